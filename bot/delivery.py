@@ -1,0 +1,176 @@
+"""Sending: flow replies and outbox messages become Bot API calls.
+
+`Sender` renders in the recipient's language and builds the inline keyboard.
+`OutboxDispatcher` delivers queued messages with the failure rules of
+DESIGN.md §3: 429 waits `retry_after`; 5xx, connection errors and time-outs
+back off and retry; 403 marks the person unreachable (the flows escalate);
+other 400s are dead letters. PTB's `BadRequest` and `TimedOut` subclass
+`NetworkError`, so they are caught first. Overall rate (30 messages/s) is
+PTB's `AIORateLimiter`; the ~1 message/s per chat is kept here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from datetime import datetime, timedelta
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.i18n import Renderer, split_for_telegram
+from flows.clock import Clock
+from flows.engine import Engine
+from flows.messages import Keyboard, Text, from_json
+from storage.database import UNAVAILABLE_ERRORS, Database
+from storage.records import OutboxRecord
+
+log = logging.getLogger(__name__)
+
+PER_CHAT_INTERVAL = 1.0
+MAX_BACKOFF = timedelta(minutes=30)
+
+
+class Sender:
+    def __init__(self, bot: Bot, renderer: Renderer) -> None:
+        self.bot = bot
+        self.renderer = renderer
+
+    def markup(self, buttons: Keyboard, locale: str) -> InlineKeyboardMarkup | None:
+        if not buttons:
+            return None
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        self.renderer.render(b.label, locale), callback_data=b.data
+                    )
+                    for b in row
+                ]
+                for row in buttons
+            ]
+        )
+
+    async def send(
+        self, chat_id: int, locale: str, text: Text, buttons: Keyboard = (), *, protect: bool
+    ) -> Message:
+        """Send one message (split when too long; the buttons go on the last part)."""
+        parts = split_for_telegram(self.renderer.render(text, locale))
+        message = None
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            message = await self.bot.send_message(
+                chat_id,
+                part,
+                reply_markup=self.markup(buttons, locale) if last else None,
+                protect_content=protect,
+            )
+        return message
+
+    async def edit(
+        self, chat_id: int, message_id: int, locale: str, text: Text, buttons: Keyboard
+    ) -> None:
+        try:
+            await self.bot.edit_message_text(
+                self.renderer.render(text, locale),
+                chat_id=chat_id,
+                message_id=message_id,
+                reply_markup=self.markup(buttons, locale),
+            )
+        except BadRequest as exc:
+            if "not modified" not in exc.message.lower():
+                raise
+
+    async def clear_buttons(self, chat_id: int, message_id: int) -> None:
+        """Take the buttons off an answered question so it cannot be tapped again."""
+        # Already without buttons, or too old to edit: then there is nothing to take off.
+        with contextlib.suppress(BadRequest):
+            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
+
+
+class OutboxDispatcher:
+    def __init__(self, db: Database, sender: Sender, engine: Engine, clock: Clock) -> None:
+        self.db = db
+        self.sender = sender
+        self.engine = engine
+        self.clock = clock
+        self._last_sent: dict[int, float] = {}
+        self.wake = asyncio.Event()
+
+    async def dispatch_once(self) -> int:
+        """Deliver what is due now; returns how many messages were sent."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            due = await uow.outbox.due(now=now)
+        sent = 0
+        for message in due:
+            if message.telegram_id is None:
+                await self._give_up(message.id, "dead", "no_recipient")
+                continue
+            if time.monotonic() - self._last_sent.get(message.telegram_id, 0) < PER_CHAT_INTERVAL:
+                continue  # this chat had a message a moment ago: the next round takes it
+            sent += await self._deliver(message)
+        return sent
+
+    async def _deliver(self, message: OutboxRecord) -> int:
+        text, buttons, protect = from_json(message.payload)
+        now = self.clock.now()
+        try:
+            sent = await self.sender.send(
+                message.telegram_id, message.locale, text, buttons, protect=protect
+            )
+        except RetryAfter as exc:
+            await self._retry(message.id, now + _seconds(exc.retry_after), "retry_after")
+            return 0
+        except Forbidden:
+            await self._give_up(message.id, "unreachable", "forbidden")
+            await self.engine.person_unreachable(message.person_id)
+            return 0
+        except BadRequest as exc:
+            log.error("outbox message refused", extra={"outbox_id": message.id})
+            await self._give_up(message.id, "dead", _short(exc.message))
+            await self.engine.undeliverable(message.person_id)
+            return 0
+        except (TimedOut, NetworkError) as exc:
+            backoff = min(timedelta(seconds=5 * 2**message.attempts), MAX_BACKOFF)
+            await self._retry(message.id, now + backoff, type(exc).__name__)
+            return 0
+        self._last_sent[message.telegram_id] = time.monotonic()
+        async with self.db.unit_of_work() as uow:
+            await uow.outbox.mark_sent(message.id, now=now, telegram_message_id=sent.message_id)
+        return 1
+
+    async def _retry(self, message_id: int, at: datetime, error: str) -> None:
+        async with self.db.unit_of_work() as uow:
+            await uow.outbox.retry_later(message_id, at=at, error=error)
+
+    async def _give_up(self, message_id: int, status: str, error: str) -> None:
+        async with self.db.unit_of_work() as uow:
+            await uow.outbox.give_up(message_id, status=status, error=error)
+
+    async def run(self, stop: asyncio.Event, interval: float = 1.0) -> None:
+        """Deliver until `stop` is set; woken early when a flow queued something."""
+        while not stop.is_set():
+            try:
+                await self.dispatch_once()
+            except UNAVAILABLE_ERRORS:
+                log.warning("database unavailable; outbox waits")
+            self.wake.clear()
+            await _wait_any(stop, self.wake, interval)
+
+
+async def _wait_any(stop: asyncio.Event, wake: asyncio.Event, timeout: float) -> None:
+    waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
+    await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    for waiter in waiters:
+        waiter.cancel()
+
+
+def _seconds(value: int | float | timedelta) -> timedelta:
+    return value if isinstance(value, timedelta) else timedelta(seconds=float(value))
+
+
+def _short(description: str) -> str:
+    return description[:64]

@@ -1,0 +1,113 @@
+"""Rendering at the edge: a flow's `Text` becomes a string in one recipient's language.
+
+Catalogs are read from `locales/<lang>/LC_MESSAGES/messages.po` at start-up
+and compiled in memory (Babel), so no compiled `.mo` files need to be built or
+shipped. Dates, times and numbers are formatted by Babel for the locale in
+`SLEUTEL_TIMEZONE`; in right-to-left languages every inserted value (names,
+references, numbers, dates) is wrapped in Unicode bidi isolation so that
+"K7F3" or "14:30" keep their order inside Arabic or Farsi text.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+from datetime import date, datetime, tzinfo
+from importlib.resources import files
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from flows.languages import RIGHT_TO_LEFT
+from flows.messages import Inline, Text
+
+log = logging.getLogger(__name__)
+
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate ... pop directional isolate
+
+
+def locales_dir() -> Path:
+    return Path(str(files("locales")))
+
+
+def load_catalogs(directory: Path | None = None) -> dict[str, gettext.GNUTranslations]:
+    """Every `<lang>/LC_MESSAGES/messages.po`, compiled in memory."""
+    directory = directory or locales_dir()
+    catalogs = {}
+    for po in sorted(directory.glob("*/LC_MESSAGES/messages.po")):
+        lang = po.parent.parent.name
+        with po.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        buffer = BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        catalogs[lang] = gettext.GNUTranslations(buffer)
+    return catalogs
+
+
+class Renderer:
+    def __init__(self, catalogs: dict[str, gettext.GNUTranslations], timezone: tzinfo) -> None:
+        self._catalogs = catalogs
+        self._tz = timezone
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        return tuple(self._catalogs)
+
+    def render(self, text: Text, locale: str) -> str:
+        translations = self._catalogs.get(locale) or gettext.NullTranslations()
+        if text.plural is not None:
+            template = translations.ngettext(text.msgid, text.plural, int(text.params["n"]))
+        else:
+            template = translations.gettext(text.msgid)
+        if not text.params:
+            return template
+        values = {key: self._value(value, locale) for key, value in text.params.items()}
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            # A broken translation must not silence a message: fall back to the source text.
+            log.error("broken translation", extra={"locale": locale})
+            return (text.plural if text.plural and values.get("n") != "1" else text.msgid).format(
+                **values
+            )
+
+    def _value(self, value: object, locale: str) -> str:
+        if isinstance(value, Text):
+            return self.render(value, locale)
+        if isinstance(value, Inline):
+            return ", ".join(self._value(v, locale) for v in value.items)
+        if isinstance(value, list | tuple):
+            return "\n".join("• " + self._value(v, locale) for v in value)
+        return self._isolate(self._format(value, locale), locale)
+
+    def _format(self, value: object, locale: str) -> str:
+        babel_locale = Locale.parse(locale)
+        if isinstance(value, datetime):
+            return format_skeleton("yMMMdHm", value.astimezone(self._tz), locale=babel_locale)
+        if isinstance(value, date):
+            return format_skeleton("yMMMd", value, locale=babel_locale)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return format_decimal(value, locale=babel_locale)
+        return str(value)
+
+    @staticmethod
+    def _isolate(value: str, locale: str) -> str:
+        return f"{FSI}{value}{PDI}" if locale in RIGHT_TO_LEFT else value
+
+
+def split_for_telegram(text: str, limit: int = 4096) -> list[str]:
+    """Telegram takes 4096 characters a message: split long texts at line ends."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        cut = cut if cut > 0 else limit
+        parts.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    parts.append(text)
+    return parts

@@ -1,0 +1,136 @@
+"""The inbox: store every update first, then process it through PTB's `Application`.
+
+Updates reach the inbox from our own `getUpdates` loop (`bot.polling`) or the
+webhook (`bot.webhook`); both tell Telegram "received" only after the commit.
+Processing reads pending rows in `update_id` order, hands each to
+`Application.process_update`, whose single handler turns it into an `Event`
+for the engine. The engine marks the row done in the same transaction as the
+flow's changes, so an update is acted on once even across a crash. When
+processing fails (the database went away) the round stops, keeping order, and
+the row is tried again later; after a few failed attempts it is set aside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.error import Forbidden, NetworkError
+from telegram.ext import Application, ContextTypes
+
+from bot.delivery import OutboxDispatcher, Sender
+from bot.metrics import Metrics
+from bot.updates import to_event
+from flows.clock import Clock
+from flows.engine import Engine, Outcome
+from flows.events import Event, Kind
+from storage.database import UNAVAILABLE_ERRORS, Database
+
+log = logging.getLogger(__name__)
+
+
+class Inbox:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        application: Application,
+        engine: Engine,
+        sender: Sender,
+        dispatcher: OutboxDispatcher,
+        metrics: Metrics,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.application = application
+        self.engine = engine
+        self.sender = sender
+        self.dispatcher = dispatcher
+        self.metrics = metrics
+        self.wake = asyncio.Event()
+        self._failed: set[int] = set()
+
+    async def store(self, updates: list[dict[str, Any]]) -> int:
+        """Commit raw updates (duplicates ignored); raises when the database is away."""
+        now = self.clock.now()
+        added = 0
+        async with self.db.unit_of_work() as uow:
+            for update in updates:
+                added += await uow.inbox.add(int(update["update_id"]), update, now=now)
+        self.metrics.updates_received.inc(added)
+        self.wake.set()
+        return added
+
+    async def next_offset(self) -> int:
+        async with self.db.unit_of_work() as uow:
+            return await uow.inbox.next_offset()
+
+    async def process_pending(self) -> int:
+        """Process stored updates in order; stop at the first that fails."""
+        async with self.db.unit_of_work() as uow:
+            pending = await uow.inbox.pending()
+        done = 0
+        for update_id, payload in pending:
+            async with self.db.unit_of_work() as uow:
+                attempts = await uow.inbox.begin_attempt(update_id)
+            if attempts == 0 or attempts > 5:
+                continue
+            await self.application.process_update(Update.de_json(payload, self.application.bot))
+            if update_id in self._failed:
+                self._failed.discard(update_id)
+                break
+            done += 1
+        return done
+
+    async def run(self, stop: asyncio.Event, interval: float = 2.0) -> None:
+        while not stop.is_set():
+            try:
+                await self.process_pending()
+            except UNAVAILABLE_ERRORS:
+                log.warning("database unavailable; inbox waits")
+            self.wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wake.wait(), timeout=interval)
+
+    async def on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """PTB's only handler: the update becomes an event, the engine decides, we send."""
+        event = to_event(update)
+        try:
+            if event is None:
+                async with self.db.unit_of_work() as uow:
+                    await uow.inbox.mark_done(update.update_id, now=self.clock.now())
+                return
+            outcome = await self.engine.handle(event)
+        except Exception:
+            self._failed.add(update.update_id)
+            log.exception("update not processed", extra={"update_id": update.update_id})
+            return
+        self.metrics.updates_processed.inc()
+        await self._answer(update, event, outcome)
+        self.dispatcher.wake.set()
+
+    async def _answer(self, update: Update, event: Event, outcome: Outcome) -> None:
+        """Send the replies; a tapped question loses its buttons unless a reply replaces it."""
+        chat_id = event.telegram_id
+        try:
+            if update.callback_query is not None:
+                toast = outcome.toast and self.sender.renderer.render(outcome.toast, outcome.locale)
+                await update.callback_query.answer(toast or None)
+                if event.message_id and not any(r.edit for r in outcome.replies):
+                    await self.sender.clear_buttons(chat_id, event.message_id)
+            for reply in outcome.replies:
+                if reply.edit and event.kind == Kind.BUTTON and event.message_id:
+                    await self.sender.edit(
+                        chat_id, event.message_id, outcome.locale, reply.text, reply.buttons
+                    )
+                else:
+                    await self.sender.send(
+                        chat_id, outcome.locale, reply.text, reply.buttons, protect=reply.protect
+                    )
+        except Forbidden:
+            log.info("sender blocked the bot while being answered")
+        except NetworkError:
+            log.warning("reply not delivered", exc_info=True)

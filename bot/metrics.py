@@ -1,0 +1,26 @@
+"""Prometheus metrics for `/metrics`, on a registry of our own (no global state)."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.updates_received = Counter(
+            "sleutel_updates_received", "Updates stored in the inbox", registry=self.registry
+        )
+        self.updates_processed = Counter(
+            "sleutel_updates_processed", "Updates handled by the flows", registry=self.registry
+        )
+        self.inbox_pending = Gauge(
+            "sleutel_inbox_pending", "Updates waiting to be processed", registry=self.registry
+        )
+        self.outbox_pending = Gauge(
+            "sleutel_outbox_pending", "Messages waiting to be delivered", registry=self.registry
+        )
+        self.timers_run = Counter("sleutel_timers_run", "Timers handled", registry=self.registry)
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)

@@ -1,0 +1,145 @@
+"""The composition root: settings in, a running bot out. Everything is wired here,
+explicitly; nothing is looked up from globals or `bot_data`.
+
+`open()` prepares (migrations, getMe, handlers, command menu); `serve()` runs
+the loops until a stop signal; `close()` lets go. Tests use the same object
+and drive the loops one round at a time (`poll_once`, `process_inbox`,
+`dispatch_outbox`, `tick`) with a clock they move.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+from telegram import Update
+from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+
+from bot.commands import publish_commands
+from bot.delivery import OutboxDispatcher, Sender
+from bot.i18n import Renderer, load_catalogs
+from bot.inbox import Inbox
+from bot.metrics import Metrics
+from bot.polling import poll_forever, poll_once
+from bot.settings import Settings
+from bot.webhook import build_app
+from flows.clock import Clock, SystemClock
+from flows.context import FlowConfig
+from flows.engine import Engine
+from flows.languages import ENDONYMS
+from storage.database import UNAVAILABLE_ERRORS, Database
+
+log = logging.getLogger(__name__)
+
+TIMER_INTERVAL = 5.0
+
+
+class Runtime:
+    def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.db = Database(settings.resolved_database_url(), settings.cipher())
+        self.metrics = Metrics()
+        self.renderer = Renderer(load_catalogs(), settings.tz)
+        self.application = (
+            Application.builder()
+            .token(settings.token())
+            .base_url(settings.telegram_api_base_url)
+            .updater(None)
+            .rate_limiter(AIORateLimiter(max_retries=0))
+            .build()
+        )
+        self._offset = 0
+
+    async def open(self, *, upgrade: bool = True) -> None:
+        if upgrade:
+            await self.db.upgrade()
+        await self.application.initialize()
+        bot = self.application.bot
+        locales = tuple(code for code in ENDONYMS if code in self.renderer.locales)
+        self.engine = Engine(
+            self.db, self.clock, FlowConfig(bot_username=bot.username, locales=locales)
+        )
+        self.sender = Sender(bot, self.renderer)
+        self.dispatcher = OutboxDispatcher(self.db, self.sender, self.engine, self.clock)
+        self.inbox = Inbox(
+            self.db,
+            self.clock,
+            self.application,
+            self.engine,
+            self.sender,
+            self.dispatcher,
+            self.metrics,
+        )
+        self.application.add_handler(TypeHandler(Update, self.inbox.on_update))
+        await publish_commands(bot, self.renderer)
+        self._offset = await self.inbox.next_offset()
+
+    async def close(self) -> None:
+        await self.application.shutdown()
+        await self.db.dispose()
+
+    # one round of each loop, for tests and for the clock job ---------------
+    async def poll_once(self) -> None:
+        self._offset = await poll_once(self.application.bot, self.inbox, self._offset)
+        await self.inbox.process_pending()
+
+    async def process_inbox(self) -> int:
+        return await self.inbox.process_pending()
+
+    async def dispatch_outbox(self) -> int:
+        return await self.dispatcher.dispatch_once()
+
+    async def tick(self) -> int:
+        """Run due timers, then deliver what they queued."""
+        ran = await self.engine.run_due_timers()
+        self.metrics.timers_run.inc(ran)
+        if ran:
+            self.dispatcher.wake.set()
+        return ran
+
+    async def _tick_job(self, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await self.tick()
+        except UNAVAILABLE_ERRORS:
+            log.warning("database unavailable; timers wait")
+
+    # the real thing ---------------------------------------------------------
+    async def serve(self, stop: asyncio.Event, *, webhook: bool = False) -> None:
+        """Run until `stop` is set, then finish what is in hand and return."""
+        await self.application.start()
+        self.application.job_queue.run_repeating(self._tick_job, TIMER_INTERVAL, first=1)
+        secret = self.settings.webhook_secret
+        app = build_app(
+            self.db,
+            self.inbox,
+            self.metrics,
+            secret.get_secret_value() if webhook and secret else None,
+        )
+        runner = web.AppRunner(app)
+        await runner.setup()
+        host, port = self.settings.listen_host_port
+        await web.TCPSite(runner, host, port).start()
+        loops = [self.inbox.run(stop), self.dispatcher.run(stop)]
+        if webhook:
+            await self.application.bot.set_webhook(
+                self.settings.webhook_url,
+                secret_token=secret.get_secret_value(),
+                allowed_updates=["message", "edited_message", "callback_query"],
+            )
+        else:
+            loops.append(poll_forever(self.application.bot, self.inbox, stop))
+        log.info("sleutel running", extra={"mode": "webhook" if webhook else "polling"})
+        try:
+            await asyncio.gather(*loops)
+        finally:
+            # Stored updates and queued messages are kept in the database; a last
+            # round hands over what can still go now.
+            await runner.cleanup()
+            await self.application.stop()
+            try:
+                await self.inbox.process_pending()
+                await self.dispatcher.dispatch_once()
+            except UNAVAILABLE_ERRORS:
+                log.warning("database unavailable at shutdown; work resumes on next start")

@@ -1,0 +1,114 @@
+"""Settings from the environment (DESIGN.md §4), read once by the composition root.
+
+A missing or malformed value stops the program with one line naming the
+variable (`SettingsError`), never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from storage.crypto import Cipher
+
+
+class SettingsError(Exception):
+    """A configuration problem, phrased for the operator."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    telegram_token: SecretStr | None = Field(None, alias="TELEGRAM_TOKEN")
+    telegram_api_base_url: str = Field(
+        "https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL"
+    )
+    database_url: str | None = Field(None, alias="DATABASE_URL")
+    data_dir: Path = Field(Path("./data"), alias="SLEUTEL_DATA_DIR")
+    secret_key: SecretStr | None = Field(None, alias="SLEUTEL_SECRET_KEY")
+    timezone: str = Field("Europe/Amsterdam", alias="SLEUTEL_TIMEZONE")
+    webhook_url: str | None = Field(None, alias="SLEUTEL_WEBHOOK_URL")
+    webhook_secret: SecretStr | None = Field(None, alias="SLEUTEL_WEBHOOK_SECRET")
+    listen: str = Field("127.0.0.1:8080", alias="SLEUTEL_LISTEN")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {value!r}") from exc
+        return value
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        host, _, port = value.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError(f"expected HOST:PORT, got {value!r}")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str | None) -> str | None:
+        if value and value.startswith(("postgres://", "postgresql://")):
+            # Operators paste plain URLs; SQLAlchemy async needs the asyncpg driver named.
+            return "postgresql+asyncpg://" + value.split("://", 1)[1]
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def listen_host_port(self) -> tuple[str, int]:
+        host, _, port = self.listen.rpartition(":")
+        return host.strip("[]"), int(port)
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'sleutel.db').resolve()}"
+
+    def token(self) -> str:
+        if self.telegram_token is None or not self.telegram_token.get_secret_value().strip():
+            raise SettingsError("TELEGRAM_TOKEN is not set: get a token from @BotFather.")
+        return self.telegram_token.get_secret_value().strip()
+
+    def cipher(self) -> Cipher:
+        """The encryption keys: SLEUTEL_SECRET_KEY (comma-separated, newest first), else a
+        key generated once into the data dir with owner-only permissions."""
+        if self.secret_key is not None:
+            keys = [k.strip() for k in self.secret_key.get_secret_value().split(",") if k.strip()]
+        else:
+            keys = [_key_file(self.data_dir)]
+        try:
+            return Cipher(keys)
+        except ValueError as exc:
+            raise SettingsError(
+                "SLEUTEL_SECRET_KEY is not a valid key: generate one with `sleutel keys new`."
+            ) from exc
+
+
+def _key_file(data_dir: Path) -> str:
+    path = data_dir / "secret.key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(Cipher.generate_key())
+    return path.read_text().strip()
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        variable = str(error["loc"][0]) if error["loc"] else "environment"
+        raise SettingsError(f"{variable}: {error['msg']}") from None

@@ -1,0 +1,272 @@
+"""The engine: one event in, one transaction, replies out.
+
+It loads the person and their conversation, routes the event (command, button,
+text or media) to a flow, saves the conversation, and marks the inbox update
+done — all in one unit of work. The caller (`bot/`) renders and sends the
+replies only after that commit. The clock's timers and the outbox's
+"unreachable" verdicts come in through the same door.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from types import ModuleType
+
+from flows import enrolment, invite, language, people, privacy
+from flows.clock import Clock
+from flows.context import Context, FlowConfig, decode_version
+from flows.events import Event, Kind
+from flows.languages import DEFAULT_LOCALE, match_language
+from flows.messages import Reply, Text, _
+from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from storage.database import Database, UnitOfWork
+from storage.records import PersonRecord, TimerRecord
+
+log = logging.getLogger(__name__)
+
+EVERYONE = frozenset({KEY_PERSON, CONFIDANT, COORDINATOR})
+
+
+@dataclass(frozen=True)
+class Command:
+    flow: ModuleType  # a flow module: NAME, start(ctx, arg), optional on_text / on_choice
+    roles: frozenset[str] = EVERYONE
+
+
+COMMANDS: dict[str, Command] = {
+    "language": Command(language),
+    "privacy": Command(privacy),
+    "invite": Command(invite, frozenset({COORDINATOR})),
+    "people": Command(people, frozenset({COORDINATOR})),
+}
+FLOWS: dict[str, ModuleType] = {c.flow.NAME: c.flow for c in COMMANDS.values()} | {
+    enrolment.NAME: enrolment
+}
+TimerHandler = Callable[[Context, TimerRecord], Awaitable[None]]
+TIMERS: dict[str, TimerHandler] = {}
+UnreachableHook = Callable[[Context, int], Awaitable[None]]
+UNREACHABLE_HOOKS: list[UnreachableHook] = []
+
+STALE = _("This question is no longer open.")
+USE_BUTTONS = _("Please use the buttons of the last question.")
+NEUTRAL = _(
+    "Hello. This is a closed service for invited volunteers. "
+    "If you were invited, please open the link you received."
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    replies: list[Reply]
+    locale: str
+    toast: Text | None = None
+
+
+class Engine:
+    def __init__(self, db: Database, clock: Clock, config: FlowConfig) -> None:
+        self.db = db
+        self.clock = clock
+        self.config = FlowConfig(
+            bot_username=config.bot_username,
+            locales=config.locales,
+            invite_days=config.invite_days,
+            commands=frozenset(COMMANDS) | frozenset(config.commands),
+        )
+
+    async def handle(self, event: Event) -> Outcome:
+        """Handle one event in one transaction; nothing is sent from here."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            await uow.inbox.mark_done(event.update_id, now=now)
+            person = await uow.people.by_telegram_id(event.telegram_id)
+            state = await uow.conversations.get(event.telegram_id, now=now)
+            locale = (
+                (person.locale if person else None)
+                or (state.draft.get("locale") if state else None)
+                or match_language(event.language_code, self.config.locales)
+                or DEFAULT_LOCALE
+            )
+            ctx = Context(
+                uow=uow,
+                now=now,
+                event=event,
+                config=self.config,
+                person=person,
+                locale=locale,
+                state=state,
+                last_version=await uow.conversations.last_version(event.telegram_id),
+            )
+            if person is None:
+                await self._stranger(ctx)
+            elif not person.active:
+                ctx.reply(_("Your account is paused. Please contact your coordinator."))
+            else:
+                if not person.reachable:
+                    await uow.people.set_reachable(person.id, True)
+                await self._route(ctx)
+            await ctx.save_state()
+        log.info("event handled", extra={"kind": event.kind.value, "replies": len(ctx.replies)})
+        return Outcome(ctx.replies, ctx.locale, ctx.toast)
+
+    async def _stranger(self, ctx: Context) -> None:
+        """Not enrolled: only an invite code or an enrolment in progress gets further."""
+        event = ctx.event
+        enrolling = ctx.state is not None and ctx.state.flow == enrolment.NAME
+        if event.kind == Kind.COMMAND and event.command == "start" and event.text:
+            await enrolment.start(ctx, event.text)
+        elif enrolling and event.kind == Kind.COMMAND and event.command == "cancel":
+            ctx.finish()
+            ctx.reply(_("Stopped. Nothing was saved."))
+        elif enrolling and event.kind in (Kind.TEXT, Kind.BUTTON, Kind.MEDIA):
+            await self._continue(ctx)
+        else:
+            ctx.reply(NEUTRAL)
+
+    async def _route(self, ctx: Context) -> None:
+        event = ctx.event
+        if event.kind == Kind.COMMAND:
+            await self._command(ctx, event.command, event.text)
+        elif event.kind == Kind.BUTTON and event.data.startswith("m:"):
+            await self._command(ctx, event.data[2:], "")
+        elif ctx.state is not None or event.kind == Kind.BUTTON:
+            await self._continue(ctx)
+        elif event.kind == Kind.MEDIA:
+            ctx.reply(_media_refusal(), ctx.menu())
+        else:
+            ctx.reply(_("I did not understand that. What would you like to do?"), ctx.menu())
+
+    async def _command(self, ctx: Context, command: str, arg: str) -> None:
+        if command == "start" and arg:
+            await enrolment.start(ctx, arg)
+        elif command in ("start", "help"):
+            ctx.reply(_help_text(ctx), ctx.menu())
+        elif command == "cancel":
+            ctx.reply(
+                _("Stopped. Nothing was saved.") if ctx.state else _("There is nothing to stop."),
+                ctx.menu(),
+            )
+            ctx.finish()
+        elif command not in COMMANDS:
+            ctx.reply(_("I do not know that command. What would you like to do?"), ctx.menu())
+        elif not COMMANDS[command].roles & ctx.person.roles:
+            ctx.reply(_("This is not available for your role."), ctx.menu())
+        else:
+            ctx.finish()
+            await COMMANDS[command].flow.start(ctx, arg)
+
+    async def _continue(self, ctx: Context) -> None:
+        """Text, a button or media for the open question of the current flow."""
+        event = ctx.event
+        flow = FLOWS.get(ctx.state.flow) if ctx.state else None
+        if event.kind == Kind.BUTTON:
+            parts = event.data.split(":", 3)
+            fresh = (
+                flow is not None
+                and len(parts) == 4
+                and parts[0] == "c"
+                and decode_version(parts[1]) == ctx.state.version
+            )
+            if not fresh:
+                ctx.toast = STALE
+                ctx.reply(STALE, ctx.menu())
+                return
+            await flow.on_choice(ctx, parts[2], parts[3])
+        elif flow is None:
+            ctx.reply(_("I did not understand that. What would you like to do?"), ctx.menu())
+        elif event.kind == Kind.MEDIA:
+            ctx.reply(_media_refusal())
+        elif hasattr(flow, "on_text"):
+            await flow.on_text(ctx)
+        else:
+            ctx.reply(USE_BUTTONS)
+
+    async def run_due_timers(self) -> int:
+        """Claim what is due and run each timer in its own transaction."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            due = await uow.timers.claim_due(now=now)
+        for timer in due:
+            handler = TIMERS.get(timer.kind)
+            async with self.db.unit_of_work() as uow:
+                if handler is not None:
+                    await handler(self._quiet_context(uow, now), timer)
+                else:
+                    log.warning("unknown timer kind", extra={"timer_kind": timer.kind})
+                await uow.timers.finish(timer.id, now=now)
+        return len(due)
+
+    async def person_unreachable(self, person_id: int) -> None:
+        """Telegram says this person blocked the bot: mark them, tell the coordinators."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            person = await uow.people.get(person_id)
+            if person is None or not person.reachable:
+                return
+            await uow.people.set_reachable(person_id, False)
+            ctx = self._quiet_context(uow, now)
+            for membership in person.memberships:
+                await ctx.audit("person.unreachable", f"P{person_id}", membership.organisation_id)
+            text = _(
+                "Sleutel cannot reach {name} (P{id}) any more: they may have blocked the "
+                "bot. Please contact them another way.",
+                name=person.display_name,
+                id=person_id,
+            )
+            await self._tell_coordinators(ctx, person, text)
+            for hook in UNREACHABLE_HOOKS:
+                await hook(ctx, person_id)
+
+    async def undeliverable(self, person_id: int) -> None:
+        """Telegram refused a message for this person: the coordinators must know."""
+        async with self.db.unit_of_work() as uow:
+            person = await uow.people.get(person_id)
+            if person is None:
+                return
+            ctx = self._quiet_context(uow, self.clock.now())
+            text = _(
+                "A message for {name} (P{id}) could not be delivered. Please check in with them.",
+                name=person.display_name,
+                id=person_id,
+            )
+            await self._tell_coordinators(ctx, person, text)
+
+    async def _tell_coordinators(self, ctx: Context, person: PersonRecord, text: Text) -> None:
+        """Notify the reachable coordinators of every organisation the person belongs to."""
+        for membership in person.memberships:
+            for coordinator in await ctx.uow.people.in_organisation(
+                membership.organisation_id, COORDINATOR
+            ):
+                if coordinator.id != person.id and coordinator.reachable:
+                    await ctx.notify(coordinator.id, text, protect=False)
+
+    def _quiet_context(self, uow: UnitOfWork, now: datetime) -> Context:
+        return Context(
+            uow=uow,
+            now=now,
+            event=None,
+            config=self.config,
+            person=None,
+            locale=DEFAULT_LOCALE,
+            state=None,
+        )
+
+
+def _media_refusal() -> Text:
+    return _(
+        "For everyone's safety Sleutel does not keep photos, voice messages, videos, "
+        "files, locations or contacts. Please write it in a few words, or use the buttons."
+    )
+
+
+def _help_text(ctx: Context) -> Text:
+    text = _("Hello {name}. What would you like to do?", name=ctx.person.display_name)
+    if ctx.state is not None:
+        return _(
+            "{text}\n\nYou are in the middle of something: answer the last question, "
+            "or send /cancel to stop.",
+            text=text,
+        )
+    return text

@@ -1,0 +1,26 @@
+"""What reaches the flows: one neutral event per incoming update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    COMMAND = "command"
+    BUTTON = "button"
+    MEDIA = "media"
+
+
+@dataclass(frozen=True)
+class Event:
+    update_id: int
+    telegram_id: int
+    kind: Kind
+    text: str = ""  # the message text, or a command's argument
+    command: str = ""  # without the slash, lower case
+    data: str = ""  # a button's callback data
+    media: str = ""  # photo, voice, video, document, sticker, location, contact ...
+    language_code: str | None = None
+    message_id: int | None = None

@@ -1,0 +1,95 @@
+"""`/invite` for coordinators: choose a role (and for a key person, the confidant
+and an optional backup), get a one-time code and link to pass on in person."""
+
+from __future__ import annotations
+
+from flows.context import Choice, Context
+from flows.invites import create_invite
+from flows.messages import _, verbatim
+from flows.people import NO_CONFIDANT, active_confidants
+from flows.roles import COORDINATOR, KEY_PERSON, ROLES, role_label
+from storage.records import PersonRecord
+
+NAME = "invite"
+
+
+def _org_id(ctx: Context) -> int:
+    return ctx.person.membership(COORDINATOR).organisation_id
+
+
+async def start(ctx: Context, _arg: str) -> None:
+    ctx.ask(
+        NAME,
+        "role",
+        _("Whom do you want to invite?"),
+        [[Choice(role_label(role), "role", role)] for role in ROLES],
+        draft={},
+    )
+
+
+async def on_choice(ctx: Context, action: str, arg: str) -> None:
+    step = ctx.state.step
+    if step == "role" and action == "role" and arg in ROLES:
+        ctx.draft["role"] = arg
+        if arg != KEY_PERSON:
+            await _issue(ctx)
+            return
+        confidants = await _confidants(ctx)
+        if not confidants:
+            ctx.finish()
+            ctx.reply(NO_CONFIDANT, ctx.menu())
+            return
+        ctx.ask(
+            NAME,
+            "confidant",
+            _("Who will be the confidant of this key person?"),
+            [[Choice(verbatim(p.display_name), "confidant", str(p.id))] for p in confidants],
+        )
+    elif step == "confidant" and action == "confidant" and await _is_confidant(ctx, arg):
+        ctx.draft["confidant"] = int(arg)
+        others = [p for p in await _confidants(ctx) if p.id != int(arg)]
+        ctx.ask(
+            NAME,
+            "backup",
+            _("And who is the backup confidant, for when the first does not answer?"),
+            [[Choice(verbatim(p.display_name), "backup", str(p.id))] for p in others]
+            + [[Choice(_("No backup"), "backup", "")]],
+        )
+    elif step == "backup" and action == "backup" and (not arg or await _is_confidant(ctx, arg)):
+        ctx.draft["backup"] = int(arg) if arg else None
+        await _issue(ctx)
+    else:
+        ctx.reply(_("Please use the buttons of the last question."))
+
+
+async def _confidants(ctx: Context) -> list[PersonRecord]:
+    return await active_confidants(ctx, _org_id(ctx))
+
+
+async def _is_confidant(ctx: Context, arg: str) -> bool:
+    return arg.isdigit() and any(p.id == int(arg) for p in await _confidants(ctx))
+
+
+async def _issue(ctx: Context) -> None:
+    """Create the invite and show the code and link, with how to pass it on safely."""
+    role = ctx.draft["role"]
+    invite = await create_invite(
+        ctx.uow,
+        organisation_id=_org_id(ctx),
+        role=role,
+        now=ctx.now,
+        days=ctx.config.invite_days,
+        confidant_id=ctx.draft.get("confidant"),
+        backup_id=ctx.draft.get("backup"),
+        created_by_id=ctx.person.id,
+    )
+    ctx.finish()
+    text = _(
+        "Invite for a {role}. Code: {code}\nLink: {link}\n\n"
+        "The code works once, until {expires}. Give it in person or by phone.",
+        role=role_label(role),
+        code=invite.code,
+        link=invite.link(ctx.config.bot_username),
+        expires=invite.expires_at,
+    )
+    ctx.reply(text, ctx.menu(), protect=True)

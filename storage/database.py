@@ -1,0 +1,114 @@
+"""The database handle and the unit of work: one transaction per event.
+
+`Database` owns the async engine; `unit_of_work()` opens a session with every
+repository on it and commits once when the block ends cleanly (rolls back
+otherwise), so a flow's state, its outbox rows and its timers land together
+or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from storage.audit import AuditRepository
+from storage.conversations import ConversationRepository
+from storage.crypto import Cipher
+from storage.inbox import InboxRepository
+from storage.outbox import OutboxRepository
+from storage.people import PeopleRepository
+from storage.timers import TimerRepository
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class DatabaseUnavailable(Exception):
+    """The database could not be reached; the caller should retry later."""
+
+
+UNAVAILABLE_ERRORS = (OperationalError, DBAPIError, OSError, ConnectionError)
+
+
+class UnitOfWork:
+    def __init__(self, session: AsyncSession, cipher: Cipher, dialect: str) -> None:
+        self.session = session
+        self.people = PeopleRepository(session)
+        self.conversations = ConversationRepository(session, cipher)
+        self.inbox = InboxRepository(session, cipher)
+        self.outbox = OutboxRepository(session, cipher)
+        self.timers = TimerRepository(session, skip_locked=dialect == "postgresql")
+        self.audit = AuditRepository(session)
+
+
+class Database:
+    def __init__(self, url: str, cipher: Cipher) -> None:
+        self.url = url
+        self.cipher = cipher
+        self.engine: AsyncEngine = create_async_engine(url, pool_pre_ping=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
+        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[UnitOfWork]:
+        async with self._sessions() as session:
+            uow = UnitOfWork(session, self.cipher, self.dialect)
+            try:
+                yield uow
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
+
+    async def ping(self) -> bool:
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except UNAVAILABLE_ERRORS:
+            return False
+        return True
+
+    async def upgrade(self, revision: str = "head") -> None:
+        """Run the Alembic migrations up to `revision`."""
+        await self._alembic("upgrade", revision)
+
+    async def downgrade(self, revision: str) -> None:
+        await self._alembic("downgrade", revision)
+
+    async def _alembic(self, direction: str, revision: str) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        def run(connection) -> None:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = connection
+            getattr(command, direction)(config, revision)
+
+        async with self.engine.begin() as conn:
+            await conn.run_sync(run)
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()

@@ -1,0 +1,216 @@
+"""Organisations, people, their memberships and the invites that enrol them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Invite, Membership, Organisation, Person
+from storage.records import InviteRecord, MembershipRecord, OrganisationRecord, PersonRecord
+
+
+class PeopleRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    # organisations -----------------------------------------------------
+    async def add_organisation(self, name: str, *, now: datetime, locale: str = "nl") -> int:
+        org = Organisation(name=name, default_locale=locale, created_at=now)
+        self._s.add(org)
+        await self._s.flush()
+        return org.id
+
+    async def organisation(self, organisation_id: int) -> OrganisationRecord | None:
+        return _org(await self._s.get(Organisation, organisation_id))
+
+    async def organisation_by_name(self, name: str) -> OrganisationRecord | None:
+        row = await self._s.scalar(select(Organisation).where(Organisation.name == name))
+        return _org(row)
+
+    async def organisations(self) -> list[OrganisationRecord]:
+        rows = await self._s.scalars(select(Organisation).order_by(Organisation.name))
+        return [_org(r) for r in rows]
+
+    # people ------------------------------------------------------------
+    async def by_telegram_id(self, telegram_id: int) -> PersonRecord | None:
+        row = await self._s.scalar(select(Person).where(Person.telegram_id == telegram_id))
+        return await self._person(row)
+
+    async def get(self, person_id: int) -> PersonRecord | None:
+        return await self._person(await self._s.get(Person, person_id))
+
+    async def add_person(
+        self, *, telegram_id: int, display_name: str, locale: str, now: datetime
+    ) -> int:
+        person = Person(
+            telegram_id=telegram_id,
+            display_name=display_name,
+            locale=locale,
+            consented_at=now,
+            created_at=now,
+        )
+        self._s.add(person)
+        await self._s.flush()
+        return person.id
+
+    async def add_membership(
+        self,
+        person_id: int,
+        organisation_id: int,
+        role: str,
+        *,
+        confidant_id: int | None = None,
+        backup_id: int | None = None,
+    ) -> None:
+        existing = await self._s.scalar(
+            select(Membership).where(
+                Membership.person_id == person_id,
+                Membership.organisation_id == organisation_id,
+                Membership.role == role,
+            )
+        )
+        if existing is None:
+            existing = Membership(person_id=person_id, organisation_id=organisation_id, role=role)
+            self._s.add(existing)
+        existing.confidant_id = confidant_id if confidant_id is not None else existing.confidant_id
+        existing.backup_id = backup_id if backup_id is not None else existing.backup_id
+        await self._s.flush()
+
+    async def in_organisation(
+        self, organisation_id: int, role: str | None = None
+    ) -> list[PersonRecord]:
+        query = (
+            select(Person)
+            .join(Membership, Membership.person_id == Person.id)
+            .where(Membership.organisation_id == organisation_id)
+            .order_by(Person.id)
+            .distinct()
+        )
+        if role is not None:
+            query = query.where(Membership.role == role)
+        rows = list(await self._s.scalars(query))
+        return [p for p in [await self._person(r) for r in rows] if p is not None]
+
+    async def set_locale(self, person_id: int, locale: str) -> None:
+        await self._s.execute(update(Person).where(Person.id == person_id).values(locale=locale))
+
+    async def set_reachable(self, person_id: int, reachable: bool) -> None:
+        await self._s.execute(
+            update(Person).where(Person.id == person_id).values(reachable=reachable)
+        )
+
+    async def set_active(self, person_id: int, active: bool, *, now: datetime) -> None:
+        await self._s.execute(
+            update(Person)
+            .where(Person.id == person_id)
+            .values(active=active, left_at=None if active else now)
+        )
+
+    async def assign(
+        self,
+        key_person_id: int,
+        organisation_id: int,
+        *,
+        confidant_id: int | None = None,
+        backup_id: int | None = None,
+    ) -> None:
+        """Set a key person's confidant and/or backup in one organisation."""
+        values = {}
+        if confidant_id is not None:
+            values["confidant_id"] = confidant_id
+        if backup_id is not None:
+            values["backup_id"] = backup_id
+        await self._s.execute(
+            update(Membership)
+            .where(
+                Membership.person_id == key_person_id,
+                Membership.organisation_id == organisation_id,
+                Membership.role == "key_person",
+            )
+            .values(**values)
+        )
+
+    async def _person(self, row: Person | None) -> PersonRecord | None:
+        if row is None:
+            return None
+        memberships = await self._s.scalars(
+            select(Membership).where(Membership.person_id == row.id).order_by(Membership.id)
+        )
+        return PersonRecord(
+            id=row.id,
+            telegram_id=row.telegram_id,
+            display_name=row.display_name,
+            locale=row.locale,
+            active=row.active,
+            reachable=row.reachable,
+            memberships=tuple(
+                MembershipRecord(m.organisation_id, m.role, m.confidant_id, m.backup_id)
+                for m in memberships
+            ),
+        )
+
+    # invites -----------------------------------------------------------
+    async def add_invite(
+        self,
+        *,
+        code_hash: str,
+        organisation_id: int,
+        role: str,
+        expires_at: datetime,
+        now: datetime,
+        confidant_id: int | None = None,
+        backup_id: int | None = None,
+        created_by_id: int | None = None,
+    ) -> int:
+        invite = Invite(
+            code_hash=code_hash,
+            organisation_id=organisation_id,
+            role=role,
+            confidant_id=confidant_id,
+            backup_id=backup_id,
+            created_by_id=created_by_id,
+            created_at=now,
+            expires_at=expires_at,
+        )
+        self._s.add(invite)
+        await self._s.flush()
+        return invite.id
+
+    async def invite_by_hash(self, code_hash: str) -> InviteRecord | None:
+        return _invite(await self._s.scalar(select(Invite).where(Invite.code_hash == code_hash)))
+
+    async def invite(self, invite_id: int) -> InviteRecord | None:
+        return _invite(await self._s.get(Invite, invite_id))
+
+    async def use_invite(self, invite_id: int, *, now: datetime) -> bool:
+        """Mark an invite used; False when someone else used it first."""
+        result = await self._s.execute(
+            update(Invite)
+            .where(Invite.id == invite_id, Invite.used_at.is_(None))
+            .values(used_at=now)
+        )
+        return result.rowcount == 1
+
+
+def _org(row: Organisation | None) -> OrganisationRecord | None:
+    if row is None:
+        return None
+    return OrganisationRecord(
+        row.id, row.name, row.default_locale, row.ack_minutes, row.urgent_ack_minutes
+    )
+
+
+def _invite(row: Invite | None) -> InviteRecord | None:
+    if row is None:
+        return None
+    return InviteRecord(
+        row.id,
+        row.organisation_id,
+        row.role,
+        row.confidant_id,
+        row.backup_id,
+        row.expires_at,
+        row.used_at,
+    )

@@ -1,0 +1,90 @@
+"""Plain records the repositories hand to the flows; no SQLAlchemy in sight."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class OrganisationRecord:
+    id: int
+    name: str
+    default_locale: str
+    ack_minutes: int
+    urgent_ack_minutes: int
+
+
+@dataclass(frozen=True)
+class MembershipRecord:
+    organisation_id: int
+    role: str
+    confidant_id: int | None = None
+    backup_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: int
+    telegram_id: int
+    display_name: str
+    locale: str
+    active: bool
+    reachable: bool
+    memberships: tuple[MembershipRecord, ...] = ()
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(m.role for m in self.memberships)
+
+    def membership(self, role: str) -> MembershipRecord | None:
+        """The person's first membership in `role` (one organisation per role in practice)."""
+        return next((m for m in self.memberships if m.role == role), None)
+
+
+@dataclass(frozen=True)
+class InviteRecord:
+    id: int
+    organisation_id: int
+    role: str
+    confidant_id: int | None
+    backup_id: int | None
+    expires_at: datetime
+    used_at: datetime | None
+
+
+@dataclass
+class ConversationRecord:
+    flow: str
+    step: str
+    draft: dict[str, Any] = field(default_factory=dict)
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class OutboxRecord:
+    id: int
+    person_id: int | None
+    telegram_id: int | None
+    locale: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+@dataclass(frozen=True)
+class TimerRecord:
+    id: int
+    kind: str
+    subject: str
+    payload: dict[str, Any]
+    due_at: datetime
+    attempts: int
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    at: datetime
+    actor_id: int | None
+    action: str
+    subject: str
