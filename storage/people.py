@@ -213,4 +213,5 @@ def _invite(row: Invite | None) -> InviteRecord | None:
         row.backup_id,
         row.expires_at,
         row.used_at,
+        row.created_by_id,
     )

@@ -52,6 +52,7 @@ class InviteRecord:
     backup_id: int | None
     expires_at: datetime
     used_at: datetime | None
+    created_by_id: int | None = None
 
 
 @dataclass
