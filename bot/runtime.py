@@ -10,6 +10,7 @@ and drive the loops one round at a time (`poll_once`, `process_inbox`,
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 from aiohttp import web
@@ -21,7 +22,7 @@ from bot.delivery import OutboxDispatcher, Sender
 from bot.i18n import Renderer, load_catalogs
 from bot.inbox import Inbox
 from bot.metrics import Metrics
-from bot.polling import poll_forever, poll_once
+from bot.polling import ALLOWED_UPDATES, poll_forever, poll_once
 from bot.settings import Settings
 from bot.webhook import build_app
 from flows.clock import Clock, SystemClock
@@ -121,18 +122,29 @@ class Runtime:
         await runner.setup()
         host, port = self.settings.listen_host_port
         await web.TCPSite(runner, host, port).start()
-        loops = [self.inbox.run(stop), self.dispatcher.run(stop)]
+        workers = [
+            asyncio.create_task(self.inbox.run(stop)),
+            asyncio.create_task(self.dispatcher.run(stop)),
+        ]
         if webhook:
             await self.application.bot.set_webhook(
                 self.settings.webhook_url,
                 secret_token=secret.get_secret_value(),
-                allowed_updates=["message", "edited_message", "callback_query"],
+                allowed_updates=ALLOWED_UPDATES,
             )
+            poller = None
         else:
-            loops.append(poll_forever(self.application.bot, self.inbox, stop))
+            poller = asyncio.create_task(poll_forever(self.application.bot, self.inbox, stop))
         log.info("sleutel running", extra={"mode": "webhook" if webhook else "polling"})
         try:
-            await asyncio.gather(*loops)
+            await stop.wait()
+            if poller is not None:
+                # A long poll in flight holds nothing: what it fetched but did not store is
+                # not confirmed, so Telegram hands it out again next time.
+                poller.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await poller
+            await asyncio.gather(*workers)
         finally:
             # Stored updates and queued messages are kept in the database; a last
             # round hands over what can still go now.

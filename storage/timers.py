@@ -1,9 +1,10 @@
 """Timers: the database row is the truth; the clock job claims what is due.
 
 A claim is a lease (`claimed_until`): a worker that dies mid-timer leaves it to
-be claimed again once the lease runs out, so every timer acts once it succeeds
-and none is lost. On PostgreSQL the claim uses FOR UPDATE SKIP LOCKED so
-several workers never take the same row.
+be claimed again once the lease runs out, so no timer is lost. Each claim is a
+compare-and-set on the attempt counter, so two workers never both win the same
+row; on PostgreSQL FOR UPDATE SKIP LOCKED also keeps them from waiting on each
+other.
 """
 
 from __future__ import annotations
@@ -71,12 +72,27 @@ class TimerRepository:
         )
         if self._skip_locked:
             query = query.with_for_update(skip_locked=True)
-        rows = list(await self._s.scalars(query))
-        for row in rows:
-            row.claimed_until = now + LEASE
-            row.attempts += 1
-        await self._s.flush()
-        return [_record(r) for r in rows]
+        claimed = []
+        for row in list(await self._s.scalars(query)):
+            # Compare-and-set: of two workers that read the same row, one update wins.
+            result = await self._s.execute(
+                update(Timer)
+                .where(Timer.id == row.id, Timer.attempts == row.attempts)
+                .values(claimed_until=now + LEASE, attempts=row.attempts + 1)
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount == 1:
+                claimed.append(
+                    TimerRecord(
+                        row.id,
+                        row.kind,
+                        row.subject,
+                        dict(row.payload),
+                        row.due_at,
+                        row.attempts + 1,
+                    )
+                )
+        return claimed
 
     async def finish(self, timer_id: int, *, now: datetime) -> None:
         await self._s.execute(

@@ -1,0 +1,120 @@
+"""The `sleutel` command as an operator uses it: a fresh install, then a real bot run."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from chat import Chat
+from conftest import TEST_KEY
+
+SLEUTEL = [sys.executable, "-m", "bot.cli"]
+
+
+def sleutel(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([*SLEUTEL, *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, database_url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLEUTEL_"))}
+    env.update(SLEUTEL_DATA_DIR=str(tmp_path / "data"), DATABASE_URL=database_url)
+    return env
+
+
+@pytest.fixture
+async def fresh_database(database_url: str):
+    if database_url.startswith("postgresql"):
+        from conftest import reset_postgres
+
+        await reset_postgres(database_url)
+
+
+def test_help_lists_the_commands(cli_env):
+    result = sleutel("--help", env=cli_env)
+    assert result.returncode == 0
+    for command in ("run", "db", "org", "invite", "people", "assign"):
+        assert command in result.stdout
+
+
+def test_a_malformed_setting_is_one_clear_line(cli_env):
+    result = sleutel("db", "upgrade", env={**cli_env, "SLEUTEL_TIMEZONE": "Mars/Olympus"})
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "SLEUTEL_TIMEZONE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_run_without_a_token_says_so(cli_env):
+    result = sleutel("run", env=cli_env)
+    assert result.returncode == 2 and "TELEGRAM_TOKEN" in result.stderr
+
+
+@pytest.mark.usefixtures("fresh_database")
+def test_organisation_invite_and_people_from_the_terminal(cli_env, tmp_path):
+    assert sleutel("db", "upgrade", env=cli_env).returncode == 0
+    assert sleutel("org", "add", "Buurtwerk Noord", env=cli_env).returncode == 0
+    duplicate = sleutel("org", "add", "Buurtwerk Noord", env=cli_env)
+    assert duplicate.returncode == 1 and "already exists" in duplicate.stderr
+
+    invite = sleutel("invite", "--org", "Buurtwerk Noord", "--role", "confidant", env=cli_env)
+    assert invite.returncode == 0, invite.stderr
+    code = invite.stdout.split("code: ")[1].split()[0]
+    assert f"?start={code}" in invite.stdout
+    # The key is generated once into the data dir, readable by the owner only.
+    key = tmp_path / "data" / "secret.key"
+    assert key.stat().st_mode & 0o777 == 0o600
+
+    unknown = sleutel("invite", "--org", "Nope", "--role", "confidant", env=cli_env)
+    assert unknown.returncode == 1 and "no organisation" in unknown.stderr
+    not_confidant = sleutel("invite", "--org", "Buurtwerk Noord", "--role", "key_person",
+                            "--confidant", "P99", env=cli_env)
+    assert not_confidant.returncode == 1 and "not a confidant" in not_confidant.stderr
+    people = sleutel("people", "--org", "Buurtwerk Noord", env=cli_env)
+    assert people.returncode == 0 and people.stdout == ""
+
+
+async def test_sleutel_run_enrols_a_person_and_stops_cleanly(fake_api, cli_env, fresh_database):
+    env = {**cli_env, "TELEGRAM_TOKEN": fake_api.token,
+           "TELEGRAM_API_BASE_URL": fake_api.base_url, "SLEUTEL_SECRET_KEY": TEST_KEY,
+           "SLEUTEL_LISTEN": "127.0.0.1:0"}
+
+    async def cli(*args: str) -> str:
+        process = await asyncio.create_subprocess_exec(
+            *SLEUTEL, *args, env=env, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE)
+        out, err = await process.communicate()
+        assert process.returncode == 0, err.decode()
+        return out.decode()
+
+    await cli("org", "add", "Buurtwerk Noord")
+    code = (await cli("invite", "--org", "Buurtwerk Noord", "--role", "coordinator")).split(
+        "code: ")[1].split()[0]
+    bot = await asyncio.create_subprocess_exec(
+        *SLEUTEL, "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        fake_api.push_text(31, f"/start {code}", language_code="en")
+        await fake_api.wait_for_calls("sendMessage", 1, timeout=20)
+        question = fake_api.last_message_to(31)
+        assert "Which language" in question.text
+        chat = Chat(None, fake_api, 31, "en")
+        fake_api.push_callback(31, chat.find_button(question, "English"), message=question)
+        await fake_api.wait_for_calls("sendMessage", 2, timeout=10)
+        fake_api.push_callback(31, chat.find_button(chat.last, "I agree"), message=chat.last)
+        await fake_api.wait_for_calls("sendMessage", 3, timeout=10)
+        fake_api.push_text(31, "Ingrid", language_code="en")
+        await fake_api.wait_for_calls("sendMessage", 5, timeout=10)
+        assert "Welcome, Ingrid!" in fake_api.messages_to(31)[-2].text
+        assert fake_api.commands  # the command menu was published
+    finally:
+        bot.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(bot.communicate(), timeout=20)
+    assert bot.returncode == 0, err.decode()[-2000:]
+    logs = err.decode()
+    assert "Ingrid" not in logs and code not in logs and fake_api.token not in logs
+    people = await cli("people", "--org", "Buurtwerk Noord")
+    assert "Ingrid" in people and "coordinator" in people
