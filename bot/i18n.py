@@ -18,7 +18,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_skeleton
+from babel.dates import format_skeleton, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -89,7 +89,9 @@ class Renderer:
     def _format(self, value: object, locale: str) -> str:
         babel_locale = Locale.parse(locale)
         if isinstance(value, datetime):
-            return format_skeleton("yMMMdHm", value.astimezone(self._tz), locale=babel_locale)
+            local = value.astimezone(self._tz)
+            day = format_skeleton("yMMMd", local, locale=babel_locale)
+            return f"{day} {format_time(local, 'HH:mm', locale=babel_locale)}"
         if isinstance(value, date):
             return format_skeleton("yMMMd", value, locale=babel_locale)
         if isinstance(value, int | float) and not isinstance(value, bool):

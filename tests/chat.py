@@ -48,8 +48,9 @@ class Chat:
         for _label, data in self.api.buttons(message):
             parts = data.split(":", 3)
             if len(parts) == 4 and parts[2] == action and parts[3] == arg:
-                self.api.push_callback(self.user_id, data, message=message,
-                                       language_code=self.language)
+                self.api.push_callback(
+                    self.user_id, data, message=message, language_code=self.language
+                )
                 return await self._round()
         raise AssertionError(f"no button {action}:{arg} in {self.api.buttons(message)}")
 

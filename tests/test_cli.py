@@ -71,31 +71,47 @@ def test_organisation_invite_and_people_from_the_terminal(cli_env, tmp_path):
 
     unknown = sleutel("invite", "--org", "Nope", "--role", "confidant", env=cli_env)
     assert unknown.returncode == 1 and "no organisation" in unknown.stderr
-    not_confidant = sleutel("invite", "--org", "Buurtwerk Noord", "--role", "key_person",
-                            "--confidant", "P99", env=cli_env)
+    not_confidant = sleutel(
+        "invite",
+        "--org",
+        "Buurtwerk Noord",
+        "--role",
+        "key_person",
+        "--confidant",
+        "P99",
+        env=cli_env,
+    )
     assert not_confidant.returncode == 1 and "not a confidant" in not_confidant.stderr
     people = sleutel("people", "--org", "Buurtwerk Noord", env=cli_env)
     assert people.returncode == 0 and people.stdout == ""
 
 
 async def test_sleutel_run_enrols_a_person_and_stops_cleanly(fake_api, cli_env, fresh_database):
-    env = {**cli_env, "TELEGRAM_TOKEN": fake_api.token,
-           "TELEGRAM_API_BASE_URL": fake_api.base_url, "SLEUTEL_SECRET_KEY": TEST_KEY,
-           "SLEUTEL_LISTEN": "127.0.0.1:0"}
+    env = {
+        **cli_env,
+        "TELEGRAM_TOKEN": fake_api.token,
+        "TELEGRAM_API_BASE_URL": fake_api.base_url,
+        "SLEUTEL_SECRET_KEY": TEST_KEY,
+        "SLEUTEL_LISTEN": "127.0.0.1:0",
+    }
 
     async def cli(*args: str) -> str:
         process = await asyncio.create_subprocess_exec(
-            *SLEUTEL, *args, env=env, stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE)
+            *SLEUTEL, *args, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        )
         out, err = await process.communicate()
         assert process.returncode == 0, err.decode()
         return out.decode()
 
     await cli("org", "add", "Buurtwerk Noord")
-    code = (await cli("invite", "--org", "Buurtwerk Noord", "--role", "coordinator")).split(
-        "code: ")[1].split()[0]
+    code = (
+        (await cli("invite", "--org", "Buurtwerk Noord", "--role", "coordinator"))
+        .split("code: ")[1]
+        .split()[0]
+    )
     bot = await asyncio.create_subprocess_exec(
-        *SLEUTEL, "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        *SLEUTEL, "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
     try:
         fake_api.push_text(31, f"/start {code}", language_code="en")
         await fake_api.wait_for_calls("sendMessage", 1, timeout=20)

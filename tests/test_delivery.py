@@ -12,18 +12,19 @@ from flows.roles import CONFIDANT, COORDINATOR
 
 async def queue(runtime, person_id: int, text: str = "Hello {name}", **params) -> int:
     async with runtime.db.unit_of_work() as uow:
-        return await uow.outbox.add(
-            person_id, to_json(_(text, **params)), now=runtime.clock.now()
-        )
+        return await uow.outbox.add(person_id, to_json(_(text, **params)), now=runtime.clock.now())
 
 
 async def status(runtime, message_id: int) -> tuple[str, int]:
     from sqlalchemy import text
 
     async with runtime.db.engine.connect() as conn:
-        row = (await conn.execute(
-            text("SELECT status, attempts FROM outbox_message WHERE id = :id"), {"id": message_id}
-        )).one()
+        row = (
+            await conn.execute(
+                text("SELECT status, attempts FROM outbox_message WHERE id = :id"),
+                {"id": message_id},
+            )
+        ).one()
     return row[0], row[1]
 
 
@@ -40,8 +41,9 @@ async def test_queued_message_is_rendered_in_the_recipients_language(runtime, fa
 async def test_429_waits_for_retry_after_then_delivers(runtime, fake_api, clock):
     _, saskia = await enrol(runtime, fake_api, 20, CONFIDANT, "Saskia")
     message = await queue(runtime, saskia)
-    fake_api.fail_next("sendMessage", status=429, description="Too Many Requests: retry after 30",
-                       retry_after=30)
+    fake_api.fail_next(
+        "sendMessage", status=429, description="Too Many Requests: retry after 30", retry_after=30
+    )
     assert await runtime.dispatch_outbox() == 0
     clock.advance(timedelta(seconds=10))
     assert await runtime.dispatch_outbox() == 0  # still waiting
@@ -62,12 +64,11 @@ async def test_server_errors_back_off_and_retry(runtime, fake_api, clock):
     assert await status(runtime, message) == ("sent", 3)
 
 
-async def test_blocked_person_is_marked_unreachable_and_the_coordinator_is_told(
-    runtime, fake_api
-):
+async def test_blocked_person_is_marked_unreachable_and_the_coordinator_is_told(runtime, fake_api):
     org = await add_organisation(runtime)
-    coordinator, _ = await enrol(runtime, fake_api, 10, COORDINATOR, "Ingrid", org_id=org,
-                                 language="en")
+    coordinator, _ = await enrol(
+        runtime, fake_api, 10, COORDINATOR, "Ingrid", org_id=org, language="en"
+    )
     _, saskia = await enrol(runtime, fake_api, 20, CONFIDANT, "Saskia", org_id=org)
     await runtime.dispatch_outbox()
     fake_api.blocked.add(20)
@@ -88,8 +89,9 @@ async def test_blocked_person_is_marked_unreachable_and_the_coordinator_is_told(
 
 async def test_refused_message_is_a_dead_letter_and_the_coordinator_is_told(runtime, fake_api):
     org = await add_organisation(runtime)
-    coordinator, _ = await enrol(runtime, fake_api, 10, COORDINATOR, "Ingrid", org_id=org,
-                                 language="en")
+    coordinator, _ = await enrol(
+        runtime, fake_api, 10, COORDINATOR, "Ingrid", org_id=org, language="en"
+    )
     _, saskia = await enrol(runtime, fake_api, 20, CONFIDANT, "Saskia", org_id=org)
     await runtime.dispatch_outbox()
     message = await queue(runtime, saskia)

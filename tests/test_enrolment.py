@@ -15,8 +15,9 @@ async def test_key_person_enrols_in_their_language_and_gets_the_menu(runtime, fa
     org = await add_organisation(runtime)
     coordinator_chat, coordinator = await enrol(runtime, fake_api, 10, COORDINATOR, "Ingrid")
     _, confidant = await enrol(runtime, fake_api, 20, CONFIDANT, "Saskia", language="en")
-    code = await invite_code(runtime, org, KEY_PERSON, confidant_id=confidant,
-                             created_by_id=coordinator)
+    code = await invite_code(
+        runtime, org, KEY_PERSON, confidant_id=confidant, created_by_id=coordinator
+    )
 
     amina = Chat(runtime, fake_api, 30, language="en")
     [question] = await amina.send(f"/start {code}")

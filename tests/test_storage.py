@@ -45,8 +45,9 @@ async def test_models_and_migrations_agree(db: Database):
 async def test_a_due_timer_is_claimed_once_even_by_two_workers(db: Database, clock):
     async with db.unit_of_work() as uow:
         await uow.timers.schedule("test.kind", "S1", clock.now(), now=clock.now())
-        await uow.timers.schedule("test.kind", "S2", clock.now() + timedelta(hours=1),
-                                  now=clock.now())
+        await uow.timers.schedule(
+            "test.kind", "S2", clock.now() + timedelta(hours=1), now=clock.now()
+        )
 
     async def claim():
         async with db.unit_of_work() as uow:

@@ -24,8 +24,13 @@ def update(update_id: int, text: str, user_id: int = 5) -> dict:
     user = {"id": user_id, "is_bot": False, "first_name": "T", "language_code": "en"}
     return {
         "update_id": update_id,
-        "message": {"message_id": update_id, "date": 0, "chat": {"id": user_id, "type": "private"},
-                    "from": user, "text": text},
+        "message": {
+            "message_id": update_id,
+            "date": 0,
+            "chat": {"id": user_id, "type": "private"},
+            "from": user,
+            "text": text,
+        },
     }
 
 
@@ -33,16 +38,18 @@ async def test_update_is_committed_before_200_and_then_processed(client, runtime
     code = await invite_code(runtime, await add_organisation(runtime), KEY_PERSON)
     body = update(100, f"/start {code}")
     body["message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": 6}]
-    response = await client.post("/telegram", json=body,
-                                 headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+    response = await client.post(
+        "/telegram", json=body, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    )
     assert response.status == 200
     async with runtime.db.unit_of_work() as uow:
         assert await uow.inbox.count_pending() == 1
     await runtime.process_inbox()
     assert "Which language" in fake_api.last_message_to(5).text
     # Telegram delivering the same update again changes nothing.
-    again = await client.post("/telegram", json=body,
-                              headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+    again = await client.post(
+        "/telegram", json=body, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    )
     assert again.status == 200
     assert await runtime.process_inbox() == 0
 
@@ -71,8 +78,9 @@ async def test_database_away_means_503_so_telegram_retries(runtime):
     runtime.inbox.db = gone
     app = build_app(gone, runtime.inbox, runtime.metrics, SECRET)
     async with TestClient(TestServer(app)) as client:
-        response = await client.post("/telegram", json=update(1, "hi"),
-                                     headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+        response = await client.post(
+            "/telegram", json=update(1, "hi"), headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        )
         assert response.status == 503
         health = await client.get("/healthz")
         assert health.status == 503
@@ -90,4 +98,3 @@ async def test_no_webhook_route_without_a_secret(runtime):
     async with TestClient(TestServer(app)) as client:
         response = await client.post("/telegram", json=update(1, "hi"))
         assert response.status in (404, 405)
-

@@ -1,0 +1,123 @@
+"""Coordinators in the bot: /invite and /people; everyone: /language, /help, /cancel."""
+
+from __future__ import annotations
+
+from chat import Chat
+from people import add_organisation, enrol
+
+from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+
+
+async def team(runtime, api):
+    org = await add_organisation(runtime)
+    coordinator, _ = await enrol(runtime, api, 10, COORDINATOR, "Ingrid", language="en", org_id=org)
+    _, saskia = await enrol(runtime, api, 20, CONFIDANT, "Saskia", org_id=org)
+    _, joost = await enrol(runtime, api, 21, CONFIDANT, "Joost", org_id=org)
+    return org, coordinator, saskia, joost
+
+
+async def test_coordinator_invites_a_key_person_with_confidant_and_backup(runtime, fake_api):
+    _, coordinator, saskia, joost = await team(runtime, fake_api)
+    await coordinator.tap("Invite someone")
+    await coordinator.choose("role", KEY_PERSON)
+    await coordinator.choose("confidant", str(saskia))
+    [invite] = await coordinator.choose("backup", str(joost))
+    assert invite.protect_content
+    code = invite.text.split("Code: ")[1].split()[0]
+    assert f"t.me/{fake_api.bot_username}?start={code}" in invite.text
+
+    amina = Chat(runtime, fake_api, 30, "en")
+    await amina.send(f"/start {code}")
+    await amina.choose("lang", "en")
+    await amina.choose("agree")
+    await amina.send("Amina")
+    async with runtime.db.unit_of_work() as uow:
+        membership = (await uow.people.by_telegram_id(30)).membership(KEY_PERSON)
+    assert (membership.confidant_id, membership.backup_id) == (saskia, joost)
+
+
+async def test_inviting_a_key_person_needs_a_confidant_first(runtime, fake_api):
+    coordinator, _ = await enrol(runtime, fake_api, 10, COORDINATOR, "Ingrid", language="en")
+    await coordinator.send("/invite")
+    [reply] = await coordinator.choose("role", KEY_PERSON)
+    assert "no confidant" in reply.text
+
+
+async def test_people_list_assign_and_pause(runtime, fake_api):
+    org, coordinator, saskia, joost = await team(runtime, fake_api)
+    amina_chat, amina = await enrol(
+        runtime, fake_api, 30, KEY_PERSON, "Amina", org_id=org, confidant_id=saskia
+    )
+    [listing] = await coordinator.send("/people")
+    assert f"P{amina} · Amina · key person, confidant: Saskia" in listing.text
+    await coordinator.choose("pick", str(amina))
+    await coordinator.choose("confidant")
+    [done] = await coordinator.choose("set_confidant", str(joost))
+    assert "Joost now supports Amina." in done.text
+    await runtime.dispatch_outbox()
+    assert "Joost" in amina_chat.last.text  # Amina is told, in Dutch
+
+    await coordinator.send("/people")
+    await coordinator.choose("pick", str(amina))
+    [paused] = await coordinator.choose("pause")
+    assert "Amina is paused." in paused.text
+    [reply] = await amina_chat.send("/help")
+    assert reply.text == "Je account is gepauzeerd. Neem contact op met je coördinator."
+
+
+async def test_people_of_another_organisation_cannot_be_managed(runtime, fake_api):
+    _, coordinator, _, _ = await team(runtime, fake_api)
+    other_org = await add_organisation(runtime, "Elders")
+    _, outsider = await enrol(runtime, fake_api, 99, CONFIDANT, "Outsider", org_id=other_org)
+    [listing] = await coordinator.send("/people")
+    assert "Outsider" not in listing.text
+    # A forged tap with the outsider's id is refused.
+    data = coordinator.find_button(listing, "Saskia").rsplit(":", 1)[0] + f":{outsider}"
+    fake_api.push_callback(10, data, message=listing)
+    [reply] = await coordinator._round()
+    assert "Please use the buttons" in reply.text
+
+
+async def test_key_person_cannot_use_coordinator_commands(runtime, fake_api):
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
+    [reply] = await chat.send("/people")
+    assert "not available for your role" in reply.text
+
+
+async def test_language_switch_changes_every_later_message(runtime, fake_api):
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="nl")
+    await chat.tap("Taal")
+    [confirmation] = await chat.choose("lang", "en")
+    assert confirmation.text == "From now on I will write to you in English."
+    [help_reply] = await chat.send("/help")
+    assert help_reply.text.startswith("Hello Amina.")
+
+
+async def test_cancel_help_and_unknown_input(runtime, fake_api):
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
+    assert "nothing to stop" in (await chat.send("/cancel"))[0].text
+    await chat.send("/language")
+    [help_reply] = await chat.send("/help")
+    assert "in the middle of something" in help_reply.text
+    [stopped] = await chat.send("/cancel")
+    assert "Stopped" in stopped.text
+    assert "do not know that command" in (await chat.send("/frobnicate"))[0].text
+    assert "did not understand" in (await chat.send("hello?"))[0].text
+
+
+async def test_edited_messages_are_not_new_input(runtime, fake_api):
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
+    before = len(fake_api.calls_to("sendMessage"))
+    fake_api.push_edited_text(30, "/people", message_id=1)
+    await runtime.poll_once()
+    assert len(fake_api.calls_to("sendMessage")) == before
+    async with runtime.db.unit_of_work() as uow:
+        assert await uow.inbox.count_pending() == 0
+
+
+async def test_command_menu_is_published_per_language(runtime, fake_api):
+    dutch = fake_api.commands[("all_private_chats", "nl")]
+    english = fake_api.commands[("all_private_chats", "en")]
+    assert [c["command"] for c in dutch] == [c["command"] for c in english]
+    assert {"help", "language", "privacy", "cancel"} <= {c["command"] for c in dutch}
+    assert dutch != english

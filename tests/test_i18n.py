@@ -1,0 +1,84 @@
+"""Rendering at the edge and the catalog checks."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.catalogs import check, extract, placeholders
+from bot.i18n import FSI, PDI, Renderer, load_catalogs, split_for_telegram
+from flows.languages import match_language
+from flows.messages import Inline, _, _n, from_json, to_json, verbatim
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer(load_catalogs(), ZoneInfo("Europe/Amsterdam"))
+
+
+def test_every_catalog_is_complete_and_consistent():
+    assert check() == []
+
+
+def test_template_holds_every_text_of_the_code():
+    from bot.i18n import locales_dir
+
+    template = (locales_dir() / "messages.pot").read_text()
+    for message in extract():
+        if message.id:
+            first = message.id[0] if isinstance(message.id, tuple) else message.id
+            assert first.split("\n")[0].replace('"', '\\"') in template, first
+
+
+def test_dates_are_shown_in_the_local_timezone_and_language(renderer):
+    moment = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)  # 09:30 in Amsterdam
+    text = _("Follow-up on {when}", when=moment)
+    assert "09:30" in renderer.render(text, "nl") and "mrt" in renderer.render(text, "nl")
+    assert "Mar" in renderer.render(text, "en")
+    assert "2026" in renderer.render(_("On {day}", day=date(2026, 3, 2)), "en")
+
+
+def test_plural_forms_follow_the_number(renderer):
+    assert renderer.render(_n("{n} case", "{n} cases", 1), "en") == "1 case"
+    assert renderer.render(_n("{n} case", "{n} cases", 3), "en") == "3 cases"
+
+
+def test_right_to_left_isolates_inserted_values(renderer):
+    text = _("Welcome, {name}!", name="K7F3")
+    assert f"{FSI}K7F3{PDI}" in renderer.render(text, "ar")
+    assert FSI not in renderer.render(text, "nl")
+
+
+def test_lists_and_inline_groups(renderer):
+    text = _("{items}", items=["a", verbatim("b")])
+    assert renderer.render(text, "en") == "• a\n• b"
+    assert renderer.render(_("{items}", items=Inline(("a", "b"))), "en") == "a, b"
+
+
+def test_texts_survive_the_outbox_round_trip():
+    text = _(
+        "On {day} {who}: {items}",
+        day=date(2026, 1, 2),
+        who=verbatim("Saskia"),
+        items=[_("Language"), Inline(("x",))],
+    )
+    assert from_json(to_json(text))[0] == text
+
+
+def test_long_texts_are_split_at_line_ends():
+    parts = split_for_telegram("\n".join(["line"] * 2000), limit=4096)
+    assert len(parts) == 3 and all(len(p) <= 4096 for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("ar-MA", "ar"), ("nl", "nl"), ("en-GB", "en"), ("pt-BR", None), (None, None)],
+)
+def test_telegram_language_codes_map_to_the_closest_language(code, expected):
+    assert match_language(code, ("nl", "en", "ar")) == expected
+
+
+def test_placeholders_are_read_from_brace_fields():
+    assert placeholders("Hi {name}, {n} cases") == {"name", "n"}

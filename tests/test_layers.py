@@ -1,0 +1,49 @@
+"""The layers keep their direction: bot -> flows -> storage."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(package: str) -> dict[str, set[str]]:
+    found = {}
+    for path in (ROOT / package).rglob("*.py"):
+        names = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module.split(".")[0])
+        found[str(path.relative_to(ROOT))] = names
+    return found
+
+
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [
+        ("flows", {"telegram", "sqlalchemy", "aiohttp", "bot"}),
+        ("storage", {"telegram", "aiohttp", "bot", "flows"}),
+    ],
+)
+def test_lower_layers_do_not_reach_up_or_sideways(package: str, forbidden: set[str]):
+    offenders = {
+        path: names & forbidden
+        for path, names in imported_modules(package).items()
+        if names & forbidden
+    }
+    assert offenders == {}
+
+
+def test_only_bot_imports_telegram():
+    users = {
+        path
+        for package in ("bot", "flows", "storage")
+        for path, names in imported_modules(package).items()
+        if "telegram" in names
+    }
+    assert users and all(path.startswith("bot/") for path in users)
