@@ -1,11 +1,12 @@
 """The translation catalogs: extract texts from the code, merge, check.
 
 `sleutel catalogs update` rebuilds `locales/messages.pot` from the code and
-merges it into every `locales/<lang>/LC_MESSAGES/messages.po` (new texts
-appear empty; English, the source language, is filled from the code) — the same as `pybabel extract` + `update`
-with this project's keywords. `sleutel catalogs check` lists what a release
-may not have: missing, empty or fuzzy translations, placeholders that differ
-from the source, and plural forms that do not match the language.
+merges it into every `locales/<lang>/LC_MESSAGES/messages.po`: new texts
+appear empty, and English, the source language, is filled from the code.
+It is `pybabel extract` + `pybabel update` with this project's keywords.
+`sleutel catalogs check` lists what a release may not have: missing, empty or
+fuzzy translations, placeholders that differ from the source, and plural
+forms that do not match the language.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
@@ -32,8 +33,7 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         str(ROOT), METHOD_MAP, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
-        template.add(message, None, [(filename, lineno)], auto_comments=comments,
-                     context=context)
+        template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template
 
 
@@ -42,8 +42,9 @@ def po_path(lang: str, directory: Path | None = None) -> Path:
 
 
 def languages(directory: Path | None = None) -> list[str]:
-    return sorted(p.parent.parent.name for p in (directory or locales_dir()).glob(
-        "*/LC_MESSAGES/messages.po"))
+    return sorted(
+        p.parent.parent.name for p in (directory or locales_dir()).glob("*/LC_MESSAGES/messages.po")
+    )
 
 
 def read_catalog(lang: str, directory: Path | None = None) -> Catalog:
@@ -84,12 +85,14 @@ def check(directory: Path | None = None) -> list[str]:
         for message in catalog:
             if not message.id or message.id not in template_ids:
                 continue
-            problems += [f"{lang}: {p} {_short(message.id)}" for p in _message_problems(
-                message, catalog.num_plurals)]
+            problems += [
+                f"{lang}: {p} {_short(message.id)}"
+                for p in _message_problems(message, catalog.num_plurals)
+            ]
     return problems
 
 
-def _message_problems(message, num_plurals: int) -> list[str]:  # noqa: ANN001 - babel Message
+def _message_problems(message: Message, num_plurals: int) -> list[str]:
     if message.fuzzy:
         return ["fuzzy"]
     ids = message.id if isinstance(message.id, tuple) else (message.id,)

@@ -62,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("--confidant")
     assign.add_argument("--backup")
     assign.set_defaults(handler=cmd_assign)
+
+    catalogs = sub.add_parser("catalogs", help="translation catalogs (locales/)")
+    catalogs_sub = catalogs.add_subparsers(dest="catalogs_command", required=True)
+    catalogs_sub.add_parser(
+        "update", help="extract texts from the code and merge them"
+    ).set_defaults(handler=cmd_catalogs_update)
+    catalogs_sub.add_parser("check", help="list missing or broken translations").set_defaults(
+        handler=cmd_catalogs_check
+    )
     return parser
 
 
@@ -268,6 +277,23 @@ async def cmd_assign(args: argparse.Namespace, settings: Settings) -> int:
         await db.dispose()
     print(f"P{person} assigned")
     return 0
+
+
+async def cmd_catalogs_update(_args: argparse.Namespace, _settings: Settings) -> int:
+    from bot.catalogs import update
+
+    update()
+    print("catalogs updated: translate the empty entries, then run `sleutel catalogs check`")
+    return 0
+
+
+async def cmd_catalogs_check(_args: argparse.Namespace, _settings: Settings) -> int:
+    from bot.catalogs import check
+
+    problems = check()
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
