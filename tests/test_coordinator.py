@@ -106,7 +106,7 @@ async def test_cancel_help_and_unknown_input(runtime, fake_api):
 
 
 async def test_edited_messages_are_not_new_input(runtime, fake_api):
-    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
+    await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
     before = len(fake_api.calls_to("sendMessage"))
     fake_api.push_edited_text(30, "/people", message_id=1)
     await runtime.poll_once()

@@ -6,8 +6,8 @@ import asyncio
 from datetime import timedelta
 
 from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from alembic.config import Config
+from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
