@@ -1,8 +1,10 @@
 """Structured logs: one JSON object a line, with ids, kinds and timings only.
 
 Log calls in Sleutel pass constant messages and ids in `extra`; message texts,
-names, initials and notes are never logged. httpx is kept at WARNING because
-its request lines contain the bot token.
+names, initials and notes are never logged. Libraries that log request
+lines or API payloads (httpx: the bot token in URLs; PTB at DEBUG: whole
+messages; database drivers: parameters) are held at WARNING whatever the
+root level is.
 """
 
 from __future__ import annotations
@@ -36,5 +38,22 @@ def configure_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "apscheduler", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    quiet_libraries()
+
+
+LIBRARIES_THAT_LOG_CONTENT = (
+    "httpx",
+    "httpcore",
+    "telegram",
+    "apscheduler",
+    "aiohttp.access",
+    "aiosqlite",
+    "sqlalchemy",
+    "asyncpg",
+    "alembic",
+)
+
+
+def quiet_libraries() -> None:
+    for name in LIBRARIES_THAT_LOG_CONTENT:
+        logging.getLogger(name).setLevel(logging.WARNING)

@@ -1,0 +1,45 @@
+"""Logs carry ids, kinds and timings — never what people typed."""
+
+from __future__ import annotations
+
+import logging
+
+from chat import Chat
+from people import enrol
+
+from bot.logs import JsonFormatter, quiet_libraries
+from flows.roles import KEY_PERSON
+
+NASTY = [
+    "Fatima El Amrani woont op Kalverstraat 12, 1012 AB Amsterdam",
+    "bel haar op +31 6 12345678 of mail fatima@example.nl",
+    "BSN 111222333, geboren 12-03-1985",
+    "اسمها فاطمة ورقمها ٠٦١٢٣٤٥٦٧٨",
+    "Её зовут Олена Петренко",
+]
+
+
+async def test_nothing_people_type_reaches_the_logs(runtime, fake_api, caplog):
+    quiet_libraries()  # as `sleutel run` does
+    caplog.set_level(logging.DEBUG)
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina Verborgen", language="en")
+    for text in NASTY:
+        await chat.send(text)
+    stranger = Chat(runtime, fake_api, 31, "en")
+    for text in NASTY:
+        await stranger.send(text)
+    formatter = JsonFormatter()
+    logged = "\n".join(formatter.format(record) for record in caplog.records)
+    assert "event handled" in logged  # the logs are there, just clean
+    for needle in (
+        "Fatima",
+        "Kalverstraat",
+        "12345678",
+        "fatima@",
+        "111222333",
+        "فاطمة",
+        "Олена",
+        "Amina Verborgen",
+        fake_api.token,
+    ):
+        assert needle not in logged
