@@ -1,0 +1,137 @@
+"""Street + house number: "Kalverstraat 12", "Laan van Meerdervoort 55a", "Damrak 1-3",
+"Main Street 5", "12 Baker Street", "ul. Długa 5", "Çiçek Sokak No: 5", "شارع الحسن 12".
+
+A street name without a number is kept (it is not an address), and so is a city.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    ADDRESS_CUES,
+    HOUSE_NUMBER_WORDS,
+    NOT_NAMES,
+    NOT_STREETS,
+    PARTICLES,
+    STREET_BEFORE,
+    STREET_SUFFIXES,
+    STREET_WORDS,
+)
+from .spans import Claims
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_WORD = r"(?<![\w'’-])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?"
+_NUMBER_WORD = rf"(?:(?:{_alternation(HOUSE_NUMBER_WORDS)})[ \t]*)"
+_ADDITION = (  # "1-3", "55a", "12 A", "143-III", "12 hs"
+    r"(?:[ \t]?[-/][ \t]?\d{1,4})?(?:[ \t]?[A-Za-z](?![\w]))?"
+    r"(?:[ \t-]?(?:hs|bis|bg|I{1,3}|huis|boven))?"
+)
+_HOUSE = rf"\d{{1,5}}(?P<add>{_ADDITION})(?![\w:]|[.,]\d)"
+
+_STREET_THEN_NUMBER = re.compile(
+    rf"(?P<street>(?:{_WORD}[ \t]+){{0,5}}{_WORD})[ \t]+{_NUMBER_WORD}?(?P<num>{_HOUSE})"
+)
+_NUMBER_THEN_STREET = re.compile(
+    rf"(?<![\w])\d{{1,5}}[A-Za-z]?[ \t]+(?P<street>(?:{_WORD}[ \t]+){{0,3}}{_WORD})(?![\w])"
+)
+_CUE_STREET = re.compile(
+    rf"(?<![\w])(?:{_alternation(STREET_BEFORE)})[ \t]*(?:{_WORD}[ \t]+){{0,4}}?"
+    rf"{_NUMBER_WORD}?{_HOUSE}",
+    re.IGNORECASE,
+)
+_CUE_ADDRESS = re.compile(
+    rf"(?<![\w])(?:{_alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:{_WORD}[ \t]+){{0,5}}?"
+    rf"{_NUMBER_WORD}?{_HOUSE})",
+    re.IGNORECASE,
+)
+
+# Lower-case words with these suffixes are streets too ("kalverstraat 12"); the others
+# ("schoolplein", "onderweg", "kerkhof") are ordinary words unless capitalised.
+_LOWER_OK = ("straat", "laan", "gracht", "singel", "steeg", "dreef", "kade")
+_NUMBER_WORDS = frozenset(w.rstrip(".:") for w in HOUSE_NUMBER_WORDS)
+_ORDINARY = frozenset({"onderweg", "halfweg", "midweg", "weg", "dam", "hof", "park", "wal"})
+
+
+# After a single word with a range ("Kinderen 3-5 jaar") these show it is not an address.
+_UNITS = re.compile(
+    r"[ \t]*(?:jaar|jaren|years?|keer|times|uur|hours?|kilo|kg|euro|maanden|months?|weken"
+    r"|weeks?|dagen|days?|minuten|minutes|yaş|lat|lata|років|роки|años|sano|سنوات|سال|ዓመት)"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d\b")
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(".").casefold()
+
+
+def _cased(word: str) -> bool:
+    return word[0].lower() != word[0].upper()
+
+
+def _has_suffix(word: str) -> bool:
+    low = _bare(word)
+    if low in STREET_WORDS:
+        return word[0].isupper()
+    if low in _ORDINARY or low in NOT_STREETS:
+        return False
+    if word[0].isupper():
+        return any(low.endswith(s) for s in STREET_SUFFIXES)
+    return any(low.endswith(s) and len(low) > len(s) + 2 for s in _LOWER_OK)
+
+
+def _street_start(words: list[str], has_addition: bool) -> int | None:
+    """Index of the first word of the street name ending at the last word, or None."""
+    for i in range(len(words)):
+        tail = words[i:]
+        if not (tail[0][0].isupper() or _has_suffix(tail[0])):
+            continue
+        if not all(w[0].isupper() or _bare(w) in PARTICLES or _has_suffix(w) for w in tail):
+            continue
+        if any(_has_suffix(w) for w in tail):
+            return i
+        low = _bare(tail[0])
+        if has_addition and len(tail) == 1 and low not in NOT_STREETS | NOT_NAMES:
+            return i
+    return None
+
+
+def _name_like(words: list[str]) -> bool:
+    """Words between an address cue and the number look like a street name."""
+    return bool(words) and all(
+        w[0].isupper() or not _cased(w) or _bare(w) in PARTICLES or _bare(w) in _NUMBER_WORDS
+        for w in words
+    )
+
+
+def find_addresses(text: str, claims: Claims) -> None:
+    for m in _NUMBER_THEN_STREET.finditer(text):
+        words = re.findall(_WORD, m.group("street"))
+        if all(w[0].isupper() for w in words) and _bare(words[-1]) in STREET_WORDS:
+            end = m.end()
+            if words[-1].endswith(".") and len(words[-1]) > 4:  # "Street." ends the sentence
+                end -= 1
+            claims.add(m.start(), end, "address")
+    for m in _STREET_THEN_NUMBER.finditer(text):
+        found = list(re.finditer(_WORD, m.group("street")))
+        addition = m.group("add").strip()
+        start = _street_start([w.group() for w in found], bool(addition))
+        if start is None:
+            continue
+        bare_word = len(found) - start == 1 and not _has_suffix(found[start].group())
+        if bare_word and (_UNITS.match(text, m.end()) or _YEARS.match(m.group("num"))):
+            continue  # "Kinderen 3-5 jaar", "Tussen 2018-2020"
+        claims.add(m.start("street") + found[start].start(), m.end(), "address")
+    for m in _CUE_STREET.finditer(text):
+        claims.add(m.start(), m.end(), "address")
+    for m in _CUE_ADDRESS.finditer(text):
+        if _name_like(re.findall(_WORD, m.group("addr"))):
+            claims.add(m.start("addr"), m.end("addr"), "address")

@@ -1,0 +1,79 @@
+"""Common given names and family names met in the communities the bot serves.
+
+A name from these lists is removed wherever it stands, also at the start of a sentence.
+Names that are also ordinary words are left out on purpose ("Hope", "May", "Can", Arabic
+"نور" light, "أمل" hope, "عمر" age, "علي" on me, Tigrinya "ተስፋይ" my hope): those are
+only removed after a cue. Latin and Cyrillic entries are casefolded and only match a
+capitalised word; Arabic-script and Ethiopic entries match exactly.
+"""
+
+from __future__ import annotations
+
+
+def _words(*chunks: str) -> frozenset[str]:
+    return frozenset(w for chunk in chunks for w in chunk.split())
+
+
+CASED_NAMES = _words(
+    # Dutch
+    "anna emma sophie julia lotte sanne eva lisa fleur iris saskia marieke ingrid petra",
+    "annemarie linda anouk femke esther monique yvonne wilma daan sem lucas levi finn",
+    "jesse thijs bram ruben jeroen pieter kees henk willem dirk sander joost wouter maarten",
+    "jansen janssen bakker visser smit meijer mulder dekker brouwer dijkstra smits",
+    "verhoeven hendriks peters vries",
+    # English
+    "sarah john michael david james mary jennifer emily jessica elizabeth linda susan karen",
+    "robert william thomas daniel matthew smith johnson williams jones miller davis wilson",
+    "taylor anderson",
+    # Polish
+    "maria katarzyna małgorzata agnieszka barbara ewa krystyna magdalena joanna aleksandra",
+    "zofia zosia monika beata dorota piotr krzysztof andrzej tomasz paweł michał marcin",
+    "jakub kuba grzegorz kowalski kowalska nowak wiśniewska wiśniewski wójcik kamińska",
+    "kamiński lewandowska lewandowski zielińska zieliński szymańska woźniak",
+    # Spanish and Caribbean
+    "maría carmen ana lucía sofía isabel juan josé carlos luis miguel pedro jorge javier",
+    "garcía rodríguez martínez lópez gonzález pérez sánchez hernández fernández gómez",
+    # Turkish
+    "ayşe fatma emine hatice zeynep elif meryem şerife hülya gülsüm esra büşra mehmet",
+    "mustafa ahmet hüseyin hasan ibrahim i̇brahim murat emre yusuf ömer burak kemal osman",
+    "yılmaz kaya demir şahin çelik yıldız yıldırım öztürk özdemir arslan doğan kılıç",
+    # Arabic and Moroccan names in Latin script
+    "fatima fatiha khadija aicha aïcha aisha amina nadia samira malika naima zineb houda",
+    "loubna hanane yasmina yasmine salma mariam maryam layla leila laila rania lina rasha",
+    "dima huda mohamed mohammed muhammad mohammad ahmed ahmad mustapha mostafa youssef",
+    "youssouf rachid karim hassan hamid khalid abdel abdelkader abdellah abdullah ismail",
+    "bilal mehdi amir hamza ayoub anouar walid tarek samir soufiane driss nordin",
+    "el-amrani amrani bouzid benali",
+    # Somali
+    "hodan faadumo xaliimo hibo sahra ayaan asha ubah deeqa nimco ifrah cali maxamed axmed",
+    "cabdi cabdullahi xasan xuseen yuusuf ismaaciil abdirahman mohamud warsame jama",
+    "guled liban abdi",
+    # Eritrean and Ethiopian names in Latin script
+    "senait semhar saba yohannes tesfay tesfaye berhane mehari kidane filmon ghebre",
+    "mebrahtu tsegay haben luwam",
+    # Iranian and Afghan names in Latin script
+    "zahra fatemeh parisa shirin roya reza hossein farid ahmadi hosseini rezaei karimi",
+    "mohammadi",
+    # Ukrainian names in Latin script and in Cyrillic
+    "olena oksana iryna natalia tetiana andrii oleksandr serhii dmytro",
+    "олена оксана ірина наталія наталя тетяна світлана марія анна юлія катерина ольга",
+    "людмила галина вікторія дарина софія андрій олександр сергій дмитро іван микола",
+    "володимир василь петро олег максим юрій богдан тарас артем шевченко коваленко",
+    "бондаренко ткаченко кравченко олійник петренко шевчук бойко ковальчук поліщук лисенко",
+    "наталья татьяна светлана елена ирина",
+)
+
+UNCASED_NAMES = _words(
+    # Arabic
+    "فاطمة فاطمه خديجة عائشة عائشه أمينة امينة مريم زينب سارة ساره ليلى نادية سميرة مليكة",
+    "نعيمة سلمى رانيا هدى لينا ياسمين سعاد سناء رشا محمد أحمد احمد محمود مصطفى",
+    "يوسف حسن حسين إبراهيم ابراهيم خالد عبدالله رشيد طارق سامر سمير بلال حمزة أيوب",
+    "ايوب إسماعيل اسماعيل مهدي أمير",
+    # Farsi and Dari
+    "زهرا معصومه سکینه لیلا پریسا مینا سارا نازنین علی رضایی احمدی حسینی محمدی کریمی",
+    "موسوی هاشمی رحیمی جعفری مرتضی مصطفی جواد فرید حسین",
+    # Tigrinya
+    "ሳራ ሰምሃር ሳባ ሄለን ሚካኤል ዮሃንስ ዮውሃንስ ፊልሞን ሰናይት ኣስመረት ኤልሳ ሩት ሊያ ሃና ማርያም",
+    "ሚርያም ዳዊት ሰለሞን ኣብርሃም ሃብቶም ገብረሂወት ኣዳነች ሉዋም ልዋም ዮናስ ሳምሶን ሮቤል ኤርሚያስ",
+    "ናርዶስ ሄኖክ ኣማኑኤል ሳሙኤል ዳኒኤል ኢሳያስ ሰሎሜ",
+)

@@ -1,0 +1,320 @@
+"""Cue words per language. Lower-case (casefolded); apostrophes written as a plain '.
+
+Languages: nl, en, ar, tr, pl, uk, so, ti, fa, es. Multi-word cues are written with spaces.
+"""
+
+from __future__ import annotations
+
+
+def _words(*chunks: str) -> frozenset[str]:
+    return frozenset(w for chunk in chunks for w in chunk.split())
+
+
+def _items(*chunks: str) -> tuple[str, ...]:
+    """Items separated by "|" (an item may hold spaces: "date of birth")."""
+    return tuple(item for chunk in chunks for item in chunk.split("|"))
+
+
+def _phrases(*chunks: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(item.split()) for item in _items(*chunks))
+
+
+# The next word is a name whatever its case ("her name is sarah").
+NAME_CUES_STRONG = _phrases(
+    # nl
+    "haar naam is|zijn naam is|de naam is|naam is|genaamd|genoemd|met de naam|roepnaam",
+    "voornaam|achternaam|bijnaam|noemt zich",
+    # en
+    "her name is|his name is|their name is|name is|named|known as|goes by|first name",
+    "surname|last name|nickname|full name",
+    # tr
+    "adı|adi|ismi|isimi|soyadı|adı da|ismi de",
+    # pl
+    "ma na imię|na imię|nazywa się|o imieniu|imieniem|o nazwisku|nazwisko|nazwiskiem",
+    # uk
+    "звати|її звати|його звати|звуть|на ім'я|на прізвище|прізвище|зветься",
+    # so
+    "magaceedu|magaciisu|magacoodu|magacayguna|la yiraahdo|la yidhaahdo|la dhaho|la yiraa",
+    "la yiraahdaa|la yidhaahdaa|magaceeda waa|magaciisa waa|magaca waa",
+    # es
+    "se llama|su nombre es|de nombre|se llamaba|me llamo|apellido|su apellido es",
+    # ar (script has no case: every name cue behaves as strong)
+    "اسمها|اسمه|اسمي|اسم|تدعى|يدعى|المدعوة|المدعو|تسمى|يسمى|تسمي|باسم|اسمها هو|اسمه هو",
+    # fa
+    "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم",
+    # ti
+    "ስማ|ስሙ|ሽማ|ሽሙ|ስማ ድማ|ሽማ ድማ|ስም|ሽም",
+)
+
+# The next word is a name only if capitalised (scripts with case): "heet" is also "hot",
+# "called" is also "phoned", "llamada" is also "a call".
+NAME_CUES_WEAK = _phrases(
+    "heet|heette|naam|called|name|imię|ім'я|llamada|llamado|nombre|magaceeda|magaciisa",
+    "magaca",
+)
+
+# A name comes *before* these: "Ayşe adında bir kadın", "ሳራ ትበሃል", "مریم نام دارد".
+NAME_CUES_BEFORE = _phrases(
+    "adında|adlı|isimli|isminde|adındaki|ትበሃል|ይበሃል|ትብሃል|ይብሃል|ዝተባህለት|ዝተባህለ|ዝበሃል|እትበሃል|ዝብሃል",
+    "نام دارد|نام داره|اسم دارد",
+)
+
+# Titles before a name: "mevrouw Jansen", "Mr. Smith", "meneer de Vries", "السيدة فاطمة".
+TITLES = _words(
+    "mevrouw mevr mw mevrouwtje meneer mnr dhr heer juffrouw juf meester dokter",
+    "mr mrs ms miss mister dr sir madam",
+    "señor señora sr sra srta don doña",
+    "pan pani panna państwo",
+    "пан пані панна",
+    "bay bayan",
+    "marwo mudane aabbe",
+    "السيد السيدة الأستاذ الأستاذة الاستاذ الاستاذة الحاج الحاجة",
+    "آقای خانم",
+    "ወይዘሮ ኣቶ ወይዘሪት",
+    "um umm oum abu",
+)
+
+# Turkish titles written after the name: "Ayşe Hanım", "Mehmet Bey".
+TITLES_AFTER = _words("hanım hanim bey abla teyze amca hoca ağabey abi")
+
+# Kinship and relationship words; in scripts with case a capitalised word after them is
+# taken as a name ("haar man Ahmed", "komşum Ayşe", "її чоловік Андрій").
+KIN = _words(
+    # nl
+    "buurvrouw buurman buren buurmeisje buurjongen man vrouw echtgenoot echtgenote partner",
+    "vriend vriendin vriendje ex zoon zoontje dochter dochtertje kind kindje kinderen",
+    "moeder vader mama papa zus zusje zuster broer broertje oma opa tante oom nicht nichtje",
+    "neef neefje schoonmoeder schoonvader schoonzus stiefvader stiefmoeder collega",
+    "leraar lerares mentor kleinzoon kleindochter dochters zonen zoons meisje jongen",
+    # en
+    "neighbour neighbor neighbours neighbors husband wife boyfriend girlfriend son daughter",
+    "child children kids baby mother mom mum father dad sister brother grandmother grandma",
+    "grandfather grandpa aunt uncle cousin niece nephew friend colleague teacher",
+    "stepfather stepmother stepdaughter stepson girl boy",
+    # tr
+    "komşum komşumuz komşusu komşu kocası kocam karısı eşi eşim oğlu oğlum kızı kızım",
+    "annesi annem babası babam kardeşi kardeşim ablası ablam abisi abim ağabeyi teyzesi",
+    "teyzem halası halam amcası amcam dayısı dayım yengesi arkadaşı arkadaşım öğretmeni",
+    "torunu gelini damadı kuzeni çocuğu çocukları",
+    # pl
+    "sąsiadka sąsiadki sąsiadkę sąsiadką sąsiad sąsiada mąż męża mężem żona żony żonę syn",
+    "syna synem córka córki córkę córką matka matki mama mamy ojciec ojca tata taty siostra",
+    "siostry siostrę brat brata babcia babci dziadek ciocia cioci wujek wujka koleżanka",
+    "kolega przyjaciółka przyjaciel partnerka chłopak dziewczyna wnuczka wnuk teściowa",
+    "nauczycielka synek córeczka",
+    # uk
+    "сусідка сусідки сусідку сусід сусіда чоловік чоловіка дружина дружину син сина донька",
+    "доньку доньки дочка дочку мати матір мама мами батько батька тато сестра сестру брат",
+    "брата бабуся дідусь тітка дядько подруга подругу друг друга вчителька племінниця",
+    "синок донечка онука онук",
+    # so
+    "deriskayga deriskeyga derisku deriskeeda deris ninkeeda ninkayga ninka naagtiisa",
+    "xaaskiisa xaaskeeda wiilkeeda wiilkiisa wiilka gabadheeda gabadhiisa gabadha",
+    "inanteeda hooyadeed hooyadiis hooyada aabbaheed aabihiis aabaha walaasheed",
+    "walaashiis walaalkeed walaalkiis walaashay walaalkay saaxiibteed saaxiibkeed",
+    "saaxiibtay ilmaheeda carruurteeda ayeeyadeed eedadeed habaryarteed adeerkeed",
+    "abtigeed macallinka macallimadda",
+    # es
+    "vecina vecino marido esposo esposa mujer hijo hija hijos hijas madre padre mamá papá",
+    "hermana hermano tía tío abuela abuelo prima primo amiga amigo novio novia pareja",
+    "suegra nieta nieto sobrina sobrino maestra maestro compañera",
+)
+
+# Kinship words in scripts without case, skipped between a name cue and the name.
+UNCASED_KIN = _words(
+    "زوجها زوجته زوج ابنها ابنه ابنتها ابنته بنتها بنته جارتي جاري جارتها جاره أمها امها",
+    "أبوها ابوها أختها اختها أخوها اخوها صديقتها صديقه طفلها طفلتها",
+    "شوهرش همسرش پسرش دخترش مادرش پدرش خواهرش برادرش همسایه همسایهاش همسایهام",
+    "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣቦኣ ሓብታ ሓዋ ጎረቤተይ ጎረቤት",
+)
+
+# Lower-case function words that can follow a cue but are never a name.
+STOP = _words(
+    # nl
+    "de het een en of is was niet geen onbekend ik je jij hij zij ze wij we jullie die dat",
+    "dit van in op aan met voor bij naar om te er ook nog al heel erg weet weten niemand",
+    "eigenlijk zelf dan maar want als",
+    # en
+    "the a an and or is was not no unknown i you he she we they it that this of in on at to",
+    "for with by from me her him them us my his their our also still very really who",
+    "nobody myself herself himself",
+    # tr
+    "ve ya da de ne bu şu o bir değil yok bilinmiyor bilmiyorum ben sen biz onun",
+    # pl
+    "i a w na z do nie jest to ten ta jej jego ich się że nieznane nie wiem",
+    # uk
+    "і й та в у на з до не є це цей ця її його їх що невідомо знаю",
+    # so
+    "waa iyo ee oo ka ku u la aan ma waxaa waxay wuxuu ayaa ah",
+    # es
+    "el la los las un una y o es no de del en con por para su sus que se lo le desconocido",
+    # ar
+    "في من على إلى الى عن مع هي هو هم كانت كان التي الذي و أو او ثم لكن لا لم لن قد عمرها",
+    "عمره تبلغ يبلغ وهي وهو منذ عند عندها عنده تسكن يسكن تعيش يعيش وعمرها وعمره وعندها",
+    "وعنده ولديها ولديه لديها لديه غير مجهول",
+    # fa
+    "است هست بود و که از در با را به تا هم اما ولی سال ساله دارد داره می او این آن",
+    "هستند نیست",
+    # ti
+    "እያ እዩ ኢያ ኢዩ ኣላ ኣሎ እሞ ግን ከኣ ምስ ኣብ ናይ ካብ ን ዕድሜኣ ዕድሜኡ ትነብር ይነብር",
+    "ነይራ ነይሩ ኩሉ ኩላ ኩሎም",
+)
+
+# Words that may join two names in a list: "Amir en Sara", "Ali ve Ayşe".
+CONJUNCTIONS = _words("en and y e i ve та і й iyo und")
+
+# Name particles: "de Vries", "van der Berg", "El Amrani", "bin Laden", "de la Cruz".
+PARTICLES = _words(
+    "van de der den het ter ten te 't la del da dos di du le el al bin ben bint ibn abu von"
+)
+
+# Capitalised words that are not names: they do not extend a name and a kinship cue
+# followed by them takes nothing. Exact words (casefolded).
+NOT_NAMES = _words(
+    # pronouns, articles, question words
+    "i i'm i've i'd ik hij zij ze wij we jij je u het de een the a an he she they we you it",
+    "this that there what when why how who wat waar wanneer waarom hoe wie el la los las",
+    "un una yo ella él ellos ja ona on my ty oni ben sen o biz onlar kim ne ви вас вам ваш",
+    "usted ustedes ud",
+    # weekdays and months
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday",
+    "thursday friday saturday sunday pazartesi salı çarşamba perşembe cuma cumartesi pazar",
+    "januari februari maart april mei juni juli augustus september oktober november",
+    "december january february march may june july august october ocak şubat mart nisan",
+    "mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    # institutions and helplines
+    "veilig thuis politie police ggd wijkteam buurtteam blijf groep jeugdzorg kinderbescherming",
+    "raad leger heils kindertelefoon vluchtelingenwerk coa azc ind gemeente sociaal team",
+    "school huisarts ziekenhuis moskee kerk centrum stichting social services council",
+    "voedselbank humanitas jeugd gezin slachtofferhulp fier moviera sterk huis samen",
+    "belastingdienst gemeentehuis bijbel red cross salvation army women women's aid refuge",
+    "rode kruis",
+    "child protection hospital doctor nurse shelter",
+    # religion and feasts
+    "god allah ramadan ramazan bayram eid suikerfeest offerfeest kerst kerstmis christmas",
+    "pasen easter islam koran quran alle ilaahay dios bóg boga bogiem бог бога",
+    "isniin talaado arbaco khamiis jimco sabti axad países bajos",
+    # nationalities and languages written with a capital (nl, en)
+    "nederlands nederlandse marokkaans marokkaanse turks turkse syrisch syrische eritrees",
+    "eritrese somalisch somalische afghaans afghaanse iraans iraanse iraaks iraakse pools",
+    "poolse oekraïens oekraïense spaans spaanse engels engelse arabisch arabische koerdisch",
+    "koerdische berbers surinaams surinaamse antilliaans antilliaanse tigrinya dari farsi",
+    "perzisch dutch english moroccan turkish syrian eritrean somali afghan iranian iraqi",
+    "polish ukrainian spanish arabic kurdish persian berber african european muslim",
+    "christian moslim christen türk türkçe",
+    # other
+    "mr mrs ms dr covid corona whatsapp telegram facebook instagram tiktok snapchat",
+)
+
+# Places and institutions start with these (casefolded); such words are kept.
+NOT_NAME_PREFIXES = _items(
+    "nederland|holland|holandi|holandii|hollanda|niderland|нідерланд|голланд|marok|fas",
+    "turk|türk|syri|suriye|eritre|ethiop|ethiopi|somali|soomaal|afghan|afganistan|iran",
+    "irak|iraq|ukrain|україн|polsk|polsc|polen|poland|spanj|spain|españ|hiszpan|europ",
+    "європ|afrika|africa|amsterdam|rotterdam|utrecht|den haag|haag|eindhoven|tilburg",
+    "groningen|almere|breda|nijmegen|arnhem|zaandam|zaanstad|haarlem|leiden|zwolle",
+    "amersfoort|apeldoorn|enschede|schiedam|delft|dordrecht|maastricht|den bosch|lelystad",
+    "gouda|alkmaar|hilversum|zoetermeer|diemen|amstelveen|vlaardingen|muqdisho|mogadish",
+    "hargeys|asmara|addis|kabul|teheran|tehran|damascus|damask|aleppo|istanbul|ankara",
+    "casablanca|rabat|tanger|nador|warszaw|krak|kyiv|kiev|київ|харків|львів|madrid|curaçao",
+    "curacao|aruba|suriname|paramaribo|veilig|thuis|izmir|амстердам|роттердам|гааг|утрехт",
+    "харк|одес|київ|києв|львов|дніпр|польщ|німеч",
+)
+
+BIRTH_CUES = _items(
+    "geboren|geb.|geboortedatum|geboortejaar|born|date of birth|birth date|dob|d.o.b.",
+    "birthday|doğum tarihi|doğumlu|doğdu|urodzona|urodzony|urodziła się|urodził się",
+    "data urodzenia|rok urodzenia|народилася|народився|дата народження|рік народження",
+    "dhalatay|dhashay|taariikhda dhalashada|ተወሊዳ|ተወሊዱ|ዝተወለደት|ዝተወለደ|ዕለተ ልደት|ولدت|ولد|مواليد",
+    "تاريخ الميلاد|تاريخ ميلاد|تولد|متولد|تاریخ تولد|nació|nacida|nacido",
+    "fecha de nacimiento",
+)
+
+MONTHS = _items(
+    # nl
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november",
+    "december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec",
+    # en
+    "january|february|march|may|june|july|october|mar|oct",
+    # tr
+    "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık",
+    # pl (genitive, as used in dates, and nominative)
+    "stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października",
+    "listopada|grudnia|styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień",
+    "październik|listopad|grudzień",
+    # uk
+    "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада",
+    "грудня",
+    # so
+    "janaayo|febraayo|maarso|abriil|maajo|juun|luulyo|agoosto|sebtembar|oktoobar|nofembar",
+    "desembar",
+    # es
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre",
+    "noviembre|diciembre",
+    # ar (Egyptian/Gulf, Levantine, Maghrebi names)
+    "يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر",
+    "نوفمبر|ديسمبر|كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول",
+    "تشرين الثاني|كانون الأول|ماي|يوليوز|غشت|شتنبر|نونبر|دجنبر",
+    # fa (Gregorian and solar hijri)
+    "ژانویه|فوریه|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر|فروردین|اردیبهشت",
+    "خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند",
+    # ti
+    "ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ",
+)
+
+# Street words that start a street name in other languages: "ul. Długa 5", "calle Mayor 3".
+STREET_BEFORE = _items(
+    "ul.|ulica|ulicy|al.|aleja|alei|os.|вул.|вулиця|вулиці|просп.|проспект|пров.|провулок",
+    "calle|c/|avenida|avda.|av.|plaza|paseo|camino|شارع|زنقة|درب|حي|خیابان|کوچه|بلوار",
+    "jidka|waddada|xaafadda|ጎደና|ጎዳና",
+)
+
+# Dutch street suffixes ("Kalverstraat", "Laan van Meerdervoort") and whole street words
+# in English and Turkish ("Main Street", "Çiçek Sokak").
+STREET_SUFFIXES = _items(
+    "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef|park|plantsoen",
+    "markt|baan|burgwal|wal|haven|veld|erf|poort|allee|boulevard|dam|plaats|zijde|kwartier",
+    "straatweg|oord|hoeve|gaarde|stede|weide|akker",
+)
+STREET_WORDS = _words(
+    "street st road rd avenue ave lane drive close way court place square crescent terrace",
+    "gardens grove row sokak sokağı sok cadde caddesi cad bulvarı bulvar mahallesi mah yolu",
+)
+
+# Words before a house number: "Kalverstraat nr. 12", "Çiçek Sokak No: 5", "پلاک ۱۲".
+HOUSE_NUMBER_WORDS = ("nr.", "nr", "no.", "no:", "no", "nummer", "numara", "№", "پلاک", "رقم")
+
+# Cues that introduce an address: what follows up to the house number is removed.
+ADDRESS_CUES = _items(
+    "adres|adres:|address|address:|woont op|woont aan|woont in de|woonachtig aan",
+    "woonachtig op|lives at|lives on|mieszka na|mieszka przy|живе на|живе за адресою",
+    "адреса|vive en|vive en la|dirección|adresi|oturuyor|العنوان|عنوانها|عنوانه|تسكن في",
+    "آدرس|cinwaanka|ኣድራሻ",
+)
+
+# Words that, with a house number after them, are not streets: "groep 7/8", "stap 2-3".
+NOT_STREETS = _words(
+    "groep klas bus lijn tram metro artikel hoofdstuk kamer room page pagina blok stap step",
+    "fase niveau level graad week dag day nummer versie version jaar year uur hour",
+)
+
+# Cues for case and file numbers from other systems: "dossier 2023-0456", "case no. 7788".
+CASE_CUES = _items(
+    "dossier|dossiernummer|dossiernr|zaaknummer|zaaknr|kenmerk|referentie|referentienummer",
+    "ref|ref.|registratienummer|cliëntnummer|clientnummer|klantnummer|case|case no",
+    "case no.|case number|file|file no|file number|reference|client number|patient number",
+    "record|id|dosya|dosya no|dosya numarası|kimlik no|tc kimlik|tc kimlik no|numer sprawy",
+    "sygnatura|pesel|номер справи|справа|справа №|expediente|número de caso|رقم الملف",
+    "رقم القضية|ملف رقم|شماره پرونده|کد ملی|lambarka kiiska|lambarka|ቁጽሪ|ቁፅሪ|nr|nr.|no.|#",
+    "№",
+)
+
+# Social media names after a platform word: "insta: fatima.k".
+SOCIAL_CUES = _items(
+    "instagram|insta|facebook|fb|tiktok|snapchat|snap|telegram|twitter|signal|whatsapp",
+)
+
+# Public numbers that identify no one: emergency, helplines, police non-emergency.
+PUBLIC_NUMBERS = frozenset(
+    ["112", "113", "08002000", "08000432", "09008844", "09000101", "08000113"]
+)

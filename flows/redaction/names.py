@@ -1,0 +1,310 @@
+"""Personal names, found in four ways, most certain first:
+
+1. after a name cue: "her name is Sarah", "heet Fatima", "اسمها فاطمة", "ስማ ሳራ", and
+   before one: "Ayşe adında", "ሳራ ትበሃል"; after a title: "mevrouw Jansen", "Mr. Smith";
+2. in scripts with case, a capitalised word after a kinship cue: "haar man Ahmed";
+3. a word from the given-name lists, wherever it stands;
+4. in scripts with case, a capitalised word that does not start a sentence and is not a
+   known place, institution, weekday, month, nationality or pronoun ("ik zag Jolanda").
+
+In scripts without case (Arabic, Farsi, Tigrinya) nothing shows where a name ends, so
+after a name cue the next word is taken and, privacy before readability, the word after
+it too unless it is a function word. Outside cues only listed names are found there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .given_names import CASED_NAMES, UNCASED_NAMES
+from .lexicon import (
+    CONJUNCTIONS,
+    KIN,
+    MONTHS,
+    NAME_CUES_BEFORE,
+    NAME_CUES_STRONG,
+    NAME_CUES_WEAK,
+    NOT_NAME_PREFIXES,
+    NOT_NAMES,
+    PARTICLES,
+    STOP,
+    TITLES,
+    TITLES_AFTER,
+    UNCASED_KIN,
+)
+from .spans import MASK, Claims
+
+_LETTER = r"[^\W\d_]"
+_MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"
+_TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
+
+_PLAIN_GAP = re.compile(r"[ \t]+")
+_CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”«»‘’]?[ \t]*")
+_TITLE_GAP = re.compile(r"\.?[ \t]+|\.")
+_SENTENCE_END = frozenset(".!?;:…\n።፧")
+_OPENERS = " \t\"'“”‘’«»([-–—*•"
+_FILLERS = frozenset({"is", "was", "waa", "es", "هو", "هي", "jest", "є", "ist"})
+_COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
+
+STRONG, WEAK, TITLE, KINSHIP, BEFORE, TITLE_AFTER = range(6)
+_MAX_NAME_TOKENS = 5
+_STREET_ENDINGS = (
+    "straat",
+    "laan",
+    "gracht",
+    "singel",
+    "plein",
+    "kade",
+    "steeg",
+    "dreef",
+    "plantsoen",
+)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    cased: bool
+    cap: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        low = word.casefold().replace("’", "'").replace("ʼ", "'").replace("i\u0307", "i")
+        first = word[0]
+        out.append(
+            _Tok(m.start(), m.end(), word, low, first.lower() != first.upper(), first.isupper())
+        )
+    return out
+
+
+def _cue_table() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    groups = (
+        (NAME_CUES_STRONG, STRONG),
+        (NAME_CUES_WEAK, WEAK),
+        (NAME_CUES_BEFORE, BEFORE),
+        (tuple((t,) for t in TITLES), TITLE),
+        (tuple((k,) for k in KIN), KINSHIP),
+        (tuple((t,) for t in TITLES_AFTER), TITLE_AFTER),
+    )
+    for phrases, kind in groups:
+        for phrase in phrases:
+            table.setdefault(phrase[0], []).append((phrase, kind))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return table
+
+
+_CUES = _cue_table()
+_MONTH_WORDS = frozenset(m for m in MONTHS if " " not in m)
+_CUE_WORDS = frozenset(
+    w for phrases in (NAME_CUES_STRONG, NAME_CUES_WEAK) for p in phrases for w in p
+)
+
+
+class _Scan:
+    """One pass over the tokens of a masked text, collecting the indexes of name tokens."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokens(text)
+        self.names: set[int] = set()
+
+    # --- gaps and token tests ----------------------------------------------------------
+
+    def gap(self, i: int) -> str:
+        """Text between token i-1 and token i."""
+        return self.text[self.toks[i - 1].end : self.toks[i].start]
+
+    def joined(self, i: int, pattern: re.Pattern[str] = _PLAIN_GAP) -> bool:
+        """Token i exists and follows token i-1 with only a gap of this pattern."""
+        return 0 < i < len(self.toks) and pattern.fullmatch(self.gap(i)) is not None
+
+    def sentence_start(self, i: int) -> bool:
+        start = self.toks[i].start
+        before = self.text[max(0, start - 40) : start].rstrip(_OPENERS)
+        return not before or before[-1] in _SENTENCE_END
+
+    @staticmethod
+    def not_name(tok: _Tok) -> bool:
+        """Known non-names; single letters are initials, which the design allows."""
+        low = tok.low
+        base = low.split("'")[0]
+        return (
+            len(tok.text) == 1
+            or low in NOT_NAMES
+            or base in NOT_NAMES
+            or low in _MONTH_WORDS
+            or low in TITLES
+            or low in KIN
+            or low in TITLES_AFTER
+            or low in PARTICLES
+            or low.startswith(NOT_NAME_PREFIXES)
+            or low.endswith(_STREET_ENDINGS)  # "de Kalverstraat" without a number stays
+        )
+
+    def listed(self, tok: _Tok) -> bool:
+        if tok.cased:
+            return tok.cap and (tok.low in CASED_NAMES or tok.low.split("'")[0] in CASED_NAMES)
+        return tok.text in UNCASED_NAMES or (tok.text[:1] == "و" and tok.text[1:] in UNCASED_NAMES)
+
+    def capital_name(self, tok: _Tok) -> bool:
+        head = re.split(r"['’-]", tok.text)[0]
+        acronym = head.isupper() and len(head) > 1  # "GGD", "BSN-keeda"
+        return tok.cased and tok.cap and not acronym and not self.not_name(tok)
+
+    def second_word(self, tok: _Tok) -> bool:
+        """In a script without case, may this word after a name still be part of it?
+        Listed names, Arabic family names with the article ("الزهراء"), Farsi family names
+        in -ی ("احمدی"), and in Ethiopic any word but a function word (the father's name)."""
+        if tok.cased or self.stop(tok):
+            return False
+        text = tok.text
+        return (
+            self.listed(tok)
+            or text.startswith("ال")
+            or (text.endswith("ی") and len(text) >= 4)
+            or "\u1200" <= text[0] <= "\u139f"
+        )
+
+    @staticmethod
+    def stop(tok: _Tok) -> bool:
+        return tok.low in STOP or (tok.text[:1] == "و" and tok.text[1:] in STOP)
+
+    # --- collecting ----------------------------------------------------------------------
+
+    def extend(self, i: int) -> None:
+        """Take token i as a name, then following capitalised words, particles before a
+        capitalised word, and "and"-joined names ("Amir en Sara")."""
+        self.names.add(i)
+        taken, k = 1, i + 1
+        while taken < _MAX_NAME_TOKENS and self.joined(k):
+            tok = self.toks[k]
+            if not tok.cased:
+                if not self.listed(tok):
+                    return
+                self.names.add(k)
+                taken, k = taken + 1, k + 1
+                continue
+            run = k
+            while self.joined(run) and self.toks[run].low in PARTICLES | CONJUNCTIONS:
+                run += 1
+            if run > k + 2 or not self.joined(run) or not self.capital_name(self.toks[run]):
+                return
+            self.names.update(range(k, run + 1))
+            taken, k = taken + 1, run + 1
+
+    def take_after(self, j: int, kind: int) -> None:
+        """Take the name that starts at token j, after a cue of this kind."""
+        while kind == STRONG and self.joined(j, _CUE_GAP) and self.toks[j].low in _FILLERS:
+            j += 1
+        while self.joined(j, _CUE_GAP) and self.toks[j].text in UNCASED_KIN:
+            j += 1  # "اسم زوجها أحمد": the name of her husband is Ahmed
+        if not self.joined(j, _TITLE_GAP if kind == TITLE else _CUE_GAP):
+            return
+        tok = self.toks[j]
+        if not tok.cased:
+            if kind == KINSHIP or self.stop(tok):
+                return
+            self.names.add(j)
+            nxt = j + 1
+            if self.joined(nxt) and self.second_word(self.toks[nxt]):
+                self.extend(nxt)
+            return
+        first = j
+        while first < j + 3 and self.toks[first].low in PARTICLES and self.joined(first + 1):
+            first += 1
+        lead = self.toks[first]
+        if first != j and not self.capital_name(lead):
+            return
+        if first == j + 1 and tok.low == "van":
+            j = first  # "de juf van Amira" is Amira's teacher; "mevrouw van [name]" is fine
+        if (
+            self.capital_name(lead)
+            or (lead.low in CASED_NAMES and not self.not_name(lead))  # "haar man ahmed"
+            or (kind == STRONG and first == j and not self.stop(lead) and not self.not_name(lead))
+        ):
+            self.names.update(range(j, first))
+            self.extend(first)
+
+    def take_before(self, i: int, kind: int) -> None:
+        """Take the name that ends just before the cue at token i ("Ayşe adında")."""
+        k, taken = i - 1, 0
+        while k >= 0 and self.joined(k + 1) and taken < 3:
+            tok = self.toks[k]
+            if tok.cased:
+                if not self.capital_name(tok):
+                    break
+            elif self.stop(tok) or (taken and not self.listed(tok)) or kind == TITLE_AFTER:
+                break
+            self.names.add(k)
+            k, taken = k - 1, taken + 1
+
+    def cue_at(self, i: int) -> tuple[int, int] | None:
+        """(kind, index after the cue) for the longest cue starting at token i."""
+        for phrase, kind in _CUES.get(self.toks[i].low, ()):
+            end = i + len(phrase)
+            if end > len(self.toks):
+                continue
+            if all(self.toks[i + n].low == w for n, w in enumerate(phrase)) and all(
+                self.joined(i + n) for n in range(1, len(phrase))
+            ):
+                return kind, end
+        return None
+
+    def run(self) -> set[int]:
+        for i, tok in enumerate(self.toks):
+            cue = self.cue_at(i)
+            if cue is None:
+                continue
+            kind, after = cue
+            if kind in (BEFORE, TITLE_AFTER):
+                self.take_before(i, kind)
+            elif kind in (STRONG, WEAK, TITLE, KINSHIP):
+                if kind == WEAK and tok.cased and not self.joined(after, _COLON_GAP):
+                    kind = KINSHIP  # weak cue: the name must be capitalised
+                elif kind == WEAK:
+                    kind = STRONG  # "naam: fatima"
+                self.take_after(after, kind)
+        for i, tok in enumerate(self.toks):
+            if i in self.names:
+                continue
+            acronym = tok.cased and tok.text.isupper() and len(tok.text) < 5
+            listed = self.listed(tok) and not acronym
+            unknown = (
+                self.capital_name(tok) and tok.low not in _CUE_WORDS and not self.sentence_start(i)
+            )
+            if listed or unknown:
+                self.extend(i)
+        return self.names
+
+
+def _span(tok: _Tok) -> tuple[int, int]:
+    """A name with a short suffix after an apostrophe ("Fatima's", "Ayşe'nin") loses only
+    the name; "O'Brien" is a name as a whole."""
+    for sep in ("'", "’"):
+        head, found, tail = tok.text.partition(sep)
+        if found and len(tail) <= 4:
+            return tok.start, tok.start + len(head)
+    return tok.start, tok.end
+
+
+def find_names(text: str, claims: Claims) -> None:
+    scan = _Scan(text)
+    spans: list[list[int]] = []
+    for i in sorted(scan.run()):
+        start, end = _span(scan.toks[i])
+        if spans and i - 1 in scan.names and scan.joined(i) and spans[-1][2] == i - 1:
+            spans[-1][1], spans[-1][2] = end, i
+        else:
+            spans.append([start, end, i])
+    for start, end, _ in spans:
+        if MASK not in text[start:end]:
+            claims.add(start, end, "name")

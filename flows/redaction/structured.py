@@ -1,0 +1,220 @@
+"""Identifiers with a shape: e-mail, URLs, handles, IBAN, phone numbers, postcodes,
+licence plates, case numbers and the digit runs that may be a BSN."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from stdnum import iban
+from stdnum.nl import bsn
+
+from .lexicon import CASE_CUES, PUBLIC_NUMBERS, SOCIAL_CUES
+from .spans import Claims
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _digits(s: str) -> str:
+    return "".join(ch for ch in s if ch.isdigit())
+
+
+def _claim_all(pattern: re.Pattern[str], text: str, claims: Claims, kind: str) -> None:
+    for m in pattern.finditer(text):
+        found = m.group(0).rstrip(".,;:!?)]}'\"»")
+        claims.add(m.start(), m.start() + len(found), kind)
+
+
+# --- contact details -------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+_EMAIL_SPELLED = re.compile(
+    r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|[ \t]at[ \t]|@)[ \t]*[\w-]+"
+    r"(?:[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t]|[ \t]punt[ \t]|\.)[ \t]*[\w-]+)*"
+    r"[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t]|[ \t]punt[ \t]|\.)[ \t]*"
+    r"(?:com|nl|net|org|be|de|eu|info|fr|uk|tr|pl|ua|es|ma)(?![\w])",
+    re.IGNORECASE,
+)
+_TLDS = "com|nl|org|net|me|be|eu|info|io|tr|ma|ru|ua|pl|es|uk|er|ir|af|sy|app|gov|edu|co|tv|ly|biz"
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"]+"
+    rf"|(?<![\w@.])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})(?::\d+)?(?:/[^\s<>\"]*)?(?![\w])"
+)
+_HANDLE = re.compile(r"(?<![\w@./])@(?=\w{2})[\w.]*\w")
+_SOCIAL = re.compile(
+    rf"(?<!\w)(?:{_alternation(SOCIAL_CUES)})(?!\w)"
+    r"(?:[ \t]*(?:account|accountnaam|naam|name|is|hesabı|konto|nazwa|cuenta|акаунт))*"
+    r"[ \t]*(?:(?P<colon>[:=])[ \t]*@?(?P<any>[\w.]{3,})|@?(?P<marked>[\w.]*[\d_.][\w.]*\w))",
+    re.IGNORECASE,
+)
+
+
+def find_contacts(text: str, claims: Claims) -> None:
+    """E-mail before URL (the domain of an address is not a website), then URLs, handles."""
+    _claim_all(_EMAIL, text, claims, "email")
+    _claim_all(_EMAIL_SPELLED, text, claims, "email")  # "fatima at gmail dot com"
+    _claim_all(_URL, text, claims, "url")
+    _claim_all(_HANDLE, text, claims, "handle")
+
+
+def find_social(text: str, claims: Claims) -> None:
+    """Account names given without "@" after a platform word: "insta: fatima.k"."""
+    for m in _SOCIAL.finditer(text):
+        group = "any" if m.group("colon") else "marked"
+        name = m.group(group).rstrip(".")
+        if len(name) >= 3:
+            claims.add(m.start(group), m.start(group) + len(name), "handle")
+
+
+# --- public numbers, IBAN, phone -------------------------------------------------------
+
+_PUBLIC = re.compile(r"(?<![\d+])(?:0[89]00[ .-]?\d{4}|11[23])(?![\d])")
+
+
+def protect_public_numbers(text: str, claims: Claims) -> None:
+    """Emergency and helpline numbers (112, Veilig Thuis 0800-2000) identify no one: keep."""
+    for m in _PUBLIC.finditer(text):
+        if _digits(m.group(0)) in PUBLIC_NUMBERS:
+            claims.add(m.start(), m.end(), None)
+
+
+_IBAN_START = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}")
+_NL_IBAN_SHAPE = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
+
+
+def find_ibans(text: str, claims: Claims) -> None:
+    """Valid IBANs (stdnum), shortest valid prefix of a greedy candidate; a Dutch-shaped
+    account number with a wrong checksum is still an account number."""
+    for m in _IBAN_START.finditer(text):
+        cand = m.group(0)
+        for end in range(len(cand), 14, -1):
+            sub = cand[:end]
+            after = text[m.start() + end : m.start() + end + 1]
+            if sub.endswith(" ") or after.isalnum():
+                continue
+            compact = sub.replace(" ", "").upper()
+            if iban.is_valid(compact) or _NL_IBAN_SHAPE.fullmatch(compact):
+                claims.add(m.start(), m.start() + end, "iban")
+                break
+
+
+_SEP = r"[ \t./()-]{0,3}"
+_PHONE_INTL = re.compile(rf"(?<![\w+])(?:\+|00)[ \t]?\d(?:{_SEP}\d){{7,14}}(?!\d)")
+_PHONE_NATIONAL = re.compile(rf"(?<![\w+])\(?0\d(?:{_SEP}\d){{8,10}}(?!\d)")
+
+
+def find_phones(text: str, claims: Claims) -> None:
+    """phonenumbers (region NL, VALID) for numbers written with 0, 00 or +; then patterns
+    for anything phone-shaped the metadata rejects (typos, made-up or new ranges)."""
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, "NL", leniency=phonenumbers.Leniency.VALID, max_tries=200
+    )
+    for m in matcher:
+        if m.raw_string.lstrip("(").startswith(("+", "0")):
+            claims.add(m.start, m.end, "phone")
+    for pattern in (_PHONE_INTL, _PHONE_NATIONAL):
+        for m in pattern.finditer(text):
+            claims.add(m.start(), m.end(), "phone")
+
+
+# --- postcodes, plates, case numbers ---------------------------------------------------
+
+_POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
+
+# Dutch licence plate side codes 1-14 (L = letter, D = digit).
+_SIDECODES = (
+    "LL-DD-DD",
+    "DD-DD-LL",
+    "DD-LL-DD",
+    "LL-DD-LL",
+    "LL-LL-DD",
+    "DD-LL-LL",
+    "DD-LLL-D",
+    "D-LLL-DD",
+    "LL-DDD-L",
+    "L-DDD-LL",
+    "LLL-DD-L",
+    "L-DD-LLL",
+    "D-LL-DDD",
+    "DDD-LL-D",
+)
+_PLATE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(c.replace("L", "[A-Z]").replace("D", r"\d") for c in _SIDECODES)
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+_CODE = r"[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])|[ ](?=\d))*"
+_BSN_CUES = ("bsn", "burgerservicenummer", "sofinummer", "sofi-nummer")
+_CASE = re.compile(
+    rf"(?<![\w])(?P<cue>{_alternation(CASE_CUES + _BSN_CUES)})(?![^\W\d_])[ \t]*"
+    r"(?:(?:nummer|number|numarası|numer|номер|número|nr\.?|no\.?|is|was|es|waa|jest|є"
+    r"|:|#|№|-)[ \t]*)*"
+    rf"(?P<code>{_CODE})",
+    re.IGNORECASE,
+)
+_ALNUM_CODE = re.compile(r"(?<![\w-])[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w-])")
+
+
+def find_postcodes(text: str, claims: Claims) -> None:
+    """Dutch postcodes "1234 AB" and "1234AB" (lower case only without the space, so
+    "sinds 2019 en" stays)."""
+    _claim_all(_POSTCODE, text, claims, "postcode")
+
+
+def find_plates(text: str, claims: Claims) -> None:
+    _claim_all(_PLATE, text, claims, "plate")
+
+
+def find_case_numbers(text: str, claims: Claims) -> None:
+    """Numbers from other systems: after a cue ("dossier", "case no.", "#") any code with
+    three or more digits, and upper-case codes like "VT-2024-118". Our own short case
+    references such as "K7F3" have fewer than three digits and are kept."""
+    for m in _CASE.finditer(text):
+        code = m.group("code").rstrip(".")
+        if len(_digits(code)) >= 3:
+            kind = "bsn" if m.group("cue").casefold() in _BSN_CUES else "number"
+            claims.add(m.start("code"), m.start("code") + len(code), kind)
+    for m in _ALNUM_CODE.finditer(text):
+        code = m.group(0)
+        if len(_digits(code)) >= 3 and any(ch.isalpha() for ch in code):
+            claims.add(m.start(), m.end(), "number")
+
+
+# --- digit runs: possible BSN and other long numbers -----------------------------------
+
+_CLUSTER = re.compile(r"(?<![\w])\d+(?:[ ./-]\d+)*")
+_ALNUM_LONG = re.compile(r"(?<![\w])[A-Za-z]{0,4}\d{6,}[A-Za-z]{0,4}(?![\w])|\d{6,}")
+_YEAR = re.compile(r"(?:1[3-9]|20)\d{2}")
+_MONEY_BEFORE = re.compile(r"(?:[€$£]|eur|euro|usd|tl|zł|грн)[ \t]*$", re.IGNORECASE)
+_MONEY_AFTER = re.compile(
+    r"^[ \t]*(?:€|euro|eur|dollar|lira|tl|zł|złotych|грн|гривень|درهم|ریال|تومان|birr|nakfa)",
+    re.IGNORECASE,
+)
+
+
+def _is_money(text: str, start: int, end: int) -> bool:
+    return bool(_MONEY_BEFORE.search(text[max(0, start - 6) : start])) or bool(
+        _MONEY_AFTER.match(text[end : end + 10])
+    )
+
+
+def find_digit_runs(text: str, claims: Claims) -> None:
+    """Any 8-9 digits written as one number (also "1234.56.782", "123 456 782") are a
+    possible BSN: "bsn" when the 11-check passes, else "number". Longer numbers and any
+    run of 6+ digits are "number". Year lists ("2019-2020") and money amounts are kept."""
+    for m in _CLUSTER.finditer(text):
+        groups = re.split(r"[ ./-]", m.group(0))
+        digits = "".join(groups)
+        if len(digits) < 8 or _is_money(text, m.start(), m.end()):
+            continue
+        if all(len(g) == 4 and _YEAR.fullmatch(g) for g in groups):
+            continue
+        kind = "bsn" if len(digits) <= 9 and bsn.is_valid(digits) else "number"
+        claims.add(m.start(), m.end(), kind)
+    for m in _ALNUM_LONG.finditer(text):
+        if not _is_money(text, m.start(), m.end()):
+            claims.add(m.start(), m.end(), "number")

@@ -1,0 +1,549 @@
+"""The PII redactor (flows.redaction): unit tests per kind, the initials field, failing
+closed, and the multilingual corpus scored by benchmarks/redaction.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import flows.redaction
+from flows.redaction import (
+    KINDS,
+    Redaction,
+    RedactionError,
+    clean_initials,
+    normalise,
+    redact,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_benchmark():
+    """The scoring code lives once, in benchmarks/redaction.py; load it by path."""
+    path = ROOT / "benchmarks" / "redaction.py"
+    spec = importlib.util.spec_from_file_location("redaction_benchmark", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses need the module registered
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_benchmark()
+
+
+def kinds(text: str) -> tuple[str, ...]:
+    return redact(text).removed
+
+
+# --- API shape --------------------------------------------------------------------------
+
+
+def test_kinds_are_the_documented_ones():
+    assert KINDS == (
+        "name",
+        "phone",
+        "email",
+        "url",
+        "handle",
+        "postcode",
+        "address",
+        "date",
+        "bsn",
+        "iban",
+        "plate",
+        "number",
+    )
+
+
+def test_redaction_is_a_frozen_dataclass_with_markers():
+    result = redact("Mijn buurvrouw Fatima belt vaak vanaf 06-12345678.")
+    assert isinstance(result, Redaction)
+    assert result.text == "Mijn buurvrouw [name] belt vaak vanaf [phone]."
+    assert result.removed == ("name", "phone")
+    with pytest.raises(AttributeError):
+        result.text = "x"  # type: ignore[misc]
+
+
+def test_removed_is_unique_and_in_order_of_first_appearance():
+    result = redact("Bel 06-12345678 of mail a.b@example.com, of bel 020 123 4567.")
+    assert result.removed == ("phone", "email")
+    assert result.text.count("[phone]") == 2
+
+
+def test_clean_text_passes_unchanged():
+    text = "De kinderen komen altijd te laat op school."
+    assert redact(text) == Redaction(text, ())
+
+
+def test_module_imports_neither_telegram_nor_sqlalchemy():
+    code = (
+        "import sys, flows.redaction; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('telegram', 'sqlalchemy')]; "
+        "sys.exit(1 if bad else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+# --- normalise --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("０６１２３４５６７８", "0612345678"),  # fullwidth
+        ("٠٦١٢٣٤٥٦٧٨", "0612345678"),  # Arabic-Indic
+        ("۰۶۱۲۳۴۵۶۷۸", "0612345678"),  # Persian
+        ("०६१२", "0612"),  # Devanagari
+        ("06\u200b1234\u200c5678\u200d", "0612345678"),  # zero-width
+        ("\u202b06-12\u202c\u2066345\u2069\u061c", "06-12345"),  # bidi controls
+        ("\ufeffa\u2060b\u00adc", "abc"),  # BOM, word joiner, soft hyphen
+        ("ﬁ ①", "fi 1"),  # NFKC compatibility forms
+        ("a\u00a0b", "a b"),  # no-break space becomes a space
+        ("line one\nline  two\ttab", "line one\nline  two\ttab"),  # nothing collapsed
+    ],
+)
+def test_normalise(raw, expected):
+    assert normalise(raw) == expected
+
+
+def test_redact_normalises_first():
+    assert redact("Bel ٠٦١٢٣٤٥٦٧٨ nu").text == "Bel [phone] nu"
+    assert redact("Bel 06\u200b1234\u200b5678 nu").text == "Bel [phone] nu"
+
+
+# --- each kind --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("+31 6 12345678", "12345678"),
+        ("06-12345678", "12345678"),
+        ("0612345678", "0612345678"),
+        ("020 123 4567", "123 4567"),
+        ("06.12.34.56.78", "34.56"),
+        ("0031612345678", "0031612345678"),
+        ("+212 612 345 678", "612 345 678"),
+        ("+31 (0)6 1234 5678", "1234 5678"),
+        ("06 - 12 34 56 78", "34 56"),
+        ("٠٦١٢٣٤٥٦٧٨", "0612345678"),
+        ("09123456789", "09123456789"),  # Iranian mobile: pattern, not NL metadata
+    ],
+)
+def test_phone(text, gone):
+    result = redact(f"Bel haar op {text} na school.")
+    assert result.removed == ("phone",)
+    assert gone not in result.text
+    assert result.text.startswith("Bel haar op [phone]")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mail me op fatima.k@hotmail.com.", "email"),
+        ("mail fatima at gmail dot com", "email"),
+        ("zie https://example.org/a?b=1 voor meer", "url"),
+        ("zie www.example.nl voor meer", "url"),
+        ("stuur via t.me/fatima_k een bericht", "url"),
+        ("haar account is @fatima_k2", "handle"),
+        ("insta: fatima.k.1990", "handle"),
+    ],
+)
+def test_contact_details(text, kind):
+    assert kinds(text) == (kind,)
+
+
+def test_email_is_not_also_a_url_or_handle():
+    assert redact("a.b@example.com").text == "[email]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1012 AB", "1012AB", "1012ab"],
+)
+def test_postcode(text):
+    assert redact(f"postcode {text}, Amsterdam").text == "postcode [postcode], Amsterdam"
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Ze woont op de Kalverstraat 12.", "Kalverstraat 12"),
+        ("Ze woont aan de Laan van Meerdervoort 55a.", "Laan van Meerdervoort 55a"),
+        ("Eerst woonde ze op Damrak 1-3.", "Damrak 1-3"),
+        ("She lives at Main Street 5.", "Main Street 5"),
+        ("They moved to 12 Baker Street.", "12 Baker Street"),
+        ("Mieszka przy ul. Długiej 5.", "ul. Długiej 5"),
+        ("Eski adresi Çiçek Sokak No: 5.", "Çiçek Sokak No: 5"),
+        ("Viven en la calle Mayor 5.", "calle Mayor 5"),
+        ("تسكن في شارع الحسن الثاني رقم 12.", "شارع الحسن الثاني رقم 12"),
+        ("Het adres is Burgemeester de Vlugtlaan 125.", "Burgemeester de Vlugtlaan 125"),
+    ],
+)
+def test_address(text, street):
+    result = redact(text)
+    assert result.removed == ("address",)
+    assert result.text == text.replace(street, "[address]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kind zit in groep 7/8.",
+        "Kinderen 3-5 jaar mogen mee.",
+        "Tussen 2018-2020 woonde ze in Utrecht.",
+        "Ze woont in de Kalverstraat.",
+    ],
+)
+def test_not_an_address(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "12-03-1985",
+        "12/3/85",
+        "1985-03-12",
+        "12.03.1985",
+        "03/31/2016",
+        "12 maart 1985",
+        "12 maart",
+        "March 12, 1985",
+        "3rd of May 2010",
+        "12 Mart 1985",
+        "3 maja 2016",
+        "5 березня 2014",
+        "12 de marzo de 2016",
+        "12 مارس 2016",
+        "12 مهر 1395",
+        "12 መጋቢት 2016",
+        "12 Maarso 2015",
+    ],
+)
+def test_date(date):
+    result = redact(f"Datum: {date} (zo staat het in de brief)")
+    assert result.removed == ("date",)
+    assert result.text == "Datum: [date] (zo staat het in de brief)"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("She was born in 1988 in Syria.", "1988"),
+        ("Ze is geboren in maart 1990.", "maart 1990"),
+        ("Annesi 1985 doğumlu.", "1985"),
+        ("متولد 1364 است.", "1364"),
+        ("ሰብኣያ ብ1988 ተወሊዱ።", "1988"),
+        ("Waxay dhalatay 1990.", "1990"),
+    ],
+)
+def test_birth_year(text, year):
+    result = redact(text)
+    assert result.removed == ("date",)
+    assert year not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("BSN 123456782", "bsn"),
+        ("BSN 1234.56.782", "bsn"),
+        ("BSN 123 456 782", "bsn"),
+        ("BSN 12345672", "bsn"),  # 8-digit BSN, 11-check on the zero-padded form
+        ("nummer 123456789", "number"),  # fails the 11-check: still removed
+        ("nummer 12345678", "number"),
+        ("nummer 1234567890123", "number"),
+        ("nummer 654321", "number"),  # 6+ digits
+        ("burgerservicenummer: 1234", "bsn"),  # cue: whatever follows is the BSN
+    ],
+)
+def test_bsn_and_digit_runs(text, kind):
+    result = redact(text)
+    assert result.removed == (kind,)
+    assert not any(ch.isdigit() for ch in result.text.split(" ", 1)[1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NL91 ABNA 0417 1643 00",
+        "NL91ABNA0417164300",
+        "nl91abna0417164300",
+        "PL61 1090 1014 0000 0712 1981 2874",
+        "NL12 ABNA 0123 4567 89",
+    ],  # last: bad checksum
+)
+def test_iban(text):
+    assert redact(f"rekening {text}, graag").text == "rekening [iban], graag"
+
+
+@pytest.mark.parametrize(
+    "plate",
+    [
+        "AB-12-34",
+        "12-34-AB",
+        "12-AB-34",
+        "AB-12-CD",
+        "AB-CD-12",
+        "12-AB-CD",
+        "12-ABC-3",
+        "1-ABC-23",
+        "AB-123-C",
+        "A-123-BC",
+        "ABC-12-D",
+        "A-12-BCD",
+        "1-AB-234",
+        "123-AB-4",
+        "ab-123-c",
+    ],
+)
+def test_plate(plate):
+    assert redact(f"auto met kenteken {plate}.").text == "auto met kenteken [plate]."
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Veilig Thuis heeft dossier 2023-0456 aangemaakt.", "0456"),
+        ("Het zaaknummer is 12345.", "12345"),
+        ("Zaaknummer 12345 staat op de brief.", "12345"),
+        ("She gave me case no. 7788 for this.", "7788"),
+        ("The reference is VT-2024-118.", "2024"),
+        ("Dosya numarası 2024-118 olarak kaydedildi.", "118"),
+        ("Su NIE es X1234567L.", "1234567"),
+    ],
+)
+def test_case_numbers(text, gone):
+    result = redact(text)
+    assert result.removed == ("number",)
+    assert gone not in result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("mijn buurvrouw Fatima heeft blauwe plekken", "Fatima"),
+        ("haar man Ahmed schreeuwt", "Ahmed"),
+        ("her name is Sarah and", "Sarah"),
+        ("her name is sarah and", "sarah"),
+        ("a man called John shouted", "John"),
+        ("a girl named Hiba sleeps here", "Hiba"),
+        ("mevrouw Jansen hoort het", "Jansen"),
+        ("Mr. Smith hears it", "Smith"),
+        ("meneer de Vries hoort het", "de Vries"),
+        ("mevrouw van der Berg hoort het", "van der Berg"),
+        ("اسمها فاطمة وعمرها 30", "فاطمة"),
+        ("adı Ayşe olan kadın", "Ayşe"),
+        ("Ayşe adında bir kadın", "Ayşe"),
+        ("Zeynep Hanım duyuyor", "Zeynep"),
+        ("ma na imię Anna i", "Anna"),
+        ("її звати Олена, вона", "Олена"),
+        ("magaceedu waa Hodan, waxay", "Hodan"),
+        ("ስማ ሳራ እያ።", "ሳራ"),
+        ("ሰበይቱ ሰምሃር ትበሃል።", "ሰምሃር"),
+        ("اسم او مریم است", "مریم"),
+        ("مریم نام دارد", "مریم"),
+        ("se llama María y", "María"),
+        ("Su pareja, llamado Carlos Pérez, bebe", "Carlos Pérez"),
+        ("Gisteren belde Jolanda mij op.", "Jolanda"),  # capitalised mid-sentence
+        ("Khadija kwam huilend binnen.", "Khadija"),  # listed name at a sentence start
+        ("mijn buurvrouw fatima huilde", "fatima"),  # lower-case listed name after a cue
+        ("اسم زوجها كريم وهو", "كريم"),  # cue, kinship word, then the name
+    ],
+)
+def test_name(text, name):
+    result = redact(text)
+    assert result.removed == ("name",)
+    assert result.text == text.replace(name, "[name]")
+
+
+def test_possessive_keeps_its_suffix():
+    assert redact("Komşum Ayşe'nin kolunda").text == "Komşum [name]'nin kolunda"
+    assert redact("Spoke with Layla's mum").text == "Spoke with [name]'s mum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I gave her 2 kilos of rice.",
+        "The 3 children are home alone.",
+        "Om 14:30 was ze er weer, om 9 uur ging ze.",
+        "Bel Veilig Thuis, 0800-2000, of bij acuut gevaar 112.",
+        "Veilig Thuis: 0800 2000.",
+        "She is 34 and has one child.",
+        "Het is een kind van 7.",
+        "Ze betaalde €50 en hij €1.500 per maand; 12.500 euro aan smokkelaars.",
+        "She has lived in Amsterdam since 2019.",
+        "On Monday and Friday she works; op maandag niet.",
+        "In March the boy was ill; in maart was hij ziek.",
+        "Gisteren was het rustig. Vandaag niet.",
+        "Mijn melding K7F3 gaat over dit gezin.",  # our own case reference is kept
+        "The meeting is from 14:30-15:00 in room 4.",
+        "Ze zat van 2019-2020 in Utrecht.",
+        "Ik sprak met F.K. over de kinderen.",  # initials are what the design allows
+        "Mevrouw F.K. heeft blauwe plekken.",
+        "Sinds de Ramadan zie ik haar niet.",
+        "Ze spreekt Arabisch en een beetje Nederlands.",
+        "Hij is in 2015 naar Nederland gekomen.",
+    ],
+)
+def test_keeps_ordinary_text(text):
+    assert redact(text).text == text
+
+
+# --- failing closed ---------------------------------------------------------------------
+
+
+def test_unexpected_error_becomes_redaction_error(monkeypatch):
+    def boom(text, claims):
+        raise ValueError("detector bug")
+
+    monkeypatch.setattr(flows.redaction.names, "find_names", boom)
+    with pytest.raises(RedactionError) as info:
+        redact("Mijn buurvrouw Fatima")
+    assert isinstance(info.value.__cause__, ValueError)
+    assert "Fatima" not in str(info.value)  # the error never carries the text
+
+
+def test_non_text_input_is_refused():
+    with pytest.raises(RedactionError):
+        redact(None)  # type: ignore[arg-type]
+
+
+def test_a_surviving_digit_run_fails_closed(monkeypatch):
+    """If the digit-run fallback ever stops working, a possible BSN is not let through."""
+    monkeypatch.setattr(flows.redaction.structured, "find_digit_runs", lambda text, c: None)
+    monkeypatch.setattr(flows.redaction.structured, "find_case_numbers", lambda text, c: None)
+    with pytest.raises(RedactionError):
+        redact("BSN 123456782")
+
+
+def test_pathological_input_is_handled():
+    for text in ["", "   \n", "1 " * 2000, "@" * 3000, "9" * 4000, "Anna " * 800]:
+        result = redact(text)
+        assert isinstance(result.text, str)
+
+
+# --- initials ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("FK", "F.K."),
+        ("F.K.", "F.K."),
+        ("f k", "F.K."),
+        ("F. K.", "F.K."),
+        ("  a.b.c.  ", "A.B.C."),
+        ("A B C D", "A.B.C.D."),
+        ("A", "A."),
+        ("Ö.Y.", "Ö.Y."),
+        ("ف.ك", "ف.ك."),
+        ("ف ك م", "ف.ك.م."),
+        ("فك", "ف.ك."),
+        ("О.П.", "О.П."),
+        ("о п", "О.П."),
+        ("ሰ.መ", "ሰ.መ."),
+        ("ሰ መ", "ሰ.መ."),
+        ("Σ.Κ.", "Σ.Κ."),
+        ("ＦＫ", "F.K."),  # fullwidth, normalised first
+        ("F\u200b.K.", "F.K."),  # zero-width removed first
+        ("م.ر", "م.ر."),
+    ],
+)
+def test_initials_accepted(raw, expected):
+    assert clean_initials(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "   ",
+        ".",
+        "Ali",
+        "Anna",
+        "Omar",
+        "ABC",
+        "Fatima",
+        "علي",
+        "ሳራ",
+        "Олена",
+        "A.B.C.D.E.",
+        "ABCDE",
+        "F.K.1",
+        "F1",
+        "12",
+        "F-K",
+        "F,K",
+        "F..K",
+        "F.K!",
+        "😀",
+        "F 😀",
+        "F'K",
+        "F.K\nA",
+    ],
+)
+def test_initials_refused(raw):
+    assert clean_initials(raw) is None
+
+
+# --- the corpus -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return bench.load_corpus()
+
+
+@pytest.fixture(scope="module")
+def scores(corpus):
+    return bench.score(corpus)
+
+
+def _scripts(text: str) -> set[str]:
+    names = {"LATIN", "ARABIC", "CYRILLIC", "ETHIOPIC"}
+    return {unicodedata.name(ch, "").split(" ")[0] for ch in text if ch.isalpha()} & names
+
+
+def test_corpus_shape(corpus):
+    assert len(corpus) >= 300
+    langs = {r["lang"] for r in corpus}
+    assert langs == {"nl", "en", "ar", "tr", "pl", "uk", "so", "ti", "fa", "es"}
+    scripts = set().union(*(_scripts(r["text"]) for r in corpus))
+    assert scripts == {"LATIN", "ARABIC", "CYRILLIC", "ETHIOPIC"}
+    with_ids = sum(1 for r in corpus if r["identifiers"])
+    assert 0.35 <= with_ids / len(corpus) <= 0.65
+    for record in corpus:
+        assert set(record) == {"lang", "text", "identifiers", "keep"}
+        for fragment in record["identifiers"] + record["keep"]:
+            assert fragment in record["text"], (fragment, record["text"])
+
+
+def test_corpus_recall(scores):
+    total = scores["all"]
+    assert total.recall >= 0.98, total.misses
+
+
+def test_corpus_false_removal_rate(scores):
+    total = scores["all"]
+    assert total.false_removal_rate <= 0.05, total.false_removals
+
+
+def test_corpus_phone_bsn_and_email_always_removed(corpus, scores):
+    hard = [i for r in corpus for i in r["identifiers"] if bench.hard_kind(i)]
+    assert len(hard) >= 60  # the hard check must have something to check
+    assert scores["all"].hard_misses == []
+
+
+def test_corpus_never_raises(corpus):
+    for record in corpus:
+        redact(record["text"])
