@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("--backup")
     assign.set_defaults(handler=cmd_assign)
 
+    redact = sub.add_parser("redact", help="show what Sleutel keeps of a text (stdin)")
+    redact.add_argument("--jsonl", action="store_true", help="one text per line in, JSON out")
+    redact.set_defaults(handler=cmd_redact, needs_settings=False)
+
     catalogs = sub.add_parser("catalogs", help="translation catalogs (locales/)")
     catalogs_sub = catalogs.add_subparsers(dest="catalogs_command", required=True)
     catalogs_sub.add_parser(
@@ -77,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        settings = load_settings()
+        settings = load_settings() if getattr(args, "needs_settings", True) else None
         return asyncio.run(args.handler(args, settings))
     except SettingsError as exc:
         print(f"sleutel: configuration error: {exc}", file=sys.stderr)
@@ -277,6 +281,27 @@ async def cmd_assign(args: argparse.Namespace, settings: Settings) -> int:
         await db.dispose()
     print(f"P{person} assigned")
     return 0
+
+
+async def cmd_redact(args: argparse.Namespace, _settings: None) -> int:
+    """For trainers and auditors: the cleaned text and the kinds removed, nothing stored."""
+    from flows.redaction import RedactionError, redact
+
+    def one(text: str) -> dict[str, object]:
+        try:
+            result = redact(text)
+        except RedactionError:
+            return {"text": None, "removed": [], "error": "redaction failed; nothing kept"}
+        return {"text": result.text, "removed": list(result.removed)}
+
+    if args.jsonl:
+        for line in sys.stdin:
+            print(json.dumps(one(line.rstrip("\n")), ensure_ascii=False))
+        return 0
+    result = one(sys.stdin.read().strip())
+    print(result["text"] if result["text"] is not None else result["error"])
+    print("removed: " + (", ".join(result["removed"]) or "nothing"))
+    return 0 if result["text"] is not None else 1
 
 
 async def cmd_catalogs_update(_args: argparse.Namespace, _settings: Settings) -> int:

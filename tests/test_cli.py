@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import subprocess
@@ -40,6 +41,27 @@ def test_help_lists_the_commands(cli_env):
     assert result.returncode == 0
     for command in ("run", "db", "org", "invite", "people", "assign"):
         assert command in result.stdout
+
+
+def test_redact_reads_stdin_and_prints_what_is_kept(cli_env):
+    text = "Mijn buurvrouw Fatima belt vanaf 06-12345678.\n"
+    plain = subprocess.run(
+        [*SLEUTEL, "redact"], input=text, env=cli_env, capture_output=True, text=True, timeout=60
+    )
+    assert plain.returncode == 0
+    assert "Fatima" not in plain.stdout and "12345678" not in plain.stdout
+    assert "removed: name, phone" in plain.stdout or "removed: phone, name" in plain.stdout
+    lines = subprocess.run(
+        [*SLEUTEL, "redact", "--jsonl"],
+        input=text + "Ik gaf 2 kilo rijst\n",
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    first, second = (json.loads(line) for line in lines.stdout.splitlines())
+    assert set(first["removed"]) == {"name", "phone"}
+    assert second == {"text": "Ik gaf 2 kilo rijst", "removed": []}
 
 
 def test_a_malformed_setting_is_one_clear_line(cli_env):
