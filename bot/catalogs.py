@@ -11,6 +11,7 @@ forms that do not match the language.
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -59,7 +60,8 @@ def update(directory: Path | None = None) -> None:
         write_po(handle, template, omit_header=False, sort_output=True, width=100)
     for lang in languages(directory):
         catalog = read_catalog(lang, directory)
-        catalog.update(template, no_fuzzy_matching=True)
+        # Each catalog gets its own copy: Babel shares the template's message objects.
+        catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
         if lang == SOURCE_LANGUAGE:
             for message in catalog:
                 if message.id:

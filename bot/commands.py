@@ -10,6 +10,8 @@ from flows.messages import _
 
 COMMAND_DESCRIPTIONS = {
     "help": _("What can I do here?"),
+    "concern": _("Log a concern"),
+    "cases": _("Your cases"),
     "language": _("Choose your language"),
     "privacy": _("What Sleutel keeps about you"),
     "cancel": _("Stop the current question"),

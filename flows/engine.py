@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from types import ModuleType
 
-from flows import enrolment, invite, language, people, privacy
+from flows import cases, concern, enrolment, escalation, invite, language, people, privacy
 from flows.clock import Clock
 from flows.context import Context, FlowConfig, decode_version
 from flows.events import Event, Kind
@@ -37,6 +37,8 @@ class Command:
 
 
 COMMANDS: dict[str, Command] = {
+    "concern": Command(concern, frozenset({KEY_PERSON})),
+    "cases": Command(cases, frozenset({KEY_PERSON, CONFIDANT})),
     "language": Command(language),
     "privacy": Command(privacy),
     "invite": Command(invite, frozenset({COORDINATOR})),
@@ -45,10 +47,12 @@ COMMANDS: dict[str, Command] = {
 FLOWS: dict[str, ModuleType] = {c.flow.NAME: c.flow for c in COMMANDS.values()} | {
     enrolment.NAME: enrolment
 }
+ButtonHandler = Callable[[Context, str], Awaitable[None]]
+BUTTONS: dict[str, ButtonHandler] = {"case": cases.on_button}  # "case:ack:K7F3": any time
 TimerHandler = Callable[[Context, TimerRecord], Awaitable[None]]
-TIMERS: dict[str, TimerHandler] = {}
+TIMERS: dict[str, TimerHandler] = {escalation.TIMER: escalation.on_timer}
 UnreachableHook = Callable[[Context, int], Awaitable[None]]
-UNREACHABLE_HOOKS: list[UnreachableHook] = []
+UNREACHABLE_HOOKS: list[UnreachableHook] = [escalation.on_unreachable]
 
 STALE = _("This question is no longer open.")
 USE_BUTTONS = _("Please use the buttons of the last question.")
@@ -127,10 +131,13 @@ class Engine:
 
     async def _route(self, ctx: Context) -> None:
         event = ctx.event
+        prefix, _sep, rest = event.data.partition(":")
         if event.kind == Kind.COMMAND:
             await self._command(ctx, event.command, event.text)
         elif event.kind == Kind.BUTTON and event.data.startswith("m:"):
             await self._command(ctx, event.data[2:], "")
+        elif event.kind == Kind.BUTTON and prefix in BUTTONS:
+            await BUTTONS[prefix](ctx, rest)
         elif ctx.state is not None or event.kind == Kind.BUTTON:
             await self._continue(ctx)
         elif event.kind == Kind.MEDIA:
@@ -144,11 +151,7 @@ class Engine:
         elif command in ("start", "help"):
             ctx.reply(_help_text(ctx), ctx.menu())
         elif command == "cancel":
-            ctx.reply(
-                _("Stopped. Nothing was saved.") if ctx.state else _("There is nothing to stop."),
-                ctx.menu(),
-            )
-            ctx.finish()
+            await self._cancel(ctx)
         elif command not in COMMANDS:
             ctx.reply(_("I do not know that command. What would you like to do?"), ctx.menu())
         elif not COMMANDS[command].roles & ctx.person.roles:
@@ -156,6 +159,18 @@ class Engine:
         else:
             ctx.finish()
             await COMMANDS[command].flow.start(ctx, arg)
+
+    async def _cancel(self, ctx: Context) -> None:
+        """A flow with `on_cancel` says what stopping means (an urgent case stays, say)."""
+        flow = FLOWS.get(ctx.state.flow) if ctx.state else None
+        if hasattr(flow, "on_cancel"):
+            await flow.on_cancel(ctx)
+            return
+        ctx.reply(
+            _("Stopped. Nothing was saved.") if ctx.state else _("There is nothing to stop."),
+            ctx.menu(),
+        )
+        ctx.finish()
 
     async def _continue(self, ctx: Context) -> None:
         """Text, a button or media for the open question of the current flow."""

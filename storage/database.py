@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.audit import AuditRepository
+from storage.cases import CaseRepository
 from storage.conversations import ConversationRepository
 from storage.crypto import Cipher
 from storage.inbox import InboxRepository
@@ -48,6 +49,7 @@ class UnitOfWork:
         self.outbox = OutboxRepository(session, cipher)
         self.timers = TimerRepository(session, skip_locked=dialect == "postgresql")
         self.audit = AuditRepository(session)
+        self.cases = CaseRepository(session, cipher)
 
 
 class Database:

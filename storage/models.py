@@ -215,3 +215,66 @@ class AuditEvent(Base):
     )
 
     __table_args__ = (Index("ix_audit_event_subject", "subject", "at"),)
+
+
+class Case(Base):
+    """A concern a key person logged. The client is never more than initials; the note
+    is stored encrypted; signals are catalogue codes. Status runs open → acknowledged →
+    (monitoring | referred) → closed; handler, risk and follow-up serve the confidant's
+    handling. `confirmed_at` stays empty while an urgent case is still being described.
+    """
+
+    __tablename__ = "case"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(8), unique=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    key_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    confidant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    handler_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    initials: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    age_group: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    relation: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    children: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    signals: Mapped[list] = mapped_column(JSON, default=list)
+    honour: Mapped[bool] = mapped_column(Boolean, default=False)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    stage: Mapped[int] = mapped_column(Integer, default=0)  # how far up the escalation chain
+    risk: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    follow_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (
+        Index("ix_case_confidant", "confidant_id", "status"),
+        Index("ix_case_key_person", "key_person_id", "created_at"),
+    )
+
+
+class CaseEvent(Base):
+    """The chronology of a case: every read and change, who and when — never content."""
+
+    __tablename__ = "case_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )  # None: the clock did it
+    action: Mapped[str] = mapped_column(String(32))
+    target_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )  # whom it concerned, e.g. the person alerted
+
+    __table_args__ = (Index("ix_case_event_case", "case_id", "at"),)

@@ -89,3 +89,34 @@ class AuditRecord:
     actor_id: int | None
     action: str
     subject: str
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    id: int
+    reference: str
+    organisation_id: int
+    key_person_id: int | None
+    confidant_id: int | None
+    handler_id: int | None
+    initials: str | None
+    age_group: str | None
+    relation: str | None
+    children: str | None
+    signals: tuple[str, ...]
+    honour: bool
+    urgent: bool
+    note: str | None  # decrypted
+    status: str
+    stage: int
+    created_at: datetime
+    confirmed_at: datetime | None
+    acknowledged_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CaseEventRecord:
+    at: datetime
+    actor_id: int | None
+    action: str
+    target_id: int | None

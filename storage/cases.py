@@ -1,0 +1,186 @@
+"""Cases and their chronology. The note is encrypted here, on its way in and out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.crypto import Cipher
+from storage.models import Case, CaseEvent
+from storage.records import CaseEventRecord, CaseRecord
+
+DETAILS = frozenset(
+    {"initials", "age_group", "relation", "children", "signals", "honour", "note", "confirmed_at"}
+)
+
+
+class CaseRepository:
+    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+        self._s = session
+        self._cipher = cipher
+
+    async def add(
+        self,
+        *,
+        reference: str,
+        organisation_id: int,
+        key_person_id: int,
+        confidant_id: int | None,
+        urgent: bool,
+        now: datetime,
+        **details: Any,
+    ) -> CaseRecord:
+        row = Case(
+            reference=reference,
+            organisation_id=organisation_id,
+            key_person_id=key_person_id,
+            confidant_id=confidant_id,
+            urgent=urgent,
+            signals=[],
+            status="open",
+            stage=0,
+            created_at=now,
+        )
+        self._apply(row, details)
+        self._s.add(row)
+        await self._s.flush()
+        return self._record(row)
+
+    async def update(self, case_id: int, **details: Any) -> CaseRecord:
+        """Fill in what the key person described (an urgent case grows while they answer)."""
+        row = await self._s.get(Case, case_id)
+        self._apply(row, details)
+        await self._s.flush()
+        return self._record(row)
+
+    def _apply(self, row: Case, details: dict[str, Any]) -> None:
+        unknown = set(details) - DETAILS
+        if unknown:
+            raise ValueError(f"not a case detail: {sorted(unknown)}")
+        for name, value in details.items():
+            if name == "note":
+                value = None if value is None else self._cipher.encrypt(value)
+            elif name == "signals":
+                value = list(value)
+            setattr(row, name, value)
+
+    async def reference_taken(self, reference: str) -> bool:
+        return bool(await self._s.scalar(select(exists().where(Case.reference == reference))))
+
+    async def by_reference(self, reference: str) -> CaseRecord | None:
+        row = await self._s.scalar(select(Case).where(Case.reference == reference))
+        return None if row is None else self._record(row)
+
+    async def set_stage(self, case_id: int, stage: int) -> None:
+        await self._s.execute(update(Case).where(Case.id == case_id).values(stage=stage))
+
+    async def acknowledge(self, case_id: int, handler_id: int, *, now: datetime) -> bool:
+        """Take an open case; False when someone else was first."""
+        result = await self._s.execute(
+            update(Case)
+            .where(Case.id == case_id, Case.status == "open")
+            .values(status="acknowledged", handler_id=handler_id, acknowledged_at=now)
+        )
+        return result.rowcount == 1
+
+    async def of_key_person(self, person_id: int, *, limit: int = 20) -> list[CaseRecord]:
+        rows = await self._s.scalars(
+            select(Case)
+            .where(Case.key_person_id == person_id)
+            .order_by(Case.created_at.desc(), Case.id.desc())
+            .limit(limit)
+        )
+        return [self._record(r) for r in rows]
+
+    async def for_helper(
+        self, person_id: int, statuses: Iterable[str], *, limit: int = 30
+    ) -> list[CaseRecord]:
+        """Cases a person helps with: assigned, handling, or alerted to; urgent first, newest."""
+        rows = await self._s.scalars(
+            select(Case)
+            .where(
+                Case.status.in_(list(statuses)),
+                or_(
+                    Case.confidant_id == person_id,
+                    Case.handler_id == person_id,
+                    Case.id.in_(_alerted_to(person_id)),
+                ),
+            )
+            .order_by(Case.urgent.desc(), Case.created_at.desc(), Case.id.desc())
+            .limit(limit)
+        )
+        return [self._record(r) for r in rows]
+
+    async def awaiting(self, person_id: int) -> list[CaseRecord]:
+        """Open (unacknowledged) cases this person was alerted to."""
+        rows = await self._s.scalars(
+            select(Case)
+            .where(Case.status == "open", Case.id.in_(_alerted_to(person_id)))
+            .order_by(Case.id)
+        )
+        return [self._record(r) for r in rows]
+
+    # chronology ---------------------------------------------------------
+    async def record(
+        self,
+        case_id: int,
+        action: str,
+        *,
+        now: datetime,
+        actor_id: int | None = None,
+        target_id: int | None = None,
+    ) -> None:
+        self._s.add(
+            CaseEvent(
+                case_id=case_id, at=now, actor_id=actor_id, action=action, target_id=target_id
+            )
+        )
+        await self._s.flush()
+
+    async def events(self, case_id: int) -> list[CaseEventRecord]:
+        rows = await self._s.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id)
+        )
+        return [CaseEventRecord(r.at, r.actor_id, r.action, r.target_id) for r in rows]
+
+    async def alerted(self, case_id: int) -> set[int]:
+        """Everyone the case was sent to (confidant, backup, coordinators as it escalated)."""
+        rows = await self._s.scalars(
+            select(CaseEvent.target_id).where(
+                CaseEvent.case_id == case_id, CaseEvent.action == "alerted"
+            )
+        )
+        return {r for r in rows if r is not None}
+
+    def _record(self, row: Case) -> CaseRecord:
+        return CaseRecord(
+            id=row.id,
+            reference=row.reference,
+            organisation_id=row.organisation_id,
+            key_person_id=row.key_person_id,
+            confidant_id=row.confidant_id,
+            handler_id=row.handler_id,
+            initials=row.initials,
+            age_group=row.age_group,
+            relation=row.relation,
+            children=row.children,
+            signals=tuple(row.signals or ()),
+            honour=row.honour,
+            urgent=row.urgent,
+            note=None if row.note is None else self._cipher.decrypt(row.note),
+            status=row.status,
+            stage=row.stage,
+            created_at=row.created_at,
+            confirmed_at=row.confirmed_at,
+            acknowledged_at=row.acknowledged_at,
+        )
+
+
+def _alerted_to(person_id: int):
+    return select(CaseEvent.case_id).where(
+        CaseEvent.action == "alerted", CaseEvent.target_id == person_id
+    )
