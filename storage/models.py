@@ -69,6 +69,10 @@ class Organisation(Base):
     default_locale: Mapped[str] = mapped_column(String(8), default="nl")
     ack_minutes: Mapped[int] = mapped_column(Integer, default=240)
     urgent_ack_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    # Retention (DOMAIN.md, privacy): closed cases become anonymous statistics after
+    # `case_retention_days`; people who left are deleted after `person_retention_days`.
+    case_retention_days: Mapped[int] = mapped_column(Integer, default=180)
+    person_retention_days: Mapped[int] = mapped_column(Integer, default=730)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -254,6 +258,7 @@ class Case(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __table_args__ = (
         Index("ix_case_confidant", "confidant_id", "status"),
@@ -276,5 +281,22 @@ class CaseEvent(Base):
     target_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), nullable=True
     )  # whom it concerned, e.g. the person alerted
+    # A message about the case (redacted, then encrypted); the only content in the chronology.
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     __table_args__ = (Index("ix_case_event_case", "case_id", "at"),)
+
+
+class DirectoryEntry(Base):
+    """A professional an organisation works with, by kind (Veilig Thuis, neighbourhood team…)."""
+
+    __tablename__ = "directory_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_directory_entry_org", "organisation_id", "kind"),)
