@@ -18,7 +18,7 @@ import logging
 from typing import Any
 
 from telegram import Update
-from telegram.error import Forbidden, NetworkError
+from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import Application, ContextTypes
 
 from bot.delivery import OutboxDispatcher, Sender
@@ -27,9 +27,15 @@ from bot.updates import to_event
 from flows.clock import Clock
 from flows.engine import Engine, Outcome
 from flows.events import Event, Kind
+from flows.messages import _
 from storage.database import UNAVAILABLE_ERRORS, Database
 
 log = logging.getLogger(__name__)
+
+NOT_DELETED = _(
+    "Telegram did not let me delete some messages. Please delete them yourself: "
+    "press and hold a message, then choose Delete."
+)
 
 
 class Inbox:
@@ -112,6 +118,15 @@ class Inbox:
         await self._answer(update, event, outcome)
         self.dispatcher.wake.set()
 
+    async def _delete(self, chat_id: int, outcome: Outcome) -> None:
+        """Delete messages (100 per call, Telegram's limit); say so when Telegram refuses."""
+        ids = sorted(set(outcome.deletions))
+        try:
+            for start in range(0, len(ids), 100):
+                await self.sender.bot.delete_messages(chat_id, ids[start : start + 100])
+        except BadRequest:
+            await self.sender.send(chat_id, outcome.locale, NOT_DELETED, protect=False)
+
     async def _answer(self, update: Update, event: Event, outcome: Outcome) -> None:
         """Send the replies; a tapped question loses its buttons unless a reply replaces it."""
         chat_id = event.telegram_id
@@ -130,6 +145,8 @@ class Inbox:
                     await self.sender.send(
                         chat_id, outcome.locale, reply.text, reply.buttons, protect=reply.protect
                     )
+            if outcome.deletions:
+                await self._delete(chat_id, outcome)
         except Forbidden:
             log.info("sender blocked the bot while being answered")
         except NetworkError:

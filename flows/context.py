@@ -74,6 +74,7 @@ class Context:
     last_version: int = 0
     replies: list[Reply] = field(default_factory=list)
     toast: Text | None = None
+    deletions: list[int] = field(default_factory=list)
     state_dirty: bool = False
 
     @property
@@ -116,6 +117,14 @@ class Context:
             for row in choices or []
         )
         self.replies.append(Reply(text, rows, protect, edit))
+
+    def delete_messages(self, message_ids: list[int]) -> None:
+        """Ask for messages in this person's chat to be deleted (theirs and the bot's).
+
+        In a private chat both sides share one counter of message ids, so a flow
+        that remembers where a conversation began can clear everything since.
+        """
+        self.deletions.extend(message_ids)
 
     def finish(self) -> None:
         """Close the open conversation, if any."""

@@ -67,6 +67,7 @@ class Outcome:
     replies: list[Reply]
     locale: str
     toast: Text | None = None
+    deletions: tuple[int, ...] = ()  # message ids in the sender's chat to delete
 
 
 class Engine:
@@ -113,7 +114,7 @@ class Engine:
                 await self._route(ctx)
             await ctx.save_state()
         log.info("event handled", extra={"kind": event.kind.value, "replies": len(ctx.replies)})
-        return Outcome(ctx.replies, ctx.locale, ctx.toast)
+        return Outcome(ctx.replies, ctx.locale, ctx.toast, tuple(ctx.deletions))
 
     async def _stranger(self, ctx: Context) -> None:
         """Not enrolled: only an invite code or an enrolment in progress gets further."""
