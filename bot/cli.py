@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("--backup")
     assign.set_defaults(handler=cmd_assign)
 
+    purge = sub.add_parser("purge", help="delete what is past its retention period")
+    purge.add_argument("--dry-run", action="store_true", help="only count what would go")
+    purge.set_defaults(handler=cmd_purge)
+
     redact = sub.add_parser("redact", help="show what Sleutel keeps of a text (stdin)")
     redact.add_argument("--jsonl", action="store_true", help="one text per line in, JSON out")
     redact.set_defaults(handler=cmd_redact, needs_settings=False)
@@ -280,6 +284,23 @@ async def cmd_assign(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await db.dispose()
     print(f"P{person} assigned")
+    return 0
+
+
+async def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
+    from flows.retention import purge
+
+    db = await _database(settings)
+    try:
+        async with db.unit_of_work() as uow:
+            counts = await purge(uow, SystemClock().now())
+            if args.dry_run:
+                uow.discard()
+    finally:
+        await db.dispose()
+    verb = "would go" if args.dry_run else "removed"
+    for what, count in counts.items():
+        print(f"{what}: {count} {verb}")
     return 0
 
 

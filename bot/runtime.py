@@ -75,6 +75,7 @@ class Runtime:
         )
         self.application.add_handler(TypeHandler(Update, self.inbox.on_update))
         await publish_commands(bot, self.renderer)
+        await self.engine.start_daily_jobs()
         self._offset = await self.inbox.next_offset()
 
     async def close(self) -> None:

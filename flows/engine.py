@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from types import ModuleType
 
-from flows import cases, concern, enrolment, escalation, invite, language, people, privacy
+from flows import (
+    cases,
+    concern,
+    enrolment,
+    escalation,
+    invite,
+    language,
+    people,
+    privacy,
+    retention,
+)
 from flows.clock import Clock
 from flows.context import Context, FlowConfig, decode_version
 from flows.events import Event, Kind
@@ -50,7 +60,10 @@ FLOWS: dict[str, ModuleType] = {c.flow.NAME: c.flow for c in COMMANDS.values()} 
 ButtonHandler = Callable[[Context, str], Awaitable[None]]
 BUTTONS: dict[str, ButtonHandler] = {"case": cases.on_button}  # "case:ack:K7F3": any time
 TimerHandler = Callable[[Context, TimerRecord], Awaitable[None]]
-TIMERS: dict[str, TimerHandler] = {escalation.TIMER: escalation.on_timer}
+TIMERS: dict[str, TimerHandler] = {
+    escalation.TIMER: escalation.on_timer,
+    retention.TIMER: retention.on_timer,
+}
 UnreachableHook = Callable[[Context, int], Awaitable[None]]
 UNREACHABLE_HOOKS: list[UnreachableHook] = [escalation.on_unreachable]
 
@@ -213,6 +226,11 @@ class Engine:
                     log.warning("unknown timer kind", extra={"timer_kind": timer.kind})
                 await uow.timers.finish(timer.id, now=now)
         return len(due)
+
+    async def start_daily_jobs(self) -> None:
+        """Plan the recurring timers (the retention purge) if none is planned yet."""
+        async with self.db.unit_of_work() as uow:
+            await retention.ensure_scheduled(uow, self.clock.now())
 
     async def person_unreachable(self, person_id: int) -> None:
         """Telegram says this person blocked the bot: mark them, tell the coordinators."""

@@ -45,7 +45,3 @@ class ConversationRepository:
 
     async def clear(self, telegram_id: int) -> None:
         await self._s.execute(delete(Conversation).where(Conversation.telegram_id == telegram_id))
-
-    async def purge_expired(self, *, now: datetime) -> int:
-        result = await self._s.execute(delete(Conversation).where(Conversation.expires_at <= now))
-        return result.rowcount

@@ -28,6 +28,7 @@ from storage.crypto import Cipher
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
+from storage.retention import RetentionRepository
 from storage.timers import TimerRepository
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -49,7 +50,13 @@ class UnitOfWork:
         self.outbox = OutboxRepository(session, cipher)
         self.timers = TimerRepository(session, skip_locked=dialect == "postgresql")
         self.audit = AuditRepository(session)
+        self.retention = RetentionRepository(session)
         self.cases = CaseRepository(session, cipher)
+        self.discarded = False
+
+    def discard(self) -> None:
+        """Roll back instead of committing when the block ends (a dry run)."""
+        self.discarded = True
 
 
 class Database:
@@ -71,7 +78,10 @@ class Database:
             uow = UnitOfWork(session, self.cipher, self.dialect)
             try:
                 yield uow
-                await session.commit()
+                if uow.discarded:
+                    await session.rollback()
+                else:
+                    await session.commit()
             except BaseException:
                 await session.rollback()
                 raise

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
@@ -73,15 +73,3 @@ class InboxRepository:
             .where(InboxUpdate.update_id == update_id)
             .values(status="done", payload=None, processed_at=now)
         )
-
-    async def purge_processed(self, *, before: datetime) -> int:
-        """Forget processed ids older than `before`, keeping the newest for the offset."""
-        newest = await self._s.scalar(select(func.max(InboxUpdate.update_id)))
-        result = await self._s.execute(
-            delete(InboxUpdate).where(
-                InboxUpdate.status != "pending",
-                InboxUpdate.received_at < before,
-                InboxUpdate.update_id != newest,
-            )
-        )
-        return result.rowcount

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
@@ -76,11 +76,3 @@ class OutboxRepository:
             )
             or 0
         )
-
-    async def purge_sent(self, *, now: datetime, keep: timedelta) -> int:
-        result = await self._s.execute(
-            delete(OutboxMessage).where(
-                OutboxMessage.status == "sent", OutboxMessage.sent_at < now - keep
-            )
-        )
-        return result.rowcount

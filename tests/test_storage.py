@@ -96,7 +96,7 @@ async def test_conversation_expires_after_a_day(db: Database, clock):
     async with db.unit_of_work() as uow:
         assert await uow.conversations.get(1, now=clock.now()) == state
         assert await uow.conversations.get(1, now=clock.now() + timedelta(hours=25)) is None
-        assert await uow.conversations.purge_expired(now=clock.now() + timedelta(hours=25)) == 1
+        assert await uow.retention.expired_drafts(now=clock.now() + timedelta(hours=25)) == 1
 
 
 async def test_a_failed_unit_of_work_leaves_nothing_behind(db: Database, clock):

@@ -1,0 +1,142 @@
+"""Retention: what is deleted or made anonymous when its time is up.
+
+Each step deletes (or strips) rows whose time ran out and returns how many it
+touched, so `sleutel purge --dry-run` can run the very same steps inside a
+transaction and roll it back. The periods live in `flows/retention.py`, next
+to the privacy notice that promises them; organisation-specific periods for
+cases and people are columns of `organisation`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import (
+    Case,
+    CaseEvent,
+    Conversation,
+    InboxUpdate,
+    Invite,
+    Organisation,
+    OutboxMessage,
+    Person,
+    Timer,
+)
+
+
+class RetentionRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._s = session
+
+    async def expired_drafts(self, *, now: datetime) -> int:
+        result = await self._s.execute(delete(Conversation).where(Conversation.expires_at <= now))
+        return result.rowcount
+
+    async def anonymise_closed_cases(self, *, now: datetime) -> int:
+        """Closed cases past their organisation's period keep only anonymous figures:
+        signal codes, age group, flags, dates and durations. Initials, note, people and
+        the chronology (with its messages) go."""
+        cutoff = (
+            select(Organisation.case_retention_days)
+            .where(Organisation.id == Case.organisation_id)
+            .scalar_subquery()
+        )
+        due = [
+            case_id
+            for case_id, closed_at, days in await self._s.execute(
+                select(Case.id, Case.closed_at, cutoff).where(
+                    Case.closed_at.is_not(None), Case.anonymised_at.is_(None)
+                )
+            )
+            if closed_at + timedelta(days=days) <= now
+        ]
+        if not due:
+            return 0
+        await self._s.execute(delete(CaseEvent).where(CaseEvent.case_id.in_(due)))
+        await self._s.execute(
+            update(Case)
+            .where(Case.id.in_(due))
+            .values(
+                initials=None,
+                note=None,
+                relation=None,
+                key_person_id=None,
+                confidant_id=None,
+                handler_id=None,
+                anonymised_at=now,
+            )
+        )
+        return len(due)
+
+    async def people_who_left(self, *, now: datetime) -> list[tuple[int, int]]:
+        """(person id, telegram id) of people stopped longer ago than their organisation
+        keeps them (the longest period of their organisations)."""
+        from storage.models import Membership
+
+        longest = (
+            select(func.max(Organisation.person_retention_days))
+            .join(Membership, Membership.organisation_id == Organisation.id)
+            .where(Membership.person_id == Person.id)
+            .scalar_subquery()
+        )
+        rows = await self._s.execute(
+            select(Person.id, Person.telegram_id, Person.left_at, longest).where(
+                Person.active.is_(False), Person.left_at.is_not(None)
+            )
+        )
+        return [
+            (person_id, telegram_id)
+            for person_id, telegram_id, left_at, days in rows
+            if left_at + timedelta(days=days or 730) <= now
+        ]
+
+    async def delete_people(self, people: list[tuple[int, int]]) -> int:
+        """Delete people with their memberships, queued messages and open conversation;
+        their cases stay with the organisation, their name gone."""
+        if not people:
+            return 0
+        ids = [person_id for person_id, _ in people]
+        await self._s.execute(
+            delete(Conversation).where(Conversation.telegram_id.in_([t for _, t in people]))
+        )
+        await self._s.execute(delete(Person).where(Person.id.in_(ids)))
+        return len(ids)
+
+    async def old_invites(self, *, now: datetime, keep: timedelta) -> int:
+        result = await self._s.execute(
+            delete(Invite).where(
+                or_(
+                    and_(Invite.used_at.is_not(None), Invite.used_at <= now - keep),
+                    Invite.expires_at <= now - keep,
+                )
+            )
+        )
+        return result.rowcount
+
+    async def delivered_messages(self, *, now: datetime, keep: timedelta) -> int:
+        result = await self._s.execute(
+            delete(OutboxMessage).where(
+                OutboxMessage.status != "pending", OutboxMessage.created_at <= now - keep
+            )
+        )
+        return result.rowcount
+
+    async def processed_updates(self, *, now: datetime, keep: timedelta) -> int:
+        newest = await self._s.scalar(select(func.max(InboxUpdate.update_id)))
+        result = await self._s.execute(
+            delete(InboxUpdate).where(
+                InboxUpdate.status != "pending",
+                InboxUpdate.received_at <= now - keep,
+                InboxUpdate.update_id != newest,  # it carries the polling offset
+            )
+        )
+        return result.rowcount
+
+    async def finished_timers(self, *, now: datetime, keep: timedelta) -> int:
+        result = await self._s.execute(
+            delete(Timer).where(Timer.status != "pending", Timer.done_at <= now - keep)
+        )
+        return result.rowcount
