@@ -67,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--dry-run", action="store_true", help="only count what would go")
     purge.set_defaults(handler=cmd_purge)
 
+    keys = sub.add_parser("keys", help="encryption keys for free text at rest")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True)
+    keys_sub.add_parser("new", help="print a new key").set_defaults(
+        handler=cmd_keys_new, needs_settings=False
+    )
+    keys_sub.add_parser("rotate", help="re-encrypt everything with the first key").set_defaults(
+        handler=cmd_keys_rotate
+    )
+
     redact = sub.add_parser("redact", help="show what Sleutel keeps of a text (stdin)")
     redact.add_argument("--jsonl", action="store_true", help="one text per line in, JSON out")
     redact.set_defaults(handler=cmd_redact, needs_settings=False)
@@ -301,6 +310,33 @@ async def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     verb = "would go" if args.dry_run else "removed"
     for what, count in counts.items():
         print(f"{what}: {count} {verb}")
+    return 0
+
+
+async def cmd_keys_new(_args: argparse.Namespace, _settings: None) -> int:
+    from storage.crypto import Cipher
+
+    print(Cipher.generate_key())
+    return 0
+
+
+async def cmd_keys_rotate(_args: argparse.Namespace, settings: Settings) -> int:
+    """Step 2 of 3: a new key first in the configuration, old keys after it, bot restarted."""
+    from storage.keys import reencrypt_all
+
+    cipher = settings.cipher()
+    if cipher.key_count < 2:
+        raise CliError(
+            "only one key is configured. Put a new key (`sleutel keys new`) first in "
+            "SLEUTEL_SECRET_KEY (or the first line of the key file), keep the old one after "
+            "it, restart the bot, then run this again."
+        )
+    db = await _database(settings)
+    try:
+        count = await reencrypt_all(db)
+    finally:
+        await db.dispose()
+    print(f"{count} values re-encrypted with the first key; the old key can now be removed")
     return 0
 
 

@@ -81,12 +81,15 @@ class Settings(BaseSettings):
         return self.telegram_token.get_secret_value().strip()
 
     def cipher(self) -> Cipher:
-        """The encryption keys: SLEUTEL_SECRET_KEY (comma-separated, newest first), else a
-        key generated once into the data dir with owner-only permissions."""
-        if self.secret_key is not None:
-            keys = [k.strip() for k in self.secret_key.get_secret_value().split(",") if k.strip()]
-        else:
-            keys = [_key_file(self.data_dir)]
+        """The encryption keys: SLEUTEL_SECRET_KEY (comma-separated, newest first), else the
+        key file in the data dir (one key a line, newest first), generated on first use
+        with owner-only permissions."""
+        source = (
+            self.secret_key.get_secret_value()
+            if self.secret_key is not None
+            else _key_file(self.data_dir)
+        )
+        keys = [k.strip() for k in source.replace("\n", ",").split(",") if k.strip()]
         try:
             return Cipher(keys)
         except ValueError as exc:

@@ -22,6 +22,7 @@ class Cipher:
         if not keys:
             raise ValueError("at least one key is needed")
         self._fernet = MultiFernet([Fernet(k.encode()) for k in keys])
+        self.key_count = len(keys)
 
     @staticmethod
     def generate_key() -> str:
