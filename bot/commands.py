@@ -14,6 +14,8 @@ COMMAND_DESCRIPTIONS = {
     "cases": _("Your cases"),
     "language": _("Choose your language"),
     "privacy": _("What Sleutel keeps about you"),
+    "mydata": _("Download your data"),
+    "forget": _("Erase your data"),
     "cancel": _("Stop the current question"),
 }
 

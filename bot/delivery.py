@@ -17,13 +17,13 @@ import logging
 import time
 from datetime import datetime, timedelta
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.i18n import Renderer, split_for_telegram
 from flows.clock import Clock
 from flows.engine import Engine
-from flows.messages import Keyboard, Text, from_json
+from flows.messages import Keyboard, Reply, Text, from_json
 from storage.database import UNAVAILABLE_ERRORS, Database
 from storage.records import OutboxRecord
 
@@ -68,6 +68,16 @@ class Sender:
                 protect_content=protect,
             )
         return message
+
+    async def send_document(self, chat_id: int, locale: str, reply: Reply) -> Message:
+        """A file with its caption (Telegram allows 1024 characters of caption)."""
+        document = reply.document
+        return await self.bot.send_document(
+            chat_id,
+            InputFile(document.content, filename=document.filename),
+            caption=self.renderer.render(reply.text, locale)[:1024],
+            protect_content=reply.protect,
+        )
 
     async def edit(
         self, chat_id: int, message_id: int, locale: str, text: Text, buttons: Keyboard

@@ -141,6 +141,8 @@ class Inbox:
                     await self.sender.edit(
                         chat_id, event.message_id, outcome.locale, reply.text, reply.buttons
                     )
+                elif reply.document is not None:
+                    await self.sender.send_document(chat_id, outcome.locale, reply)
                 else:
                     await self.sender.send(
                         chat_id, outcome.locale, reply.text, reply.buttons, protect=reply.protect

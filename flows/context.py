@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from flows.events import Event
 from flows.menu import menu_keyboard
-from flows.messages import Button, Keyboard, Reply, Text, to_json
+from flows.messages import Button, Document, Keyboard, Reply, Text, to_json
 from storage.database import UnitOfWork
 from storage.records import ConversationRecord, PersonRecord
 
@@ -87,8 +87,15 @@ class Context:
         roles = self.person.roles if self.person else frozenset()
         return menu_keyboard(roles, self.config.commands)
 
-    def reply(self, text: Text, buttons: Keyboard = (), *, protect: bool = False) -> None:
-        self.replies.append(Reply(text, buttons, protect))
+    def reply(
+        self,
+        text: Text,
+        buttons: Keyboard = (),
+        *,
+        protect: bool = False,
+        document: Document | None = None,
+    ) -> None:
+        self.replies.append(Reply(text, buttons, protect, document=document))
 
     def ask(
         self,

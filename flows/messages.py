@@ -65,6 +65,14 @@ Keyboard = tuple[tuple[Button, ...], ...]
 
 
 @dataclass(frozen=True)
+class Document:
+    """A file sent with a reply (an export of someone's own data)."""
+
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class Reply:
     """A message for the person who sent the event."""
 
@@ -72,6 +80,7 @@ class Reply:
     buttons: Keyboard = ()
     protect: bool = False
     edit: bool = False  # replace the message whose button was tapped instead of adding one
+    document: Document | None = None  # sent with `text` as its caption
 
 
 def keyboard(*rows: Button | list[Button] | tuple[Button, ...]) -> Keyboard:

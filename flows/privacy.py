@@ -7,7 +7,7 @@ rights, and what Sleutel cannot protect (Telegram itself and the phone).
 from __future__ import annotations
 
 from flows.context import Context
-from flows.messages import Text, _
+from flows.messages import Button, Text, _, keyboard
 
 NAME = "privacy"
 
@@ -36,6 +36,12 @@ def limits_notice() -> Text:
 
 
 async def start(ctx: Context, _arg: str) -> None:
-    """Show the notice again, then the limits; the person's menu stays below."""
+    """The notice again, the limits, and the two rights one tap away."""
     ctx.reply(privacy_notice())
-    ctx.reply(limits_notice(), ctx.menu())
+    ctx.reply(
+        limits_notice(),
+        keyboard(
+            Button(_("Download my data"), "m:mydata"),
+            Button(_("Erase my data"), "m:forget"),
+        ),
+    )

@@ -34,6 +34,12 @@ class AuditRepository:
             )
         )
 
+    async def by_actor(self, person_id: int) -> list[AuditRecord]:
+        rows = await self._s.scalars(
+            select(AuditEvent).where(AuditEvent.actor_id == person_id).order_by(AuditEvent.id)
+        )
+        return [AuditRecord(r.at, r.actor_id, r.action, r.subject) for r in rows]
+
     async def for_subject(self, subject: str) -> list[AuditRecord]:
         rows = await self._s.scalars(
             select(AuditEvent).where(AuditEvent.subject == subject).order_by(AuditEvent.id)

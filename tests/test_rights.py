@@ -1,0 +1,68 @@
+"""People's rights: /privacy, /mydata and /forget, end to end."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import text
+from team import log_concern, make_team, no_chat_pacing  # noqa: F401 - fixture
+
+
+async def test_privacy_shows_notice_limits_and_the_rights(runtime, fake_api):
+    team = await make_team(runtime, fake_api)
+    notice, limits = await team.confidant.send("/privacy")
+    assert "initials" in notice.text and "Autoriteit Persoonsgegevens" in notice.text
+    assert "Telegram keeps this chat on its servers" in limits.text
+    assert [label for label, _ in fake_api.buttons(limits)] == ["Download my data", "Erase my data"]
+
+
+async def test_mydata_sends_a_readable_summary_and_a_json_file(runtime, fake_api):
+    team = await make_team(runtime, fake_api, key_person_language="en")
+    reference = await log_concern(team.key_person, note="Ze was erg stil vandaag.")
+    await team.key_person.send("/privacy")
+    [export] = await team.key_person.tap("Download my data")
+    assert "1 concern you logged" in export.text and export.protect_content
+    data = json.loads(fake_api.calls_to("sendDocument")[-1].params["document_bytes"])
+    assert data["person"]["display_name"] == "Amina"
+    assert data["person"]["roles"][0]["confidant"] == "Saskia"
+    [case] = data["cases_logged"]
+    assert case["reference"] == reference and case["note"] == "Ze was erg stil vandaag."
+    assert any(a["action"] == "person.enrolled" for a in data["activity"])
+
+    confidant_export = await team.confidant.send("/mydata")
+    data = json.loads(fake_api.calls_to("sendDocument")[-1].params["document_bytes"])
+    assert data["cases_helped_with"] == [{"reference": reference, "status": "open"}]
+    assert "Ze was erg stil" not in json.dumps(data)
+    assert confidant_export
+
+
+async def test_forget_erases_the_person_and_keeps_their_open_case(runtime, fake_api, db):
+    team = await make_team(runtime, fake_api, key_person_language="en")
+    reference = await log_concern(team.key_person)
+    await team.key_person.send("/forget")
+    [kept] = await team.key_person.choose("keep")
+    assert "Nothing was erased." in kept.text
+
+    await team.key_person.send("/forget")
+    [goodbye] = await team.key_person.choose("erase")
+    assert "Your data has been erased" in goodbye.text
+    await runtime.dispatch_outbox()
+    for chat in (team.confidant, team.coordinator):
+        assert (
+            f"Amina has left Sleutel and erased their data. Their open cases stay: {reference}"
+            in chat.last.text
+        )
+
+    async with db.engine.connect() as conn:
+        names = [r[0] for r in await conn.execute(text("SELECT display_name FROM person"))]
+        case = (
+            await conn.execute(text('SELECT key_person_id, confidant_id, initials FROM "case"'))
+        ).one()
+        conversations = (
+            await conn.execute(text("SELECT count(*) FROM conversation WHERE telegram_id = 30"))
+        ).scalar()
+    assert "Amina" not in names and conversations == 0
+    assert case[0] is None and case[1] == team.ids["confidant"] and case[2] == "F.K."
+    # Back to a stranger: one neutral reply.
+    [reply] = await team.key_person.send("/help")
+    assert "closed service" in reply.text
