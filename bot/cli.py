@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("--backup")
     assign.set_defaults(handler=cmd_assign)
 
+    audit = sub.add_parser("audit", help="who opened or changed a case, and when (no content)")
+    audit.add_argument("--case", required=True, help="case reference, e.g. K7F3")
+    audit.set_defaults(handler=cmd_audit)
+
     purge = sub.add_parser("purge", help="delete what is past its retention period")
     purge.add_argument("--dry-run", action="store_true", help="only count what would go")
     purge.set_defaults(handler=cmd_purge)
@@ -293,6 +297,34 @@ async def cmd_assign(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await db.dispose()
     print(f"P{person} assigned")
+    return 0
+
+
+async def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
+    db = await _database(settings)
+    try:
+        async with db.unit_of_work() as uow:
+            case = await uow.cases.by_reference(args.case.strip().upper())
+            if case is None:
+                raise CliError(f"no case {args.case!r}")
+            events = await uow.cases.events(case.id)
+            people = {e.actor_id for e in events} | {e.target_id for e in events}
+            names = {pid: (await uow.people.get(pid) or None) for pid in people if pid is not None}
+    finally:
+        await db.dispose()
+
+    def who(person_id: int | None) -> str:
+        if person_id is None:
+            return "-"
+        person = names.get(person_id)
+        return f"P{person_id} {person.display_name}" if person else f"P{person_id} (erased)"
+
+    for event in events:
+        when = event.at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M")
+        target = f" -> {who(event.target_id)}" if event.target_id else ""
+        print(
+            f"{when}\t{who(event.actor_id) if event.actor_id else 'clock'}\t{event.action}{target}"
+        )
     return 0
 
 

@@ -66,3 +66,28 @@ async def test_forget_erases_the_person_and_keeps_their_open_case(runtime, fake_
     # Back to a stranger: one neutral reply.
     [reply] = await team.key_person.send("/help")
     assert "closed service" in reply.text
+
+
+async def test_audit_lists_who_touched_a_case_without_content(runtime, fake_api, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import TEST_KEY
+
+    team = await make_team(runtime, fake_api)
+    reference = await log_concern(team.key_person, initials="Q.Z.", note="Zij was bang.")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLEUTEL_"))}
+    env.update(
+        SLEUTEL_DATA_DIR=str(tmp_path), DATABASE_URL=runtime.db.url, SLEUTEL_SECRET_KEY=TEST_KEY
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "audit", "--case", reference],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"P{team.ids['key_person']} Amina\tcreated" in result.stdout
+    assert "Q.Z." not in result.stdout and "bang" not in result.stdout
