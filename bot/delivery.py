@@ -21,6 +21,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.i18n import Renderer, split_for_telegram
+from bot.metrics import Metrics
 from flows.clock import Clock
 from flows.engine import Engine
 from flows.messages import Keyboard, Reply, Text, from_json
@@ -101,8 +102,11 @@ class Sender:
 
 
 class OutboxDispatcher:
-    def __init__(self, db: Database, sender: Sender, engine: Engine, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, sender: Sender, engine: Engine, clock: Clock, metrics: Metrics
+    ) -> None:
         self.db = db
+        self.metrics = metrics
         self.sender = sender
         self.engine = engine
         self.clock = clock
@@ -148,6 +152,7 @@ class OutboxDispatcher:
             await self._retry(message.id, now + backoff, type(exc).__name__)
             return 0
         self._last_sent[message.telegram_id] = time.monotonic()
+        self.metrics.messages_sent.inc()
         async with self.db.unit_of_work() as uow:
             await uow.outbox.mark_sent(message.id, now=now, telegram_message_id=sent.message_id)
         return 1
@@ -157,6 +162,7 @@ class OutboxDispatcher:
             await uow.outbox.retry_later(message_id, at=at, error=error)
 
     async def _give_up(self, message_id: int, status: str, error: str) -> None:
+        self.metrics.messages_failed.labels(status).inc()
         async with self.db.unit_of_work() as uow:
             await uow.outbox.give_up(message_id, status=status, error=error)
 

@@ -21,6 +21,15 @@ class Metrics:
             "sleutel_outbox_pending", "Messages waiting to be delivered", registry=self.registry
         )
         self.timers_run = Counter("sleutel_timers_run", "Timers handled", registry=self.registry)
+        self.messages_sent = Counter(
+            "sleutel_outbox_sent", "Outbox messages Telegram accepted", registry=self.registry
+        )
+        self.messages_failed = Counter(
+            "sleutel_outbox_failed",
+            "Outbox messages given up, by reason",
+            ["reason"],
+            registry=self.registry,
+        )
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -63,7 +63,9 @@ class Runtime:
             self.db, self.clock, FlowConfig(bot_username=bot.username, locales=locales)
         )
         self.sender = Sender(bot, self.renderer)
-        self.dispatcher = OutboxDispatcher(self.db, self.sender, self.engine, self.clock)
+        self.dispatcher = OutboxDispatcher(
+            self.db, self.sender, self.engine, self.clock, self.metrics
+        )
         self.inbox = Inbox(
             self.db,
             self.clock,
@@ -94,11 +96,14 @@ class Runtime:
         return await self.dispatcher.dispatch_once()
 
     async def tick(self) -> int:
-        """Run due timers, then deliver what they queued."""
+        """Run due timers, then deliver what they queued; refresh the queue gauges."""
         ran = await self.engine.run_due_timers()
         self.metrics.timers_run.inc(ran)
         if ran:
             self.dispatcher.wake.set()
+        async with self.db.unit_of_work() as uow:
+            self.metrics.inbox_pending.set(await uow.inbox.count_pending())
+            self.metrics.outbox_pending.set(await uow.outbox.count("pending"))
         return ran
 
     async def _tick_job(self, _context: ContextTypes.DEFAULT_TYPE) -> None:

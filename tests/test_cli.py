@@ -156,3 +156,61 @@ async def test_sleutel_run_enrols_a_person_and_stops_cleanly(fake_api, cli_env, 
     assert "Ingrid" not in logs and code not in logs and fake_api.token not in logs
     people = await cli("people", "--org", "Buurtwerk Noord")
     assert "Ingrid" in people and "coordinator" in people
+
+
+async def test_sleutel_run_webhook_answers_through_the_webhook(fake_api, cli_env, fresh_database):
+    import socket
+
+    import aiohttp
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **cli_env,
+        "TELEGRAM_TOKEN": fake_api.token,
+        "TELEGRAM_API_BASE_URL": fake_api.base_url,
+        "SLEUTEL_SECRET_KEY": TEST_KEY,
+        "SLEUTEL_LISTEN": f"127.0.0.1:{port}",
+        "SLEUTEL_WEBHOOK_URL": "https://bot.example.org/telegram",
+        "SLEUTEL_WEBHOOK_SECRET": "hook-secret",
+    }
+    bot = await asyncio.create_subprocess_exec(
+        *SLEUTEL,
+        "run",
+        "--webhook",
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        await fake_api.wait_for_calls("setWebhook", 1, timeout=20)
+        assert fake_api.calls_to("setWebhook")[0].params["secret_token"] == "hook-secret"
+        update = {
+            "update_id": 500,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": 77, "type": "private"},
+                "from": {"id": 77, "is_bot": False, "first_name": "X", "language_code": "en"},
+                "text": "hello",
+            },
+        }
+        async with aiohttp.ClientSession() as session:
+            for _attempt in range(50):
+                try:
+                    async with session.post(
+                        f"http://127.0.0.1:{port}/telegram",
+                        json=update,
+                        headers={"X-Telegram-Bot-Api-Secret-Token": "hook-secret"},
+                    ) as response:
+                        assert response.status == 200
+                        break
+                except aiohttp.ClientConnectionError:
+                    await asyncio.sleep(0.2)
+        await fake_api.wait_for_calls("sendMessage", 1, timeout=10)
+        assert "closed service" in fake_api.last_message_to(77).text
+    finally:
+        bot.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(bot.communicate(), timeout=20)
+    assert bot.returncode == 0, err.decode()[-2000:]

@@ -86,11 +86,17 @@ async def test_database_away_means_503_so_telegram_retries(runtime):
         assert health.status == 503
 
 
-async def test_health_and_metrics(client):
+async def test_health_and_metrics(client, runtime):
     health = await client.get("/healthz")
     assert health.status == 200 and (await health.json())["status"] == "ok"
-    metrics = await client.get("/metrics")
-    assert "sleutel_updates_received" in await metrics.text()
+    await client.post(
+        "/telegram", json=update(1, "hi"), headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    )
+    await runtime.tick()
+    metrics = await (await client.get("/metrics")).text()
+    assert "sleutel_updates_received_total 1.0" in metrics
+    assert "sleutel_inbox_pending 1.0" in metrics
+    assert "sleutel_outbox_sent_total" in metrics
 
 
 async def test_no_webhook_route_without_a_secret(runtime):

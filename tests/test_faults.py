@@ -1,0 +1,58 @@
+"""The database briefly gone: nothing lost, nothing out of order, nothing twice."""
+
+from __future__ import annotations
+
+import pytest
+from people import enrol
+from sqlalchemy.exc import OperationalError
+
+from flows.roles import KEY_PERSON
+
+AWAY = OperationalError("SELECT 1", {}, Exception("database is away"))
+
+
+async def test_update_waits_while_the_database_is_away_and_keeps_its_order(
+    runtime, fake_api, monkeypatch
+):
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
+    real_handle = runtime.engine.handle
+    failures = iter([True])
+
+    async def flaky(event):
+        if next(failures, False):
+            raise AWAY
+        return await real_handle(event)
+
+    monkeypatch.setattr(runtime.engine, "handle", flaky)
+    before = len(chat.texts())
+    fake_api.push_text(30, "/help", language_code="en")
+    fake_api.push_text(30, "/language", language_code="en")
+    await runtime.poll_once()
+    assert len(chat.texts()) == before  # the first failed, the second waited behind it
+    async with runtime.db.unit_of_work() as uow:
+        assert await uow.inbox.count_pending() == 2
+
+    assert await runtime.process_inbox() == 2
+    help_reply, language_question = chat.texts()[before:]
+    assert help_reply.startswith("Hello Amina") and "language" in language_question
+
+
+async def test_updates_are_fetched_again_when_they_could_not_be_stored(
+    runtime, fake_api, monkeypatch
+):
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
+    real_store = runtime.inbox.store
+    failures = iter([True])
+
+    async def flaky(updates):
+        if next(failures, False):
+            raise AWAY
+        return await real_store(updates)
+
+    monkeypatch.setattr(runtime.inbox, "store", flaky)
+    fake_api.push_text(30, "/help", language_code="en")
+    with pytest.raises(OperationalError):
+        await runtime.poll_once()  # not stored, so not confirmed to Telegram
+    await runtime.poll_once()
+    assert chat.last.text.startswith("Hello Amina")
+    assert sum(1 for t in chat.texts() if t.startswith("Hello Amina")) == 1
