@@ -11,19 +11,24 @@ from flows.roles import KEY_PERSON
 AWAY = OperationalError("SELECT 1", {}, Exception("database is away"))
 
 
+def fail_once(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> None:
+    """The first call of `owner.name` meets a database that is away; later calls go through."""
+    real = getattr(owner, name)
+    failures = iter([True])
+
+    async def flaky(*args: object) -> object:
+        if next(failures, False):
+            raise AWAY
+        return await real(*args)
+
+    monkeypatch.setattr(owner, name, flaky)
+
+
 async def test_update_waits_while_the_database_is_away_and_keeps_its_order(
     runtime, fake_api, monkeypatch
 ):
     chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
-    real_handle = runtime.engine.handle
-    failures = iter([True])
-
-    async def flaky(event):
-        if next(failures, False):
-            raise AWAY
-        return await real_handle(event)
-
-    monkeypatch.setattr(runtime.engine, "handle", flaky)
+    fail_once(monkeypatch, runtime.engine, "handle")
     before = len(chat.texts())
     fake_api.push_text(30, "/help", language_code="en")
     fake_api.push_text(30, "/language", language_code="en")
@@ -41,15 +46,7 @@ async def test_updates_are_fetched_again_when_they_could_not_be_stored(
     runtime, fake_api, monkeypatch
 ):
     chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
-    real_store = runtime.inbox.store
-    failures = iter([True])
-
-    async def flaky(updates):
-        if next(failures, False):
-            raise AWAY
-        return await real_store(updates)
-
-    monkeypatch.setattr(runtime.inbox, "store", flaky)
+    fail_once(monkeypatch, runtime.inbox, "store")
     fake_api.push_text(30, "/help", language_code="en")
     with pytest.raises(OperationalError):
         await runtime.poll_once()  # not stored, so not confirmed to Telegram
