@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.settings import Settings, SettingsError, load_settings
 from flows.clock import SystemClock
+from flows.directory import KINDS, clean_name, clean_phone
 from flows.invites import create_invite
 from flows.roles import ROLES
 from storage.database import Database, UnitOfWork
@@ -62,6 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("--confidant")
     assign.add_argument("--backup")
     assign.set_defaults(handler=cmd_assign)
+
+    directory = sub.add_parser("directory", help="the professionals an organisation works with")
+    directory_sub = directory.add_subparsers(dest="directory_command", required=True)
+    directory_add = directory_sub.add_parser("add", help="add a professional")
+    directory_add.add_argument("--org", required=True)
+    directory_add.add_argument("--kind", required=True, choices=list(KINDS))
+    directory_add.add_argument("--name", required=True)
+    directory_add.add_argument("--phone", required=True)
+    directory_add.set_defaults(handler=cmd_directory_add)
+    directory_list = directory_sub.add_parser("list", help="list an organisation's directory")
+    directory_list.add_argument("--org", required=True)
+    directory_list.set_defaults(handler=cmd_directory_list)
 
     audit = sub.add_parser("audit", help="who opened or changed a case, and when (no content)")
     audit.add_argument("--case", required=True, help="case reference, e.g. K7F3")
@@ -297,6 +310,39 @@ async def cmd_assign(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await db.dispose()
     print(f"P{person} assigned")
+    return 0
+
+
+async def cmd_directory_add(args: argparse.Namespace, settings: Settings) -> int:
+    name, phone = clean_name(args.name), clean_phone(args.phone)
+    if name is None:
+        raise CliError("--name must be 1 to 120 characters")
+    if phone is None:
+        raise CliError(f"not a phone number: {args.phone!r}")
+    db = await _database(settings)
+    try:
+        async with db.unit_of_work() as uow:
+            org_id = await _organisation_id(uow, args.org)
+            now = SystemClock().now()
+            entry = await uow.directory.add(org_id, kind=args.kind, name=name, phone=phone, now=now)
+            await uow.audit.record(
+                "directory.add", now=now, subject=f"D{entry.id}", organisation_id=org_id
+            )
+    finally:
+        await db.dispose()
+    print(f"D{entry.id} added: {entry.kind}\t{entry.name}\t{entry.phone}")
+    return 0
+
+
+async def cmd_directory_list(args: argparse.Namespace, settings: Settings) -> int:
+    db = await _database(settings)
+    try:
+        async with db.unit_of_work() as uow:
+            entries = await uow.directory.entries(await _organisation_id(uow, args.org))
+    finally:
+        await db.dispose()
+    for entry in entries:
+        print(f"D{entry.id}\t{entry.kind}\t{entry.name}\t{entry.phone}")
     return 0
 
 

@@ -14,7 +14,11 @@ from flows.signals import in_catalogue_order, signal_label
 
 OPEN = "open"
 ACKNOWLEDGED = "acknowledged"
-NOT_CLOSED = (OPEN, ACKNOWLEDGED, "monitoring", "referred")
+MONITORING = "monitoring"
+REFERRED = "referred"
+CLOSED = "closed"
+HANDLING = (ACKNOWLEDGED, MONITORING, REFERRED)  # picked up, not closed: the handler acts
+NOT_CLOSED = (OPEN, *HANDLING)
 
 AGE_GROUPS = {
     "child": N_("Child under 12"),

@@ -1,22 +1,31 @@
-"""Cases after they were logged: the Open / Acknowledge buttons and `/cases`.
+"""Cases after they were logged: creating them, opening, acknowledging and `/cases`.
 
 Alert buttons carry `case:open:K7F3` / `case:ack:K7F3`: global, not tied to a
 conversation, so an old alert still works and a repeated tap is harmless (a
-second acknowledgement changes nothing). A case may be opened by the key
-person who logged it, the assigned confidant, whoever handles it, and anyone
-it was escalated to. Everyone else gets "not available" — the same answer as
-for a reference that does not exist — and the attempt goes into the chronology,
-as every opening and every change does.
+second acknowledgement changes nothing). `flows.caseactions` checks who may
+press them (`flows.access`). An opened case shows the buttons its reader may
+use now: the handler talks, assesses and decides; the key person messages
+their confidant or adds an update.
 """
 
 from __future__ import annotations
 
 import secrets
 
-from flows.casefile import ACKNOWLEDGED, NOT_CLOSED, OPEN, details
+from flows import access
+from flows.casefile import (
+    ACKNOWLEDGED,
+    CLOSED,
+    HANDLING,
+    MONITORING,
+    NOT_CLOSED,
+    OPEN,
+    REFERRED,
+    details,
+)
 from flows.context import Context
 from flows.escalation import TIMER, ack_button, case_label, open_button, timer_subject
-from flows.messages import Button, Text, _, keyboard, verbatim
+from flows.messages import Button, Keyboard, Text, _, keyboard, verbatim
 from flows.roles import CONFIDANT, KEY_PERSON
 from storage.records import CaseRecord
 
@@ -24,7 +33,6 @@ NAME = "cases"
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I to mix up when read out
 REFERENCE_LENGTH = 4
 MAX_LISTED = 10
-NOT_AVAILABLE = _("This case is not available to you.")
 
 
 async def create(ctx: Context, *, urgent: bool, **case_details: object) -> CaseRecord:
@@ -51,47 +59,44 @@ async def _new_reference(ctx: Context) -> str:
             return reference
 
 
-async def on_button(ctx: Context, rest: str) -> None:
-    """`open:K7F3` or `ack:K7F3`, checked against who may see the case."""
-    action, _sep, reference = rest.partition(":")
-    case = await ctx.uow.cases.by_reference(reference) if reference else None
-    if case is None or action not in ("open", "ack"):
-        ctx.reply(NOT_AVAILABLE)
-        return
-    allowed = await _may_see(ctx, case)
-    if action == "ack":
-        allowed = allowed and ctx.person.id != case.key_person_id
-    if not allowed:
-        await ctx.uow.cases.record(case.id, "denied", now=ctx.now, actor_id=ctx.person.id)
-        ctx.reply(NOT_AVAILABLE)
-    elif action == "open":
-        await _open(ctx, case)
-    else:
-        await _acknowledge(ctx, case)
-
-
-async def _may_see(ctx: Context, case: CaseRecord) -> bool:
-    """The key person, the assigned confidant, the handler, and whoever it was sent to."""
-    me = ctx.person.id
-    if me in (case.key_person_id, case.confidant_id, case.handler_id):
-        return True
-    return me in await ctx.uow.cases.alerted(case.id)
-
-
-async def _open(ctx: Context, case: CaseRecord) -> None:
+async def open_case(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
     """The case in the reader's language, never in a notification: only on request."""
     await ctx.uow.cases.record(case.id, "opened", now=ctx.now, actor_id=ctx.person.id)
     text = _(
         "Concern {ref} from {name}, {date}\n\n{details}\n\nStatus: {status}",
         ref=case_label(case),
-        name=await _name(ctx, case.key_person_id),
+        name=await name_of(ctx, case.key_person_id),
         date=case.created_at,
         details=case_details(case),
-        status=await _status(ctx, case),
+        status=await status_text(ctx, case),
     )
-    helper = case.status == OPEN and ctx.person.id != case.key_person_id
-    buttons = keyboard(ack_button(case.reference)) if helper else ()
-    ctx.reply(text, buttons, protect=True)
+    ctx.reply(text, await _actions(ctx, case), protect=True)
+
+
+async def _actions(ctx: Context, case: CaseRecord) -> Keyboard:
+    """What this reader can do with the case now; the same rules as `flows.access`."""
+    ref = case.reference
+    if await access.is_key_person(ctx, case):
+        if case.status == CLOSED:
+            return ()
+        talk = [Button(_("Message my confidant"), f"case:msg:{ref}")]
+        return keyboard(*(talk if access.counterpart_id(case) else []), _update_button(ref))
+    rows: list[Button] = [ack_button(ref)] if case.status == OPEN else []
+    if await access.may_talk(ctx, case) and case.status != CLOSED:
+        rows.append(Button(_("Message the key person"), f"case:msg:{ref}"))
+    if await access.is_handler(ctx, case) and case.status in HANDLING:
+        rows += [
+            Button(_("Record assessment"), f"case:assess:{ref}"),
+            Button(_("Decide next step"), f"case:decide:{ref}"),
+        ]
+    rows.append(Button(_("Chronology"), f"case:log:{ref}"))
+    if case.status != CLOSED and await access.may_reassign(ctx, case):
+        rows.append(Button(_("Pass on to another confidant"), f"case:reassign:{ref}"))
+    return keyboard(*rows)
+
+
+def _update_button(reference: str) -> Button:
+    return Button(_("Add an update"), f"case:update:{reference}")
 
 
 def case_details(case: CaseRecord) -> Text:
@@ -106,7 +111,7 @@ def case_details(case: CaseRecord) -> Text:
     )
 
 
-async def _acknowledge(ctx: Context, case: CaseRecord) -> None:
+async def acknowledge(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
     """First to acknowledge handles it; the key person and the others alerted are told."""
     me = ctx.person
     if not await ctx.uow.cases.acknowledge(case.id, me.id, now=ctx.now):
@@ -114,7 +119,7 @@ async def _acknowledge(ctx: Context, case: CaseRecord) -> None:
         if case.handler_id == me.id:
             ctx.reply(_("You are already handling {ref}.", ref=case.reference))
         else:
-            name = await _name(ctx, case.handler_id)
+            name = await name_of(ctx, case.handler_id)
             ctx.reply(_("{name} is already handling {ref}.", name=name, ref=case.reference))
         return
     await ctx.uow.cases.record(case.id, "acknowledged", now=ctx.now, actor_id=me.id)
@@ -140,18 +145,25 @@ async def _acknowledge(ctx: Context, case: CaseRecord) -> None:
             )
 
 
-async def _name(ctx: Context, person_id: int | None) -> str:
+async def name_of(ctx: Context, person_id: int | None) -> str:
     person = await ctx.uow.people.get(person_id) if person_id else None
     return person.display_name if person else "—"
 
 
-async def _status(ctx: Context, case: CaseRecord) -> Text:
+async def status_text(ctx: Context, case: CaseRecord) -> Text:
+    """Where the case stands, without details: the key person reads it too."""
     if case.status == OPEN and case.confirmed_at is None:
         return _("waiting to be picked up; still being described")
     if case.status == OPEN:
         return _("waiting to be picked up")
     if case.status == ACKNOWLEDGED:
-        return _("picked up by {name}", name=await _name(ctx, case.handler_id))
+        return _("picked up by {name}", name=await name_of(ctx, case.handler_id))
+    if case.status == MONITORING:
+        return _("being followed; next check {date}", date=case.follow_up_at)
+    if case.status == REFERRED:
+        return _("a professional is involved")
+    if case.status == CLOSED:
+        return _("closed")
     return verbatim(case.status)
 
 
@@ -167,21 +179,24 @@ async def start(ctx: Context, _arg: str) -> None:
         return
     if own:
         lines = [await _line(ctx, case, with_name=False) for case in own]
-        menu = () if helping else ctx.menu()
-        ctx.reply(_("Concerns you logged:\n{lines}", lines=lines), menu, protect=True)
+        buttons = _open_buttons(own) + (() if helping else ctx.menu())
+        ctx.reply(_("Concerns you logged:\n{lines}", lines=lines), buttons, protect=True)
     if helping:
         lines = [await _line(ctx, case, with_name=True) for case in helping]
-        buttons = tuple(
-            (Button(_("Open {ref}", ref=case.reference), f"case:open:{case.reference}"),)
-            for case in helping
-        )
-        ctx.reply(_("Open cases:\n{lines}", lines=lines), buttons, protect=True)
+        ctx.reply(_("Open cases:\n{lines}", lines=lines), _open_buttons(helping), protect=True)
+
+
+def _open_buttons(listed: list[CaseRecord]) -> Keyboard:
+    return tuple(
+        (Button(_("Open {ref}", ref=case.reference), f"case:open:{case.reference}"),)
+        for case in listed
+    )
 
 
 async def _line(ctx: Context, case: CaseRecord, *, with_name: bool) -> Text:
-    status = await _status(ctx, case)
+    status = await status_text(ctx, case)
     if with_name:
-        name = await _name(ctx, case.key_person_id)
+        name = await name_of(ctx, case.key_person_id)
         return _(
             "{ref} · {date} · from {name} · {status}",
             ref=case_label(case),

@@ -9,7 +9,10 @@ comes (the chronology says "updated"), so an opened alert shows what is known;
 Confirm marks it complete. Stopping an urgent concern keeps the case: it was
 already sent. A concern that is not urgent exists only as the (encrypted)
 conversation draft until Confirm; then it is committed, routed, and only then
-is the receipt sent (the engine sends replies after the commit).
+is the receipt sent (the engine sends replies after the commit). The receipt
+offers to clear the conversation from the key person's chat (`flows.cleanphone`):
+the draft remembers where it began — the `/concern` message, or, when a menu
+button started it, the danger question (the tapped message may be an older one).
 
 Initials only (`clean_initials`); the note passes `redact` before it is kept
 anywhere, even in the draft, and the key person confirms the cleaned text.
@@ -37,16 +40,17 @@ stateDiagram-v2
     note_check --> summary: keep, honour signal chosen
     summary --> change: change
     change --> initials: one answer again, then back to the summary
-    summary --> [*]: confirm (saved, routed, receipt)
+    summary --> [*]: confirm (saved, routed, receipt that offers to clear the chat)
     summary --> [*]: cancel (an urgent case stays)
 ```
 """
 
 from __future__ import annotations
 
-from flows import cases, escalation, note, signalpicker
+from flows import cases, cleanphone, escalation, note, signalpicker
 from flows.casefile import AGE_GROUPS, RELATIONS, YES_NO_UNKNOWN, details
 from flows.context import Choice, Context
+from flows.events import Kind
 from flows.messages import Text, _, keyboard, verbatim
 from flows.redaction import clean_initials
 from flows.signals import is_honour
@@ -90,17 +94,19 @@ USE_BUTTONS = _("Please use the buttons of the last question.")
 
 async def start(ctx: Context, _arg: str) -> None:
     """Danger first; everything else follows from the answer."""
+    first = ctx.event.message_id if ctx.event.kind == Kind.COMMAND else None
     ctx.ask(
         NAME,
         "danger",
         _("Is someone in danger right now?"),
         [[Choice(_("Yes, right now"), "danger", "yes")], [Choice(_("No"), "danger", "no")]],
-        draft={"done": [], "signals": []},
+        draft={"done": [], "signals": [], "first": first},
     )
 
 
 async def _danger(ctx: Context, urgent: bool) -> None:
     """Yes: emergency numbers first, then the case goes out at once; then the questions."""
+    ctx.draft["first"] = ctx.draft.get("first") or ctx.event.message_id
     if urgent:
         ctx.reply(
             _(
@@ -272,7 +278,9 @@ async def _confirm(ctx: Context) -> None:
     else:
         case = await cases.create(ctx, urgent=False, **fields, confirmed_at=ctx.now)
         await escalation.route(ctx, case)
+    first = ctx.draft.get("first")
     ctx.finish()
+    clear = keyboard(cleanphone.button(case.reference, first)) if first else ()
     ctx.reply(
         _(
             "Thank you. Your concern has been saved as {ref}.\n\n"
@@ -281,7 +289,7 @@ async def _confirm(ctx: Context) -> None:
             ref=case.reference,
             who=await _who(ctx, case),
         ),
-        ctx.menu(),
+        clear + ctx.menu(),
     )
 
 

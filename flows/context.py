@@ -94,8 +94,9 @@ class Context:
         *,
         protect: bool = False,
         document: Document | None = None,
+        edit: bool = False,
     ) -> None:
-        self.replies.append(Reply(text, buttons, protect, document=document))
+        self.replies.append(Reply(text, buttons, protect, edit=edit, document=document))
 
     def ask(
         self,

@@ -16,10 +16,13 @@ from datetime import datetime
 from types import ModuleType
 
 from flows import (
+    caseactions,
     cases,
     concern,
+    directory,
     enrolment,
     escalation,
+    followup,
     forget,
     invite,
     language,
@@ -57,15 +60,17 @@ COMMANDS: dict[str, Command] = {
     "forget": Command(forget),
     "invite": Command(invite, frozenset({COORDINATOR})),
     "people": Command(people, frozenset({COORDINATOR})),
+    "directory": Command(directory, frozenset({COORDINATOR})),
 }
 FLOWS: dict[str, ModuleType] = {c.flow.NAME: c.flow for c in COMMANDS.values()} | {
-    enrolment.NAME: enrolment
+    flow.NAME: flow for flow in (enrolment, *caseactions.FLOWS)
 }
 ButtonHandler = Callable[[Context, str], Awaitable[None]]
-BUTTONS: dict[str, ButtonHandler] = {"case": cases.on_button}  # "case:ack:K7F3": any time
+BUTTONS: dict[str, ButtonHandler] = {"case": caseactions.on_button}  # "case:ack:K7F3": any time
 TimerHandler = Callable[[Context, TimerRecord], Awaitable[None]]
 TIMERS: dict[str, TimerHandler] = {
     escalation.TIMER: escalation.on_timer,
+    followup.TIMER: followup.on_timer,
     retention.TIMER: retention.on_timer,
 }
 UnreachableHook = Callable[[Context, int], Awaitable[None]]

@@ -53,6 +53,11 @@ async def route(ctx: Context, case: CaseRecord) -> list[PersonRecord]:
     return await _run(ctx, case, COORDINATORS if case.urgent else CONFIDANT, first=True)
 
 
+async def restart(ctx: Context, case: CaseRecord) -> list[PersonRecord]:
+    """A case passed on to another confidant starts the chain again, with them."""
+    return await _run(ctx, case, CONFIDANT, first=True, passed_on=True)
+
+
 async def on_timer(ctx: Context, timer: TimerRecord) -> None:
     """The wait is over and nobody acknowledged: take the next step."""
     case = await ctx.uow.cases.by_reference(timer.subject.removeprefix("case:"))
@@ -74,14 +79,17 @@ async def _waits_on(ctx: Context, case: CaseRecord, person_id: int) -> bool:
     return case.stage == BACKUP and person_id == await _backup_id(ctx, case)
 
 
-async def _run(ctx: Context, case: CaseRecord, stage: int, *, first: bool) -> list[PersonRecord]:
+async def _run(
+    ctx: Context, case: CaseRecord, stage: int, *, first: bool, passed_on: bool = False
+) -> list[PersonRecord]:
     """Take the first step from `stage` that reaches someone, then wait for the next."""
     people = await _people(ctx, case, stage)
     while not people and stage < COORDINATORS:
         stage += 1
         people = await _people(ctx, case, stage)
     reminder = stage in (REMINDER, REPEAT)
-    text = _text(case, await _key_person_name(ctx, case), reminder=reminder, first=first)
+    name = await _key_person_name(ctx, case)
+    text = _text(case, name, reminder=reminder, first=first, passed_on=passed_on)
     if not people:
         log.warning("case reaches nobody", extra={"case_id": case.id, "stage": stage})
         await ctx.uow.cases.record(case.id, "unrouted", now=ctx.now)
@@ -154,8 +162,14 @@ def case_label(case: CaseRecord) -> Text | str:
     )
 
 
-def _text(case: CaseRecord, name: str, *, reminder: bool, first: bool) -> Text:
+def _text(case: CaseRecord, name: str, *, reminder: bool, first: bool, passed_on: bool) -> Text:
     ref = case_label(case)
+    if passed_on:
+        return _(
+            "Concern {ref} from {name} has been passed on to you. Can you take it?",
+            ref=ref,
+            name=name,
+        )
     if reminder:
         return _(
             "Reminder: concern {ref} from {name} is still waiting to be picked up.",

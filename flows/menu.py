@@ -26,6 +26,7 @@ MENU = (
     MenuItem("cases", _("My cases"), frozenset({KEY_PERSON, CONFIDANT})),
     MenuItem("invite", _("Invite someone"), frozenset({COORDINATOR})),
     MenuItem("people", _("People"), frozenset({COORDINATOR})),
+    MenuItem("directory", _("Directory"), frozenset({COORDINATOR})),
     MenuItem("language", _("Language"), EVERYONE),
     MenuItem("privacy", _("Privacy"), EVERYONE),
 )

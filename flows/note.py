@@ -1,8 +1,11 @@
-"""The concern's free-text note: cleaned before it is kept anywhere, even in the draft.
+"""Free text about a case: cleaned before it is kept anywhere, even in a draft.
 
-The key person sees the cleaned text and which kinds of identifiers were taken
-out, and keeps it or writes it again. When the redactor fails, nothing is kept
-and the question stays open.
+`clean` is the one door for every text people type about a case (the concern's
+note, messages, assessments, updates): too long or not checkable, and nothing
+is kept. `check` serves the notes: the writer sees the cleaned text and which
+kinds of identifiers were taken out, and keeps it or writes it again. Once the
+cleaned text is in the draft, the writer's own message (which still holds
+everything) is deleted from the chat.
 """
 
 from __future__ import annotations
@@ -11,13 +14,12 @@ import logging
 
 from flows.context import Choice, Context
 from flows.messages import Inline, _, verbatim
-from flows.redaction import RedactionError, redact
+from flows.redaction import Redaction, RedactionError, redact
 
 log = logging.getLogger(__name__)
 
-FLOW = "concern"
 MAX_NOTE = 1000
-KIND_LABELS = {  # every kind the redactor reports, as the key person reads it
+KIND_LABELS = {  # every kind the redactor reports, as the writer reads it
     "name": _("names"),
     "phone": _("phone numbers"),
     "email": _("e-mail addresses"),
@@ -33,37 +35,51 @@ KIND_LABELS = {  # every kind the redactor reports, as the key person reads it
 }
 
 
-async def check(ctx: Context, text: str) -> None:
-    """Clean the note before it is kept anywhere, and show the key person what is left."""
+def clean(ctx: Context, text: str) -> Redaction | None:
+    """The redacted text, or None (and the writer told why) when nothing may be kept."""
+    text = text.strip()
     if len(text) > MAX_NOTE:
         ctx.reply(_("That is a bit long. Please keep it under {max} characters.", max=MAX_NOTE))
-        return
+        return None
     try:
-        cleaned = redact(text)
+        return redact(text)
     except RedactionError:
-        log.warning("note could not be checked; nothing kept")
+        log.warning("text could not be checked; nothing kept")
         ctx.reply(
             _(
                 "Sorry, I could not check this text for names and numbers, so I did not keep "
                 "it. Please write it again in other words, or skip it."
             )
         )
+        return None
+
+
+def removed_kinds(cleaned: Redaction) -> Inline:
+    return Inline(tuple(KIND_LABELS[kind] for kind in cleaned.removed))
+
+
+async def check(ctx: Context, text: str) -> None:
+    """Clean the note, delete the raw message, show what is kept: keep or write again."""
+    cleaned = clean(ctx, text)
+    if cleaned is None:
         return
     ctx.draft["cleaned"] = cleaned.text
+    ctx.delete_messages([ctx.event.message_id])
     if cleaned.removed:
-        kinds = Inline(tuple(KIND_LABELS[kind] for kind in cleaned.removed))
         text_shown = _(
-            "This is what I will keep:\n\n{note}\n\nI took out: {kinds}.\n"
-            "Please delete your own message above, it still holds them. Is this right?",
+            "This is what I will keep:\n\n{note}\n\nI took out: {kinds}. I deleted your own "
+            "message from this chat, as it still held them. Is this right?",
             note=verbatim(cleaned.text),
-            kinds=kinds,
+            kinds=removed_kinds(cleaned),
         )
     else:
         text_shown = _(
-            "This is what I will keep:\n\n{note}\n\nIs this right?", note=verbatim(cleaned.text)
+            "This is what I will keep:\n\n{note}\n\nI deleted your own message from this chat, "
+            "so it does not stay on your phone. Is this right?",
+            note=verbatim(cleaned.text),
         )
     ctx.ask(
-        FLOW,
+        ctx.state.flow,
         "note_check",
         text_shown,
         [[Choice(_("Yes, keep this"), "keep")], [Choice(_("Write it again"), "rewrite")]],

@@ -2,8 +2,10 @@
 
 One message is edited in place while the key person moves between the groups
 and ticks signals (✓), so the chat does not fill up with keyboards. "Done"
-hands back to the concern flow once at least one signal, or "Other / not in
-the list", is chosen. The choice lives in `ctx.draft["signals"]` as codes.
+hands back once at least one signal, or "Other / not in the list", is chosen.
+The choice lives in `ctx.draft["signals"]` as codes. The picker asks within
+whichever flow is running (a concern, an assessment, an update), so that flow
+gets the taps back.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from flows.context import Choice, Context
 from flows.messages import Text, _
 from flows.signals import GROUP_BY_CODE, GROUPS, OTHER, in_catalogue_order, signal_label
 
-FLOW = "concern"
 GROUPS_STEP = "signals"
 GROUP_STEP = "group"
 
@@ -42,7 +43,7 @@ def ask_groups(ctx: Context, *, edit: bool = False) -> None:
         "Chosen so far:\n{chosen}",
         chosen=ticked,
     )
-    ctx.ask(FLOW, GROUPS_STEP, text, rows, edit=edit)
+    ctx.ask(ctx.state.flow, GROUPS_STEP, text, rows, edit=edit)
 
 
 def _ask_group(ctx: Context, code: str) -> None:
@@ -55,7 +56,7 @@ def _ask_group(ctx: Context, code: str) -> None:
     ]
     rows.append([Choice(_("Back to the groups"), "back")])
     text = _("{group}: tap everything that fits. Tap again to take it away.", group=_(group.label))
-    ctx.ask(FLOW, GROUP_STEP, text, rows, edit=True)
+    ctx.ask(ctx.state.flow, GROUP_STEP, text, rows, edit=True)
 
 
 def _toggle(signals: list[str], code: str) -> None:

@@ -1,4 +1,5 @@
-"""Cases and their chronology. The note is encrypted here, on its way in and out."""
+"""Cases and their chronology. The note and the messages about a case are encrypted
+here, on their way in and out."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from storage.records import CaseEventRecord, CaseRecord
 DETAILS = frozenset(
     {"initials", "age_group", "relation", "children", "signals", "honour", "note", "confirmed_at"}
 )
+HANDLING = frozenset({"status", "risk", "follow_up_at", "closed_at"})
 
 
 class CaseRepository:
@@ -87,6 +89,29 @@ class CaseRepository:
         )
         return result.rowcount == 1
 
+    async def set_handling(self, case_id: int, **changes: Any) -> CaseRecord:
+        """What the handler decided: status, risk level, follow-up date, closing time."""
+        unknown = set(changes) - HANDLING
+        if unknown:
+            raise ValueError(f"not a handling field: {sorted(unknown)}")
+        row = await self._s.get(Case, case_id)
+        for name, value in changes.items():
+            setattr(row, name, value)
+        await self._s.flush()
+        return self._record(row)
+
+    async def reassign(self, case_id: int, confidant_id: int) -> CaseRecord:
+        """Hand the case to another confidant: open again, waiting for them to pick it up."""
+        row = await self._s.get(Case, case_id)
+        row.confidant_id = confidant_id
+        row.handler_id = None
+        row.status = "open"
+        row.acknowledged_at = None
+        row.follow_up_at = None
+        row.stage = 0
+        await self._s.flush()
+        return self._record(row)
+
     async def of_key_person(self, person_id: int, *, limit: int = 20) -> list[CaseRecord]:
         rows = await self._s.scalars(
             select(Case)
@@ -133,10 +158,17 @@ class CaseRepository:
         now: datetime,
         actor_id: int | None = None,
         target_id: int | None = None,
+        body: str | None = None,
     ) -> None:
+        """One line of the chronology; `body` (already redacted) is stored encrypted."""
         self._s.add(
             CaseEvent(
-                case_id=case_id, at=now, actor_id=actor_id, action=action, target_id=target_id
+                case_id=case_id,
+                at=now,
+                actor_id=actor_id,
+                action=action,
+                target_id=target_id,
+                body=None if body is None else self._cipher.encrypt(body),
             )
         )
         await self._s.flush()
@@ -145,7 +177,16 @@ class CaseRepository:
         rows = await self._s.scalars(
             select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id)
         )
-        return [CaseEventRecord(r.at, r.actor_id, r.action, r.target_id) for r in rows]
+        return [
+            CaseEventRecord(
+                r.at,
+                r.actor_id,
+                r.action,
+                r.target_id,
+                None if r.body is None else self._cipher.decrypt(r.body),
+            )
+            for r in rows
+        ]
 
     async def alerted(self, case_id: int) -> set[int]:
         """Everyone the case was sent to (confidant, backup, coordinators as it escalated)."""
@@ -177,6 +218,9 @@ class CaseRepository:
             created_at=row.created_at,
             confirmed_at=row.confirmed_at,
             acknowledged_at=row.acknowledged_at,
+            risk=row.risk,
+            follow_up_at=row.follow_up_at,
+            closed_at=row.closed_at,
         )
 
 

@@ -25,6 +25,7 @@ from storage.audit import AuditRepository
 from storage.cases import CaseRepository
 from storage.conversations import ConversationRepository
 from storage.crypto import Cipher
+from storage.directory import DirectoryRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
@@ -52,6 +53,7 @@ class UnitOfWork:
         self.audit = AuditRepository(session)
         self.retention = RetentionRepository(session)
         self.cases = CaseRepository(session, cipher)
+        self.directory = DirectoryRepository(session)
         self.discarded = False
 
     def discard(self) -> None:

@@ -112,6 +112,9 @@ class CaseRecord:
     created_at: datetime
     confirmed_at: datetime | None
     acknowledged_at: datetime | None
+    risk: str | None = None
+    follow_up_at: datetime | None = None
+    closed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -120,3 +123,13 @@ class CaseEventRecord:
     actor_id: int | None
     action: str
     target_id: int | None
+    body: str | None = None  # decrypted: a message about the case, already redacted
+
+
+@dataclass(frozen=True)
+class DirectoryRecord:
+    id: int
+    organisation_id: int
+    kind: str
+    name: str
+    phone: str

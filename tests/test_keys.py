@@ -28,7 +28,7 @@ async def test_rotation_re_encrypts_everything_with_the_new_key(runtime, fake_ap
             assert case.note == "Het kind had honger en huilde."
             assert await uow.conversations.get(30, now=runtime.clock.now()) is not None
         async with only_new.engine.connect() as conn:
-            raw = (await conn.execute(text("SELECT note FROM \"case\""))).scalar()
+            raw = (await conn.execute(text('SELECT note FROM "case"'))).scalar()
         assert "honger" not in raw
     finally:
         await only_new.dispose()

@@ -1,0 +1,43 @@
+"""A clean phone: once a concern is saved, the key person can have the bot delete the
+whole concern conversation from their own chat, leaving only the reference.
+
+In a private chat the person's and the bot's messages share one counter of message
+ids, so the conversation is the range from where the concern began up to the
+message before the receipt. The first id travels in the receipt's button
+(`case:clean:K7F3:118`), so the button works after a restart, long after the draft
+is gone. Only the key person of the case may press it (`flows.access`); a forged
+first id can only reach into their own chat, and the range is capped.
+"""
+
+from __future__ import annotations
+
+from flows.context import Context
+from flows.messages import Button, _
+from storage.records import CaseRecord
+
+MAX_MESSAGES = 300  # a long concern conversation is about a hundred messages
+
+
+def button(reference: str, first_id: int) -> Button:
+    return Button(_("Clear this conversation from my phone"), f"case:clean:{reference}:{first_id}")
+
+
+async def clear(ctx: Context, case: CaseRecord, extra: str) -> None:
+    """Delete from the first message up to the receipt, then the receipt shows only the
+    reference."""
+    receipt = ctx.event.message_id
+    if not extra.isdigit() or receipt is None:
+        ctx.reply(_("Please use the buttons of the last question."))
+        return
+    first = max(int(extra), receipt - MAX_MESSAGES, 1)
+    ctx.delete_messages(list(range(first, receipt)))
+    await ctx.uow.cases.record(case.id, "cleared", now=ctx.now, actor_id=ctx.person.id)
+    ctx.toast = _("Cleared.")
+    ctx.reply(
+        _(
+            "Your concern {ref} is saved. The conversation about it is cleared from this chat.",
+            ref=case.reference,
+        ),
+        ctx.menu(),
+        edit=True,
+    )
