@@ -26,7 +26,7 @@ from flows.casefile import (
 from flows.context import Context
 from flows.escalation import TIMER, ack_button, case_label, open_button, timer_subject
 from flows.messages import Button, Keyboard, Text, _, keyboard, verbatim
-from flows.roles import CONFIDANT, KEY_PERSON
+from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from storage.records import CaseRecord
 
 NAME = "cases"
@@ -168,11 +168,12 @@ async def status_text(ctx: Context, case: CaseRecord) -> Text:
 
 
 async def start(ctx: Context, _arg: str) -> None:
-    """`/cases`: a key person's own cases; a confidant's open cases, urgent first."""
+    """`/cases`: a key person's own cases; the open cases a confidant helps with, or that
+    were escalated to a coordinator, urgent first."""
     own = helping = []
     if KEY_PERSON in ctx.person.roles:
         own = await ctx.uow.cases.of_key_person(ctx.person.id, limit=MAX_LISTED)
-    if CONFIDANT in ctx.person.roles:
+    if ctx.person.roles & {CONFIDANT, COORDINATOR}:
         helping = await ctx.uow.cases.for_helper(ctx.person.id, NOT_CLOSED, limit=MAX_LISTED)
     if not own and not helping:
         ctx.reply(_("There are no cases for you yet."), ctx.menu())

@@ -36,13 +36,11 @@ from flows.context import Context, FlowConfig, decode_version
 from flows.events import Event, Kind
 from flows.languages import DEFAULT_LOCALE, match_language
 from flows.messages import Reply, Text, _
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.roles import COORDINATOR, EVERYONE, KEY_PERSON
 from storage.database import Database, UnitOfWork
 from storage.records import PersonRecord, TimerRecord
 
 log = logging.getLogger(__name__)
-
-EVERYONE = frozenset({KEY_PERSON, CONFIDANT, COORDINATOR})
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class Command:
 
 COMMANDS: dict[str, Command] = {
     "concern": Command(concern, frozenset({KEY_PERSON})),
-    "cases": Command(cases, frozenset({KEY_PERSON, CONFIDANT})),
+    "cases": Command(cases),
     "language": Command(language),
     "privacy": Command(privacy),
     "mydata": Command(mydata),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flows.messages import Button, Keyboard, Text, _
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.roles import CONFIDANT, COORDINATOR, EVERYONE, KEY_PERSON
 
 
 @dataclass(frozen=True)
@@ -19,11 +19,9 @@ class MenuItem:
     roles: frozenset[str]
 
 
-EVERYONE = frozenset({KEY_PERSON, CONFIDANT, COORDINATOR})
-
 MENU = (
     MenuItem("concern", _("Something doesn't feel right"), frozenset({KEY_PERSON})),
-    MenuItem("cases", _("My cases"), frozenset({KEY_PERSON, CONFIDANT})),
+    MenuItem("cases", _("My cases"), EVERYONE),
     MenuItem("invite", _("Invite someone"), frozenset({COORDINATOR})),
     MenuItem("people", _("People"), frozenset({COORDINATOR})),
     MenuItem("directory", _("Directory"), frozenset({COORDINATOR})),

@@ -6,6 +6,7 @@ KEY_PERSON = "key_person"
 CONFIDANT = "confidant"
 COORDINATOR = "coordinator"
 ROLES = (KEY_PERSON, CONFIDANT, COORDINATOR)
+EVERYONE = frozenset(ROLES)
 
 _LABELS = {
     KEY_PERSON: N_("key person"),
