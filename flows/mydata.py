@@ -1,9 +1,10 @@
 """`/mydata`: everything Sleutel keeps about the person, readable and as a JSON file.
 
 The export holds what the person themselves gave or did: their profile and
-roles, the cases they logged (with initials and their own cleaned note) and
-their activity log. Cases they helped with are listed by reference and status
-only: the content of those belongs to someone else's concern.
+roles, the cases they logged (with initials and their own cleaned note), the
+messages and notes they wrote about cases, and their activity log. Cases they
+helped with are listed by reference and status only: the content of those
+belongs to someone else's concern.
 """
 
 from __future__ import annotations
@@ -69,6 +70,15 @@ async def collect(ctx: Context) -> dict[str, Any]:
         },
         "cases_logged": [_case(c) for c in await uow.cases.of_key_person(person.id, limit=1000)],
         "cases_helped_with": [{"reference": c.reference, "status": c.status} for c in helped],
+        "texts_written": [
+            {
+                "case": reference,
+                "at": event.at.isoformat(),
+                "kind": event.action,
+                "text": event.body,
+            }
+            for reference, event in await uow.cases.texts_by(person.id)
+        ],
         "activity": [
             {"at": a.at.isoformat(), "action": a.action, "subject": a.subject}
             for a in await uow.audit.by_actor(person.id)

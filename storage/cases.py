@@ -177,16 +177,21 @@ class CaseRepository:
         rows = await self._s.scalars(
             select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.id)
         )
-        return [
-            CaseEventRecord(
-                r.at,
-                r.actor_id,
-                r.action,
-                r.target_id,
-                None if r.body is None else self._cipher.decrypt(r.body),
-            )
-            for r in rows
-        ]
+        return [self._event(r) for r in rows]
+
+    async def texts_by(self, person_id: int) -> list[tuple[str, CaseEventRecord]]:
+        """(reference, event) for every message or note this person wrote about a case."""
+        rows = await self._s.execute(
+            select(Case.reference, CaseEvent)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(CaseEvent.actor_id == person_id, CaseEvent.body.is_not(None))
+            .order_by(CaseEvent.id)
+        )
+        return [(reference, self._event(event)) for reference, event in rows]
+
+    def _event(self, row: CaseEvent) -> CaseEventRecord:
+        body = None if row.body is None else self._cipher.decrypt(row.body)
+        return CaseEventRecord(row.at, row.actor_id, row.action, row.target_id, body)
 
     async def alerted(self, case_id: int) -> set[int]:
         """Everyone the case was sent to (confidant, backup, coordinators as it escalated)."""

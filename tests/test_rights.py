@@ -29,11 +29,20 @@ async def test_mydata_sends_a_readable_summary_and_a_json_file(runtime, fake_api
     assert case["reference"] == reference and case["note"] == "Ze was erg stil vandaag."
     assert any(a["action"] == "person.enrolled" for a in data["activity"])
 
-    confidant_export = await team.confidant.send("/mydata")
+    async with runtime.db.unit_of_work() as uow:
+        case = await uow.cases.by_reference(reference)
+        await uow.cases.record(
+            case.id,
+            "message",
+            now=runtime.clock.now(),
+            actor_id=team.ids["confidant"],
+            body="Ik bel je morgen.",
+        )
+    await team.confidant.send("/mydata")
     data = json.loads(fake_api.calls_to("sendDocument")[-1].params["document_bytes"])
     assert data["cases_helped_with"] == [{"reference": reference, "status": "open"}]
+    assert [t["text"] for t in data["texts_written"]] == ["Ik bel je morgen."]
     assert "Ze was erg stil" not in json.dumps(data)
-    assert confidant_export
 
 
 async def test_forget_erases_the_person_and_keeps_their_open_case(runtime, fake_api, db):
