@@ -67,10 +67,45 @@ async def cmd_org_add(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+ORGANISATION_SETTINGS = {
+    "ack_minutes": "minutes before an unanswered concern is escalated (default 240)",
+    "urgent_ack_minutes": "the same for urgent concerns (default 15)",
+    "case_retention_days": "days a closed case keeps its details (default 180)",
+    "person_retention_days": "days after someone stops before their data goes (default 730)",
+}
+
+
 async def cmd_org_list(_args: argparse.Namespace, settings: Settings) -> int:
     async with _unit_of_work(settings) as uow:
         for org in await uow.people.organisations():
-            print(f"{org.id}\t{org.name}\t{org.default_locale}")
+            print(
+                f"{org.id}\t{org.name}\tlanguage {org.default_locale}\t"
+                f"escalate after {org.ack_minutes} min ({org.urgent_ack_minutes} urgent)\t"
+                f"closed cases kept {org.case_retention_days} days\t"
+                f"people kept {org.person_retention_days} days after they stop"
+            )
+    return 0
+
+
+async def cmd_org_set(args: argparse.Namespace, settings: Settings) -> int:
+    changes = {
+        key: getattr(args, key)
+        for key in ("default_locale", *ORGANISATION_SETTINGS)
+        if getattr(args, key) is not None
+    }
+    if not changes:
+        raise CliError("nothing to change: give at least one setting (see --help)")
+    if any(isinstance(v, int) and v < 1 for v in changes.values()):
+        raise CliError("every number must be 1 or more")
+    async with _unit_of_work(settings) as uow:
+        org_id = await _organisation_id(uow, args.name)
+        await uow.people.configure_organisation(org_id, **changes)
+        await uow.audit.record(
+            "organisation.configured", now=SystemClock().now(), organisation_id=org_id
+        )
+    print(
+        f"organisation {args.name!r} updated: " + ", ".join(f"{k}={v}" for k, v in changes.items())
+    )
     return 0
 
 

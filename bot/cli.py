@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     org_add.add_argument("--locale", default="nl", help="default language (default: nl)")
     org_add.set_defaults(handler=admin.cmd_org_add)
     org_sub.add_parser("list", help="list organisations").set_defaults(handler=admin.cmd_org_list)
+    org_set = org_sub.add_parser("set", help="change an organisation's settings")
+    org_set.add_argument("name")
+    org_set.add_argument("--locale", dest="default_locale", help="default language")
+    for option, meaning in admin.ORGANISATION_SETTINGS.items():
+        org_set.add_argument(f"--{option.replace('_', '-')}", type=int, help=meaning)
+    org_set.set_defaults(handler=admin.cmd_org_set)
 
     invite = sub.add_parser("invite", help="print a one-time invite code and link")
     invite.add_argument("--org", required=True, help="organisation name")

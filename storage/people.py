@@ -22,6 +22,21 @@ class PeopleRepository:
         await self._s.flush()
         return org.id
 
+    async def configure_organisation(self, organisation_id: int, **settings: int | str) -> None:
+        """Change an organisation's settings (locale, acknowledgement times, retention)."""
+        allowed = {
+            "default_locale",
+            "ack_minutes",
+            "urgent_ack_minutes",
+            "case_retention_days",
+            "person_retention_days",
+        }
+        if set(settings) - allowed:
+            raise ValueError(f"not an organisation setting: {sorted(set(settings) - allowed)}")
+        await self._s.execute(
+            update(Organisation).where(Organisation.id == organisation_id).values(**settings)
+        )
+
     async def organisation(self, organisation_id: int) -> OrganisationRecord | None:
         return _org(await self._s.get(Organisation, organisation_id))
 
@@ -198,7 +213,13 @@ def _org(row: Organisation | None) -> OrganisationRecord | None:
     if row is None:
         return None
     return OrganisationRecord(
-        row.id, row.name, row.default_locale, row.ack_minutes, row.urgent_ack_minutes
+        row.id,
+        row.name,
+        row.default_locale,
+        row.ack_minutes,
+        row.urgent_ack_minutes,
+        row.case_retention_days,
+        row.person_retention_days,
     )
 
 

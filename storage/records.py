@@ -14,6 +14,8 @@ class OrganisationRecord:
     default_locale: str
     ack_minutes: int
     urgent_ack_minutes: int
+    case_retention_days: int = 180
+    person_retention_days: int = 730
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,21 @@ def test_organisation_invite_and_people_from_the_terminal(cli_env, tmp_path):
     assert not_confidant.returncode == 1 and "not a confidant" in not_confidant.stderr
     people = sleutel("people", "--org", "Buurtwerk Noord", env=cli_env)
     assert people.returncode == 0 and people.stdout == ""
+    changed = sleutel(
+        "org",
+        "set",
+        "Buurtwerk Noord",
+        "--ack-minutes",
+        "60",
+        "--case-retention-days",
+        "90",
+        env=cli_env,
+    )
+    assert changed.returncode == 0, changed.stderr
+    listing = sleutel("org", "list", env=cli_env).stdout
+    assert "escalate after 60 min (15 urgent)" in listing and "kept 90 days" in listing
+    refused = sleutel("org", "set", "Buurtwerk Noord", "--ack-minutes", "0", env=cli_env)
+    assert refused.returncode == 1 and "1 or more" in refused.stderr
 
 
 async def test_sleutel_run_enrols_a_person_and_stops_cleanly(fake_api, cli_env, fresh_database):
