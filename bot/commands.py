@@ -1,11 +1,19 @@
-"""The command menu Telegram shows, with descriptions in every language (setMyCommands)."""
+"""The command menu Telegram shows, with descriptions in every language (setMyCommands).
+
+Everyone gets a general list in their Telegram app's language. Once enrolled, and
+again when they switch language, a person gets a list of their own (chat scope):
+only the commands of their roles, in the language they chose in Sleutel.
+"""
 
 from __future__ import annotations
 
-from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats
+from collections.abc import Iterable
+
+from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 
 from bot.i18n import Renderer
 from flows.languages import DEFAULT_LOCALE
+from flows.menu import MENU
 from flows.messages import _
 
 COMMAND_DESCRIPTIONS = {
@@ -20,11 +28,22 @@ COMMAND_DESCRIPTIONS = {
 }
 
 
-def bot_commands(renderer: Renderer, locale: str) -> list[BotCommand]:
-    return [
-        BotCommand(name, renderer.render(text, locale))
-        for name, text in COMMAND_DESCRIPTIONS.items()
-    ]
+# Commands without a description of their own are described by their menu button.
+DESCRIPTIONS = {item.command: item.label for item in MENU} | COMMAND_DESCRIPTIONS
+
+
+def bot_commands(
+    renderer: Renderer, locale: str, names: Iterable[str] = COMMAND_DESCRIPTIONS
+) -> list[BotCommand]:
+    return [BotCommand(name, renderer.render(DESCRIPTIONS[name], locale)) for name in names]
+
+
+async def publish_personal_commands(
+    bot: Bot, renderer: Renderer, chat_id: int, locale: str, names: Iterable[str]
+) -> None:
+    await bot.set_my_commands(
+        bot_commands(renderer, locale, names), scope=BotCommandScopeChat(chat_id)
+    )
 
 
 async def publish_commands(bot: Bot, renderer: Renderer) -> None:

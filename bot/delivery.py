@@ -54,31 +54,27 @@ class Sender:
             ]
         )
 
-    async def send(
-        self, chat_id: int, locale: str, text: Text, buttons: Keyboard = (), *, protect: bool
-    ) -> Message:
-        """Send one message (split when too long; the buttons go on the last part)."""
-        parts = split_for_telegram(self.renderer.render(text, locale))
+    async def send(self, chat_id: int, locale: str, reply: Reply) -> Message:
+        """Send one message (split when too long; the buttons go on the last part), or a
+        file with its caption."""
+        if reply.document is not None:
+            return await self.bot.send_document(
+                chat_id,
+                InputFile(reply.document.content, filename=reply.document.filename),
+                caption=self.renderer.render(reply.text, locale)[:1024],
+                protect_content=reply.protect,
+            )
+        parts = split_for_telegram(self.renderer.render(reply.text, locale))
         message = None
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
             message = await self.bot.send_message(
                 chat_id,
                 part,
-                reply_markup=self.markup(buttons, locale) if last else None,
-                protect_content=protect,
+                reply_markup=self.markup(reply.buttons, locale) if last else None,
+                protect_content=reply.protect,
             )
         return message
-
-    async def send_document(self, chat_id: int, locale: str, reply: Reply) -> Message:
-        """A file with its caption (Telegram allows 1024 characters of caption)."""
-        document = reply.document
-        return await self.bot.send_document(
-            chat_id,
-            InputFile(document.content, filename=document.filename),
-            caption=self.renderer.render(reply.text, locale)[:1024],
-            protect_content=reply.protect,
-        )
 
     async def edit(
         self, chat_id: int, message_id: int, locale: str, text: Text, buttons: Keyboard
@@ -129,12 +125,10 @@ class OutboxDispatcher:
         return sent
 
     async def _deliver(self, message: OutboxRecord) -> int:
-        text, buttons, protect = from_json(message.payload)
+        reply = from_json(message.payload)
         now = self.clock.now()
         try:
-            sent = await self.sender.send(
-                message.telegram_id, message.locale, text, buttons, protect=protect
-            )
+            sent = await self.sender.send(message.telegram_id, message.locale, reply)
         except RetryAfter as exc:
             await self._retry(message.id, now + _seconds(exc.retry_after), "retry_after")
             return 0
@@ -155,6 +149,8 @@ class OutboxDispatcher:
         self.metrics.messages_sent.inc()
         async with self.db.unit_of_work() as uow:
             await uow.outbox.mark_sent(message.id, now=now, telegram_message_id=sent.message_id)
+            if reply.shows_case and message.person_id is not None:
+                await uow.shown.add(message.person_id, reply.shows_case, sent.message_id, now=now)
         return 1
 
     async def _retry(self, message_id: int, at: datetime, error: str) -> None:

@@ -24,7 +24,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 from flows.languages import RIGHT_TO_LEFT
-from flows.messages import Inline, Text
+from flows.messages import Inline, LanguageName, Text
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,9 @@ class Renderer:
             return self.render(value, locale)
         if isinstance(value, Inline):
             return ", ".join(self._value(v, locale) for v in value.items)
+        if isinstance(value, LanguageName):
+            name = Locale.parse(value.code).get_display_name(Locale.parse(locale)) or value.code
+            return self._isolate(name, locale)
         if isinstance(value, list | tuple):
             return "\n".join("• " + self._value(v, locale) for v in value)
         return self._isolate(self._format(value, locale), locale)

@@ -21,13 +21,14 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import Application, ContextTypes
 
+from bot.commands import publish_personal_commands
 from bot.delivery import OutboxDispatcher, Sender
 from bot.metrics import Metrics
 from bot.updates import to_event
 from flows.clock import Clock
 from flows.engine import Engine, Outcome
 from flows.events import Event, Kind
-from flows.messages import _
+from flows.messages import Reply, _
 from storage.database import UNAVAILABLE_ERRORS, Database
 
 log = logging.getLogger(__name__)
@@ -125,7 +126,7 @@ class Inbox:
             for start in range(0, len(ids), 100):
                 await self.sender.bot.delete_messages(chat_id, ids[start : start + 100])
         except BadRequest:
-            await self.sender.send(chat_id, outcome.locale, NOT_DELETED, protect=False)
+            await self.sender.send(chat_id, outcome.locale, Reply(NOT_DELETED))
 
     async def _answer(self, update: Update, event: Event, outcome: Outcome) -> None:
         """Send the replies; a tapped question loses its buttons unless a reply replaces it."""
@@ -136,19 +137,28 @@ class Inbox:
                 await update.callback_query.answer(toast or None)
                 if event.message_id and not any(r.edit for r in outcome.replies):
                     await self.sender.clear_buttons(chat_id, event.message_id)
+            shown = []
             for reply in outcome.replies:
                 if reply.edit and event.kind == Kind.BUTTON and event.message_id:
                     await self.sender.edit(
                         chat_id, event.message_id, outcome.locale, reply.text, reply.buttons
                     )
-                elif reply.document is not None:
-                    await self.sender.send_document(chat_id, outcome.locale, reply)
-                else:
-                    await self.sender.send(
-                        chat_id, outcome.locale, reply.text, reply.buttons, protect=reply.protect
-                    )
+                    continue
+                sent = await self.sender.send(chat_id, outcome.locale, reply)
+                if reply.shows_case:
+                    shown.append((reply.shows_case, sent.message_id))
+            if shown:
+                await self.engine.remember_shown(chat_id, shown)
             if outcome.deletions:
                 await self._delete(chat_id, outcome)
+            if outcome.commands is not None:
+                await publish_personal_commands(
+                    self.sender.bot,
+                    self.sender.renderer,
+                    chat_id,
+                    outcome.locale,
+                    outcome.commands,
+                )
         except Forbidden:
             log.info("sender blocked the bot while being answered")
         except NetworkError:

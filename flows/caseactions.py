@@ -50,6 +50,7 @@ ACTIONS = {
     "update": Action(access.is_key_person, caseupdate.start, NOT_CLOSED),
     "reassign": Action(access.may_reassign, reassign.start, NOT_CLOSED),
     "clean": Action(access.is_key_person, cleanphone.clear),
+    "tidy": Action(access.may_see, cleanphone.tidy, (CLOSED,)),
 }
 FLOWS = (casechat, assessment, decision, caseupdate, reassign)  # conversations started here
 

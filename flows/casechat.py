@@ -67,20 +67,7 @@ async def on_text(ctx: Context) -> None:
     if not cleaned.removed:
         await _send(ctx, cleaned.text)
         return
-    ctx.draft["text"] = cleaned.text
-    ctx.delete_messages([ctx.event.message_id])
-    ctx.ask(
-        NAME,
-        "check",
-        _(
-            "This is what I will send:\n\n{text}\n\nI took out: {kinds}. I deleted your own "
-            "message from this chat, as it still held them. Shall I send it?",
-            text=verbatim(cleaned.text),
-            kinds=note.removed_kinds(cleaned),
-        ),
-        [[Choice(_("Send"), "send")], [Choice(_("Write it again"), "rewrite")], [CANCEL]],
-        protect=True,
-    )
+    note.ask_to_send(ctx, "check", cleaned, [[CANCEL]])
 
 
 async def on_choice(ctx: Context, action: str, _arg: str) -> None:
@@ -120,6 +107,7 @@ async def _send(ctx: Context, text: str) -> None:
         ),
         keyboard([reply_button(case.reference), open_button(case.reference)]),
         protect=True,
+        shows_case=case.reference,
     )
     ctx.reply(
         _("Sent to {name}.", name=recipient.display_name), keyboard(open_button(case.reference))

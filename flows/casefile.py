@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flows.messages import N_, Text, _, verbatim
+from flows.context import Context
+from flows.messages import N_, LanguageName, Text, _, verbatim
 from flows.signals import in_catalogue_order, signal_label
+from storage.records import CaseRecord
 
 OPEN = "open"
 ACKNOWLEDGED = "acknowledged"
@@ -53,8 +55,10 @@ def details(
     signals: Sequence[str],
     honour: bool,
     note: str | None,
+    note_locale: str | None = None,
 ) -> Text:
-    """The facts of a concern, one per line, in the reader's language."""
+    """The facts of a concern, one per line, in the reader's language; the note as the
+    key person wrote it, labelled with its language."""
     return _(
         "About: {initials}\n"
         "Age: {age}\n"
@@ -70,5 +74,25 @@ def details(
         signals=[signal_label(code) for code in in_catalogue_order(list(signals))]
         or [_("none chosen yet")],
         honour=_("yes — always consult an expert") if honour else _("no"),
-        note=verbatim(note) if note else _("none"),
+        note=_written(note, note_locale),
     )
+
+
+def _written(note: str | None, locale: str | None) -> Text:
+    if not note:
+        return _("none")
+    if not locale:
+        return verbatim(note)
+    return _("{note}\n(written in {language})", note=verbatim(note), language=LanguageName(locale))
+
+
+async def name_of(ctx: Context, person_id: int | None) -> str:
+    """A helper's display name, or a dash when nobody is (or is any longer) there."""
+    person = await ctx.uow.people.get(person_id) if person_id else None
+    return person.display_name if person else "—"
+
+
+async def key_person_name(ctx: Context, case: CaseRecord) -> Text | str:
+    """Who logged the case; "former key person" once they left and erased their data."""
+    person = await ctx.uow.people.get(case.key_person_id) if case.key_person_id else None
+    return person.display_name if person else _("former key person")

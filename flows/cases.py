@@ -22,6 +22,8 @@ from flows.casefile import (
     OPEN,
     REFERRED,
     details,
+    key_person_name,
+    name_of,
 )
 from flows.context import Context
 from flows.escalation import TIMER, ack_button, case_label, open_button, timer_subject
@@ -65,12 +67,12 @@ async def open_case(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
     text = _(
         "Concern {ref} from {name}, {date}\n\n{details}\n\nStatus: {status}",
         ref=case_label(case),
-        name=await name_of(ctx, case.key_person_id),
+        name=await key_person_name(ctx, case),
         date=case.created_at,
         details=case_details(case),
         status=await status_text(ctx, case),
     )
-    ctx.reply(text, await _actions(ctx, case), protect=True)
+    ctx.reply(text, await _actions(ctx, case), protect=True, shows_case=case.reference)
 
 
 async def _actions(ctx: Context, case: CaseRecord) -> Keyboard:
@@ -108,6 +110,7 @@ def case_details(case: CaseRecord) -> Text:
         signals=case.signals,
         honour=case.honour,
         note=case.note,
+        note_locale=case.note_locale,
     )
 
 
@@ -143,11 +146,6 @@ async def acknowledge(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
             await ctx.notify(
                 other_id, _("{name} is handling {ref}.", name=me.display_name, ref=case.reference)
             )
-
-
-async def name_of(ctx: Context, person_id: int | None) -> str:
-    person = await ctx.uow.people.get(person_id) if person_id else None
-    return person.display_name if person else "—"
 
 
 async def status_text(ctx: Context, case: CaseRecord) -> Text:
@@ -197,7 +195,7 @@ def _open_buttons(listed: list[CaseRecord]) -> Keyboard:
 async def _line(ctx: Context, case: CaseRecord, *, with_name: bool) -> Text:
     status = await status_text(ctx, case)
     if with_name:
-        name = await name_of(ctx, case.key_person_id)
+        name = await key_person_name(ctx, case)
         return _(
             "{ref} · {date} · from {name} · {status}",
             ref=case_label(case),

@@ -4,6 +4,9 @@
 content the chronology holds, decrypted by storage). Reading leaves a trace too,
 but reads are not steps, so they are not listed.
 
+`access_log`: for coordinators, every read and change — who and when — without
+any text: the audit trail of the case.
+
 `anonymous_steps`: the steps alone, dated, without names or any text — what a
 confidant may read out to a professional.
 """
@@ -49,6 +52,10 @@ ACTIONS = {
     "added_signals": N_("added signals"),
     "added_note": N_("added an update"),
     "cleared": N_("cleared the concern from their phone"),
+    "tidied": N_("deleted the messages about the case from their phone"),
+    "opened": N_("opened the case"),
+    "chronology": N_("read the chronology"),
+    "audited": N_("read the access log"),
     "participant_left": N_("someone involved left Sleutel"),
 }
 # the steps a professional may hear about, without names: action -> text
@@ -87,10 +94,22 @@ async def show(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
         _("Chronology of {ref}:\n{lines}", ref=case.reference, lines=lines),
         keyboard(open_button(case.reference)),
         protect=True,
+        shows_case=case.reference,
     )
 
 
-async def _line(ctx: Context, event: CaseEventRecord, names: dict[int | None, str]) -> Text:
+async def access_log(ctx: Context, case: CaseRecord) -> None:
+    """Who opened or changed the case, and when; never the messages or notes."""
+    await ctx.uow.cases.record(case.id, "audited", now=ctx.now, actor_id=ctx.person.id)
+    events = await ctx.uow.cases.events(case.id)
+    names: dict[int | None, str] = {}
+    lines = [await _line(ctx, event, names, with_text=False) for event in events[-MAX_SHOWN:]]
+    ctx.reply(_("Access log of {ref}:\n{lines}", ref=case.reference, lines=lines), ctx.menu())
+
+
+async def _line(
+    ctx: Context, event: CaseEventRecord, names: dict[int | None, str], *, with_text: bool = True
+) -> Text:
     action, detail = _parts(event)
     for person_id in (event.actor_id, event.target_id):
         if person_id not in names:
@@ -102,7 +121,7 @@ async def _line(ctx: Context, event: CaseEventRecord, names: dict[int | None, st
         else verbatim(event.action)
     )
     who = verbatim(names[event.actor_id]) if event.actor_id else _("Sleutel")
-    if event.body:
+    if event.body and with_text:
         return _(
             "{when} · {who} {what}\n“{body}”",
             when=event.at,

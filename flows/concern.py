@@ -144,6 +144,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
         await _answered(ctx, step)
     elif step == "note_check" and action == "keep":
         ctx.draft["note"] = ctx.draft.pop("cleaned")
+        ctx.draft["note_locale"] = ctx.locale  # a confidant may read another language
         await _answered(ctx, "note")
     elif step == "note_check" and action == "rewrite":
         ctx.draft.pop("cleaned")
@@ -195,6 +196,7 @@ def _fields(draft: dict) -> dict:
         "signals": draft.get("signals", []),
         "honour": _honour(draft),
         "note": draft.get("note"),
+        "note_locale": draft.get("note_locale"),
     }
 
 

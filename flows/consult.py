@@ -86,4 +86,5 @@ async def consult(ctx: Context, case: CaseRecord, kind: str) -> None:
             open_button(case.reference),
         ),
         protect=True,
+        shows_case=case.reference,
     )

@@ -75,6 +75,7 @@ class Context:
     replies: list[Reply] = field(default_factory=list)
     toast: Text | None = None
     deletions: list[int] = field(default_factory=list)
+    commands_changed: bool = False  # roles or language changed: refresh the command menu
     state_dirty: bool = False
 
     @property
@@ -95,8 +96,13 @@ class Context:
         protect: bool = False,
         document: Document | None = None,
         edit: bool = False,
+        shows_case: str | None = None,
     ) -> None:
-        self.replies.append(Reply(text, buttons, protect, edit=edit, document=document))
+        """Answer the sender. `shows_case` names the case whose details the message shows,
+        so that it can be cleared from the chat when the case is closed."""
+        self.replies.append(
+            Reply(text, buttons, protect, edit, document=document, shows_case=shows_case)
+        )
 
     def ask(
         self,
@@ -141,10 +147,20 @@ class Context:
             self.state_dirty = True
 
     async def notify(
-        self, person_id: int, text: Text, buttons: Keyboard = (), *, protect: bool = True
+        self,
+        person_id: int,
+        text: Text,
+        buttons: Keyboard = (),
+        *,
+        protect: bool = True,
+        shows_case: str | None = None,
     ) -> None:
-        """Queue a message for someone else; it is sent after this event commits."""
-        await self.uow.outbox.add(person_id, to_json(text, buttons, protect=protect), now=self.now)
+        """Queue a message for someone else; it is sent after this event commits.
+
+        `shows_case` marks a message that shows a case's details (see `reply`).
+        """
+        message = Reply(text, buttons, protect, shows_case=shows_case)
+        await self.uow.outbox.add(person_id, to_json(message), now=self.now)
 
     async def audit(
         self, action: str, subject: str = "", organisation_id: int | None = None

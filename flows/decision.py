@@ -28,7 +28,7 @@ stateDiagram-v2
 
 from __future__ import annotations
 
-from flows import access, consult, followup, note
+from flows import access, cleanphone, consult, followup, note
 from flows.casefile import CLOSED, HANDLING, MONITORING, REFERRED
 from flows.context import Choice, Context
 from flows.directory import KINDS
@@ -119,20 +119,7 @@ async def on_text(ctx: Context) -> None:
     if not cleaned.removed:
         await _close(ctx, cleaned.text)
         return
-    ctx.draft["text"] = cleaned.text
-    ctx.delete_messages([ctx.event.message_id])
-    ctx.ask(
-        NAME,
-        "farewell_check",
-        _(
-            "This is what I will send:\n\n{text}\n\nI took out: {kinds}. I deleted your own "
-            "message from this chat, as it still held them. Shall I send it?",
-            text=verbatim(cleaned.text),
-            kinds=note.removed_kinds(cleaned),
-        ),
-        [[Choice(_("Send"), "send")], [Choice(_("Write it again"), "rewrite")]],
-        protect=True,
-    )
+    note.ask_to_send(ctx, "farewell_check", cleaned)
 
 
 def _ask_farewell(ctx: Context) -> None:
@@ -220,6 +207,7 @@ async def _close(ctx: Context, text: str | None) -> None:
     )
     if case.key_person_id:
         await ctx.notify(case.key_person_id, _closed_notice(ctx, case, text))
+    await cleanphone.offer_tidy(ctx, case)
     ctx.finish()
     ctx.reply(_("{ref} is closed. The key person has been told.", ref=case.reference), ctx.menu())
 

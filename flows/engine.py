@@ -16,6 +16,7 @@ from datetime import datetime
 from types import ModuleType
 
 from flows import (
+    audit,
     caseactions,
     cases,
     concern,
@@ -57,6 +58,7 @@ COMMANDS: dict[str, Command] = {
     "mydata": Command(mydata),
     "forget": Command(forget),
     "invite": Command(invite, frozenset({COORDINATOR})),
+    "audit": Command(audit, frozenset({COORDINATOR})),
     "people": Command(people, frozenset({COORDINATOR})),
     "directory": Command(directory, frozenset({COORDINATOR})),
 }
@@ -88,6 +90,7 @@ class Outcome:
     locale: str
     toast: Text | None = None
     deletions: tuple[int, ...] = ()  # message ids in the sender's chat to delete
+    commands: tuple[str, ...] | None = None  # the sender's command menu, when it changed
 
 
 class Engine:
@@ -134,7 +137,8 @@ class Engine:
                 await self._route(ctx)
             await ctx.save_state()
         log.info("event handled", extra={"kind": event.kind.value, "replies": len(ctx.replies)})
-        return Outcome(ctx.replies, ctx.locale, ctx.toast, tuple(ctx.deletions))
+        commands = commands_for(ctx.person) if ctx.commands_changed and ctx.person else None
+        return Outcome(ctx.replies, ctx.locale, ctx.toast, tuple(ctx.deletions), commands)
 
     async def _stranger(self, ctx: Context) -> None:
         """Not enrolled: only an invite code or an enrolment in progress gets further."""
@@ -234,6 +238,15 @@ class Engine:
                 await uow.timers.finish(timer.id, now=now)
         return len(due)
 
+    async def remember_shown(self, telegram_id: int, shown: list[tuple[str, int]]) -> None:
+        """Note which messages in this chat showed which case (reference, message id)."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            person = await uow.people.by_telegram_id(telegram_id)
+            if person is not None:
+                for reference, message_id in shown:
+                    await uow.shown.add(person.id, reference, message_id, now=now)
+
     async def start_daily_jobs(self) -> None:
         """Plan the recurring timers (the retention purge) if none is planned yet."""
         async with self.db.unit_of_work() as uow:
@@ -293,6 +306,12 @@ class Engine:
             locale=DEFAULT_LOCALE,
             state=None,
         )
+
+
+def commands_for(person: PersonRecord) -> tuple[str, ...]:
+    """The commands this person's roles allow, for their own command menu in Telegram."""
+    allowed = [name for name, command in COMMANDS.items() if command.roles & person.roles]
+    return ("help", *allowed, "cancel")
 
 
 def _media_refusal() -> Text:

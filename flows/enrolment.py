@@ -89,7 +89,9 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
 
 
 async def _ask_consent(ctx: Context) -> None:
-    notice = _("{notice}\n\nDo you agree?", notice=privacy_notice())
+    invite = await ctx.uow.people.invite(ctx.draft["invite"])
+    organisation = await ctx.uow.people.organisation(invite.organisation_id)
+    notice = _("{notice}\n\nDo you agree?", notice=privacy_notice(organisation))
     ctx.ask(
         NAME,
         "consent",
@@ -136,6 +138,7 @@ async def _complete(ctx: Context, invite: InviteRecord, person_id: int) -> None:
         backup_id=invite.backup_id,
     )
     ctx.person = await ctx.uow.people.get(person_id)
+    ctx.commands_changed = True
     await ctx.audit(
         "person.enrolled", subject=f"P{person_id}", organisation_id=invite.organisation_id
     )

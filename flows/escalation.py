@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from flows.casefile import OPEN
+from flows.casefile import OPEN, key_person_name
 from flows.context import Context
 from flows.messages import Button, Inline, Keyboard, Text, _, keyboard
 from flows.roles import COORDINATOR, KEY_PERSON
@@ -88,7 +88,7 @@ async def _run(
         stage += 1
         people = await _people(ctx, case, stage)
     reminder = stage in (REMINDER, REPEAT)
-    name = await _key_person_name(ctx, case)
+    name = await key_person_name(ctx, case)
     text = _text(case, name, reminder=reminder, first=first, passed_on=passed_on)
     if not people:
         log.warning("case reaches nobody", extra={"case_id": case.id, "stage": stage})
@@ -145,11 +145,6 @@ async def _backup_id(ctx: Context, case: CaseRecord) -> int | None:
         None,
     )
     return membership.backup_id if membership else None
-
-
-async def _key_person_name(ctx: Context, case: CaseRecord) -> str:
-    person = await ctx.uow.people.get(case.key_person_id) if case.key_person_id else None
-    return person.display_name if person else "—"
 
 
 def case_label(case: CaseRecord) -> Text | str:

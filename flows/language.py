@@ -27,6 +27,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
         return
     await ctx.uow.people.set_locale(ctx.person.id, arg)
     ctx.locale = arg
+    ctx.commands_changed = True
     ctx.finish()
     ctx.reply(
         _("From now on I will write to you in {language}.", language=ENDONYMS[arg]), ctx.menu()

@@ -24,6 +24,7 @@ MENU = (
     MenuItem("cases", _("My cases"), EVERYONE),
     MenuItem("invite", _("Invite someone"), frozenset({COORDINATOR})),
     MenuItem("people", _("People"), frozenset({COORDINATOR})),
+    MenuItem("audit", _("Access log"), frozenset({COORDINATOR})),
     MenuItem("directory", _("Directory"), frozenset({COORDINATOR})),
     MenuItem("language", _("Language"), EVERYONE),
     MenuItem("privacy", _("Privacy"), EVERYONE),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-Param = Any  # str | int | float | date | datetime | Text | Inline | list[Param]
+Param = Any  # str | int | float | date | datetime | Text | Inline | LanguageName | list[Param]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,13 @@ class Inline:
     """Items shown on one line, separated by commas (a plain list shows one per line)."""
 
     items: tuple[Param, ...]
+
+
+@dataclass(frozen=True)
+class LanguageName:
+    """The name of a language (by code), shown in the reader's own language."""
+
+    code: str
 
 
 def _(msgid: str, **params: Param) -> Text:
@@ -81,6 +88,7 @@ class Reply:
     protect: bool = False
     edit: bool = False  # replace the message whose button was tapped instead of adding one
     document: Document | None = None  # sent with `text` as its caption
+    shows_case: str | None = None  # the reference whose details this shows (to clear later)
 
 
 def keyboard(*rows: Button | list[Button] | tuple[Button, ...]) -> Keyboard:
@@ -91,22 +99,28 @@ def keyboard(*rows: Button | list[Button] | tuple[Button, ...]) -> Keyboard:
 # --- JSON round-trip for the outbox ---------------------------------------
 
 
-def to_json(text: Text, buttons: Keyboard = (), *, protect: bool = True) -> dict[str, Any]:
+def to_json(message: Reply) -> dict[str, Any]:
+    """A message for someone else, as the outbox keeps it until it is sent."""
     return {
-        "text": _text_json(text),
+        "text": _text_json(message.text),
         "buttons": [
-            [{"label": _text_json(b.label), "data": b.data} for b in row] for row in buttons
+            [{"label": _text_json(b.label), "data": b.data} for b in row] for row in message.buttons
         ],
-        "protect": protect,
+        "protect": message.protect,
+        "shows_case": message.shows_case,
     }
 
 
-def from_json(payload: dict[str, Any]) -> tuple[Text, Keyboard, bool]:
-    text = _text_from(payload["text"])
+def from_json(payload: dict[str, Any]) -> Reply:
     buttons = tuple(
         tuple(Button(_text_from(b["label"]), b["data"]) for b in row) for row in payload["buttons"]
     )
-    return text, buttons, bool(payload.get("protect", True))
+    return Reply(
+        _text_from(payload["text"]),
+        buttons,
+        protect=bool(payload.get("protect", True)),
+        shows_case=payload.get("shows_case"),
+    )
 
 
 def _text_json(text: Text) -> dict[str, Any]:
@@ -126,6 +140,8 @@ def _param_json(value: Param) -> Any:
         return {"$datetime": value.isoformat()}
     if isinstance(value, date):
         return {"$date": value.isoformat()}
+    if isinstance(value, LanguageName):
+        return {"$language": value.code}
     if isinstance(value, Inline):
         return {"$inline": [_param_json(v) for v in value.items]}
     if isinstance(value, list | tuple):
@@ -148,6 +164,8 @@ def _param_from(value: Any) -> Param:
             return date.fromisoformat(value["$date"])
         if "$list" in value:
             return [_param_from(v) for v in value["$list"]]
+        if "$language" in value:
+            return LanguageName(value["$language"])
         if "$inline" in value:
             return Inline(tuple(_param_from(v) for v in value["$inline"]))
     return value

@@ -99,4 +99,5 @@ def _case(case: CaseRecord) -> dict[str, Any]:
         "signals": list(case.signals),
         "honour_related": case.honour,
         "note": case.note,
+        "note_language": case.note_locale,
     }

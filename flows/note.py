@@ -85,3 +85,24 @@ async def check(ctx: Context, text: str) -> None:
         [[Choice(_("Yes, keep this"), "keep")], [Choice(_("Write it again"), "rewrite")]],
         protect=True,
     )
+
+
+def ask_to_send(
+    ctx: Context, step: str, cleaned: Redaction, more: list[list[Choice]] | None = None
+) -> None:
+    """Before a message that lost identifiers goes out: show what is left and what was
+    taken out, and delete the raw message from the sender's chat (it still holds them)."""
+    ctx.draft["text"] = cleaned.text
+    ctx.delete_messages([ctx.event.message_id])
+    ctx.ask(
+        ctx.state.flow,
+        step,
+        _(
+            "This is what I will send:\n\n{text}\n\nI took out: {kinds}. I deleted your own "
+            "message from this chat, as it still held them. Shall I send it?",
+            text=verbatim(cleaned.text),
+            kinds=removed_kinds(cleaned),
+        ),
+        [[Choice(_("Send"), "send")], [Choice(_("Write it again"), "rewrite")], *(more or [])],
+        protect=True,
+    )

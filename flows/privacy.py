@@ -7,12 +7,23 @@ rights, and what Sleutel cannot protect (Telegram itself and the phone).
 from __future__ import annotations
 
 from flows.context import Context
-from flows.messages import Button, Text, _, keyboard
+from flows.messages import Button, Text, _, _n, keyboard
+from storage.records import OrganisationRecord
 
 NAME = "privacy"
 
 
-def privacy_notice() -> Text:
+def period(days: int) -> Text:
+    """180 days reads as "6 months", 730 as "2 years"."""
+    if days % 365 == 0:
+        return _n("{n} year", "{n} years", days // 365)
+    if days % 30 == 0:
+        return _n("{n} month", "{n} months", days // 30)
+    return _n("{n} day", "{n} days", days)
+
+
+def privacy_notice(organisation: OrganisationRecord) -> Text:
+    """The notice with the organisation's own retention periods."""
     return _(
         "What Sleutel keeps about you:\n"
         "• the name you choose, your language and your role;\n"
@@ -20,10 +31,13 @@ def privacy_notice() -> Text:
         "• the concerns you log: only initials, never names. Notes are cleaned "
         "of names and numbers and stored encrypted.\n\n"
         "Why: so your confidant can help you and nothing gets lost.\n"
-        "How long: closed cases 180 days; your own data at most two years after you stop.\n"
+        "How long: closed cases {case_period}; your own data at most {person_period} "
+        "after you stop.\n"
         "Who sees it: your confidant, and your coordinator only when needed.\n"
         "Your rights: see, download or erase your data at any time (/privacy). "
-        "You can complain to the Autoriteit Persoonsgegevens."
+        "You can complain to the Autoriteit Persoonsgegevens.",
+        case_period=period(organisation.case_retention_days),
+        person_period=period(organisation.person_retention_days),
     )
 
 
@@ -37,7 +51,8 @@ def limits_notice() -> Text:
 
 async def start(ctx: Context, _arg: str) -> None:
     """The notice again, the limits, and the two rights one tap away."""
-    ctx.reply(privacy_notice())
+    organisation = await ctx.uow.people.organisation(ctx.person.memberships[0].organisation_id)
+    ctx.reply(privacy_notice(organisation))
     ctx.reply(
         limits_notice(),
         keyboard(

@@ -15,7 +15,17 @@ from storage.models import Case, CaseEvent
 from storage.records import CaseEventRecord, CaseRecord
 
 DETAILS = frozenset(
-    {"initials", "age_group", "relation", "children", "signals", "honour", "note", "confirmed_at"}
+    {
+        "initials",
+        "age_group",
+        "relation",
+        "children",
+        "signals",
+        "honour",
+        "note",
+        "note_locale",
+        "confirmed_at",
+    }
 )
 HANDLING = frozenset({"status", "risk", "follow_up_at", "closed_at"})
 
@@ -218,6 +228,7 @@ class CaseRepository:
             honour=row.honour,
             urgent=row.urgent,
             note=None if row.note is None else self._cipher.decrypt(row.note),
+            note_locale=row.note_locale,
             status=row.status,
             stage=row.stage,
             created_at=row.created_at,

@@ -30,6 +30,7 @@ from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 from storage.retention import RetentionRepository
+from storage.shown import ShownMessageRepository
 from storage.timers import TimerRepository
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -53,6 +54,7 @@ class UnitOfWork:
         self.audit = AuditRepository(session)
         self.retention = RetentionRepository(session)
         self.cases = CaseRepository(session, cipher)
+        self.shown = ShownMessageRepository(session)
         self.directory = DirectoryRepository(session)
         self.discarded = False
 

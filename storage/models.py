@@ -250,6 +250,7 @@ class Case(Base):
     honour: Mapped[bool] = mapped_column(Boolean, default=False)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted
+    note_locale: Mapped[str | None] = mapped_column(String(8), nullable=True)  # written in
     status: Mapped[str] = mapped_column(String(16), default="open")
     stage: Mapped[int] = mapped_column(Integer, default=0)  # how far up the escalation chain
     risk: Mapped[str | None] = mapped_column(String(16), nullable=True)
@@ -300,3 +301,18 @@ class DirectoryEntry(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_directory_entry_org", "organisation_id", "kind"),)
+
+
+class ShownMessage(Base):
+    """A message in someone's chat that showed a case's details, so that it can be
+    deleted from that chat when the case is closed (a phone may be looked at)."""
+
+    __tablename__ = "shown_message"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"))
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_shown_message_case", "case_id", "person_id"),)

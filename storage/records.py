@@ -117,6 +117,7 @@ class CaseRecord:
     risk: str | None = None
     follow_up_at: datetime | None = None
     closed_at: datetime | None = None
+    note_locale: str | None = None  # the language the note was written in
 
 
 @dataclass(frozen=True)

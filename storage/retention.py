@@ -23,6 +23,7 @@ from storage.models import (
     Organisation,
     OutboxMessage,
     Person,
+    ShownMessage,
     Timer,
 )
 
@@ -56,12 +57,14 @@ class RetentionRepository:
         if not due:
             return 0
         await self._s.execute(delete(CaseEvent).where(CaseEvent.case_id.in_(due)))
+        await self._s.execute(delete(ShownMessage).where(ShownMessage.case_id.in_(due)))
         await self._s.execute(
             update(Case)
             .where(Case.id.in_(due))
             .values(
                 initials=None,
                 note=None,
+                note_locale=None,
                 relation=None,
                 key_person_id=None,
                 confidant_id=None,

@@ -886,7 +886,10 @@ class FakeBotAPI:
     @staticmethod
     def _commands_key(params: JSONDict) -> tuple[str, str]:
         scope = params.get("scope") or {"type": "default"}
-        return scope.get("type", "default"), params.get("language_code") or ""
+        kind = scope.get("type", "default")
+        if "chat_id" in scope:  # one chat's own list: keyed "chat:<id>"
+            kind = f"{kind}:{scope['chat_id']}"
+        return kind, params.get("language_code") or ""
 
     async def _set_my_commands(self, params: JSONDict) -> bool:
         commands = params.get("commands")

@@ -111,8 +111,9 @@ class Office:
             due = await uow.outbox.due(now=self.clock.now(), limit=1000)
         out = []
         for message in due:
-            text, buttons, _protect = from_json(message.payload)
-            out.append((message.person_id, text.msgid, tuple(b.data for r in buttons for b in r)))
+            queued = from_json(message.payload)
+            data = tuple(b.data for row in queued.buttons for b in row)
+            out.append((message.person_id, queued.text.msgid, data))
         return out
 
     async def case(self, reference: str):

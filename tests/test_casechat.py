@@ -32,10 +32,10 @@ async def _messages(office: Office) -> list[tuple[int, str, str]]:
         due = await uow.outbox.due(now=office.clock.now(), limit=1000)
     out = []
     for message in due:
-        body, _buttons, protect = from_json(message.payload)
-        if body.msgid == MESSAGE:
-            assert protect
-            out.append((message.person_id, render(body.params["role"]), render(body)))
+        queued = from_json(message.payload)
+        if queued.text.msgid == MESSAGE:
+            assert queued.protect
+            out.append((message.person_id, render(queued.text.params["role"]), render(queued.text)))
     return out
 
 

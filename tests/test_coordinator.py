@@ -115,6 +115,24 @@ async def test_edited_messages_are_not_new_input(runtime, fake_api):
         assert await uow.inbox.count_pending() == 0
 
 
+async def test_each_person_gets_the_commands_of_their_role_in_their_language(runtime, fake_api):
+    await enrol(runtime, fake_api, 10, COORDINATOR, "Ingrid", language="en")
+    key_person, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="nl")
+
+    def names(chat_id: int) -> list[str]:
+        return [c["command"] for c in fake_api.commands[(f"chat:{chat_id}", "")]]
+
+    assert {"invite", "people", "directory", "audit"} <= set(names(10))
+    assert "concern" not in names(10)
+    assert "concern" in names(30) and "invite" not in names(30)
+    described = {c["command"]: c["description"] for c in fake_api.commands[("chat:30", "")]}
+    assert described["concern"] == "Een zorg melden"
+    await key_person.send("/language")
+    await key_person.choose("lang", "en")
+    described = {c["command"]: c["description"] for c in fake_api.commands[("chat:30", "")]}
+    assert described["concern"] == "Log a concern"
+
+
 async def test_command_menu_is_published_per_language(runtime, fake_api):
     dutch = fake_api.commands[("all_private_chats", "nl")]
     english = fake_api.commands[("all_private_chats", "en")]

@@ -6,13 +6,14 @@ from datetime import timedelta
 
 from people import add_organisation, enrol
 
-from flows.messages import _, to_json
+from flows.messages import Reply, _, to_json
 from flows.roles import CONFIDANT, COORDINATOR
 
 
 async def queue(runtime, person_id: int, text: str = "Hello {name}", **params) -> int:
     async with runtime.db.unit_of_work() as uow:
-        return await uow.outbox.add(person_id, to_json(_(text, **params)), now=runtime.clock.now())
+        message = Reply(_(text, **params), protect=True)
+        return await uow.outbox.add(person_id, to_json(message), now=runtime.clock.now())
 
 
 async def status(runtime, message_id: int) -> tuple[str, int]:

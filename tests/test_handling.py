@@ -428,9 +428,12 @@ async def test_the_whole_path_end_to_end(runtime, fake_api, clock):
     await press(confidant, f"case:decide:{reference}")
     await confidant.choose("decide", "close")
     await confidant.choose("reason", "handed_over")
-    [closed] = await confidant.send("Dank je voor je oplettendheid.")
+    [closed, tidy_offer] = await confidant.send("Dank je voor je oplettendheid.")
     assert reference in closed.text
-    assert kp.last.text.startswith(f"Je zorg {reference} is gesloten. Saskia schrijft:")
+    assert "still show its details" in tidy_offer.text
+    closed_notice, kp_tidy_offer = kp.texts()[-2:]
+    assert closed_notice.startswith(f"Je zorg {reference} is gesloten. Saskia schrijft:")
+    assert kp_tidy_offer.startswith(f"Zaak {reference} is gesloten.")
     [listing] = await kp.send("/cases")
     assert "gesloten" in listing.text
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+from people import add_organisation, enrol
 from sqlalchemy import text
-from team import log_concern, make_team, no_chat_pacing  # noqa: F401 - fixture
+from team import log_concern, make_team, no_chat_pacing, press  # noqa: F401 - fixture
+
+from flows.roles import COORDINATOR
 
 
 async def test_privacy_shows_notice_limits_and_the_rights(runtime, fake_api):
@@ -13,6 +16,7 @@ async def test_privacy_shows_notice_limits_and_the_rights(runtime, fake_api):
     notice, limits = await team.confidant.send("/privacy")
     assert "initials" in notice.text and "Autoriteit Persoonsgegevens" in notice.text
     assert "Telegram keeps this chat on its servers" in limits.text
+    assert "closed cases 6 months; your own data at most 2 years" in notice.text
     assert [label for label, _ in fake_api.buttons(limits)] == ["Download my data", "Erase my data"]
 
 
@@ -72,6 +76,8 @@ async def test_forget_erases_the_person_and_keeps_their_open_case(runtime, fake_
         ).scalar()
     assert "Amina" not in names and conversations == 0
     assert case[0] is None and case[1] == team.ids["confidant"] and case[2] == "F.K."
+    [shown] = await press(team.confidant, f"case:open:{reference}")
+    assert f"Concern {reference} from former key person" in shown.text
     # Back to a stranger: one neutral reply.
     [reply] = await team.key_person.send("/help")
     assert "closed service" in reply.text
@@ -100,3 +106,41 @@ async def test_audit_lists_who_touched_a_case_without_content(runtime, fake_api,
     assert result.returncode == 0, result.stderr
     assert f"P{team.ids['key_person']} Amina\tcreated" in result.stdout
     assert "Q.Z." not in result.stdout and "bang" not in result.stdout
+
+
+async def test_privacy_notice_shows_the_organisations_own_periods(runtime, fake_api):
+    team = await make_team(runtime, fake_api)
+    async with runtime.db.unit_of_work() as uow:
+        await uow.people.configure_organisation(
+            team.org, case_retention_days=45, person_retention_days=365
+        )
+    notice, _limits = await team.confidant.send("/privacy")
+    assert "closed cases 45 days; your own data at most 1 year" in notice.text
+
+
+async def test_coordinator_reads_the_access_log_without_content(runtime, fake_api):
+    team = await make_team(runtime, fake_api)
+    reference = await log_concern(team.key_person, note="Zij sliep slecht.")
+    await press(team.confidant, f"case:open:{reference}")
+    [question] = await team.coordinator.tap("Access log")
+    assert "Which case?" in question.text
+    [log] = await team.coordinator.send(reference.lower())
+    assert f"Access log of {reference}:" in log.text
+    assert "Amina logged the concern" in log.text and "Saskia opened the case" in log.text
+    assert "slecht" not in log.text and "F.K." not in log.text
+    # A confidant may not; a coordinator of another organisation is refused, on record.
+    [refused] = await team.confidant.send(f"/audit {reference}")
+    assert refused.text == "This is not available for your role."
+    other, _ = await enrol(
+        runtime,
+        fake_api,
+        90,
+        COORDINATOR,
+        "Els",
+        language="en",
+        org_id=await add_organisation(runtime, "Elders"),
+    )
+    [outsider] = await other.send(f"/audit {reference}")
+    assert outsider.text == "This case is not available to you."
+    [again] = await team.coordinator.send(f"/audit {reference}")
+    assert "Ingrid read the access log" in again.text and "Els was refused access" in again.text
