@@ -21,7 +21,7 @@ from pathlib import Path
 
 from flows.redaction import normalise, redact
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "redaction_corpus.jsonl"
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "redaction.jsonl"
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _NUMERIC = re.compile(r"[+\d\s().\-/]+")

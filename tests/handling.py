@@ -7,6 +7,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from flowkit import Office, Talker
+from team import describe
 
 from bot.i18n import Renderer, load_catalogs
 from flows.messages import Text
@@ -23,20 +24,7 @@ async def log(office: Office, *, note: str | None = None, initials: str = "F.K."
     kp = office.key_person
     await kp.command("concern")
     await kp.choose("danger", "no")
-    await kp.send(initials)
-    await kp.choose("age", "child")
-    await kp.choose("relation", "neighbour")
-    await kp.choose("children", "yes")
-    await kp.choose("group", "phys")
-    await kp.choose("tick", "phys.bruises")
-    await kp.choose("back")
-    await kp.choose("done")
-    if note is None:
-        await kp.choose("skip")
-    else:
-        await kp.send(note)
-        await kp.choose("keep")
-    await kp.choose("honour", "no")
+    await describe(kp, initials=initials, note=note, signals=(("phys", "phys.bruises"),))
     for reply in await kp.choose("confirm"):
         if "ref" in reply.text.params:
             return reply.text.params["ref"]

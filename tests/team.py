@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 from chat import Chat
 from fakebotapi import FakeBotAPI, SentMessage
+from flowkit import Talker
 from people import add_organisation, enrol
 from sqlalchemy import select
 
@@ -63,24 +64,37 @@ async def make_team(
     return Team(org, coordinator, confidant, backup_chat, key_person, ids)
 
 
-async def describe(
-    chat: Chat,
+async def answer_until_note(
+    chat: Chat | Talker,
     *,
     initials: str = "F.K.",
+    age: str = "child",
+    relation: str = "neighbour",
+    children: str = "yes",
     signals: tuple[tuple[str, str], ...] = (("neglect", "neglect.hunger"),),
-    note: str | None = None,
-    honour: str | None = "no",
 ) -> None:
-    """Answer the questions after the danger question, up to the summary."""
+    """Answer the questions after the danger question, up to the note. Works for a chat
+    through the bot (end to end) and for a `Talker` straight into the engine alike."""
     await chat.send(initials)
-    await chat.choose("age", "child")
-    await chat.choose("relation", "neighbour")
-    await chat.choose("children", "yes")
+    await chat.choose("age", age)
+    await chat.choose("relation", relation)
+    await chat.choose("children", children)
     for group, code in signals:
         await chat.choose("group", group)
         await chat.choose("tick", code)
         await chat.choose("back")
     await chat.choose("done")
+
+
+async def describe(
+    chat: Chat | Talker,
+    *,
+    note: str | None = None,
+    honour: str | None = "no",
+    **answers: object,
+) -> None:
+    """Answer the questions after the danger question, up to the summary."""
+    await answer_until_note(chat, **answers)
     if note is None:
         await chat.choose("skip")
     else:

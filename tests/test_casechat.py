@@ -9,6 +9,8 @@ from sqlalchemy import select, text
 from team import (
     KEY_PERSON_ID,
     alert,
+    answer_until_note,
+    describe,
     log_concern,
     make_team,
     newest_reference,
@@ -253,14 +255,7 @@ async def test_a_clean_phone_deletes_the_concern_conversation(runtime, fake_api)
     [danger] = await kp.send("/concern")
     command_id = danger.message_id - 1
     await kp.choose("danger", "no")
-    await kp.send("F.K.")
-    await kp.choose("age", "adult")
-    await kp.choose("relation", "neighbour")
-    await kp.choose("children", "no")
-    await kp.choose("group", "phys")
-    await kp.choose("tick", "phys.bruises")
-    await kp.choose("back")
-    await kp.choose("done")
+    await answer_until_note(kp, age="adult", children="no", signals=(("phys", "phys.bruises"),))
     [shown] = await kp.send("Haar buurman Ahmed zegt dat het vaak misgaat.")
     note_id = shown.message_id - 1
     # The raw note is deleted as soon as its cleaned text is kept.
@@ -294,16 +289,7 @@ async def test_a_concern_started_from_the_menu_keeps_the_menu_message(runtime, f
     [menu] = await kp.send("/help")
     [danger] = await kp.tap("Er is iets niet pluis", menu)
     await kp.choose("danger", "no")
-    await kp.send("F.K.")
-    await kp.choose("age", "adult")
-    await kp.choose("relation", "neighbour")
-    await kp.choose("children", "no")
-    await kp.choose("group", "phys")
-    await kp.choose("tick", "phys.bruises")
-    await kp.choose("back")
-    await kp.choose("done")
-    await kp.choose("skip")
-    await kp.choose("honour", "no")
+    await describe(kp, age="adult", children="no", signals=(("phys", "phys.bruises"),))
     [receipt] = await kp.choose("confirm")
     await kp.tap("Dit gesprek van mijn telefoon wissen", receipt)
     deleted = fake_api.calls_to("deleteMessages")[-1].params["message_ids"]

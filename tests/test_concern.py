@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from team import (
     KEY_PERSON_ID,
     alert,
+    answer_until_note,
     describe,
     make_team,
     newest_reference,
@@ -60,16 +61,10 @@ async def _concern(office: Office, *, confirm: bool = True) -> str | None:
     kp = office.key_person
     await kp.command("concern")
     await kp.choose("danger", "no")
-    await kp.send("F.K.")
-    await kp.choose("age", "adult")
-    await kp.choose("relation", "participant")
-    await kp.choose("children", "no")
-    await kp.choose("group", "isol")
-    await kp.choose("tick", "isol.fear_partner")
-    await kp.choose("back")
-    await kp.choose("done")
-    await kp.choose("skip")
-    await kp.choose("honour", "no")
+    await describe(
+        kp, age="adult", relation="participant", children="no",
+        signals=(("isol", "isol.fear_partner"),),
+    )  # fmt: skip
     if not confirm:
         return None
     await kp.choose("confirm")
@@ -194,14 +189,9 @@ async def test_a_failing_redactor_stores_nothing_and_asks_again(db, clock, monke
     kp = office.key_person
     await kp.command("concern")
     await kp.choose("danger", "no")
-    await kp.send("F.K.")
-    await kp.choose("age", "adult")
-    await kp.choose("relation", "other")
-    await kp.choose("children", "no")
-    await kp.choose("group", "told")
-    await kp.choose("tick", "told.adult")
-    await kp.choose("back")
-    await kp.choose("done")
+    await answer_until_note(
+        kp, age="adult", relation="other", children="no", signals=(("told", "told.adult"),)
+    )
     [sorry] = await kp.send("Fatima 0612345678")
     assert sorry.text.msgid.startswith("Sorry, I could not check this text")
     async with db.unit_of_work() as uow:
@@ -239,14 +229,7 @@ async def test_saying_yes_to_the_honour_question_flags_the_case(db, clock):
     kp = office.key_person
     await kp.command("concern")
     await kp.choose("danger", "no")
-    await kp.send("F.K.")
-    await kp.choose("age", "adult")
-    await kp.choose("relation", "neighbour")
-    await kp.choose("children", "no")
-    await kp.choose("group", "isol")
-    await kp.choose("tick", "isol.rarely_out")
-    await kp.choose("back")
-    await kp.choose("done")
+    await answer_until_note(kp, age="adult", children="no", signals=(("isol", "isol.rarely_out"),))
     await kp.choose("skip")
     guidance, summary = await kp.choose("honour", "yes")
     assert "always consult an expert" in guidance.text.msgid

@@ -9,6 +9,7 @@ from flowkit import Office, add_person
 from people import enrol
 from team import (
     alert,
+    describe,
     log_concern,
     make_team,
     newest_reference,
@@ -29,16 +30,7 @@ async def _log(office: Office, *, urgent: bool = False) -> str:
     replies = await kp.choose("danger", "yes" if urgent else "no")
     if urgent:
         return replies[1].text.params["ref"]
-    await kp.send("F.K.")
-    await kp.choose("age", "adult")
-    await kp.choose("relation", "neighbour")
-    await kp.choose("children", "no")
-    await kp.choose("group", "phys")
-    await kp.choose("tick", "phys.bruises")
-    await kp.choose("back")
-    await kp.choose("done")
-    await kp.choose("skip")
-    await kp.choose("honour", "no")
+    await describe(kp, age="adult", children="no", signals=(("phys", "phys.bruises"),))
     [receipt] = await kp.choose("confirm")
     return receipt.text.params["ref"]
 
