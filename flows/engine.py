@@ -182,7 +182,9 @@ class Engine:
         elif not COMMANDS[command].roles & ctx.person.roles:
             ctx.reply(_("This is not available for your role."), ctx.menu())
         else:
-            ctx.finish()
+            if ctx.state is not None:
+                # Say what became of the open question (an urgent concern stays) first.
+                await self._cancel(ctx)
             await COMMANDS[command].flow.start(ctx, arg)
 
     async def _cancel(self, ctx: Context) -> None:

@@ -506,7 +506,9 @@ async def test_old_buttons_commands_and_stickers_in_the_middle_of_a_concern(runt
     await kp.choose("done")
     [refusal] = await kp.send_media("voice")
     assert "spraakberichten" in refusal.text
-    # Another command ends the concern; nothing was sent to anyone.
-    await kp.send("/language")
+    # Another command ends the concern, and says so; nothing was sent to anyone.
+    stopped, language_question = await kp.send("/language")
+    assert stopped.text == "Gestopt. Er is niets bewaard."
+    assert "taal" in language_question.text
     assert await newest_reference(runtime) is None
     assert "New concern" not in " ".join(team.confidant.texts())
