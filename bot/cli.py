@@ -127,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from telegram.error import InvalidToken, NetworkError
+
     from bot.logs import configure_logging
     from bot.runtime import Runtime
 
@@ -140,7 +142,18 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
-    await runtime.open()
+    try:
+        await runtime.open()
+    except InvalidToken:
+        await runtime.db.dispose()
+        raise SettingsError(
+            "TELEGRAM_TOKEN was refused by Telegram: check it with @BotFather."
+        ) from None
+    except NetworkError as exc:
+        await runtime.db.dispose()
+        raise admin.CliError(
+            f"cannot reach the Telegram Bot API at {settings.telegram_api_base_url} ({exc})"
+        ) from None
     try:
         await runtime.serve(stop, webhook=args.webhook)
     finally:

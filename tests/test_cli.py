@@ -71,6 +71,21 @@ def test_a_malformed_setting_is_one_clear_line(cli_env):
     assert "SLEUTEL_TIMEZONE" in result.stderr and "Traceback" not in result.stderr
 
 
+async def test_run_with_a_refused_token_or_no_api_says_so_in_one_line(fake_api, cli_env):
+    refused = await asyncio.to_thread(
+        sleutel, "run",
+        env={**cli_env, "TELEGRAM_TOKEN": "999:WRONG", "TELEGRAM_API_BASE_URL": fake_api.base_url},
+    )  # fmt: skip
+    assert refused.returncode == 2 and "TELEGRAM_TOKEN was refused" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    unreachable = await asyncio.to_thread(
+        sleutel, "run",
+        env={**cli_env, "TELEGRAM_TOKEN": "1:x", "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"},
+    )  # fmt: skip
+    assert unreachable.returncode == 1 and "cannot reach the Telegram Bot API" in unreachable.stderr
+    assert "Traceback" not in unreachable.stderr
+
+
 def test_run_without_a_token_says_so(cli_env):
     result = sleutel("run", env=cli_env)
     assert result.returncode == 2 and "TELEGRAM_TOKEN" in result.stderr
