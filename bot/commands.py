@@ -7,14 +7,18 @@ only the commands of their roles, in the language they chose in Sleutel.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from telegram.error import TelegramError
 
 from bot.i18n import Renderer
 from flows.languages import DEFAULT_LOCALE
 from flows.menu import MENU
 from flows.messages import _
+
+log = logging.getLogger(__name__)
 
 COMMAND_DESCRIPTIONS = {
     "help": _("What can I do here?"),
@@ -47,8 +51,14 @@ async def publish_personal_commands(
 
 
 async def publish_commands(bot: Bot, renderer: Renderer) -> None:
-    """One list per language, and the default language's for everyone else."""
+    """One list per language, and the default language's for everyone else. A Bot API
+    that refuses command menus costs the menu, never the bot."""
     scope = BotCommandScopeAllPrivateChats()
-    await bot.set_my_commands(bot_commands(renderer, DEFAULT_LOCALE), scope=scope)
-    for locale in renderer.locales:
-        await bot.set_my_commands(bot_commands(renderer, locale), scope=scope, language_code=locale)
+    try:
+        await bot.set_my_commands(bot_commands(renderer, DEFAULT_LOCALE), scope=scope)
+        for locale in renderer.locales:
+            await bot.set_my_commands(
+                bot_commands(renderer, locale), scope=scope, language_code=locale
+            )
+    except TelegramError:
+        log.warning("command menus not published")

@@ -18,7 +18,7 @@ import logging
 from typing import Any
 
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, NetworkError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot.commands import publish_personal_commands
@@ -85,7 +85,14 @@ class Inbox:
                 attempts = await uow.inbox.begin_attempt(update_id)
             if attempts == 0 or attempts > 5:
                 continue
-            await self.application.process_update(Update.de_json(payload, self.application.bot))
+            try:
+                update = Update.de_json(payload, self.application.bot)
+            except (TypeError, ValueError, KeyError):
+                log.error("update not understood; set aside", extra={"update_id": update_id})
+                async with self.db.unit_of_work() as uow:
+                    await uow.inbox.mark_done(update_id, now=self.clock.now())
+                continue
+            await self.application.process_update(update)
             if update_id in self._failed:
                 self._failed.discard(update_id)
                 break
@@ -120,13 +127,24 @@ class Inbox:
         self.dispatcher.wake.set()
 
     async def _delete(self, chat_id: int, outcome: Outcome) -> None:
-        """Delete messages (100 per call, Telegram's limit); say so when Telegram refuses."""
+        """Delete messages (100 per call, Telegram's limit; one by one where the Bot API
+        has no deleteMessages); say so when Telegram refuses."""
         ids = sorted(set(outcome.deletions))
+        bot = self.sender.bot
         try:
             for start in range(0, len(ids), 100):
-                await self.sender.bot.delete_messages(chat_id, ids[start : start + 100])
+                await bot.delete_messages(chat_id, ids[start : start + 100])
         except BadRequest:
             await self.sender.send(chat_id, outcome.locale, Reply(NOT_DELETED))
+        except TelegramError:
+            refused = 0
+            for message_id in ids:
+                try:
+                    await bot.delete_message(chat_id, message_id)
+                except BadRequest:
+                    refused += 1
+            if refused:
+                await self.sender.send(chat_id, outcome.locale, Reply(NOT_DELETED))
 
     async def _answer(self, update: Update, event: Event, outcome: Outcome) -> None:
         """Send the replies; a tapped question loses its buttons unless a reply replaces it."""
@@ -161,5 +179,5 @@ class Inbox:
                 )
         except Forbidden:
             log.info("sender blocked the bot while being answered")
-        except NetworkError:
+        except TelegramError:
             log.warning("reply not delivered", exc_info=True)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
 
 from telegram import Bot
-from telegram.error import Conflict, NetworkError, RetryAfter
+from telegram.error import Conflict, NetworkError, RetryAfter, TelegramError
+from telegram.warnings import PTBUserWarning
 
 from bot.inbox import Inbox
 from storage.database import UNAVAILABLE_ERRORS
@@ -20,25 +22,39 @@ from storage.database import UNAVAILABLE_ERRORS
 log = logging.getLogger(__name__)
 
 POLL_TIMEOUT = 25
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
 async def poll_once(bot: Bot, inbox: Inbox, offset: int, timeout: int = 0) -> int:
-    """One getUpdates round: store what arrived, return the next offset."""
-    updates = await bot.get_updates(
-        offset=offset,
-        timeout=timeout,
-        allowed_updates=ALLOWED_UPDATES,
-        read_timeout=timeout + 10,
-    )
+    """One getUpdates round: store what arrived, return the next offset.
+
+    The updates are fetched as raw JSON and stored as Telegram sent them: one
+    update that PTB cannot parse must not block polling (Bot.get_updates would
+    raise on it, again and again); it is set aside when it is processed.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBUserWarning)  # "use Bot.get_updates": see above
+        updates = await bot.do_api_request(
+            "get_updates",
+            api_kwargs={
+                "offset": offset,
+                "timeout": timeout,
+                "allowed_updates": ALLOWED_UPDATES,
+            },
+            read_timeout=timeout + 10,
+        )
+    updates = [u for u in updates if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
     if not updates:
         return offset
-    await inbox.store([update.to_dict() for update in updates])
-    return updates[-1].update_id + 1
+    await inbox.store(updates)
+    return max(update["update_id"] for update in updates) + 1
 
 
 async def poll_forever(bot: Bot, inbox: Inbox, stop: asyncio.Event) -> None:
-    await bot.delete_webhook()
+    try:
+        await bot.delete_webhook()  # a webhook left from before would block getUpdates
+    except TelegramError:
+        log.warning("could not remove a webhook; polling anyway")
     offset = await inbox.next_offset()
     delay = 1.0
     while not stop.is_set():

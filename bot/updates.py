@@ -1,13 +1,15 @@
 """Telegram `Update` → our neutral `Event`; the only place that reads updates.
 
 Edited messages, group chats and update kinds the bot does not use give no
-event: they are acknowledged and forgotten.
+event: they are acknowledged and forgotten. Telegram tells the bot when a
+person blocks it (and unblocks it) with `my_chat_member`; that becomes an
+event too, so their waiting alerts move on at once.
 """
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 
 from flows.events import Event, Kind
 
@@ -30,6 +32,14 @@ MEDIA_KINDS = (
 
 
 def to_event(update: Update) -> Event | None:
+    member = update.my_chat_member
+    if member is not None and member.chat.type == ChatType.PRIVATE:
+        blocked = member.new_chat_member.status == ChatMemberStatus.BANNED
+        return Event(
+            update_id=update.update_id,
+            telegram_id=member.from_user.id,
+            kind=Kind.BLOCKED if blocked else Kind.UNBLOCKED,
+        )
     query = update.callback_query
     if query is not None:
         message = query.message

@@ -127,7 +127,13 @@ class Engine:
                 state=state,
                 last_version=await uow.conversations.last_version(event.telegram_id),
             )
-            if person is None:
+            if event.kind == Kind.BLOCKED:
+                if person is not None:
+                    await _mark_unreachable(ctx, person)
+            elif event.kind == Kind.UNBLOCKED:
+                if person is not None:
+                    await uow.people.set_reachable(person.id, True)
+            elif person is None:
                 await self._stranger(ctx)
             elif not person.active:
                 ctx.reply(_("Your account is paused. Please contact your coordinator."))
@@ -255,25 +261,11 @@ class Engine:
             await retention.ensure_scheduled(uow, self.clock.now())
 
     async def person_unreachable(self, person_id: int) -> None:
-        """Telegram says this person blocked the bot: mark them, tell the coordinators."""
-        now = self.clock.now()
+        """Telegram refused a message because this person blocked the bot."""
         async with self.db.unit_of_work() as uow:
             person = await uow.people.get(person_id)
-            if person is None or not person.reachable:
-                return
-            await uow.people.set_reachable(person_id, False)
-            ctx = self._quiet_context(uow, now)
-            for membership in person.memberships:
-                await ctx.audit("person.unreachable", f"P{person_id}", membership.organisation_id)
-            text = _(
-                "Sleutel cannot reach {name} (P{id}) any more: they may have blocked the "
-                "bot. Please contact them another way.",
-                name=person.display_name,
-                id=person_id,
-            )
-            await self._tell_coordinators(ctx, person, text)
-            for hook in UNREACHABLE_HOOKS:
-                await hook(ctx, person_id)
+            if person is not None:
+                await _mark_unreachable(self._quiet_context(uow, self.clock.now()), person)
 
     async def undeliverable(self, person_id: int) -> None:
         """Telegram refused a message for this person: the coordinators must know."""
@@ -285,18 +277,9 @@ class Engine:
             text = _(
                 "A message for {name} (P{id}) could not be delivered. Please check in with them.",
                 name=person.display_name,
-                id=person_id,
+                id=str(person_id),
             )
-            await self._tell_coordinators(ctx, person, text)
-
-    async def _tell_coordinators(self, ctx: Context, person: PersonRecord, text: Text) -> None:
-        """Notify the reachable coordinators of every organisation the person belongs to."""
-        for membership in person.memberships:
-            for coordinator in await ctx.uow.people.in_organisation(
-                membership.organisation_id, COORDINATOR
-            ):
-                if coordinator.id != person.id and coordinator.reachable:
-                    await ctx.notify(coordinator.id, text, protect=False)
+            await _tell_coordinators(ctx, person, text)
 
     def _quiet_context(self, uow: UnitOfWork, now: datetime) -> Context:
         return Context(
@@ -308,6 +291,35 @@ class Engine:
             locale=DEFAULT_LOCALE,
             state=None,
         )
+
+
+async def _mark_unreachable(ctx: Context, person: PersonRecord) -> None:
+    """Mark someone who blocked the bot, tell the coordinators, and let the flows move
+    their work on (an alert waiting for them goes up the chain at once)."""
+    if not person.reachable:
+        return
+    await ctx.uow.people.set_reachable(person.id, False)
+    for membership in person.memberships:
+        await ctx.audit("person.unreachable", f"P{person.id}", membership.organisation_id)
+    text = _(
+        "Sleutel cannot reach {name} (P{id}) any more: they may have blocked the "
+        "bot. Please contact them another way.",
+        name=person.display_name,
+        id=str(person.id),
+    )
+    await _tell_coordinators(ctx, person, text)
+    for hook in UNREACHABLE_HOOKS:
+        await hook(ctx, person.id)
+
+
+async def _tell_coordinators(ctx: Context, person: PersonRecord, text: Text) -> None:
+    """Notify the reachable coordinators of every organisation the person belongs to."""
+    for membership in person.memberships:
+        for coordinator in await ctx.uow.people.in_organisation(
+            membership.organisation_id, COORDINATOR
+        ):
+            if coordinator.id != person.id and coordinator.reachable:
+                await ctx.notify(coordinator.id, text, protect=False)
 
 
 def commands_for(person: PersonRecord) -> tuple[str, ...]:

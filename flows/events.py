@@ -11,6 +11,8 @@ class Kind(StrEnum):
     COMMAND = "command"
     BUTTON = "button"
     MEDIA = "media"
+    BLOCKED = "blocked"  # the person blocked the bot (nothing can be sent to them)
+    UNBLOCKED = "unblocked"  # ... and allowed it again
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,54 @@ async def test_one_chat_gets_about_one_message_a_second(runtime, fake_api):
     runtime.dispatcher._last_sent.clear()  # a second later
     assert await runtime.dispatch_outbox() == 1
     assert (await status(runtime, first))[0] == (await status(runtime, second))[0] == "sent"
+
+
+def member_update(user_id: int, old: str, new: str) -> dict:
+    user = {"id": user_id, "is_bot": False, "first_name": "T"}
+    bot = {"id": 123456, "is_bot": True, "first_name": "Sleutel"}
+    return {
+        "my_chat_member": {
+            "chat": {"id": user_id, "type": "private", "first_name": "T"},
+            "from": user,
+            "date": 0,
+            "old_chat_member": {"status": old, "user": bot, "until_date": 0},
+            "new_chat_member": {"status": new, "user": bot, "until_date": 0},
+        }
+    }
+
+
+async def test_blocking_the_bot_is_noticed_at_once_and_unblocking_too(runtime, fake_api):
+    org = await add_organisation(runtime)
+    coordinator, _ = await enrol(
+        runtime, fake_api, 10, COORDINATOR, "Ingrid", org_id=org, language="en"
+    )
+    _, saskia = await enrol(runtime, fake_api, 20, CONFIDANT, "Saskia", org_id=org)
+    await runtime.dispatch_outbox()
+    fake_api.push_raw(member_update(20, "member", "kicked"))
+    await runtime.poll_once()
+    await runtime.dispatch_outbox()
+    async with runtime.db.unit_of_work() as uow:
+        assert not (await uow.people.get(saskia)).reachable
+    assert f"cannot reach Saskia (P{saskia})" in coordinator.last.text
+    fake_api.push_raw(member_update(20, "kicked", "member"))
+    await runtime.poll_once()
+    async with runtime.db.unit_of_work() as uow:
+        assert (await uow.people.get(saskia)).reachable
+    # A stranger blocking the bot leaves no trace and gets no message.
+    before = len(fake_api.calls_to("sendMessage"))
+    fake_api.push_raw(member_update(77, "member", "kicked"))
+    await runtime.poll_once()
+    assert len(fake_api.calls_to("sendMessage")) == before
+
+
+async def test_an_update_nobody_can_parse_is_set_aside_and_polling_goes_on(runtime, fake_api):
+    chat, _ = await enrol(runtime, fake_api, 20, CONFIDANT, "Saskia", language="en")
+    broken = member_update(20, "member", "kicked")
+    del broken["my_chat_member"]["new_chat_member"]["until_date"]  # PTB cannot parse this
+    fake_api.push_raw(broken)
+    fake_api.push_text(20, "/help", language_code="en")
+    await runtime.poll_once()
+    assert chat.last.text.startswith("Hello Saskia")
+    async with runtime.db.unit_of_work() as uow:
+        assert await uow.inbox.count_pending() == 0
+        assert (await uow.people.by_telegram_id(20)).reachable
