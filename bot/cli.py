@@ -17,6 +17,7 @@ from bot import admin
 from bot.settings import Settings, SettingsError, load_settings
 from flows.directory import KINDS
 from flows.roles import ROLES
+from storage.database import UNAVAILABLE_ERRORS
 
 Handler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
 
@@ -123,6 +124,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except admin.CliError as exc:
         print(f"sleutel: {exc}", file=sys.stderr)
+        return 1
+    except UNAVAILABLE_ERRORS as exc:
+        # The URL may hold a password: name only the kind of error.
+        print(
+            f"sleutel: the database cannot be reached ({type(exc).__name__}); "
+            "check DATABASE_URL and that the database is running",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -86,6 +86,13 @@ async def test_run_with_a_refused_token_or_no_api_says_so_in_one_line(fake_api, 
     assert "Traceback" not in unreachable.stderr
 
 
+def test_a_database_that_is_away_is_one_clear_line(cli_env):
+    away = {**cli_env, "DATABASE_URL": "postgresql+asyncpg://sleutel:secret@127.0.0.1:9/x"}
+    result = sleutel("org", "list", env=away)
+    assert result.returncode == 1 and "database cannot be reached" in result.stderr
+    assert "Traceback" not in result.stderr and "secret" not in result.stderr
+
+
 def test_run_without_a_token_says_so(cli_env):
     result = sleutel("run", env=cli_env)
     assert result.returncode == 2 and "TELEGRAM_TOKEN" in result.stderr
