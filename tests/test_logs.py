@@ -6,6 +6,7 @@ import logging
 
 from chat import Chat
 from people import enrol
+from team import log_concern, make_team, press
 
 from bot.logs import JsonFormatter, quiet_libraries
 from flows.roles import KEY_PERSON
@@ -42,4 +43,16 @@ async def test_nothing_people_type_reaches_the_logs(runtime, fake_api, caplog):
         "Amina Verborgen",
         fake_api.token,
     ):
+        assert needle not in logged
+
+
+async def test_a_concern_with_identifiers_leaves_none_in_the_logs(runtime, fake_api, caplog):
+    quiet_libraries()
+    caplog.set_level(logging.DEBUG)
+    team = await make_team(runtime, fake_api)
+    reference = await log_concern(team.key_person, initials="Q.Z.", note=NASTY[0] + " " + NASTY[2])
+    await press(team.confidant, f"case:open:{reference}")
+    await press(team.confidant, f"case:ack:{reference}")
+    logged = "\n".join(JsonFormatter().format(record) for record in caplog.records)
+    for needle in ("Q.Z.", "Fatima", "Kalverstraat", "111222333", "Amina", "Saskia"):
         assert needle not in logged
