@@ -23,7 +23,7 @@ from bot.i18n import Renderer, load_catalogs
 from bot.inbox import Inbox
 from bot.metrics import Metrics
 from bot.polling import ALLOWED_UPDATES, poll_forever, poll_once
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from bot.webhook import build_app
 from flows.clock import Clock, SystemClock
 from flows.context import FlowConfig
@@ -115,8 +115,6 @@ class Runtime:
     # the real thing ---------------------------------------------------------
     async def serve(self, stop: asyncio.Event, *, webhook: bool = False) -> None:
         """Run until `stop` is set, then finish what is in hand and return."""
-        await self.application.start()
-        self.application.job_queue.run_repeating(self._tick_job, TIMER_INTERVAL, first=1)
         secret = self.settings.webhook_secret
         app = build_app(
             self.db,
@@ -127,7 +125,15 @@ class Runtime:
         runner = web.AppRunner(app)
         await runner.setup()
         host, port = self.settings.listen_host_port
-        await web.TCPSite(runner, host, port).start()
+        try:
+            await web.TCPSite(runner, host, port).start()
+        except OSError as exc:
+            await runner.cleanup()
+            raise SettingsError(
+                f"SLEUTEL_LISTEN: cannot listen on {host}:{port} ({exc.strerror})"
+            ) from None
+        await self.application.start()
+        self.application.job_queue.run_repeating(self._tick_job, TIMER_INTERVAL, first=1)
         workers = [
             asyncio.create_task(self.inbox.run(stop)),
             asyncio.create_task(self.dispatcher.run(stop)),

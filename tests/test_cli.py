@@ -93,6 +93,26 @@ def test_a_database_that_is_away_is_one_clear_line(cli_env):
     assert "Traceback" not in result.stderr and "secret" not in result.stderr
 
 
+async def test_a_port_in_use_is_one_clear_line(fake_api, cli_env, fresh_database):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {
+            **cli_env,
+            "TELEGRAM_TOKEN": fake_api.token,
+            "TELEGRAM_API_BASE_URL": fake_api.base_url,
+            "SLEUTEL_SECRET_KEY": TEST_KEY,
+            "SLEUTEL_LISTEN": f"127.0.0.1:{port}",
+        }
+        result = await asyncio.to_thread(sleutel, "run", env=env)
+    assert result.returncode == 2
+    assert f"SLEUTEL_LISTEN: cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_run_without_a_token_says_so(cli_env):
     result = sleutel("run", env=cli_env)
     assert result.returncode == 2 and "TELEGRAM_TOKEN" in result.stderr
