@@ -21,6 +21,11 @@ from storage.records import CaseEventRecord, CaseRecord
 
 MAX_SHOWN = 60
 READS = frozenset({"opened", "chronology"})
+# steps the clock and the routing take by themselves; any other step without an actor was
+# taken by someone who has since left and erased their data
+BY_SLEUTEL = frozenset(
+    {"alerted", "reminded", "unreachable", "unrouted", "follow_up", "participant_left"}
+)
 RISKS = {"low": N_("low"), "medium": N_("medium"), "high": N_("high"), "acute": N_("acute")}
 PERIODS = {"1w": N_("in 1 week"), "2w": N_("in 2 weeks"), "1m": N_("in 1 month")}
 REASONS = {
@@ -120,7 +125,12 @@ async def _line(
         if action in ACTIONS
         else verbatim(event.action)
     )
-    who = verbatim(names[event.actor_id]) if event.actor_id else _("Sleutel")
+    if event.actor_id is not None:
+        who = verbatim(names[event.actor_id])
+    elif action in BY_SLEUTEL:
+        who = _("Sleutel")
+    else:  # someone who has since erased their data
+        who = verbatim("—")
     if event.body and with_text:
         return _(
             "{when} · {who} {what}\n“{body}”",

@@ -78,6 +78,9 @@ async def test_forget_erases_the_person_and_keeps_their_open_case(runtime, fake_
     assert case[0] is None and case[1] == team.ids["confidant"] and case[2] == "F.K."
     [shown] = await press(team.confidant, f"case:open:{reference}")
     assert f"Concern {reference} from former key person" in shown.text
+    [chronology] = await press(team.confidant, f"case:log:{reference}")
+    assert "· — logged the concern" in chronology.text
+    assert "Sleutel alerted Saskia" in chronology.text
     # Back to a stranger: one neutral reply.
     [reply] = await team.key_person.send("/help")
     assert "closed service" in reply.text
