@@ -1,5 +1,16 @@
 """`/invite` for coordinators: choose a role (and for a key person, the confidant
-and an optional backup), get a one-time code and link to pass on in person."""
+and an optional backup), get a one-time code and link to pass on in person.
+
+```mermaid
+stateDiagram-v2
+    [*] --> role: /invite
+    role --> [*]: confidant or coordinator (code shown)
+    role --> [*]: key person, but no confidant yet
+    role --> confidant: key person
+    confidant --> backup
+    backup --> [*]: a backup or none (code shown)
+```
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,12 @@
-"""`/language`: choose the language Sleutel speaks with you."""
+"""`/language`: choose the language Sleutel speaks with you; the confirmation, the menu
+and the person's own command menu in Telegram switch at once.
+
+```mermaid
+stateDiagram-v2
+    [*] --> choose: /language
+    choose --> [*]: a language
+```
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,17 @@
 a confidant or backup (key persons), deactivate or reactivate.
 
 People are shown with short ids (`P12`), the same ids the CLI uses.
+
+```mermaid
+stateDiagram-v2
+    [*] --> pick: /people (the list)
+    pick --> action: a person
+    action --> confidant: assign confidant
+    action --> backup: assign backup
+    confidant --> [*]: chosen (both told)
+    backup --> [*]: chosen
+    action --> [*]: pause / make active again
+```
 """
 
 from __future__ import annotations
