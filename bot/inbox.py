@@ -147,24 +147,39 @@ class Inbox:
                 await self.sender.send(chat_id, outcome.locale, Reply(NOT_DELETED))
 
     async def _answer(self, update: Update, event: Event, outcome: Outcome) -> None:
-        """Send the replies; a tapped question loses its buttons unless a reply replaces it."""
+        """Send the replies. A tapped question loses its buttons unless a reply replaces it;
+        a late button answer or a refused edit never stops the replies; replies that meet a
+        network failure go to the outbox, which retries them."""
         chat_id = event.telegram_id
-        try:
-            if update.callback_query is not None:
-                toast = outcome.toast and self.sender.renderer.render(outcome.toast, outcome.locale)
+        if update.callback_query is not None:
+            toast = outcome.toast and self.sender.renderer.render(outcome.toast, outcome.locale)
+            with contextlib.suppress(TelegramError):  # too late to answer: Telegram moved on
                 await update.callback_query.answer(toast or None)
-                if event.message_id and not any(r.edit for r in outcome.replies):
-                    await self.sender.clear_buttons(chat_id, event.message_id)
-            shown = []
-            for reply in outcome.replies:
+            if event.message_id and not any(r.edit for r in outcome.replies):
+                await self.sender.clear_buttons(chat_id, event.message_id)
+        shown = []
+        for index, reply in enumerate(outcome.replies):
+            try:
                 if reply.edit and event.kind == Kind.BUTTON and event.message_id:
                     await self.sender.edit(
                         chat_id, event.message_id, outcome.locale, reply.text, reply.buttons
                     )
                     continue
                 sent = await self.sender.send(chat_id, outcome.locale, reply)
-                if reply.shows_case:
-                    shown.append((reply.shows_case, sent.message_id))
+            except Forbidden:
+                log.info("sender blocked the bot while being answered")
+                return
+            except BadRequest:
+                log.error("reply refused by Telegram", exc_info=True)
+                continue
+            except TelegramError:
+                log.warning("reply not delivered; handed to the outbox")
+                await self.engine.defer_replies(chat_id, outcome.replies[index:])
+                self.dispatcher.wake.set()
+                break
+            if reply.shows_case:
+                shown.append((reply.shows_case, sent.message_id))
+        try:
             if shown:
                 await self.engine.remember_shown(chat_id, shown)
             if outcome.deletions:
@@ -177,7 +192,5 @@ class Inbox:
                     outcome.locale,
                     outcome.commands,
                 )
-        except Forbidden:
-            log.info("sender blocked the bot while being answered")
         except TelegramError:
-            log.warning("reply not delivered", exc_info=True)
+            log.warning("after the replies: a deletion or command menu failed", exc_info=True)

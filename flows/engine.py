@@ -36,7 +36,7 @@ from flows.clock import Clock
 from flows.context import Context, FlowConfig, decode_version
 from flows.events import Event, Kind
 from flows.languages import DEFAULT_LOCALE, match_language
-from flows.messages import Reply, Text, _
+from flows.messages import Reply, Text, _, to_json
 from flows.roles import COORDINATOR, EVERYONE, KEY_PERSON
 from storage.database import Database, UnitOfWork
 from storage.records import PersonRecord, TimerRecord
@@ -245,6 +245,21 @@ class Engine:
                     log.warning("unknown timer kind", extra={"timer_kind": timer.kind})
                 await uow.timers.finish(timer.id, now=now)
         return len(due)
+
+    async def defer_replies(self, telegram_id: int, replies: list[Reply]) -> None:
+        """Replies the network lost go through the outbox instead, which retries them (as
+        new messages; a file is not kept: the person can ask for it again)."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            person = await uow.people.by_telegram_id(telegram_id)
+            if person is None:
+                return
+            for reply in replies:
+                if reply.document is None:
+                    message = Reply(
+                        reply.text, reply.buttons, reply.protect, shows_case=reply.shows_case
+                    )
+                    await uow.outbox.add(person.id, to_json(message), now=now)
 
     async def remember_shown(self, telegram_id: int, shown: list[tuple[str, int]]) -> None:
         """Note which messages in this chat showed which case (reference, message id)."""

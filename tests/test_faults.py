@@ -53,3 +53,24 @@ async def test_updates_are_fetched_again_when_they_could_not_be_stored(
     await runtime.poll_once()
     assert chat.last.text.startswith("Hello Amina")
     assert sum(1 for t in chat.texts() if t.startswith("Hello Amina")) == 1
+
+
+async def test_a_reply_lost_to_the_network_is_delivered_by_the_outbox(runtime, fake_api):
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
+    fake_api.fail_next("sendMessage", status=502, description="Bad Gateway")
+    fake_api.push_text(30, "/help", language_code="en")
+    await runtime.poll_once()
+    assert not chat.last.text.startswith("Hello Amina")
+    await runtime.dispatch_outbox()
+    assert chat.last.text.startswith("Hello Amina")
+
+
+async def test_a_button_answered_too_late_still_gets_its_replies(runtime, fake_api):
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
+    [menu] = await chat.send("/help")
+    fake_api.fail_next(
+        "answerCallbackQuery", status=400,
+        description="Bad Request: query is too old and response timeout expired",
+    )  # fmt: skip
+    [question] = await chat.tap("Language", menu)
+    assert "Which language" in question.text
