@@ -130,7 +130,7 @@ class OutboxDispatcher:
         try:
             sent = await self.sender.send(message.telegram_id, message.locale, reply)
         except RetryAfter as exc:
-            await self._retry(message.id, now + _seconds(exc.retry_after), "retry_after")
+            await self._retry(message.id, now + retry_delay(exc.retry_after), "retry_after")
             return 0
         except Forbidden:
             await self._give_up(message.id, "unreachable", "forbidden")
@@ -169,6 +169,9 @@ class OutboxDispatcher:
                 await self.dispatch_once()
             except UNAVAILABLE_ERRORS:
                 log.warning("database unavailable; outbox waits")
+            except Exception:
+                # A loop that dies would silently stop all delivery: log, wait, go on.
+                log.exception("outbox round failed; trying again")
             self.wake.clear()
             await _wait_any(stop, self.wake, interval)
 
@@ -180,7 +183,8 @@ async def _wait_any(stop: asyncio.Event, wake: asyncio.Event, timeout: float) ->
         waiter.cancel()
 
 
-def _seconds(value: int | float | timedelta) -> timedelta:
+def retry_delay(value: int | float | timedelta) -> timedelta:
+    """Telegram's `retry_after` (PTB gives seconds now, a timedelta in future versions)."""
     return value if isinstance(value, timedelta) else timedelta(seconds=float(value))
 
 

@@ -105,6 +105,9 @@ class Inbox:
                 await self.process_pending()
             except UNAVAILABLE_ERRORS:
                 log.warning("database unavailable; inbox waits")
+            except Exception:
+                # A loop that dies would silently stop the bot: log, wait, go on.
+                log.exception("inbox round failed; trying again")
             self.wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), timeout=interval)

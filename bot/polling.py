@@ -16,6 +16,7 @@ from telegram import Bot
 from telegram.error import Conflict, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBUserWarning
 
+from bot.delivery import retry_delay
 from bot.inbox import Inbox
 from storage.database import UNAVAILABLE_ERRORS
 
@@ -63,11 +64,7 @@ async def poll_forever(bot: Bot, inbox: Inbox, stop: asyncio.Event) -> None:
             delay = 1.0
             continue
         except RetryAfter as exc:
-            wait = float(
-                exc.retry_after
-                if not hasattr(exc.retry_after, "total_seconds")
-                else exc.retry_after.total_seconds()
-            )
+            wait = retry_delay(exc.retry_after).total_seconds()
         except Conflict:
             log.error("another process is polling this bot; waiting")
             wait = 30.0
@@ -75,6 +72,13 @@ async def poll_forever(bot: Bot, inbox: Inbox, stop: asyncio.Event) -> None:
             wait, delay = delay, min(delay * 2, 60.0)
         except UNAVAILABLE_ERRORS:
             log.warning("database unavailable; updates stay with Telegram")
+            wait, delay = delay, min(delay * 2, 60.0)
+        except TelegramError:
+            log.warning("getUpdates refused; trying again", exc_info=True)
+            wait, delay = delay, min(delay * 2, 60.0)
+        except Exception:
+            # A poller that dies would silently stop the bot: log, back off, go on.
+            log.exception("polling round failed; trying again")
             wait, delay = delay, min(delay * 2, 60.0)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=wait)
