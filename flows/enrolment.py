@@ -24,6 +24,7 @@ import unicodedata
 from flows.context import Choice, Context
 from flows.invites import InviteProblem, check_invite
 from flows.language import language_choices
+from flows.languages import match_language
 from flows.menu import role_welcome
 from flows.messages import _
 from flows.privacy import privacy_notice
@@ -54,6 +55,11 @@ async def start(ctx: Context, code: str) -> None:
     if ctx.person is not None:
         await _complete(ctx, invite, ctx.person.id)
         return
+    if match_language(ctx.event.language_code, ctx.config.locales) is None:
+        # Telegram's language is not one of ours: start in the organisation's language.
+        organisation = await ctx.uow.people.organisation(invite.organisation_id)
+        if organisation.default_locale in ctx.config.locales:
+            ctx.locale = organisation.default_locale
     ctx.ask(
         NAME,
         "language",

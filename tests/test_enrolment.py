@@ -152,3 +152,15 @@ async def test_media_and_commands_in_the_middle_of_enrolment(runtime, fake_api):
     assert "1 to 32 letters" in too_long.text
     [welcome, *_] = await chat.send("Noor")
     assert "Welcome, Noor!" in welcome.text
+
+
+async def test_an_unsupported_telegram_language_starts_in_the_organisations_language(
+    runtime, fake_api
+):
+    async with runtime.db.unit_of_work() as uow:
+        org = await uow.people.add_organisation("Expats", now=runtime.clock.now(), locale="en")
+    code = await invite_code(runtime, org, KEY_PERSON)
+    chat = Chat(runtime, fake_api, 90, language="pt-BR")
+    [question] = await chat.send(f"/start {code}")
+    assert question.text == "Welcome to Sleutel. Which language do you prefer?"
+    assert fake_api.buttons(question)[0][0] == "English"  # the organisation's first
