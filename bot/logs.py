@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from datetime import UTC, datetime
 
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message"}
@@ -27,8 +28,10 @@ class JsonFormatter(logging.Formatter):
         }
         entry.update({k: v for k, v in record.__dict__.items() if k not in _STANDARD})
         if record.exc_info:
-            entry["error"] = record.exc_info[0].__name__ if record.exc_info[0] else None
-            entry["trace"] = self.formatException(record.exc_info)
+            # The kind of error and where, never its message: a message may quote input.
+            error_type, _error, trace = record.exc_info
+            entry["error"] = error_type.__name__ if error_type else None
+            entry["trace"] = "".join(traceback.format_tb(trace))
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 

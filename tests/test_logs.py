@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from chat import Chat
 from people import enrol
@@ -56,3 +57,14 @@ async def test_a_concern_with_identifiers_leaves_none_in_the_logs(runtime, fake_
     logged = "\n".join(JsonFormatter().format(record) for record in caplog.records)
     for needle in ("Q.Z.", "Fatima", "Kalverstraat", "111222333", "Amina", "Saskia"):
         assert needle not in logged
+
+
+def test_an_error_is_logged_by_kind_and_place_never_by_its_message():
+    typed = "".join(["Fatima", " El Amrani"])  # as if it came from a person
+    try:
+        int(typed)
+    except ValueError:
+        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
+    entry = JsonFormatter().format(record)
+    assert '"error": "ValueError"' in entry and "test_logs.py" in entry
+    assert "Fatima" not in entry
