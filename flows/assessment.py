@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from flows import access, note, signalpicker
 from flows.casefile import HANDLING
-from flows.context import Choice, Context
+from flows.context import USE_BUTTONS, Choice, Context
 from flows.messages import N_, Button, _, keyboard
 from flows.signals import is_honour
 from storage.records import CaseRecord
@@ -38,7 +38,6 @@ RISK_LABELS = {
     "high": N_("High risk"),
     "acute": N_("Acute: danger now"),
 }
-USE_BUTTONS = _("Please use the buttons of the last question.")
 
 
 async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:

@@ -25,14 +25,13 @@ from __future__ import annotations
 
 from flows import access, note, signalpicker
 from flows.casefile import CLOSED
-from flows.context import Choice, Context
+from flows.context import USE_BUTTONS, Choice, Context
 from flows.escalation import open_button
 from flows.messages import Text, _, keyboard, verbatim
 from flows.signals import in_catalogue_order, is_honour, signal_label
 from storage.records import CaseRecord
 
 NAME = "caseupdate"
-USE_BUTTONS = _("Please use the buttons of the last question.")
 
 
 async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from flows import cases, cleanphone, escalation, note, signalpicker
 from flows.casefile import AGE_GROUPS, RELATIONS, YES_NO_UNKNOWN, details
-from flows.context import Choice, Context
+from flows.context import USE_BUTTONS, Choice, Context
 from flows.events import Kind
 from flows.messages import Text, _, keyboard, verbatim
 from flows.redaction import clean_initials
@@ -89,7 +89,6 @@ CHANGE_LABELS = {
     "note": _("Your note"),
     "honour": _("Family honour"),
 }
-USE_BUTTONS = _("Please use the buttons of the last question.")
 
 
 async def start(ctx: Context, _arg: str) -> None:

@@ -14,11 +14,12 @@ from datetime import datetime, timedelta
 
 from flows.events import Event
 from flows.menu import menu_keyboard
-from flows.messages import Button, Document, Keyboard, Reply, Text, to_json
+from flows.messages import Button, Document, Keyboard, Reply, Text, _, to_json
 from storage.database import UnitOfWork
 from storage.records import ConversationRecord, PersonRecord
 
 DRAFT_LIFETIME = timedelta(hours=24)
+USE_BUTTONS = _("Please use the buttons of the last question.")
 
 
 def next_version(last: int, now: datetime) -> int:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from flows import access, cleanphone, consult, followup, note
 from flows.casefile import CLOSED, HANDLING, MONITORING, REFERRED
-from flows.context import Choice, Context
+from flows.context import USE_BUTTONS, Choice, Context
 from flows.directory import KINDS
 from flows.escalation import open_button
 from flows.messages import N_, Text, _, keyboard, verbatim
@@ -50,7 +50,6 @@ REASON_LABELS = {
     "resolved": N_("Resolved"),
     "handed_over": N_("Handed over"),
 }
-USE_BUTTONS = _("Please use the buttons of the last question.")
 
 
 async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import phonenumbers
 
-from flows.context import Choice, Context
+from flows.context import USE_BUTTONS, Choice, Context
 from flows.messages import N_, Text, _, verbatim
 from flows.roles import COORDINATOR
 from storage.records import DirectoryRecord
@@ -40,7 +40,6 @@ KINDS = {
 }
 MAX_NAME = 120
 MAX_LISTED = 40
-USE_BUTTONS = _("Please use the buttons of the last question.")
 
 
 def clean_name(text: str) -> str | None:

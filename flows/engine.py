@@ -33,7 +33,7 @@ from flows import (
     retention,
 )
 from flows.clock import Clock
-from flows.context import Context, FlowConfig, decode_version
+from flows.context import USE_BUTTONS, Context, FlowConfig, decode_version
 from flows.events import Event, Kind
 from flows.languages import DEFAULT_LOCALE, match_language
 from flows.messages import Reply, Text, _, to_json
@@ -77,7 +77,6 @@ UnreachableHook = Callable[[Context, int], Awaitable[None]]
 UNREACHABLE_HOOKS: list[UnreachableHook] = [escalation.on_unreachable]
 
 STALE = _("This question is no longer open.")
-USE_BUTTONS = _("Please use the buttons of the last question.")
 NEUTRAL = _(
     "Hello. This is a closed service for invited volunteers. "
     "If you were invited, please open the link you received."
