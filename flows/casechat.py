@@ -61,13 +61,7 @@ async def on_text(ctx: Context) -> None:
     if ctx.state.step != "write":
         ctx.reply(USE_BUTTONS)
         return
-    cleaned = note.clean(ctx, ctx.event.text)
-    if cleaned is None:
-        return
-    if not cleaned.removed:
-        await _send(ctx, cleaned.text)
-        return
-    note.ask_to_send(ctx, "check", cleaned, [[CANCEL]])
+    await note.send_cleaned(ctx, "check", _send, [[CANCEL]])
 
 
 async def on_choice(ctx: Context, action: str, _arg: str) -> None:

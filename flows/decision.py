@@ -112,13 +112,7 @@ async def on_text(ctx: Context) -> None:
     if ctx.state.step != "farewell":
         ctx.reply(USE_BUTTONS)
         return
-    cleaned = note.clean(ctx, ctx.event.text)
-    if cleaned is None:
-        return
-    if not cleaned.removed:
-        await _close(ctx, cleaned.text)
-        return
-    note.ask_to_send(ctx, "farewell_check", cleaned)
+    await note.send_cleaned(ctx, "farewell_check", _close)
 
 
 def _ask_farewell(ctx: Context) -> None:

@@ -11,6 +11,7 @@ everything) is deleted from the chat.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from flows.context import Choice, Context
 from flows.messages import Inline, _, verbatim
@@ -85,6 +86,23 @@ async def check(ctx: Context, text: str) -> None:
         [[Choice(_("Yes, keep this"), "keep")], [Choice(_("Write it again"), "rewrite")]],
         protect=True,
     )
+
+
+async def send_cleaned(
+    ctx: Context,
+    check_step: str,
+    send: Callable[[Context, str], Awaitable[None]],
+    more: list[list[Choice]] | None = None,
+) -> None:
+    """A typed message on its way to someone: cleaned first; sent at once when nothing was
+    taken out, else shown to the sender to confirm (`ask_to_send`)."""
+    cleaned = clean(ctx, ctx.event.text)
+    if cleaned is None:
+        return
+    if not cleaned.removed:
+        await send(ctx, cleaned.text)
+        return
+    ask_to_send(ctx, check_step, cleaned, more)
 
 
 def ask_to_send(
