@@ -72,9 +72,10 @@ async def answer_until_note(
     relation: str = "neighbour",
     children: str = "yes",
     signals: tuple[tuple[str, str], ...] = (("neglect", "neglect.hunger"),),
-) -> None:
-    """Answer the questions after the danger question, up to the note. Works for a chat
-    through the bot (end to end) and for a `Talker` straight into the engine alike."""
+) -> list:
+    """Answer the questions after the danger question, up to the note; returns what the
+    last answer brought. Works for a chat through the bot (end to end) and for a
+    `Talker` straight into the engine alike."""
     await chat.send(initials)
     await chat.choose("age", age)
     await chat.choose("relation", relation)
@@ -83,7 +84,7 @@ async def answer_until_note(
         await chat.choose("group", group)
         await chat.choose("tick", code)
         await chat.choose("back")
-    await chat.choose("done")
+    return await chat.choose("done")
 
 
 async def describe(

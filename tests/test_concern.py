@@ -94,16 +94,10 @@ async def test_initials_only_with_a_kind_explanation(db, clock):
     for attempt in ("Fatima Yilmaz", "Ali", "F.K. 0612345678", "ABCDE", "😀"):
         [refusal] = await kp.send(attempt)
         assert "Sleutel never keeps names" in refusal.text.msgid, attempt
-    await kp.send("f.k")
-    await kp.choose("age", "older")
-    await kp.choose("relation", "neighbour")
-    await kp.choose("children", "unknown")
-    await kp.choose("group", "phys")
-    await kp.choose("tick", "phys.bruises")
-    await kp.choose("back")
-    await kp.choose("done")
-    await kp.choose("skip")
-    await kp.choose("honour", "unknown")
+    await describe(
+        kp, initials="f.k", age="older", children="unknown", honour="unknown",
+        signals=(("phys", "phys.bruises"),),
+    )  # fmt: skip
     await kp.choose("confirm")
     case = await office.case(_receipt_ref(kp))
     assert case.initials == "F.K." and case.age_group == "older" and case.children == "unknown"
@@ -154,14 +148,9 @@ async def test_note_is_redacted_before_it_is_kept_and_can_be_rewritten(db, clock
     kp = office.key_person
     await kp.command("concern")
     await kp.choose("danger", "no")
-    await kp.send("F.K.")
-    await kp.choose("age", "adult")
-    await kp.choose("relation", "other")
-    await kp.choose("children", "no")
-    await kp.choose("group", "house")
-    await kp.choose("tick", "house.fights")
-    await kp.choose("back")
-    await kp.choose("done")
+    await answer_until_note(
+        kp, age="adult", relation="other", children="no", signals=(("house", "house.fights"),)
+    )
     [too_long] = await kp.send("x" * 1001)
     assert too_long.text.params == {"max": 1000}
     [shown] = await kp.send("Haar naam is Fatima, bel 0612345678.")
@@ -206,14 +195,10 @@ async def test_an_honour_signal_flags_the_case_skips_the_question_and_shows_guid
     kp = office.key_person
     await kp.command("concern")
     await kp.choose("danger", "no")
-    await kp.send("F.K.")
-    await kp.choose("age", "adult")
-    await kp.choose("relation", "participant_family")
-    await kp.choose("children", "yes")
-    await kp.choose("group", "honour")
-    await kp.choose("tick", "honour.forced_marriage")
-    await kp.choose("back")
-    guidance, note_question = await kp.choose("done")
+    guidance, note_question = await answer_until_note(
+        kp, age="adult", relation="participant_family",
+        signals=(("honour", "honour.forced_marriage"),),
+    )  # fmt: skip
     assert "always consult an expert" in guidance.text.msgid
     assert note_question.text.msgid.startswith("What did you notice? Tell it")
     await kp.choose("skip")
@@ -331,14 +316,7 @@ async def test_a_concern_with_identifiers_reaches_the_confidant_clean(
     await kp.choose("danger", "no")
     [refusal] = await kp.send(NASTY_INITIALS)
     assert "initialen" in refusal.text and "Sleutel bewaart nooit namen" in refusal.text
-    await kp.send("F.Y.")
-    await kp.choose("age", "child")
-    await kp.choose("relation", "neighbour")
-    await kp.choose("children", "yes")
-    await kp.choose("group", "neglect")
-    await kp.choose("tick", "neglect.hunger")
-    await kp.choose("back")
-    await kp.choose("done")
+    await answer_until_note(kp, initials="F.Y.")
     [shown] = await kp.send(NASTY_NOTE)
     assert "[naam]" not in shown.text  # markers are the redactor's, the list is translated
     assert "namen, telefoonnummers, e-mailadressen" in shown.text
