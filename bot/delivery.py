@@ -114,6 +114,10 @@ class OutboxDispatcher:
         now = self.clock.now()
         async with self.db.unit_of_work() as uow:
             due = await uow.outbox.due(now=now)
+        moment = time.monotonic()  # forget chats whose pause is over: the map stays small
+        self._last_sent = {
+            chat: at for chat, at in self._last_sent.items() if moment - at < PER_CHAT_INTERVAL
+        }
         sent = 0
         for message in due:
             if message.telegram_id is None:

@@ -71,11 +71,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
         ctx.reply(USE_BUTTONS)
 
 
-async def on_text(ctx: Context) -> None:
-    if ctx.state.step == "note":
-        await note.check(ctx, ctx.event.text)
-    else:
-        ctx.reply(USE_BUTTONS)
+on_text = note.on_text  # the note is the only typed answer
 
 
 def _ask_note(ctx: Context) -> None:

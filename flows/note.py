@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from flows.context import Choice, Context
+from flows.context import USE_BUTTONS, Choice, Context
 from flows.messages import Inline, _, verbatim
 from flows.redaction import Redaction, RedactionError, redact
 
@@ -124,3 +124,12 @@ def ask_to_send(
         [[Choice(_("Send"), "send")], [Choice(_("Write it again"), "rewrite")], *(more or [])],
         protect=True,
     )
+
+
+async def on_text(ctx: Context) -> None:
+    """For flows whose only typed answer is a note (step "note"): check it, else point
+    to the buttons."""
+    if ctx.state.step == "note":
+        await check(ctx, ctx.event.text)
+    else:
+        ctx.reply(USE_BUTTONS)
