@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from sqlalchemy import event, text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -40,7 +40,36 @@ class DatabaseUnavailable(Exception):
     """The database could not be reached; the caller should retry later."""
 
 
-UNAVAILABLE_ERRORS = (OperationalError, DBAPIError, OSError, ConnectionError)
+# "Try again later": the database is away, busy or restarting. Anything else a
+# statement raises (a duplicate key, a value out of range) is an answer, not an
+# outage, and must not be retried as one. A driver error that is none of these
+# classes but lost the connection is raised as `DatabaseUnavailable` by
+# `unit_of_work()` and `ping()`.
+UNAVAILABLE_ERRORS = (
+    DatabaseUnavailable,
+    OperationalError,
+    InterfaceError,
+    OSError,
+    ConnectionError,
+)
+
+# PostgreSQL error classes that mean "not now": connection exception (08),
+# transaction rollback (40: serialization failure, deadlock), insufficient
+# resources (53), operator intervention (57: shutdown, cannot connect now),
+# system error (58).
+_UNAVAILABLE_SQLSTATES = ("08", "40", "53", "57", "58")
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Whether `exc` means the database is away for now (see `UNAVAILABLE_ERRORS`)."""
+    if isinstance(exc, UNAVAILABLE_ERRORS):
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+        return sqlstate.startswith(_UNAVAILABLE_SQLSTATES)
+    return False
 
 
 class UnitOfWork:
@@ -78,24 +107,31 @@ class Database:
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[UnitOfWork]:
-        async with self._sessions() as session:
-            uow = UnitOfWork(session, self.cipher, self.dialect)
-            try:
-                yield uow
-                if uow.discarded:
+        try:
+            async with self._sessions() as session:
+                uow = UnitOfWork(session, self.cipher, self.dialect)
+                try:
+                    yield uow
+                    if uow.discarded:
+                        await session.rollback()
+                    else:
+                        await session.commit()
+                except BaseException:
                     await session.rollback()
-                else:
-                    await session.commit()
-            except BaseException:
-                await session.rollback()
-                raise
+                    raise
+        except DBAPIError as exc:
+            if is_unavailable(exc) and not isinstance(exc, UNAVAILABLE_ERRORS):
+                raise DatabaseUnavailable(type(exc).__name__) from exc
+            raise
 
     async def ping(self) -> bool:
         try:
             async with self.engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
-        except UNAVAILABLE_ERRORS:
-            return False
+        except Exception as exc:
+            if is_unavailable(exc):
+                return False
+            raise
         return True
 
     async def upgrade(self, revision: str = "head") -> None:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 from people import enrol
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from flows.roles import KEY_PERSON
+from storage.database import (
+    UNAVAILABLE_ERRORS,
+    Database,
+    DatabaseUnavailable,
+    is_unavailable,
+)
 
 AWAY = OperationalError("SELECT 1", {}, Exception("database is away"))
 
@@ -74,3 +81,28 @@ async def test_a_button_answered_too_late_still_gets_its_replies(runtime, fake_a
     )  # fmt: skip
     [question] = await chat.tap("Language", menu)
     assert "Which language" in question.text
+
+
+async def test_only_a_database_that_is_away_counts_as_unavailable(db):
+    """Unavailable means "try again later" (503, back off); a refused statement is an
+    answer, and retrying it as an outage would retry it forever."""
+    gone = Database("sqlite+aiosqlite:////nonexistent-dir/x.db", db.cipher)
+    with pytest.raises(Exception) as away:
+        async with gone.unit_of_work() as uow:
+            await uow.session.execute(text("SELECT 1"))
+    assert is_unavailable(away.value)
+    assert not await gone.ping()
+    await gone.dispose()
+
+    with pytest.raises(IntegrityError) as duplicate:
+        async with db.unit_of_work() as uow:
+            insert = text("INSERT INTO alembic_version (version_num) VALUES ('twice')")
+            await uow.session.execute(insert)
+            await uow.session.execute(insert)
+    assert not is_unavailable(duplicate.value)
+    assert not isinstance(duplicate.value, UNAVAILABLE_ERRORS)
+
+    lost = DBAPIError("SELECT 1", {}, Exception("server closed"), connection_invalidated=True)
+    assert is_unavailable(lost)
+    assert is_unavailable(DatabaseUnavailable("DBAPIError"))
+    assert await db.ping()
