@@ -113,7 +113,7 @@ class OutboxDispatcher:
         """Deliver what is due now; returns how many messages were sent."""
         now = self.clock.now()
         async with self.db.unit_of_work() as uow:
-            due = await uow.outbox.due(now=now)
+            due = await uow.outbox.claim_due(now=now)
         moment = time.monotonic()  # forget chats whose pause is over: the map stays small
         self._last_sent = {
             chat: at for chat, at in self._last_sent.items() if moment - at < PER_CHAT_INTERVAL
@@ -124,7 +124,10 @@ class OutboxDispatcher:
                 await self._give_up(message.id, "dead", "no_recipient")
                 continue
             if time.monotonic() - self._last_sent.get(message.telegram_id, 0) < PER_CHAT_INTERVAL:
-                continue  # this chat had a message a moment ago: the next round takes it
+                # This chat had a message a moment ago: the next round takes it.
+                async with self.db.unit_of_work() as uow:
+                    await uow.outbox.release(message.id, now=now)
+                continue
             sent += await self._deliver(message)
         return sent
 
@@ -146,7 +149,7 @@ class OutboxDispatcher:
             await self.engine.undeliverable(message.person_id)
             return 0
         except (TimedOut, NetworkError) as exc:
-            backoff = min(timedelta(seconds=5 * 2**message.attempts), MAX_BACKOFF)
+            backoff = min(timedelta(seconds=5 * 2 ** (message.attempts - 1)), MAX_BACKOFF)
             await self._retry(message.id, now + backoff, type(exc).__name__)
             return 0
         self._last_sent[message.telegram_id] = time.monotonic()

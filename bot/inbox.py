@@ -2,12 +2,14 @@
 
 Updates reach the inbox from our own `getUpdates` loop (`bot.polling`) or the
 webhook (`bot.webhook`); both tell Telegram "received" only after the commit.
-Processing reads pending rows in `update_id` order, hands each to
-`Application.process_update`, whose single handler turns it into an `Event`
-for the engine. The engine marks the row done in the same transaction as the
-flow's changes, so an update is acted on once even across a crash. When
-processing fails (the database went away) the round stops, keeping order, and
-the row is tried again later; after a few failed attempts it is set aside.
+Processing claims the oldest waiting update of each person (`claim_heads`:
+a lease, so two workers never take the same one, and each person's updates
+strictly in order), hands them side by side to `Application.process_update`,
+whose single handler turns each into an `Event` for the engine. The engine
+marks the row done in the same transaction as the flow's changes, so an
+update is acted on once even across a crash. When processing fails (the
+database went away) the row is tried again later; after a few failed attempts
+it is set aside, and the sender is told.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Update
@@ -24,15 +28,27 @@ from telegram.ext import Application, ContextTypes
 from bot.commands import publish_personal_commands
 from bot.delivery import OutboxDispatcher, Sender
 from bot.metrics import Metrics
-from bot.updates import to_event
+from bot.updates import admit, to_event
 from flows.clock import Clock
 from flows.engine import Engine, Outcome
 from flows.events import Event, Kind
-from flows.messages import Reply, _
-from storage.database import UNAVAILABLE_ERRORS, Database
+from flows.messages import Reply, Text, _, to_json
+from storage.database import UNAVAILABLE_ERRORS, Database, UnitOfWork
+from storage.inbox import ClaimedUpdate, IncomingUpdate
 
 log = logging.getLogger(__name__)
 
+BATCH = 16  # people whose updates are handled side by side
+FLOOD_LIMIT = 30  # waiting updates from one person before more are set aside
+FLOOD_WINDOW = timedelta(minutes=10)  # one flood warning per person in this time
+
+FLOOD_WARNING = _(
+    "You are sending messages faster than I can read them. I will answer what you "
+    "sent first; please wait a moment before you send more."
+)
+NOT_READ = _(
+    "Sorry, I could not read your last message. Please send it again in a few plain words."
+)
 NOT_DELETED = _(
     "Telegram did not let me delete some messages. Please delete them yourself: "
     "press and hold a message, then choose Delete."
@@ -60,47 +76,119 @@ class Inbox:
         self.wake = asyncio.Event()
         self._failed: set[int] = set()
 
-    async def store(self, updates: list[dict[str, Any]]) -> int:
-        """Commit raw updates (duplicates ignored); raises when the database is away."""
+    async def store(self, updates: list[Any]) -> int:
+        """Commit raw updates (duplicates ignored); raises only when the database is away.
+
+        Text is cleaned at the door (`bot.updates.clean`). What cannot be kept is set
+        aside with its kind and id only, so it never blocks polling or anyone else: an
+        id outside 64 bits (not even that can be kept), a payload that cannot be
+        encrypted, or the messages of someone flooding the bot past `FLOOD_LIMIT`
+        waiting updates (they get one friendly warning).
+        """
         now = self.clock.now()
-        added = 0
+        incoming = []
+        for raw in updates:
+            update = admit(raw)
+            if update is None:
+                self.metrics.updates_set_aside.labels("bad_id").inc()
+                continue
+            incoming.append(update)
         async with self.db.unit_of_work() as uow:
-            for update in updates:
-                added += await uow.inbox.add(int(update["update_id"]), update, now=now)
+            incoming = await self._hold_back_floods(uow, incoming, now)
+            added = await uow.inbox.add(incoming, now=now)
+        for update in incoming:
+            if update.reason:
+                self.metrics.updates_set_aside.labels(update.reason).inc()
         self.metrics.updates_received.inc(added)
         self.wake.set()
         return added
+
+    async def _hold_back_floods(
+        self, uow: UnitOfWork, incoming: list[IncomingUpdate], now: datetime
+    ) -> list[IncomingUpdate]:
+        """Past FLOOD_LIMIT waiting updates from one chat, the rest is set aside; the
+        person is warned once per FLOOD_WINDOW. Others are not held up by a flood:
+        each person's updates are handled in turn (`claim_heads`)."""
+        chats = {u.chat_id for u in incoming if u.chat_id is not None and u.payload is not None}
+        waiting = await uow.inbox.pending_by_chat(chats)
+        warned: set[int] = set()
+        kept = []
+        for update in incoming:
+            chat = update.chat_id
+            if chat is None or update.payload is None:
+                kept.append(update)
+                continue
+            waiting[chat] = waiting.get(chat, 0) + 1
+            if waiting[chat] <= FLOOD_LIMIT:
+                kept.append(update)
+                continue
+            kept.append(replace(update, payload=None, reason="flood"))
+            if chat not in warned:
+                warned.add(chat)
+                if not await uow.inbox.set_aside_since(chat, "flood", now - FLOOD_WINDOW):
+                    await self._notice(uow, chat, FLOOD_WARNING, now)
+        return kept
+
+    async def _notice(self, uow: UnitOfWork, chat_id: int, text: Text, now: datetime) -> None:
+        """A short word to the sender, through the outbox; strangers get nothing."""
+        person = await uow.people.by_telegram_id(chat_id)
+        if person is not None:
+            await uow.outbox.add(person.id, to_json(Reply(text)), now=now)
+            self.dispatcher.wake.set()
 
     async def next_offset(self) -> int:
         async with self.db.unit_of_work() as uow:
             return await uow.inbox.next_offset()
 
     async def process_pending(self) -> int:
-        """Process stored updates in order; stop at the first that fails."""
-        async with self.db.unit_of_work() as uow:
-            pending = await uow.inbox.pending()
+        """Handle stored updates until none is waiting: each round claims the oldest
+        update of up to BATCH people and handles them side by side, each person's in
+        order. A round in which one failed (the database went away) ends the call;
+        that update is tried again next time, and after a few tries set aside."""
         done = 0
-        for update_id, payload in pending:
+        while True:
             async with self.db.unit_of_work() as uow:
-                attempts = await uow.inbox.begin_attempt(update_id)
-            if attempts == 0 or attempts > 5:
-                continue
-            try:
-                update = Update.de_json(payload, self.application.bot)
-            except (TypeError, ValueError, KeyError):
-                log.error("update not understood; set aside", extra={"update_id": update_id})
-                async with self.db.unit_of_work() as uow:
-                    await uow.inbox.mark_done(update_id, now=self.clock.now())
-                continue
-            await self.application.process_update(update)
-            if update_id in self._failed:
-                self._failed.discard(update_id)
-                break
-            done += 1
-        return done
+                claimed = await uow.inbox.claim_heads(
+                    now=self.clock.now(), limit=BATCH, skip_locked=self.db.dialect == "postgresql"
+                )
+            if not claimed:
+                return done
+            results = await asyncio.gather(*(self._process(update) for update in claimed))
+            done += sum(results)
+            if not all(results):
+                return done
+
+    async def _process(self, claimed: ClaimedUpdate) -> bool:
+        """Hand one update to PTB's Application; False when it must be tried again."""
+        if claimed.exhausted:
+            log.error("update failed too often; set aside", extra={"update_id": claimed.update_id})
+            await self._set_aside(claimed, "failed")
+            return True
+        try:
+            update = Update.de_json(claimed.payload, self.application.bot)
+        except Exception:  # a shape PTB cannot read: it would fail every time
+            log.error("update not understood; set aside", extra={"update_id": claimed.update_id})
+            await self._set_aside(claimed, "unreadable")
+            return True
+        await self.application.process_update(update)
+        if claimed.update_id not in self._failed:
+            return True
+        self._failed.discard(claimed.update_id)
+        async with self.db.unit_of_work() as uow:
+            await uow.inbox.try_again(claimed.update_id, at=self.clock.now())
+        return False
+
+    async def _set_aside(self, claimed: ClaimedUpdate, reason: str) -> None:
+        self.metrics.updates_set_aside.labels(reason).inc()
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            await uow.inbox.set_aside(claimed.update_id, reason, now=now)
+            if claimed.chat_id is not None:
+                await self._notice(uow, claimed.chat_id, NOT_READ, now)
 
     async def run(self, stop: asyncio.Event, interval: float = 2.0) -> None:
         while not stop.is_set():
+            self.wake.clear()
             try:
                 await self.process_pending()
             except UNAVAILABLE_ERRORS:
@@ -108,7 +196,6 @@ class Inbox:
             except Exception:
                 # A loop that dies would silently stop the bot: log, wait, go on.
                 log.exception("inbox round failed; trying again")
-            self.wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), timeout=interval)
 

@@ -14,6 +14,12 @@ class Metrics:
         self.updates_processed = Counter(
             "sleutel_updates_processed", "Updates handled by the flows", registry=self.registry
         )
+        self.updates_set_aside = Counter(
+            "sleutel_updates_set_aside",
+            "Updates not handled (bad_id, unreadable, flood, failed), by reason",
+            ["reason"],
+            registry=self.registry,
+        )
         self.inbox_pending = Gauge(
             "sleutel_inbox_pending", "Updates waiting to be processed", registry=self.registry
         )

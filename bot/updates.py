@@ -8,10 +8,55 @@ event too, so their waiting alerts move on at once.
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 
 from flows.events import Event, Kind
+from storage.inbox import IncomingUpdate
+
+MAX_ID = 2**63  # ids are stored as 64-bit integers
+# C0 and C1 controls, except tab and newline: they hide text or confuse what shows it.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(value: Any) -> Any:
+    """Every string of a raw update made safe to store and show: a lone surrogate (which
+    JSON allows and UTF-8 cannot encode) becomes U+FFFD, controls other than tab and
+    newline go. Done at the door, before the inbox, the redactor or the database."""
+    if isinstance(value, str):
+        text = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return _CONTROLS.sub("", text)
+    if isinstance(value, dict):
+        return {clean(key): clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean(item) for item in value]
+    return value
+
+
+def admit(raw: Any) -> IncomingUpdate | None:
+    """A raw update as the inbox keeps it: cleaned, with its sender and kind; set aside
+    (no payload) when it cannot be encrypted; None when not even its id can be kept."""
+    update_id = raw.get("update_id") if isinstance(raw, dict) else None
+    if not isinstance(update_id, int) or not 0 <= update_id < MAX_ID:
+        return None
+    kind = clean(str(next((key for key in raw if key != "update_id"), "none")))
+    try:
+        payload = clean(raw)
+        json.dumps(payload, ensure_ascii=False)
+    except (ValueError, TypeError, RecursionError):
+        return IncomingUpdate(update_id, None, kind, None, "unreadable")
+    return IncomingUpdate(update_id, _sender(payload.get(kind)), kind, payload)
+
+
+def _sender(body: Any) -> int | None:
+    """The Telegram user the update comes from (in a private chat: the chat)."""
+    sender = body.get("from") if isinstance(body, dict) else None
+    user_id = sender.get("id") if isinstance(sender, dict) else None
+    return user_id if isinstance(user_id, int) and -MAX_ID < user_id < MAX_ID else None
 
 MEDIA_KINDS = (
     "photo",

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from flows import access, note, signalpicker
 from flows.casefile import HANDLING
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.messages import N_, Button, _, keyboard
 from flows.signals import is_honour
 from storage.records import CaseRecord
@@ -68,7 +68,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
         ctx.draft.pop("cleaned")
         _ask_note(ctx)
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 on_text = note.on_text  # the note is the only typed answer

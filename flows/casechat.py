@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from flows import access, note
 from flows.casefile import CLOSED
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.escalation import open_button
 from flows.messages import Button, Text, _, keyboard, verbatim
 from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON, role_label
@@ -59,7 +59,7 @@ async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
 
 async def on_text(ctx: Context) -> None:
     if ctx.state.step != "write":
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
         return
     await note.send_cleaned(ctx, "check", _send, [[CANCEL]])
 
@@ -74,7 +74,7 @@ async def on_choice(ctx: Context, action: str, _arg: str) -> None:
     elif step == "check" and action == "rewrite":
         ctx.ask(NAME, "write", _("Write your message again."), [[CANCEL]])
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 async def _send(ctx: Context, text: str) -> None:

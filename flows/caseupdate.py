@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from flows import access, note, signalpicker
 from flows.casefile import CLOSED
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.escalation import open_button
 from flows.messages import Text, _, keyboard, verbatim
 from flows.signals import in_catalogue_order, is_honour, signal_label
@@ -62,7 +62,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
         ctx.draft.pop("cleaned")
         _ask_note(ctx)
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 on_text = note.on_text  # the note is the only typed answer

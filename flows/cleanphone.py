@@ -14,7 +14,7 @@ first id can only reach into their own chat, and the range is capped.
 
 from __future__ import annotations
 
-from flows.context import USE_BUTTONS, Context
+from flows.context import Context
 from flows.messages import Button, _, keyboard
 from storage.records import CaseRecord
 
@@ -30,7 +30,7 @@ async def clear(ctx: Context, case: CaseRecord, extra: str) -> None:
     reference."""
     receipt = ctx.event.message_id
     if not extra.isdigit() or receipt is None:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
         return
     first = max(int(extra), receipt - MAX_MESSAGES, 1)
     ctx.delete_messages(list(range(first, receipt)))

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from flows import cases, cleanphone, escalation, note, signalpicker
 from flows.casefile import AGE_GROUPS, RELATIONS, YES_NO_UNKNOWN, details
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.events import Kind
 from flows.messages import Text, _, keyboard, verbatim
 from flows.redaction import clean_initials
@@ -156,7 +156,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
     elif step == "change" and action == "back":
         await _next(ctx)
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 async def on_text(ctx: Context) -> None:
@@ -179,7 +179,7 @@ async def on_text(ctx: Context) -> None:
     elif step == "note":
         await note.check(ctx, ctx.event.text.strip())
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 def _honour(draft: dict) -> bool:

@@ -9,12 +9,13 @@ renders and sends.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from flows.events import Event
 from flows.menu import menu_keyboard
-from flows.messages import Button, Document, Keyboard, Reply, Text, _, to_json
+from flows.messages import Button, Document, Keyboard, Reply, Text, _, from_json, to_json
 from storage.database import UnitOfWork
 from storage.records import ConversationRecord, PersonRecord
 
@@ -78,14 +79,24 @@ class Context:
     deletions: list[int] = field(default_factory=list)
     commands_changed: bool = False  # roles or language changed: refresh the command menu
     state_dirty: bool = False
+    resumed: bool = False  # a flow ended and the question waiting underneath is open again
+    _underneath: ConversationRecord | None = None  # while `aside` runs a command
 
     @property
     def draft(self) -> dict:
         assert self.state is not None, "no open conversation"
         return self.state.draft
 
+    @property
+    def question_waiting(self) -> bool:
+        """A question waits to be answered after what is being shown now."""
+        return self._underneath is not None or self.resumed
+
     def menu(self) -> Keyboard:
-        """The main menu buttons for this person's roles."""
+        """The main menu buttons for this person's roles; none while a question waits
+        to be answered again (a tap on the menu would leave it)."""
+        if self.question_waiting:
+            return ()
         roles = self.person.roles if self.person else frozenset()
         return menu_keyboard(roles, self.config.commands)
 
@@ -122,16 +133,50 @@ class Context:
         tap on an older question's button is recognised as stale.
         """
         version = next_version(self.last_version, self.now)
+        same_flow = self.state is not None and self.state.flow == flow
         if draft is None:
-            draft = self.state.draft if self.state and self.state.flow == flow else {}
-        self.state = ConversationRecord(flow, step, draft, version)
-        self.last_version = version
-        self.state_dirty = True
+            draft = self.state.draft if same_flow else {}
         rows = tuple(
             tuple(Button(c.label, f"c:{encode_version(version)}:{c.action}:{c.arg}") for c in row)
             for row in choices or []
         )
+        self.state = ConversationRecord(
+            flow,
+            step,
+            draft,
+            version,
+            prompt=to_json(Reply(text, rows, protect)),
+            parent=self.state.parent if same_flow else self._underneath,
+        )
+        self.last_version = version
+        self.state_dirty = True
         self.replies.append(Reply(text, rows, protect, edit))
+
+    def ask_again(self) -> None:
+        """The open question once more, as it was asked, with buttons that work: for a
+        stale button, a message at a question that wants a tap, or a reply that never
+        reached the person (the bot stopped between the commit and sending it)."""
+        if self.state is not None and self.state.prompt:
+            self.replies.append(from_json(self.state.prompt))
+
+    def use_buttons(self) -> None:
+        """The answer does not fit the open question: say so, and ask it again."""
+        self.reply(USE_BUTTONS)
+        self.ask_again()
+
+    async def aside(self, command: Callable[[], Awaitable[None]]) -> None:
+        """Run a command that only shows something (/help, /privacy, /mydata) or asks one
+        thing (/language) on top of the open question, which waits with its draft: shown
+        again at once, or when the command's own question is answered (`finish`)."""
+        waiting = self.state
+        self.state, self._underneath = None, waiting
+        try:
+            await command()
+        finally:
+            self._underneath = None
+        if self.state is None:
+            self.state = waiting
+            self.ask_again()
 
     def delete_messages(self, message_ids: list[int]) -> None:
         """Ask for messages in this person's chat to be deleted (theirs and the bot's).
@@ -142,10 +187,34 @@ class Context:
         self.deletions.extend(message_ids)
 
     def finish(self) -> None:
-        """Close the open conversation, if any."""
-        if self.state is not None:
-            self.state = None
-            self.state_dirty = True
+        """Close the open conversation, if any; a question waiting underneath is open again,
+        with a new version (`resume_question` asks it)."""
+        if self.state is None:
+            return
+        waiting = self.state.parent
+        self.state, self.state_dirty = None, True
+        if waiting is not None and waiting.prompt is not None:
+            version = next_version(self.last_version, self.now)
+            old, new = f"c:{encode_version(waiting.version)}:", f"c:{encode_version(version)}:"
+            prompt = dict(waiting.prompt)
+            prompt["buttons"] = [
+                [{**b, "data": b["data"].replace(old, new, 1)} for b in row]
+                for row in waiting.prompt["buttons"]
+            ]
+            self.state = replace(waiting, version=version, prompt=prompt, parent=None)
+            self.last_version = version
+            self.resumed = True
+
+    def finish_all(self) -> None:
+        """Close the open conversation and any waiting underneath it."""
+        if self.state is not None and self.state.parent is not None:
+            self.state = replace(self.state, parent=None)
+        self.finish()
+
+    def resume_question(self) -> None:
+        """After the replies of a flow that ended: the question that waited, asked again."""
+        if self.resumed and self.state is not None:
+            self.ask_again()
 
     async def notify(
         self,

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from flows import access, cleanphone, consult, followup, note
 from flows.casefile import CLOSED, HANDLING, MONITORING, REFERRED
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.directory import KINDS
 from flows.escalation import open_button
 from flows.messages import N_, Text, _, keyboard, verbatim
@@ -75,7 +75,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
             ctx.finish()
             await consult.consult(ctx, case, arg)
         elif case is not None:
-            ctx.reply(USE_BUTTONS)
+            ctx.use_buttons()
     elif step == "reason" and action == "reason" and arg in REASON_LABELS:
         ctx.draft["reason"] = arg
         _ask_farewell(ctx)
@@ -86,7 +86,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
     elif step == "farewell_check" and action == "rewrite":
         _ask_farewell(ctx)
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 async def _decided(ctx: Context, choice: str) -> None:
@@ -110,7 +110,7 @@ async def _decided(ctx: Context, choice: str) -> None:
 async def on_text(ctx: Context) -> None:
     """Only the closing message is typed."""
     if ctx.state.step != "farewell":
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
         return
     await note.send_cleaned(ctx, "farewell_check", _close)
 

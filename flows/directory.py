@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import phonenumbers
 
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.messages import N_, Text, _, verbatim
 from flows.roles import COORDINATOR
 from storage.records import DirectoryRecord
@@ -108,7 +108,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
         ctx.finish()
         ctx.reply(_("What would you like to do?"), ctx.menu())
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 async def on_text(ctx: Context) -> None:
@@ -128,7 +128,7 @@ async def on_text(ctx: Context) -> None:
             return
         await _add(ctx, phone)
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 async def _add(ctx: Context, phone: str) -> None:
@@ -145,7 +145,7 @@ async def _remove(ctx: Context, entry_id: int) -> None:
     """Only an entry of the coordinator's own organisation."""
     org = _org_id(ctx)
     if not await ctx.uow.directory.remove(org, entry_id):
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
         return
     await ctx.audit("directory.remove", f"D{entry_id}", org)
     ctx.finish()

@@ -33,7 +33,7 @@ from flows import (
     retention,
 )
 from flows.clock import Clock
-from flows.context import USE_BUTTONS, Context, FlowConfig, decode_version
+from flows.context import Context, FlowConfig, decode_version
 from flows.events import Event, Kind
 from flows.languages import DEFAULT_LOCALE, match_language
 from flows.messages import Reply, Text, _, to_json
@@ -77,6 +77,9 @@ UnreachableHook = Callable[[Context, int], Awaitable[None]]
 UNREACHABLE_HOOKS: list[UnreachableHook] = [escalation.on_unreachable]
 
 STALE = _("This question is no longer open.")
+UNKNOWN_COMMAND = _("I do not know that command. What would you like to do?")
+NOT_FOR_YOUR_ROLE = _("This is not available for your role.")
+LOOKS = frozenset({"privacy", "mydata", "language"})  # leave an open question waiting
 NEUTRAL = _(
     "Hello. This is a closed service for invited volunteers. "
     "If you were invited, please open the link you received."
@@ -140,6 +143,7 @@ class Engine:
                 if not person.reachable:
                     await uow.people.set_reachable(person.id, True)
                 await self._route(ctx)
+                ctx.resume_question()
             await ctx.save_state()
         log.info("event handled", extra={"kind": event.kind.value, "replies": len(ctx.replies)})
         commands = commands_for(ctx.person) if ctx.commands_changed and ctx.person else None
@@ -176,24 +180,41 @@ class Engine:
             ctx.reply(_("I did not understand that. What would you like to do?"), ctx.menu())
 
     async def _command(self, ctx: Context, command: str, arg: str) -> None:
+        """A command. One that only shows something (LOOKS) leaves an open question as it
+        is and asks it again; any other first says what became of it."""
         if command == "start" and arg:
             await enrolment.start(ctx, arg)
-        elif command in ("start", "help"):
-            ctx.reply(_help_text(ctx), ctx.menu())
         elif command == "cancel":
             await self._cancel(ctx)
+        elif command in ("start", "help"):
+            await self._aside_if_asking(ctx, lambda: _help(ctx))
         elif command not in COMMANDS:
-            ctx.reply(_("I do not know that command. What would you like to do?"), ctx.menu())
+            await self._aside_if_asking(ctx, lambda: _refuse(ctx, UNKNOWN_COMMAND))
         elif not COMMANDS[command].roles & ctx.person.roles:
-            ctx.reply(_("This is not available for your role."), ctx.menu())
+            await self._aside_if_asking(ctx, lambda: _refuse(ctx, NOT_FOR_YOUR_ROLE))
+        elif command in LOOKS:
+            await self._aside_if_asking(ctx, lambda: COMMANDS[command].flow.start(ctx, arg))
         else:
             if ctx.state is not None:
+                if ctx.state.parent is not None:  # leave the look, then the question under it
+                    ctx.state, ctx.state_dirty = ctx.state.parent, True
                 # Say what became of the open question (an urgent concern stays) first.
                 await self._cancel(ctx)
             await COMMANDS[command].flow.start(ctx, arg)
 
+    @staticmethod
+    async def _aside_if_asking(ctx: Context, show: Callable[[], Awaitable[None]]) -> None:
+        if ctx.state is None:
+            await show()
+        else:
+            await ctx.aside(show)
+
     async def _cancel(self, ctx: Context) -> None:
-        """A flow with `on_cancel` says what stopping means (an urgent case stays, say)."""
+        """A flow with `on_cancel` says what stopping means (an urgent case stays, say);
+        a look on top of an open question goes back to that question."""
+        if ctx.state is not None and ctx.state.parent is not None:
+            ctx.finish()
+            return
         flow = FLOWS.get(ctx.state.flow) if ctx.state else None
         if hasattr(flow, "on_cancel"):
             await flow.on_cancel(ctx)
@@ -217,18 +238,25 @@ class Engine:
                 and decode_version(parts[1]) == ctx.state.version
             )
             if not fresh:
+                # An older question's button, or a double tap: where the person really
+                # is comes from the database, so the open question is asked again.
                 ctx.toast = STALE
-                ctx.reply(STALE, ctx.menu())
+                if ctx.state is not None and ctx.state.prompt:
+                    ctx.reply(STALE)
+                    ctx.ask_again()
+                else:
+                    ctx.reply(STALE, ctx.menu())
                 return
             await flow.on_choice(ctx, parts[2], parts[3])
         elif flow is None:
             ctx.reply(_("I did not understand that. What would you like to do?"), ctx.menu())
         elif event.kind == Kind.MEDIA:
             ctx.reply(_media_refusal())
+            ctx.ask_again()
         elif hasattr(flow, "on_text"):
             await flow.on_text(ctx)
         else:
-            ctx.reply(USE_BUTTONS)
+            ctx.use_buttons()
 
     async def run_due_timers(self) -> int:
         """Claim what is due and run each timer in its own transaction."""
@@ -349,9 +377,17 @@ def _media_refusal() -> Text:
     )
 
 
+async def _help(ctx: Context) -> None:
+    ctx.reply(_help_text(ctx), ctx.menu())
+
+
+async def _refuse(ctx: Context, text: Text) -> None:
+    ctx.reply(text, ctx.menu())
+
+
 def _help_text(ctx: Context) -> Text:
     text = _("Hello {name}. What would you like to do?", name=ctx.person.display_name)
-    if ctx.state is not None:
+    if ctx.state is not None or ctx.question_waiting:
         return _(
             "{text}\n\nYou are in the middle of something: answer the last question, "
             "or send /cancel to stop.",

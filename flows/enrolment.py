@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.invites import InviteProblem, check_invite
 from flows.language import language_choices
 from flows.languages import match_language
@@ -91,7 +91,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
             )
         )
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 async def _ask_consent(ctx: Context) -> None:
@@ -111,7 +111,7 @@ async def _ask_consent(ctx: Context) -> None:
 
 async def on_text(ctx: Context) -> None:
     if ctx.state.step != "name":
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
         return
     name = clean_display_name(ctx.event.text)
     if name is None:

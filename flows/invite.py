@@ -14,7 +14,7 @@ stateDiagram-v2
 
 from __future__ import annotations
 
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.invites import create_invite
 from flows.messages import _, verbatim
 from flows.people import NO_CONFIDANT, active_confidants
@@ -70,7 +70,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
         ctx.draft["backup"] = int(arg) if arg else None
         await _issue(ctx)
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 async def _confidants(ctx: Context) -> list[PersonRecord]:

@@ -10,7 +10,7 @@ stateDiagram-v2
 
 from __future__ import annotations
 
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.languages import ENDONYMS
 from flows.messages import _, verbatim
 
@@ -31,7 +31,7 @@ async def start(ctx: Context, _arg: str) -> None:
 async def on_choice(ctx: Context, action: str, arg: str) -> None:
     """Switch, and confirm in the new language."""
     if action != "lang" or arg not in ctx.config.locales:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
         return
     await ctx.uow.people.set_locale(ctx.person.id, arg)
     ctx.locale = arg

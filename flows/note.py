@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.messages import Inline, _, verbatim
 from flows.redaction import Redaction, RedactionError, redact
 
@@ -132,4 +132,4 @@ async def on_text(ctx: Context) -> None:
     if ctx.state.step == "note":
         await check(ctx, ctx.event.text)
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()

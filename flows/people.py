@@ -17,7 +17,7 @@ stateDiagram-v2
 
 from __future__ import annotations
 
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.messages import Inline, Text, _, verbatim
 from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON, role_label
 from storage.records import PersonRecord
@@ -91,7 +91,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
     org = _org_id(ctx)
     target = await _member(ctx, org, ctx.draft.get("person") if action != "pick" else arg)
     if target is None:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
         return
     if action == "pick":
         ctx.draft["person"] = target.id
@@ -111,7 +111,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
         )
         ctx.reply(done, ctx.menu())
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
 
 
 async def _member(ctx: Context, org: int, person_id: object) -> PersonRecord | None:
@@ -161,7 +161,7 @@ async def _ask_confidant(ctx: Context, org: int, target: PersonRecord, which: st
 async def _assign(ctx: Context, org: int, target: PersonRecord, which: str, arg: str) -> None:
     chosen = next((p for p in await active_confidants(ctx, org) if str(p.id) == arg), None)
     if chosen is None or chosen.id == target.id:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
         return
     await ctx.uow.people.assign(target.id, org, **{f"{which}_id": chosen.id})
     await ctx.audit(f"person.assign_{which}", subject=short_id(target.id), organisation_id=org)

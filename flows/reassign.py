@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from flows import access, escalation, followup
 from flows.casefile import CLOSED
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.messages import _, verbatim
 from flows.people import NO_CONFIDANT, active_confidants
 from storage.records import CaseRecord, PersonRecord
@@ -61,7 +61,7 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
         return
     chosen = next((p for p in await _candidates(ctx, case) if str(p.id) == arg), None)
     if action != "pick" or chosen is None:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
         return
     ctx.finish()
     if case.status == CLOSED:

@@ -10,7 +10,7 @@ gets the taps back.
 
 from __future__ import annotations
 
-from flows.context import USE_BUTTONS, Choice, Context
+from flows.context import Choice, Context
 from flows.messages import Text, _
 from flows.signals import GROUP_BY_CODE, GROUPS, OTHER, in_catalogue_order, signal_label
 
@@ -88,5 +88,5 @@ def on_choice(ctx: Context, action: str, arg: str) -> bool:
     elif step == GROUP_STEP and action == "back":
         ask_groups(ctx, edit=True)
     else:
-        ctx.reply(USE_BUTTONS)
+        ctx.use_buttons()
     return False

@@ -23,7 +23,12 @@ class ConversationRepository:
         if row is None or row.expires_at <= now:
             return None
         return ConversationRecord(
-            row.flow, row.step, self._cipher.decrypt_json(row.draft), row.version
+            row.flow,
+            row.step,
+            self._cipher.decrypt_json(row.draft),
+            row.version,
+            prompt=self._cipher.decrypt_json(row.prompt) if row.prompt else None,
+            parent=_parent(self._cipher.decrypt_json(row.parent)) if row.parent else None,
         )
 
     async def last_version(self, telegram_id: int) -> int:
@@ -40,8 +45,28 @@ class ConversationRepository:
             self._s.add(row)
         row.flow, row.step, row.version = state.flow, state.step, state.version
         row.draft = self._cipher.encrypt_json(state.draft)
+        row.prompt = self._cipher.encrypt_json(state.prompt) if state.prompt else None
+        row.parent = self._cipher.encrypt_json(_flat(state.parent)) if state.parent else None
         row.expires_at = expires_at
         await self._s.flush()
 
     async def clear(self, telegram_id: int) -> None:
         await self._s.execute(delete(Conversation).where(Conversation.telegram_id == telegram_id))
+
+
+def _flat(state: ConversationRecord) -> dict:
+    """A waiting conversation as JSON (one level: a flow started on top of another
+    returns to it, and no deeper)."""
+    return {
+        "flow": state.flow,
+        "step": state.step,
+        "draft": state.draft,
+        "version": state.version,
+        "prompt": state.prompt,
+    }
+
+
+def _parent(data: dict) -> ConversationRecord:
+    return ConversationRecord(
+        data["flow"], data["step"], data["draft"], data["version"], prompt=data["prompt"]
+    )

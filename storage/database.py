@@ -8,6 +8,7 @@ or not at all.
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 from storage.retention import RetentionRepository
+from storage.sendwindow import SendWindowRepository
 from storage.shown import ShownMessageRepository
 from storage.timers import TimerRepository
 
@@ -77,9 +79,11 @@ class UnitOfWork:
         self.session = session
         self.people = PeopleRepository(session)
         self.conversations = ConversationRepository(session, cipher)
-        self.inbox = InboxRepository(session, cipher)
-        self.outbox = OutboxRepository(session, cipher)
-        self.timers = TimerRepository(session, skip_locked=dialect == "postgresql")
+        skip_locked = dialect == "postgresql"
+        self.inbox = InboxRepository(session, cipher, dialect=dialect)
+        self.outbox = OutboxRepository(session, cipher, skip_locked=skip_locked)
+        self.timers = TimerRepository(session, skip_locked=skip_locked)
+        self.send_window = SendWindowRepository(session, dialect=dialect)
         self.audit = AuditRepository(session)
         self.retention = RetentionRepository(session)
         self.cases = CaseRepository(session, cipher)
@@ -153,6 +157,22 @@ class Database:
 
         async with self.engine.begin() as conn:
             await conn.run_sync(run)
+
+    def hold_single_writer(self) -> bool:
+        """On SQLite, one running bot per database file: an exclusive lock on
+        `<file>.lock`, which the system lets go when the process ends, also in a crash.
+        False when another process holds it. PostgreSQL needs none (claims are safe
+        across workers)."""
+        if self.dialect != "sqlite" or not self.engine.url.database:
+            return True
+        lock = open(f"{self.engine.url.database}.lock", "a")  # noqa: SIM115 - held until exit
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            return False
+        self._writer_lock = lock
+        return True
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -1,51 +1,184 @@
-"""The inbox: raw updates kept (encrypted) only until they are processed."""
+"""The inbox: raw updates kept (encrypted) only until they are processed.
+
+Each person's updates are handled strictly in order: only the oldest pending
+update of a chat can be claimed (`claim_heads`), so a second worker, or a second
+task of the same worker, takes other people's updates meanwhile. An update that
+cannot be stored or handled is set aside (`status` "failed") with its kind and
+a reason only, so it never blocks anyone.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
+from storage.claims import claim, release
 from storage.crypto import Cipher
 from storage.models import InboxUpdate
 
 MAX_ATTEMPTS = 5
+LEASE = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class IncomingUpdate:
+    """An update as it arrives: `payload` None when it is set aside at the door."""
+
+    update_id: int
+    chat_id: int | None
+    kind: str
+    payload: dict[str, Any] | None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimedUpdate:
+    update_id: int
+    chat_id: int | None
+    payload: dict[str, Any]
+    attempts: int  # this one included
+
+    @property
+    def exhausted(self) -> bool:
+        """Tried too often: set it aside instead of trying once more."""
+        return self.attempts > MAX_ATTEMPTS
 
 
 class InboxRepository:
-    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+    def __init__(self, session: AsyncSession, cipher: Cipher, *, dialect: str) -> None:
         self._s = session
         self._cipher = cipher
+        self._dialect = dialect
 
-    async def add(self, update_id: int, payload: dict[str, Any], *, now: datetime) -> bool:
-        """Store an update once; False when that update_id was already stored."""
-        if await self._s.get(InboxUpdate, update_id) is not None:
-            return False
-        self._s.add(
-            InboxUpdate(
-                update_id=update_id,
-                payload=self._cipher.encrypt_json(payload),
-                received_at=now,
-            )
+    async def add(self, updates: list[IncomingUpdate], *, now: datetime) -> int:
+        """Store updates once each (a redelivered update_id is ignored); returns how many
+        were new. Set-aside updates keep their id, kind and reason only."""
+        rows = [
+            {
+                "update_id": u.update_id,
+                "chat_id": u.chat_id,
+                "kind": u.kind[:24],
+                "payload": None if u.payload is None else self._cipher.encrypt_json(u.payload),
+                "status": "pending" if u.payload is not None else "failed",
+                "reason": u.reason,
+                "attempts": 0,
+                "received_at": now,
+                "processed_at": None if u.payload is not None else now,
+            }
+            for u in updates
+        ]
+        if not rows:
+            return 0
+        insert = pg_insert if self._dialect == "postgresql" else sqlite_insert
+        result = await self._s.execute(
+            insert(InboxUpdate).values(rows).on_conflict_do_nothing(index_elements=["update_id"])
         )
-        await self._s.flush()
-        return True
+        return max(result.rowcount, 0)
 
     async def next_offset(self) -> int:
         """The getUpdates offset that confirms everything already stored."""
         highest = await self._s.scalar(select(func.max(InboxUpdate.update_id)))
         return 0 if highest is None else highest + 1
 
-    async def pending(self, limit: int = 100) -> list[tuple[int, dict[str, Any]]]:
-        rows = await self._s.scalars(
-            select(InboxUpdate)
-            .where(InboxUpdate.status == "pending")
+    async def pending_by_chat(self, chat_ids: set[int]) -> dict[int, int]:
+        """How many updates each of these chats has waiting (for the flood limit)."""
+        if not chat_ids:
+            return {}
+        rows = await self._s.execute(
+            select(InboxUpdate.chat_id, func.count())
+            .where(InboxUpdate.status == "pending", InboxUpdate.chat_id.in_(chat_ids))
+            .group_by(InboxUpdate.chat_id)
+        )
+        return {chat_id: count for chat_id, count in rows}
+
+    async def set_aside_since(self, chat_id: int, reason: str, since: datetime) -> int:
+        """How many of this chat's updates were set aside for `reason` since then."""
+        return (
+            await self._s.scalar(
+                select(func.count())
+                .select_from(InboxUpdate)
+                .where(
+                    InboxUpdate.chat_id == chat_id,
+                    InboxUpdate.reason == reason,
+                    InboxUpdate.received_at >= since,
+                )
+            )
+            or 0
+        )
+
+    async def claim_heads(
+        self, *, now: datetime, limit: int = 20, skip_locked: bool
+    ) -> list[ClaimedUpdate]:
+        """Claim the oldest pending update of up to `limit` chats, oldest first.
+
+        An update whose earlier update from the same chat is still pending (being
+        handled, or waiting to be tried again) is not a head and waits its turn.
+        """
+        earlier = aliased(InboxUpdate)
+        candidates = (
+            select(InboxUpdate.update_id)
+            .where(
+                InboxUpdate.status == "pending",
+                ~select(earlier.update_id)
+                .where(
+                    and_(
+                        earlier.status == "pending",
+                        earlier.chat_id == InboxUpdate.chat_id,
+                        earlier.update_id < InboxUpdate.update_id,
+                    )
+                )
+                .exists(),
+            )
             .order_by(InboxUpdate.update_id)
             .limit(limit)
         )
-        return [(r.update_id, self._cipher.decrypt_json(r.payload)) for r in rows if r.payload]
+        ids = await claim(
+            self._s,
+            candidates,
+            table=InboxUpdate,
+            key=InboxUpdate.update_id,
+            now=now,
+            lease=LEASE,
+            skip_locked=skip_locked,
+        )
+        if not ids:
+            return []
+        rows = await self._s.execute(
+            select(
+                InboxUpdate.update_id,
+                InboxUpdate.chat_id,
+                InboxUpdate.payload,
+                InboxUpdate.attempts,
+            )
+            .where(InboxUpdate.update_id.in_(ids))
+            .order_by(InboxUpdate.update_id)
+        )
+        return [
+            ClaimedUpdate(update_id, chat_id, self._cipher.decrypt_json(payload), attempts)
+            for update_id, chat_id, payload, attempts in rows
+            if payload is not None
+        ]
+
+    async def try_again(self, update_id: int, *, at: datetime) -> None:
+        """Handling failed (the database went away): the update may be claimed from `at`."""
+        await release(
+            self._s, table=InboxUpdate, key=InboxUpdate.update_id, value=update_id, at=at
+        )
+
+    async def set_aside(self, update_id: int, reason: str, *, now: datetime) -> None:
+        """Give up on an update: the payload goes, its id, kind and reason stay."""
+        await self._s.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.update_id == update_id)
+            .values(status="failed", payload=None, reason=reason, processed_at=now)
+        )
 
     async def count_pending(self) -> int:
         return (
@@ -55,21 +188,11 @@ class InboxRepository:
             or 0
         )
 
-    async def begin_attempt(self, update_id: int) -> int:
-        """Count one more processing attempt; after too many the update is set aside."""
-        row = await self._s.get(InboxUpdate, update_id)
-        if row is None:
-            return 0
-        row.attempts += 1
-        if row.attempts > MAX_ATTEMPTS:
-            row.status, row.payload = "failed", None
-        await self._s.flush()
-        return row.attempts
-
     async def mark_done(self, update_id: int, *, now: datetime) -> None:
-        """Mark processed and drop the raw payload: only the id stays, for de-duplication."""
+        """Mark processed and drop the raw payload and sender: only the id stays, for
+        de-duplication (and the polling offset)."""
         await self._s.execute(
             update(InboxUpdate)
             .where(InboxUpdate.update_id == update_id)
-            .values(status="done", payload=None, processed_at=now)
+            .values(status="done", payload=None, chat_id=None, processed_at=now)
         )

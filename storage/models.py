@@ -141,11 +141,18 @@ class Conversation(Base):
     step: Mapped[str] = mapped_column(String(32))
     draft: Mapped[str] = mapped_column(Text)  # encrypted JSON: drafts may hold free text
     version: Mapped[int] = mapped_column(Integer, default=1)
+    prompt: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted open question
+    parent: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted waiting flow
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class InboxUpdate(Base):
-    """Every Telegram update, committed before Telegram is told it arrived."""
+    """Every Telegram update, committed before Telegram is told it arrived.
+
+    `chat_id` (the sender) keeps each person's updates in order while different
+    people's are handled side by side; an update that cannot be stored or handled
+    is set aside (`status` "failed") with its kind and `reason` only.
+    """
 
     __tablename__ = "inbox_update"
 
@@ -155,8 +162,15 @@ class InboxUpdate(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    kind: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    reason: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
-    __table_args__ = (Index("ix_inbox_update_status", "status", "update_id"),)
+    __table_args__ = (
+        Index("ix_inbox_update_status", "status", "update_id"),
+        Index("ix_inbox_update_chat", "status", "chat_id", "update_id"),
+    )
 
 
 class OutboxMessage(Base):
@@ -176,8 +190,18 @@ class OutboxMessage(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     error: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __table_args__ = (Index("ix_outbox_message_due", "status", "next_attempt_at"),)
+
+
+class SendWindow(Base):
+    """Messages sent in one wall-clock second, by all workers together."""
+
+    __tablename__ = "send_window"
+
+    second: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    sent: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Timer(Base):

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.claims import claim, release
 from storage.crypto import Cipher
 from storage.models import OutboxMessage, Person
 from storage.records import OutboxRecord
 
+LEASE = timedelta(minutes=2)
+
 
 class OutboxRepository:
-    def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
+    def __init__(self, session: AsyncSession, cipher: Cipher, *, skip_locked: bool) -> None:
         self._s = session
         self._cipher = cipher
+        self._skip_locked = skip_locked
 
     async def add(self, person_id: int, payload: dict[str, Any], *, now: datetime) -> int:
         row = OutboxMessage(
@@ -29,14 +33,47 @@ class OutboxRepository:
         await self._s.flush()
         return row.id
 
-    async def due(self, *, now: datetime, limit: int = 50) -> list[OutboxRecord]:
+    async def pending(self, *, limit: int = 1000) -> list[OutboxRecord]:
+        """What waits to be delivered, oldest first, without claiming it (to inspect)."""
         rows = await self._s.execute(
             select(OutboxMessage, Person.telegram_id, Person.locale)
             .outerjoin(Person, Person.id == OutboxMessage.person_id)
+            .where(OutboxMessage.status == "pending")
+            .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+            .limit(limit)
+        )
+        return self._records(rows)
+
+    async def claim_due(self, *, now: datetime, limit: int = 50) -> list[OutboxRecord]:
+        """Claim messages that are due, oldest first (see `storage.claims`); a claimed
+        message is not sent by another worker until its lease runs out."""
+        candidates = (
+            select(OutboxMessage.id)
             .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
             .limit(limit)
         )
+        ids = await claim(
+            self._s,
+            candidates,
+            table=OutboxMessage,
+            key=OutboxMessage.id,
+            now=now,
+            lease=LEASE,
+            skip_locked=self._skip_locked,
+        )
+        if not ids:
+            return []
+        rows = await self._s.execute(
+            select(OutboxMessage, Person.telegram_id, Person.locale)
+            .outerjoin(Person, Person.id == OutboxMessage.person_id)
+            .where(OutboxMessage.id.in_(ids))
+            .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        )
+        return self._records(rows)
+
+    def _records(self, rows) -> list[OutboxRecord]:
+        """`attempts` counts the claims so far, this one included."""
         return [
             OutboxRecord(
                 id=msg.id,
@@ -49,23 +86,34 @@ class OutboxRepository:
             for msg, telegram_id, locale in rows
         ]
 
+    async def release(self, message_id: int, *, now: datetime) -> None:
+        """Not sent this round (the chat had a message a moment ago): free it again."""
+        await release(
+            self._s, table=OutboxMessage, key=OutboxMessage.id, value=message_id, at=now
+        )
+
     async def mark_sent(self, message_id: int, *, now: datetime, telegram_message_id: int) -> None:
-        row = await self._s.get(OutboxMessage, message_id)
-        if row is not None:
-            row.status, row.sent_at, row.attempts = "sent", now, row.attempts + 1
-            row.telegram_message_id = telegram_message_id
+        """Telegram accepted it: one statement, so the window for a duplicate stays small."""
+        await self._s.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(status="sent", sent_at=now, telegram_message_id=telegram_message_id)
+        )
 
     async def retry_later(self, message_id: int, *, at: datetime, error: str) -> None:
-        row = await self._s.get(OutboxMessage, message_id)
-        if row is not None:
-            row.attempts += 1
-            row.next_attempt_at, row.error = at, error
+        await self._s.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(next_attempt_at=at, claimed_until=None, error=error)
+        )
 
     async def give_up(self, message_id: int, *, status: str, error: str) -> None:
         """End delivery: `unreachable` (blocked) or `dead` (Telegram refused the message)."""
-        row = await self._s.get(OutboxMessage, message_id)
-        if row is not None:
-            row.status, row.error, row.attempts = status, error, row.attempts + 1
+        await self._s.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(status=status, error=error)
+        )
 
     async def count(self, status: str = "pending") -> int:
         return (
@@ -75,4 +123,10 @@ class OutboxRepository:
                 .where(OutboxMessage.status == status)
             )
             or 0
+        )
+
+    async def oldest_pending(self) -> datetime | None:
+        """When the longest-waiting undelivered message was queued (for `/healthz`)."""
+        return await self._s.scalar(
+            select(func.min(OutboxMessage.created_at)).where(OutboxMessage.status == "pending")
         )

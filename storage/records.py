@@ -59,10 +59,17 @@ class InviteRecord:
 
 @dataclass
 class ConversationRecord:
+    """Where a chat stands: the flow and step, its draft, the version its buttons carry,
+    the open question as it was asked (`prompt`, a message as JSON, to ask it again), and
+    the conversation that waits underneath (`parent`, e.g. a concern while the person
+    changes their language)."""
+
     flow: str
     step: str
     draft: dict[str, Any] = field(default_factory=dict)
     version: int = 1
+    prompt: dict[str, Any] | None = None
+    parent: ConversationRecord | None = None
 
 
 @dataclass(frozen=True)

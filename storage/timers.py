@@ -1,10 +1,8 @@
 """Timers: the database row is the truth; the clock job claims what is due.
 
-A claim is a lease (`claimed_until`): a worker that dies mid-timer leaves it to
-be claimed again once the lease runs out, so no timer is lost. Each claim is a
-compare-and-set on the attempt counter, so two workers never both win the same
-row; on PostgreSQL FOR UPDATE SKIP LOCKED also keeps them from waiting on each
-other.
+Timers are claimed like every queue (`storage.claims`): a lease that a worker
+that dies mid-timer leaves to run out, so no timer is lost, and never the same
+row for two workers. A timer is finished in the transaction of what it did.
 """
 
 from __future__ import annotations
@@ -12,9 +10,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.claims import claim
 from storage.models import Timer
 from storage.records import TimerRecord
 
@@ -59,40 +58,29 @@ class TimerRepository:
         )
         return [_record(r) for r in rows]
 
-    async def claim_due(self, *, now: datetime, limit: int = 20) -> list[TimerRecord]:
-        query = (
-            select(Timer)
-            .where(
-                Timer.status == "pending",
-                Timer.due_at <= now,
-                or_(Timer.claimed_until.is_(None), Timer.claimed_until <= now),
-            )
+    async def claim_due(self, *, now: datetime, limit: int = 100) -> list[TimerRecord]:
+        """Claim due timers, oldest first (see `storage.claims`)."""
+        candidates = (
+            select(Timer.id)
+            .where(Timer.status == "pending", Timer.due_at <= now)
             .order_by(Timer.due_at, Timer.id)
             .limit(limit)
         )
-        if self._skip_locked:
-            query = query.with_for_update(skip_locked=True)
-        claimed = []
-        for row in list(await self._s.scalars(query)):
-            # Compare-and-set: of two workers that read the same row, one update wins.
-            result = await self._s.execute(
-                update(Timer)
-                .where(Timer.id == row.id, Timer.attempts == row.attempts)
-                .values(claimed_until=now + LEASE, attempts=row.attempts + 1)
-                .execution_options(synchronize_session=False)
-            )
-            if result.rowcount == 1:
-                claimed.append(
-                    TimerRecord(
-                        row.id,
-                        row.kind,
-                        row.subject,
-                        dict(row.payload),
-                        row.due_at,
-                        row.attempts + 1,
-                    )
-                )
-        return claimed
+        ids = await claim(
+            self._s,
+            candidates,
+            table=Timer,
+            key=Timer.id,
+            now=now,
+            lease=LEASE,
+            skip_locked=self._skip_locked,
+        )
+        if not ids:
+            return []
+        rows = await self._s.scalars(
+            select(Timer).where(Timer.id.in_(ids)).order_by(Timer.due_at, Timer.id)
+        )
+        return [_record(row) for row in rows]
 
     async def finish(self, timer_id: int, *, now: datetime) -> None:
         await self._s.execute(

@@ -108,7 +108,7 @@ class Office:
     async def outbox(self) -> list[tuple[int, str, tuple[str, ...]]]:
         """Everything queued so far: (person id, msgid, button data), oldest first."""
         async with self.db.unit_of_work() as uow:
-            due = await uow.outbox.due(now=self.clock.now(), limit=1000)
+            due = await uow.outbox.pending()
         out = []
         for message in due:
             queued = from_json(message.payload)

@@ -31,7 +31,7 @@ IDENTIFIERS = ("Fatima", "Yilmaz", "12345678", "example.com", "Kerkstraat")
 async def _messages(office: Office) -> list[tuple[int, str, str]]:
     """Every queued case message: (recipient, rendered role, text)."""
     async with office.db.unit_of_work() as uow:
-        due = await uow.outbox.due(now=office.clock.now(), limit=1000)
+        due = await uow.outbox.pending()
     out = []
     for message in due:
         queued = from_json(message.payload)

@@ -278,12 +278,15 @@ async def test_urgent_case_is_created_and_alerted_before_any_other_question(db, 
 async def test_text_where_a_button_is_expected_and_unknown_buttons(db, clock):
     office = await Office().open(db, clock)
     kp = office.key_person
-    await kp.command("concern")
-    [hint] = await kp.send("yes")
+    [question] = await kp.command("concern")
+    hint, again = await kp.send("yes")
     assert hint.text.msgid == "Please use the buttons of the last question."
+    assert again == question  # asked again, with buttons that still work
     version = kp.button("danger", "no").split(":")[1]
-    [hint] = await kp.press(f"c:{version}:age:child")
+    hint, again = await kp.press(f"c:{version}:age:child")
     assert hint.text.msgid == "Please use the buttons of the last question."
+    assert again == question
+    await kp.press(kp.button("danger", "no"))
 
 
 # --- end to end ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from storage.database import MIGRATIONS, Database
+from storage.inbox import IncomingUpdate
 from storage.models import Base
 from storage.records import ConversationRecord
 
@@ -73,20 +74,70 @@ async def test_cancelled_timers_never_fire(db: Database, clock):
         assert await uow.timers.claim_due(now=clock.now() + timedelta(days=1)) == []
 
 
+def incoming(update_id: int, chat_id: int | None = 30, text: str = "hallo") -> IncomingUpdate:
+    payload = {"update_id": update_id, "message": {"text": text, "from": {"id": chat_id}}}
+    return IncomingUpdate(update_id, chat_id, "message", payload)
+
+
 async def test_inbox_keeps_an_update_once_and_forgets_its_content(db: Database, clock):
-    update = {"update_id": 7, "message": {"text": "Fatima woont op Damrak 1"}}
+    update = incoming(7, text="Fatima woont op Damrak 1")
     async with db.unit_of_work() as uow:
-        assert await uow.inbox.add(7, update, now=clock.now())
-        assert not await uow.inbox.add(7, update, now=clock.now())
+        assert await uow.inbox.add([update], now=clock.now()) == 1
+        assert await uow.inbox.add([update], now=clock.now()) == 0
         assert await uow.inbox.next_offset() == 8
     async with db.engine.connect() as conn:
         raw = (await conn.execute(text("SELECT payload FROM inbox_update"))).scalar()
     assert "Fatima" not in raw  # encrypted at rest while it waits
     async with db.unit_of_work() as uow:
-        assert await uow.inbox.pending() == [(7, update)]
+        [claimed] = await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
+        assert (claimed.update_id, claimed.payload, claimed.attempts) == (7, update.payload, 1)
         await uow.inbox.mark_done(7, now=clock.now())
-        assert await uow.inbox.pending() == []
+    async with db.unit_of_work() as uow:
+        assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False) == []
         assert await uow.inbox.next_offset() == 8
+
+
+async def test_inbox_hands_out_one_update_per_person_at_a_time(db: Database, clock):
+    async with db.unit_of_work() as uow:
+        await uow.inbox.add([incoming(1, 30), incoming(2, 30), incoming(3, 31)], now=clock.now())
+    async with db.unit_of_work() as uow:
+        first = await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
+    assert [u.update_id for u in first] == [1, 3]  # 2 waits behind 1, same person
+    async with db.unit_of_work() as uow:  # a second worker gets nothing meanwhile
+        assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False) == []
+        await uow.inbox.mark_done(1, now=clock.now())
+    async with db.unit_of_work() as uow:
+        assert [
+            u.update_id for u in await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
+        ] == [2]
+
+
+async def test_a_claim_that_was_never_finished_is_taken_again_after_its_lease(db, clock):
+    async with db.unit_of_work() as uow:
+        await uow.inbox.add([incoming(1)], now=clock.now())
+        await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)  # the worker dies
+    clock.advance(timedelta(minutes=2))
+    async with db.unit_of_work() as uow:
+        [again] = await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
+    assert (again.update_id, again.attempts) == (1, 2)
+
+
+async def test_a_set_aside_update_keeps_only_its_id_kind_and_reason(db: Database, clock):
+    async with db.unit_of_work() as uow:
+        await uow.inbox.add(
+            [IncomingUpdate(5, 30, "message", None, "flood"), incoming(6)], now=clock.now()
+        )
+        assert await uow.inbox.set_aside_since(30, "flood", clock.now()) == 1
+        assert [
+            u.update_id for u in await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
+        ] == [6]
+    async with db.engine.connect() as conn:
+        row = (
+            await conn.execute(
+                text("SELECT status, kind, reason, payload FROM inbox_update WHERE update_id = 5")
+            )
+        ).one()
+    assert tuple(row) == ("failed", "message", "flood", None)
 
 
 async def test_conversation_expires_after_a_day(db: Database, clock):

@@ -1,0 +1,65 @@
+"""One claim for every queue: the inbox, the outbox and the timers.
+
+A worker takes rows with a lease (`claimed_until`) and one more `attempts`, in
+a single `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING id`:
+
+- on PostgreSQL the inner select is `FOR UPDATE SKIP LOCKED`, so two workers
+  never take the same row and never wait on each other;
+- on SQLite the statement is atomic by itself (one writer at a time), and
+  `sleutel run` holds a single-writer lock on the database file
+  (`bot.runtime`), so there is one worker.
+
+A worker that dies with rows in hand leaves them to be claimed again when the
+lease runs out; nothing is lost. The caller finishes a row in the same
+transaction as the work it did (inbox: `mark_done`; timers: `finish`), or, for
+the outbox, right after Telegram answered: that moment is the only window in
+which a crash sends a message twice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, or_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+async def claim(
+    session: AsyncSession,
+    candidates: Select[Any],
+    *,
+    table: Any,
+    key: Any,
+    now: datetime,
+    lease: timedelta,
+    skip_locked: bool,
+) -> list[Any]:
+    """Claim the rows `candidates` selects (their keys), unless another worker holds them.
+
+    `candidates` selects the key column with the queue's own conditions, order and
+    limit; the lease condition is added here.
+    """
+    free = candidates.where(or_(table.claimed_until.is_(None), table.claimed_until <= now))
+    if skip_locked:
+        free = free.with_for_update(skip_locked=True)
+    result = await session.execute(
+        update(table)
+        .where(key.in_(free.scalar_subquery()))
+        .values(claimed_until=now + lease, attempts=table.attempts + 1)
+        .returning(key)
+        .execution_options(synchronize_session=False)
+    )
+    return [row[0] for row in result]
+
+
+async def release(
+    session: AsyncSession, *, table: Any, key: Any, value: Any, at: datetime
+) -> None:
+    """Let go of a claimed row: it may be claimed again from `at` on."""
+    await session.execute(
+        update(table)
+        .where(key == value)
+        .values(claimed_until=at)
+        .execution_options(synchronize_session=False)
+    )
