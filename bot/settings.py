@@ -6,14 +6,19 @@ variable (`SettingsError`), never a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 from storage.crypto import Cipher
+
+log = logging.getLogger(__name__)
 
 
 class SettingsError(Exception):
@@ -70,10 +75,17 @@ class Settings(BaseSettings):
         return host.strip("[]"), int(port)
 
     def resolved_database_url(self) -> str:
+        """The database URL; a SQLite file is made owner-only (0600) before first use,
+        and the data dir holding it (0700)."""
         if self.database_url:
+            url = make_url(self.database_url)
+            if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+                _private_database_file(Path(url.database))
             return self.database_url
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        return f"sqlite+aiosqlite:///{(self.data_dir / 'sleutel.db').resolve()}"
+        _private_dir(self.data_dir)
+        path = (self.data_dir / "sleutel.db").resolve()
+        _private_database_file(path)
+        return f"sqlite+aiosqlite:///{path}"
 
     def token(self) -> str:
         if self.telegram_token is None or not self.telegram_token.get_secret_value().strip():
@@ -98,10 +110,38 @@ class Settings(BaseSettings):
             ) from exc
 
 
+def _private_dir(path: Path) -> None:
+    """The data dir holds the database and the key: only its owner may enter it."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _restrict(path, 0o700)
+
+
+def _private_database_file(path: Path) -> None:
+    """Create the SQLite file owner-only (0600) before SQLite does, and tighten one made
+    by an older version. SQLite gives the journal, `-wal` and `-shm` files it creates
+    later the mode of the database file, so they are 0600 as well."""
+    if not path.parent.is_dir():
+        return  # SQLite says what is wrong with the path when it connects
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        _restrict(path.parent / name, 0o600)
+
+
+def _restrict(path: Path, mode: int) -> None:
+    try:
+        os.chmod(path, mode)
+    except FileNotFoundError:
+        pass
+    except PermissionError:
+        # Not ours (a volume owned by another user): run, but say so.
+        log.warning("cannot make private; check its owner", extra={"path": str(path)})
+
+
 def _key_file(data_dir: Path) -> str:
     path = data_dir / "secret.key"
     if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
+        _private_dir(data_dir)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(Cipher.generate_key())
