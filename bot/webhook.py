@@ -1,8 +1,21 @@
 """The aiohttp server: `/telegram` (webhook mode), `/healthz` and `/metrics`.
 
-The webhook answers 200 only after the update is committed to the inbox, and
-503 while the database is away, so Telegram delivers it again. The secret
-token is compared in constant time and bodies are capped.
+What `/telegram` answers, and why (Telegram redelivers anything but a 2xx for
+about a day):
+
+- 403: the secret token is wrong or missing (compared in constant time).
+- 415: the body is not `application/json`; 413: it is bigger than `MAX_BODY`.
+- 400: the body is not JSON, or not an update (no object with an integer
+  `update_id`). Telegram never sends these.
+- 200: the update is committed to the inbox, was stored before (a redelivery:
+  the inbox ignores a known `update_id`, never an error), or was set aside by
+  the inbox because it cannot be stored or understood (invalid text, an
+  `update_id` out of range): anything else would only make Telegram send it
+  again and again.
+- 503: the database is unavailable (`storage.database.is_unavailable`: away,
+  busy or restarting, never a refused statement), so Telegram delivers it
+  again later.
+- 500: only for what nobody foresaw; logged (kind only), and Telegram retries.
 """
 
 from __future__ import annotations
@@ -15,7 +28,7 @@ from aiohttp import web
 
 from bot.inbox import Inbox
 from bot.metrics import Metrics
-from storage.database import UNAVAILABLE_ERRORS, Database
+from storage.database import Database, is_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -36,18 +49,23 @@ def build_app(db: Database, inbox: Inbox, metrics: Metrics, secret: str | None) 
     async def telegram(request: web.Request) -> web.Response:
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
         if secret is None or not hmac.compare_digest(given.encode(), secret.encode()):
-            return web.Response(status=401)
+            return web.Response(status=403)
+        if request.content_type != "application/json":
+            return web.Response(status=415)
         try:
             update = json.loads(await request.read())
-            if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
-                raise ValueError("not an update")
         except (ValueError, UnicodeDecodeError):
+            return web.Response(status=400)
+        if not isinstance(update, dict) or type(update.get("update_id")) is not int:
             return web.Response(status=400)
         try:
             await inbox.store([update])
-        except UNAVAILABLE_ERRORS:
-            log.warning("database unavailable; asking Telegram to deliver again")
-            return web.Response(status=503)
+        except Exception as exc:
+            if is_unavailable(exc):
+                log.warning("database unavailable; asking Telegram to deliver again")
+                return web.Response(status=503)
+            log.exception("update not stored; Telegram will deliver it again")
+            return web.Response(status=500)
         return web.Response(status=200)
 
     app.router.add_get("/healthz", healthz)

@@ -3,6 +3,9 @@ health and metrics."""
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from people import add_organisation, invite_code
@@ -54,20 +57,25 @@ async def test_update_is_committed_before_200_and_then_processed(client, runtime
     assert await runtime.process_inbox() == 0
 
 
-async def test_wrong_or_missing_secret_is_refused(client, runtime):
+async def test_wrong_or_missing_secret_is_forbidden(client, runtime):
     for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "guess"}):
         response = await client.post("/telegram", json=update(1, "hi"), headers=headers)
-        assert response.status == 401
+        assert response.status == 403
     async with runtime.db.unit_of_work() as uow:
         assert await uow.inbox.count_pending() == 0
 
 
 async def test_oversized_or_malformed_bodies_are_refused(client):
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    headers["Content-Type"] = "application/json"
     big = await client.post("/telegram", data=b"x" * (MAX_BODY + 1), headers=headers)
     assert big.status == 413
     bad = await client.post("/telegram", data=b"{not json", headers=headers)
     assert bad.status == 400
+    not_utf8 = await client.post(
+        "/telegram", data=b'{"update_id": 1, "x": "\xff"}', headers=headers
+    )
+    assert not_utf8.status == 400
 
 
 async def test_database_away_means_503_so_telegram_retries(runtime):
@@ -104,3 +112,62 @@ async def test_no_webhook_route_without_a_secret(runtime):
     async with TestClient(TestServer(app)) as client:
         response = await client.post("/telegram", json=update(1, "hi"))
         assert response.status in (404, 405)
+
+
+HEADERS = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+
+
+async def test_only_json_bodies_are_accepted(client, runtime):
+    body = json.dumps(update(1, "hi"))
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", None):
+        headers = dict(HEADERS)
+        if content_type:
+            headers["Content-Type"] = content_type
+        response = await client.post("/telegram", data=body.encode(), headers=headers)
+        assert response.status == 415, content_type
+    async with runtime.db.unit_of_work() as uow:
+        assert await uow.inbox.count_pending() == 0
+
+
+async def test_what_is_not_an_update_is_refused(client):
+    for body in ([1, 2], "text", 7, {"message": {}}, {"update_id": "12"}, {"update_id": True}):
+        response = await client.post("/telegram", json=body, headers=HEADERS)
+        assert response.status == 400, body
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        pytest.param(update(10, "hi \ud800"), id="lone-surrogate"),
+        pytest.param(update(10, "a\x00b\x1bc\x85"), id="control-characters"),
+        pytest.param(update(2**64 + 10, "hi"), id="update-id-beyond-64-bits"),
+        pytest.param(update(2**63, "hi"), id="update-id-beyond-bigint"),
+        pytest.param(update(-10, "hi"), id="negative-update-id"),
+    ],
+)
+async def test_a_hostile_update_is_set_aside_with_200_and_the_next_goes_on(
+    client, runtime, fake_api, hostile
+):
+    # Telegram would redeliver anything but a 2xx for a day, and nothing would change.
+    code = await invite_code(runtime, await add_organisation(runtime), KEY_PERSON)
+    response = await client.post("/telegram", json=hostile, headers=HEADERS)
+    assert response.status == 200
+    await runtime.process_inbox()
+    start = update(11, f"/start {code}", user_id=6)
+    start["message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": 6}]
+    response = await client.post("/telegram", json=start, headers=HEADERS)
+    assert response.status == 200
+    await runtime.process_inbox()
+    assert "Which language" in fake_api.last_message_to(6).text
+
+
+async def test_deliveries_of_one_update_at_once_are_all_200_and_stored_once(client, runtime):
+    # Telegram redelivers when our answer was slow: the copies may meet in the
+    # database. A duplicate key means "already stored", not "database away" (503).
+    body = update(20, "hi")
+    responses = await asyncio.gather(
+        *(client.post("/telegram", json=body, headers=HEADERS) for _ in range(6))
+    )
+    assert [r.status for r in responses] == [200] * 6
+    async with runtime.db.unit_of_work() as uow:
+        assert await uow.inbox.count_pending() == 1
