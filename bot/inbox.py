@@ -154,6 +154,10 @@ class Inbox:
             if not claimed:
                 return done
             results = await asyncio.gather(*(self._process(update) for update in claimed))
+            async with self.db.unit_of_work() as uow:  # answered: the next may go
+                await uow.inbox.mark_done(
+                    [u.update_id for u, ok in zip(claimed, results, strict=True) if ok]
+                )
             done += sum(results)
             if not all(results):
                 return done
@@ -204,9 +208,7 @@ class Inbox:
         event = to_event(update)
         try:
             if event is None:
-                async with self.db.unit_of_work() as uow:
-                    await uow.inbox.mark_done(update.update_id, now=self.clock.now())
-                return
+                return  # nothing for the flows: done with its round
             outcome = await self.engine.handle(event)
         except Exception:
             self._failed.add(update.update_id)

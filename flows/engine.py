@@ -110,7 +110,7 @@ class Engine:
         """Handle one event in one transaction; nothing is sent from here."""
         now = self.clock.now()
         async with self.db.unit_of_work() as uow:
-            await uow.inbox.mark_done(event.update_id, now=now)
+            await uow.inbox.mark_handled(event.update_id, now=now)
             person = await uow.people.by_telegram_id(event.telegram_id)
             state = await uow.conversations.get(event.telegram_id, now=now)
             locale = (

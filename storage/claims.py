@@ -11,9 +11,9 @@ a single `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING id`:
 
 A worker that dies with rows in hand leaves them to be claimed again when the
 lease runs out; nothing is lost. The caller finishes a row in the same
-transaction as the work it did (inbox: `mark_done`; timers: `finish`), or, for
-the outbox, right after Telegram answered: that moment is the only window in
-which a crash sends a message twice.
+transaction as the work it did (inbox: `mark_handled`; timers: `finish`), or,
+for the outbox, right after Telegram answered: that moment is the only window
+in which a crash sends a message twice.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -118,21 +118,25 @@ class InboxRepository:
     ) -> list[ClaimedUpdate]:
         """Claim the oldest pending update of up to `limit` chats, oldest first.
 
-        An update whose earlier update from the same chat is still pending (being
-        handled, or waiting to be tried again) is not a head and waits its turn.
+        An update whose earlier update from the same chat is unfinished is not a head
+        and waits its turn: still pending (being handled, or waiting to be tried again),
+        or handled but its replies not yet sent (until its lease runs out, should the
+        worker that sends them have died). So even two workers answer a person in order.
         """
         earlier = aliased(InboxUpdate)
+        unfinished = or_(
+            earlier.status == "pending",
+            and_(earlier.status == "handled", earlier.claimed_until > now),
+        )
         candidates = (
             select(InboxUpdate.update_id)
             .where(
                 InboxUpdate.status == "pending",
                 ~select(earlier.update_id)
                 .where(
-                    and_(
-                        earlier.status == "pending",
-                        earlier.chat_id == InboxUpdate.chat_id,
-                        earlier.update_id < InboxUpdate.update_id,
-                    )
+                    unfinished,
+                    earlier.chat_id == InboxUpdate.chat_id,
+                    earlier.update_id < InboxUpdate.update_id,
                 )
                 .exists(),
             )
@@ -188,11 +192,20 @@ class InboxRepository:
             or 0
         )
 
-    async def mark_done(self, update_id: int, *, now: datetime) -> None:
-        """Mark processed and drop the raw payload and sender: only the id stays, for
-        de-duplication (and the polling offset)."""
+    async def mark_handled(self, update_id: int, *, now: datetime) -> None:
+        """Handled, in the transaction of what it changed: never handled again, and the
+        raw payload goes. The sender's next update waits until the replies are out."""
         await self._s.execute(
             update(InboxUpdate)
             .where(InboxUpdate.update_id == update_id)
-            .values(status="done", payload=None, chat_id=None, processed_at=now)
+            .values(status="handled", payload=None, processed_at=now)
+        )
+
+    async def mark_done(self, update_ids: list[int]) -> None:
+        """Handled and answered: only the id stays, for de-duplication (and the polling
+        offset)."""
+        await self._s.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.update_id.in_(update_ids), InboxUpdate.status != "failed")
+            .values(status="done", payload=None, chat_id=None)
         )
