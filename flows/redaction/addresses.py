@@ -30,6 +30,7 @@ _NUMBER_WORD = rf"(?:(?:{_alternation(HOUSE_NUMBER_WORDS)})[ \t]*)"
 _ADDITION = (  # "1-3", "55a", "12 A", "143-III", "12 hs"
     r"(?:[ \t]?[-/][ \t]?\d{1,4})?(?:[ \t]?[A-Za-z](?![\w]))?"
     r"(?:[ \t-]?(?:hs|bis|bg|I{1,3}|huis|boven))?"
+    r"(?:[ \t]+(?:bus|bte|boîte)[ \t]*\d{1,4}[A-Za-z]?)?"  # Belgian "12 bus 4"
 )
 _HOUSE = rf"\d{{1,5}}(?P<add>{_ADDITION})(?![\w:]|[.,]\d)"
 
@@ -67,6 +68,19 @@ _UNITS = re.compile(
 
 
 _YEARS = re.compile(r"(?:19|20)\d\d\b")
+
+# A number followed by a floor word is a floor, not a house ("de 3e verdieping").
+_FLOOR = re.compile(
+    r"(?:e|de|ste|th|rd|nd|st|\.|\.?[ \t]*(?:kat|piętro|piso))?[ \t]+"
+    r"(?:verdieping|etage|hoog|floor|piętro|piętrze|piso|planta|kat|katta|поверх|поверсі)"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _floor(text: str, end: int, number_start: int) -> bool:
+    m = re.match(r"\d+", text[number_start:])
+    return bool(m) and _FLOOR.match(text, number_start + m.end()) is not None
 
 
 def _bare(word: str) -> str:
@@ -129,9 +143,11 @@ def find_addresses(text: str, claims: Claims) -> None:
         bare_word = len(found) - start == 1 and not _has_suffix(found[start].group())
         if bare_word and (_UNITS.match(text, m.end()) or _YEARS.match(m.group("num"))):
             continue  # "Kinderen 3-5 jaar", "Tussen 2018-2020"
-        claims.add(m.start("street") + found[start].start(), m.end(), "address")
+        if not _floor(text, m.end(), m.start("num")):
+            claims.add(m.start("street") + found[start].start(), m.end(), "address")
     for m in _CUE_STREET.finditer(text):
         claims.add(m.start(), m.end(), "address")
     for m in _CUE_ADDRESS.finditer(text):
-        if _name_like(re.findall(_WORD, m.group("addr"))):
+        words = re.findall(_WORD, m.group("addr"))
+        if not all(_bare(w) in PARTICLES for w in words) and _name_like(words):
             claims.add(m.start("addr"), m.end("addr"), "address")

@@ -318,3 +318,52 @@ SOCIAL_CUES = _items(
 PUBLIC_NUMBERS = frozenset(
     ["112", "113", "08002000", "08000432", "09008844", "09000101", "08000113"]
 )
+
+# Capitalised words that never name a person although they may look like a name or be
+# missing from the frequency lists: shops, brands and car makes, apps and platforms,
+# organisations and services (countries, languages, regions, weekdays and months in every
+# form come from the built lexicon, gazetteer.py).
+NOT_PERSON = _words(
+    # shops and chains
+    "jumbo lidl aldi plus vomar hoogvliet coop spar dekamarkt poiesz heijn ah",
+    "hema action kruidvat etos zeeman primark blokker wibra xenos ikea gamma praxis karwei",
+    "mediamarkt coolblue bol zalando wehkamp amazon marktplaats intertoys",
+    "mcdonald's mcdonalds kfc burger king subway dominos domino's starbucks febo kwantum",
+    "c&a h&m bijenkorf decathlon jysk fietsenwinkel carrefour mercadona bim a101",
+    "şok migros biedronka żabka lewiatan",
+    # car makes and brands
+    "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
+    "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi",
+    "lexus porsche mini jeep chevrolet tata yamaha vespa gazelle batavus sparta",
+    "iphone samsung huawei xiaomi nokia apple android google nike adidas playstation",
+    "xbox nintendo netflix spotify youtube disney",
+    # apps, platforms, messaging
+    "signal whatsapp telegram facebook messenger instagram insta tiktok snapchat snap",
+    "twitter x viber imo botim skype zoom teams discord reddit linkedin threads bereal",
+    "tinder google maps gmail outlook hotmail digid mijngemeente ns ov-chipkaart",
+    "ovchipkaart 9292 uber bolt thuisbezorgd deliveroo tikkie paypal",
+    # organisations, services, institutions
+    "tolkcontact tolkendienst globalise sensoor fier moviera arosa perspektief kompaan",
+    "lumens kinderopvang peuterspeelzaal bso buurthuis wijkcentrum consultatiebureau",
+    "jgz cjg ggz ggd uwv svb duo cak cjib ind coa azc vluchtelingenwerk nidos",
+    "rutgers amref unicef unhcr iom msf oxfam novib caritas diaconie leger",
+    "safe house shelter blijf-van-mijn-lijf-huis blijfhuis opvang vrouwenopvang",
+    "mosque church synagogue moskee kerk camii cami mezquita iglesia meczet kościół",
+    "politie police polis policía policja поліція شرطة پلیس booliska ፖሊስ",
+    "veilig thuis jeugdzorg wijkteam buurtteam sociaal team schuldhulp",
+    "albert-heijn ah-to-go rabobank ing abn amro sns asn bunq knab triodos",
+    "rtl nos npo bbc cnn aljazeera trt",
+    # cities and towns (Dutch ones also start NOT_NAME_PREFIXES), Belgian ones
+    "gent antwerpen brussel bruxelles luik liège mechelen leuven brugge hasselt genk",
+    "charleroi namen namur aalst kortrijk oostende sint-niklaas molenbeek schaerbeek",
+    "anderlecht borgerhout deurne zwijndrecht lelystad purmerend hoorn zeist ede venlo",
+    "heerlen sittard roermond emmen assen leeuwarden deventer helmond oss roosendaal",
+    "bergen spijkenisse capelle nieuwegein veenendaal houten alphen gorinchem kampen",
+    "hoofddorp haarlemmermeer rijswijk voorburg leidschendam wassenaar katwijk osdorp",
+    "bijlmer slotervaart geuzenveld kanaleneiland overvecht lombok feijenoord charlois",
+    "schilderswijk transvaal moerwijk laak escamp",
+    # Somali weekdays with the article
+    "isniinta talaadada arbacada khamiista jimcaha sabtida axadda",
+    # floors and ordinals in addresses
+    "verdieping etage hoog floor piso piętro поверх kat",
+)

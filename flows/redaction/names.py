@@ -3,13 +3,18 @@
 1. after a name cue: "her name is Sarah", "heet Fatima", "اسمها فاطمة", "ስማ ሳራ", and
    before one: "Ayşe adında", "ሳራ ትበሃል"; after a title: "mevrouw Jansen", "Mr. Smith";
 2. in scripts with case, a capitalised word after a kinship cue: "haar man Ahmed";
-3. a word from the given-name lists, wherever it stands;
+3. a word from the given-name lists, wherever it stands, and a name from the built
+   lexicon that is not a common word of the text's languages, in any case and script
+   ("sprak met yasmina", "Gloria zegt", "rukiye ile", "przyszła z tomkiem"; judge.py);
 4. in scripts with case, a capitalised word that does not start a sentence and is not a
-   known place, institution, weekday, month, nationality or pronoun ("ik zag Jolanda").
+   known place, institution, weekday, month, nationality, pronoun, shop, brand, app or
+   organisation, nor a common word that is at best a rare name ("ik zag Jolanda", but
+   "via Signal", "een rode Opel").
 
 In scripts without case (Arabic, Farsi, Tigrinya) nothing shows where a name ends, so
 after a name cue the next word is taken and, privacy before readability, the word after
-it too unless it is a function word. Outside cues only listed names are found there.
+it too unless it is a function word. Outside cues only listed and lexicon names are found
+there, with the family name that follows a given name.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import judge
+from .gazetteer import lexicon
 from .given_names import CASED_NAMES, UNCASED_NAMES
 from .lexicon import (
     CONJUNCTIONS,
@@ -116,6 +123,7 @@ class _Scan:
         self.text = text
         self.toks = _tokens(text)
         self.names: set[int] = set()
+        self.langs = judge.guess_langs([t.low for t in self.toks], lexicon())
 
     # --- gaps and token tests ----------------------------------------------------------
 
@@ -136,11 +144,13 @@ class _Scan:
     def not_name(tok: _Tok) -> bool:
         """Known non-names; single letters are initials, which the design allows."""
         low = tok.low
-        base = low.split("'")[0]
+        base = _base(low)
         return (
             len(tok.text) == 1
             or low in NOT_NAMES
             or base in NOT_NAMES
+            or judge.not_person(low)
+            or judge.not_person(base)
             or low in _MONTH_WORDS
             or low in TITLES
             or low in KIN
@@ -158,7 +168,33 @@ class _Scan:
     def capital_name(self, tok: _Tok) -> bool:
         head = re.split(r"['’-]", tok.text)[0]
         acronym = head.isupper() and len(head) > 1  # "GGD", "BSN-keeda"
-        return tok.cased and tok.cap and not acronym and not self.not_name(tok)
+        return (
+            tok.cased
+            and tok.cap
+            and not acronym
+            and not self.not_name(tok)
+            and not judge.common_word(_base(tok.low), self.langs)
+        )
+
+    def lexicon_name(self, i: int) -> bool:
+        """A name from the built lexicon that is not a common word here (judge.py)."""
+        tok = self.toks[i]
+        if tok.cased and tok.text[1:2].isupper():
+            return False  # "GGD", "BSN"
+        if tok.cased and self.not_name(tok):
+            return False
+        word = _base(tok.low) if tok.cased else tok.low
+        if tok.cased and tok.cap and word != tok.low and judge.proper_noun(word):
+            return True  # "Nilüfer'in": Turkish marks proper nouns with an apostrophe
+        if (
+            not tok.cased
+            and word[:1] == "و"
+            and len(word) > 3
+            and judge.is_name(word[1:], self.langs, cased=False)
+        ):
+            return True
+        capital = tok.cased and tok.cap
+        return judge.is_name(word, self.langs, capital=capital, cased=tok.cased)
 
     def second_word(self, tok: _Tok) -> bool:
         """In a script without case, may this word after a name still be part of it?
@@ -172,6 +208,14 @@ class _Scan:
             or text.startswith("ال")
             or (text.endswith("ی") and len(text) >= 4)
             or "\u1200" <= text[0] <= "\u139f"
+        )
+
+    def family_name(self, tok: _Tok) -> bool:
+        """Arabic family names with the article, Farsi ones in -ی (after a given name)."""
+        text = tok.text
+        return not self.stop(tok) and (
+            (text.startswith(("ال", "بن", "بو")) and len(text) >= 5)
+            or (text.endswith("ی") and len(text) >= 5)
         )
 
     @staticmethod
@@ -188,7 +232,7 @@ class _Scan:
         while taken < _MAX_NAME_TOKENS and self.joined(k):
             tok = self.toks[k]
             if not tok.cased:
-                if not self.listed(tok):
+                if not (self.listed(tok) or self.lexicon_name(k) or self.family_name(tok)):
                     return
                 self.names.add(k)
                 taken, k = taken + 1, k + 1
@@ -196,7 +240,11 @@ class _Scan:
             run = k
             while self.joined(run) and self.toks[run].low in PARTICLES | CONJUNCTIONS:
                 run += 1
-            if run > k + 2 or not self.joined(run) or not self.capital_name(self.toks[run]):
+            if (
+                run > k + 2
+                or not self.joined(run)
+                or not (self.capital_name(self.toks[run]) or self.lexicon_name(run))
+            ):
                 return
             self.names.update(range(k, run + 1))
             taken, k = taken + 1, run + 1
@@ -229,7 +277,13 @@ class _Scan:
         if (
             self.capital_name(lead)
             or (lead.low in CASED_NAMES and not self.not_name(lead))  # "haar man ahmed"
-            or (kind == STRONG and first == j and not self.stop(lead) and not self.not_name(lead))
+            or (
+                kind == STRONG
+                and first == j
+                and not self.stop(lead)
+                and not self.not_name(lead)
+                and (lead.cap or not lead.cased or not judge.ordinary(lead.low, self.langs))
+            )  # "her name is sarah", but "no surname given"
         ):
             self.names.update(range(j, first))
             self.extend(first)
@@ -281,9 +335,15 @@ class _Scan:
             unknown = (
                 self.capital_name(tok) and tok.low not in _CUE_WORDS and not self.sentence_start(i)
             )
-            if listed or unknown:
+            if listed or unknown or self.lexicon_name(i):
                 self.extend(i)
         return self.names
+
+
+def _base(low: str) -> str:
+    """The word without an apostrophe suffix ("ayşe'nin" -> "ayşe"), but "o'neill" whole."""
+    head, found, _ = low.partition("'")
+    return head if found and len(head) > 2 else low
 
 
 def _span(tok: _Tok) -> tuple[int, int]:

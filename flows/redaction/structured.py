@@ -46,7 +46,11 @@ _HANDLE = re.compile(r"(?<![\w@./])@(?=\w{2})[\w.]*\w")
 _SOCIAL = re.compile(
     rf"(?<!\w)(?:{_alternation(SOCIAL_CUES)})(?!\w)"
     r"(?:[ \t]*(?:account|accountnaam|naam|name|is|hesabı|konto|nazwa|cuenta|акаунт))*"
-    r"[ \t]*(?:(?P<colon>[:=])[ \t]*@?(?P<any>[\w.]{3,})|@?(?P<marked>[\w.]*[\d_.][\w.]*\w))",
+    r"[ \t]*(?:(?P<colon>[:=])[ \t]*@?(?P<any>[\w.]{3,})|@?(?P<marked>[\w.]*[\d_.][\w.]*\w)"
+    r"|(?P<verb>(?:heet|heette|noemt[ \t]+zich|called|named|goes[ \t]+by|se[ \t]+llama|adı|ismi"
+    r"|nazywa[ \t]+się|nick|звати|зветься|username|gebruikersnaam|is)"
+    r"(?:[ \t]+(?:hij|ze|zij|he|she|hem|haar|him|her|jako|як))?)[ \t]*[:=]?[ \t]*@?"
+    r"(?P<word>[\w.]{3,}))",
     re.IGNORECASE,
 )
 
@@ -59,9 +63,22 @@ def find_contacts(text: str, claims: Claims) -> None:
     _claim_all(_HANDLE, text, claims, "handle")
 
 
+def _ordinary_word(word: str) -> bool:
+    from .gazetteer import lexicon
+
+    low = word.casefold()
+    return word.isalpha() and (lexicon().zipf(low) >= 3.5 and lexicon().name_bucket(low) > 3)
+
+
 def find_social(text: str, claims: Claims) -> None:
     """Account names given without "@" after a platform word: "insta: fatima.k"."""
     for m in _SOCIAL.finditer(text):
+        if m.group("verb"):
+            word = m.group("word").rstrip(".")
+            if _ordinary_word(word):
+                continue  # "her insta is private"
+            claims.add(m.start("word"), m.start("word") + len(word), "handle")
+            continue
         group = "any" if m.group("colon") else "marked"
         name = m.group(group).rstrip(".")
         if len(name) >= 3:
@@ -122,6 +139,15 @@ def find_phones(text: str, claims: Claims) -> None:
 # --- postcodes, plates, case numbers ---------------------------------------------------
 
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
+_POSTCODE_LOWER = re.compile(r"(?<![\w])[1-9]\d{3} (?P<letters>[a-z]{2})(?![\w])")
+# Two-letter words that follow a number in running text ("sinds 2019 en", "1500 tl").
+_TWO_LETTER_TEXT = (
+    "en in op of is om na de al ik je ze we of to at on as an by it he me my no so up us or"
+    " if go do be am ve ya da ne ki bu şu ile el la lo un se te y al es ha ya mi tu su le"
+    " na od do po za we ze że ja ty on my wy ta to ma są co jak в на та не до по за це як"
+    " ka ku u la ee oo waa iyo ay uu tl kg km cm mm ml uur jr yr st rd nd th"
+)
+_TWO_LETTER_WORDS = frozenset(_TWO_LETTER_TEXT.split())
 
 # Dutch licence plate side codes 1-14 (L = letter, D = digit).
 _SIDECODES = (
@@ -160,9 +186,12 @@ _ALNUM_CODE = re.compile(r"(?<![\w-])[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w-])")
 
 
 def find_postcodes(text: str, claims: Claims) -> None:
-    """Dutch postcodes "1234 AB" and "1234AB" (lower case only without the space, so
-    "sinds 2019 en" stays)."""
+    """Dutch postcodes "1234 AB" and "1234AB", and in lower case "1234ab" and "1093 kx"
+    unless the two letters are a word ("sinds 2019 en" stays)."""
     _claim_all(_POSTCODE, text, claims, "postcode")
+    for m in _POSTCODE_LOWER.finditer(text):
+        if m.group("letters") not in _TWO_LETTER_WORDS:
+            claims.add(m.start(), m.end(), "postcode")
 
 
 def find_plates(text: str, claims: Claims) -> None:

@@ -1,0 +1,167 @@
+"""Is a word without a cue a name? Decided with the built lexicon (gazetteer.py).
+
+A word is taken as a name when it is a given or family name common in the countries of
+the communities and not a common word of the text's languages: the more common the name,
+the more common a word it may also be ("Gloria", "Tomek" are names; "will", "deniz",
+"moeder" are words). A word's frequency is its highest in any of the languages, since
+key persons switch languages within a note. A capital at the start of a sentence counts a
+little for the name. The languages of a text are guessed from its most frequent words
+(function words are never names; Somali and Tigrinya, which have no frequency list, only
+take the more common names; inflected names are only looked for in Turkish, Polish and
+Ukrainian).
+
+Inflected names are found by their stem: Turkish case endings ("rukiyeyle", "ayşenin"),
+Polish and Ukrainian declension ("tomkiem", "anną", "олену").
+"""
+
+from __future__ import annotations
+
+from .gazetteer import Lexicon, lexicon
+from .lexicon import NOT_PERSON, STOP
+
+
+def _split(*chunks: str) -> list[str]:
+    return [w for chunk in chunks for w in chunk.split()]
+
+
+# Highest Zipf frequency (as a word of the text's languages) a name of each rank bucket
+# may have and still be taken for a name: lower case, capital at a sentence start.
+_LOWER = (4.6, 4.2, 3.8, 3.4, 3.0, 2.7, 2.5)
+_CAPITAL = (5.0, 4.7, 4.4, 4.0, 3.5, 3.1, 2.8)
+# Arabic script has no case: names that are also words ("أمل" hope) need a cue.
+_UNCASED = (4.4, 4.0, 3.6, 3.2, 2.8, 2.5, 2.3)
+# A capitalised word inside a sentence that is this common a word and at best a rare
+# name is a brand, an app or a thing ("via Signal", "een rode Opel"), not a person.
+COMMON_WORD = 3.5
+_RARE_NAME = 4
+
+# Somali has no frequency list: its most frequent words, which are never names.
+_SOMALI = frozenset(
+    _split(
+        "waa iyo ee oo ka ku u la aan ma tan kuna kuma waxaa waxay wuxuu ayaa ah in ay uu",
+        "ayay ayuu laga lagu loo hadda markii marka kadib kahor sida sidoo kale inay inuu",
+        "inaan haddii laakiin mar badan yar weyn wax kasta dhan dhammaan aad si dhex hoos",
+        "kor gudaha dibadda maanta shalay berri habeen galab subax maalin toddobaad bil",
+        "sanad sano hooyo aabe aabo hooyada aabaha walaal walaashay walaalkay carruur",
+        "carruurta ilmo ilmaha gabar gabadh wiil nin naag haweeney gurigeeda guriga guri",
+        "dugsi dugsiga iskuul iskuulka isbitaal isbitaalka booliska bulshada caawimo",
+        "caawin dhibaato xaalad xaaladda arrin arrinta qof dad dadka aniga adiga isaga",
+        "iyada annaga idinka iyaga waxaan waxaad waxaynu waxay wuxuu ayaan ayaad ayey",
+        "ayuu sheegay tiri yiri arkay maqlay qaylo garaacay ooyayay baqay cabsi",
+    )
+)
+# Tigrinya has no frequency list either: its most frequent words.
+_TIGRINYA = frozenset(
+    _split(
+        "እያ እዩ ኢያ ኢዩ ኣላ ኣሎ እሞ ግን ከኣ ምስ ኣብ ናይ ካብ ን ንሳ ንሱ ንሳቶም ኣነ ንስኺ ንስኻ ሎሚ ትማሊ ጽባሕ ገዛ ገዛኣ",
+        "ቤት ትምህርቲ ፖሊስ ሓገዝ ቆልዑ ቆልዓ ኣደ ኣቦ ሰብኣይ ሰበይቲ ጓል ወዲ ብዙሕ ቅድሚ ድሕሪ",
+    )
+)
+
+_TR_SUFFIXES = tuple(
+    _split(
+        "'nın 'nin 'nun 'nün 'ın 'in 'un 'ün 'ya 'ye 'yı 'yi 'yu 'yü 'yla 'yle 'la 'le",
+        "'da 'de 'ta 'te 'dan 'den 'tan 'ten 'a 'e 'ı 'i 'u 'ü nın nin nun nün yla yle ya",
+        "ye yı yi yu yü dan den tan ten da de ta te ın in un ün la le ların lerin lar ler",
+        "cığım ciğim cım cim ım im um üm",
+    )
+)
+_SLAVIC_SUFFIXES = tuple(
+    _split(
+        "owi iem em ą ę ie y i u a om ach ою ею ові еві ом ем ої у ю і и а я",
+    )
+)
+
+
+def guess_langs(words: list[str], lex: Lexicon) -> tuple[str, ...]:
+    """Languages whose frequent words the text uses, plus English; Somali and Tigrinya
+    are guessed from their own short lists."""
+    counts: dict[str, int] = {}
+    for lang, common in lex.function.items():
+        counts[lang] = sum(1 for w in words if w in common)
+    counts["so"] = sum(1 for w in words if w in _SOMALI)
+    best = max(counts.values(), default=0)
+    langs = [lang for lang, n in counts.items() if n and n * 2 >= best]
+    if "en" not in langs:
+        langs.append("en")
+    return tuple(langs)
+
+
+def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:
+    if word in STOP or word in _SOMALI or word in _TIGRINYA:
+        return True
+    return any(word in lex.function.get(lang, ()) for lang in langs)
+
+
+def not_person(word: str) -> bool:
+    """Countries, languages, regions, weekdays and months in every form, brands, shops,
+    apps and organisations."""
+    return word in NOT_PERSON or word in lexicon().not_person
+
+
+def _stems(word: str) -> list[str]:
+    out = []
+    for suffixes in (_TR_SUFFIXES, _SLAVIC_SUFFIXES):
+        for suffix in suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                stem = word[: -len(suffix)].rstrip("'")
+                out.append(stem)
+                if stem[-1:] in "kc" and len(stem) >= 3 and stem[-2] not in "aeiouy":
+                    out.append(stem[:-1] + "e" + stem[-1])  # "tomk" -> "tomek"
+                out.append(stem + "a")  # "anną" -> "anna", "олену" -> "олена"
+    return out
+
+
+_ARABIC_VARIANTS = str.maketrans("یکىۀة", "يكيهه")
+
+
+def _bucket(lex: Lexicon, word: str) -> int:
+    """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well."""
+    bucket = lex.name_bucket(word)
+    if bucket > 6 and "\u0600" <= word[:1] <= "\u06ff":
+        folded = word.translate(_ARABIC_VARIANTS)
+        persian = folded.replace("ي", "ی").replace("ك", "ک")
+        bucket = min(lex.name_bucket(folded), lex.name_bucket(persian))
+    return bucket
+
+
+def is_name(
+    word: str, langs: tuple[str, ...], *, capital: bool = False, cased: bool = True
+) -> bool:
+    """A casefolded word standing without a cue: is it a name? `capital` when written
+    with a capital at the start of a sentence; `cased` is False in Arabic and Ethiopic."""
+    lex = lexicon()
+    if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
+        return False
+    bucket = _bucket(lex, word)
+    zipf = lex.zipf(word)
+    if bucket < len(_LOWER):
+        if zipf == 0 and ("so" in langs or "\u1200" <= word[0] <= "\u139f"):
+            # Somali and Tigrinya have no frequency list: only the more common names
+            return bucket <= (3 if capital else 2)
+        table = _UNCASED if not cased else _CAPITAL if capital else _LOWER
+        return zipf < table[bucket]
+    if not cased or zipf >= 2.5 or not {"tr", "pl", "uk"} & set(langs):
+        return False
+    limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely
+    return any(
+        lex.name_bucket(stem) <= limit and not _function_word(stem, lex, langs)
+        for stem in _stems(word)
+    )
+
+
+def proper_noun(word: str) -> bool:
+    """A capitalised word with an apostrophe suffix ("Nilüfer'in") is a proper noun in
+    Turkish: a name if the lexicon knows it as one."""
+    return lexicon().name_bucket(word) <= 6 and not not_person(word)
+
+
+def common_word(word: str, langs: tuple[str, ...]) -> bool:
+    """A common word of the text's languages and at best a rare name."""
+    lex = lexicon()
+    return lex.name_bucket(word) >= _RARE_NAME and lex.zipf(word) >= COMMON_WORD
+
+
+def ordinary(word: str, langs: tuple[str, ...]) -> bool:
+    """A common word that is not a name here ("no surname given")."""
+    return lexicon().zipf(word) >= 4.0 and not is_name(word, langs)

@@ -1,0 +1,209 @@
+"""Build flows/redaction/lexicon.tsv.gz, the name and word lexicon of the redactor.
+
+    .venv/bin/pip install -e '.[lexicon]'
+    .venv/bin/python scripts/build_lexicon.py
+
+Only needed when the lexicon is to be rebuilt; the built file is in the repository and in
+the wheel, and the running bot needs none of these packages. Sources and licences are in
+flows/redaction/LEXICON.md and in the header of the file written.
+
+Sections of the file (UTF-8 text, gzip):
+- `@words`: one casefolded word a line, then a tab and the best rank it reaches as a
+  given or family name among the countries of the communities, as a bucket 0-6 (0 = among
+  the 50 most common; "-" if not a name), then, for words common enough to matter, a tab
+  and its Zipf frequency x 10 in each language of the header line (a name that is also a
+  common word of the text's language needs a cue).
+- `@function <lang>`: the most frequent words of each language (language guess; never names).
+- `@notperson`: countries, languages, nationalities, regions, weekdays and months in every
+  form of the ten languages; these are never taken for a person.
+"""
+
+from __future__ import annotations
+
+import gzip
+import pickle
+import sys
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "flows" / "redaction" / "lexicon.tsv.gz"
+
+
+def _split(*chunks: str) -> list[str]:
+    return [w for chunk in chunks for w in chunk.split()]
+
+
+# Countries the communities come from, and the countries whose names they carry.
+NAME_COUNTRIES = _split(
+    "NL BE MA DZ TN EG LY TR SY IQ LB JO PS SA YE SD ET DJ AF IR PK PL RU MD ES MX CO",
+    "PE CL AR EC BO SV HN GT PR US GB IE",
+)
+RANK_BUCKETS = (50, 200, 500, 1000, 2000, 3000, 5000)  # bucket i: rank <= RANK_BUCKETS[i]
+MAX_RANK = RANK_BUCKETS[-1]
+
+# Word-frequency languages (wordfreq has no Somali or Tigrinya).
+FREQ_LANGS = ("nl", "en", "es", "pl", "tr", "uk", "ru", "ar", "fa")
+MIN_ZIPF_NAME = 2.5  # frequency kept for words that are also names
+MIN_ZIPF_WORD = 3.3  # frequency kept for any word (capitalised common words are kept)
+FUNCTION_WORDS = 150
+
+CLDR_LANGS = ("nl", "en", "es", "pl", "tr", "uk", "ar", "fa", "so", "ti", "ru", "am")
+REGION_COUNTRIES = _split(
+    "NL BE MA TR SY IQ AF IR ER ET SO PL UA ES SR DZ TN EG",
+)
+
+# Plural and inflected forms of weekdays and months that CLDR does not list.
+EXTRA_NOT_PERSON = """
+maandagen dinsdagen woensdagen donderdagen vrijdagen zaterdagen zondagen maandags dinsdags
+woensdags donderdags vrijdags zaterdags zondags mondays tuesdays wednesdays thursdays fridays
+saturdays sundays weekends weekend pazartesileri salıları çarşambaları perşembeleri cumaları
+cumartesileri pazarları pazartesi'leri poniedziałki wtorki środy czwartki piątki soboty
+niedziele poniedziałkami wtorkami środami czwartkami piątkami sobotami niedzielami
+понеділками вівторками середами четвергами п'ятницями суботами неділями понеділки вівторки
+середи четверги п'ятниці суботи неділі sábados domingos
+"""
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+
+
+def _is_word(word: str) -> bool:
+    return (
+        len(word) >= 2
+        and all(ch.isalpha() or ch in "'-" or unicodedata.category(ch)[0] == "M" for ch in word)
+        and word[0].isalpha()
+    )
+
+
+def _bucket(rank: int) -> int:
+    return next(i for i, limit in enumerate(RANK_BUCKETS) if rank <= limit)
+
+
+def build_names() -> dict[str, int]:
+    import names_dataset
+
+    folder = Path(names_dataset.__file__).parent / "v3"
+    best: dict[str, int] = {}
+    for part in ("first_names", "last_names"):
+        with gzip.open(folder / f"{part}.pkl.gz") as f:
+            data = pickle.load(f)
+        for name, info in data.items():
+            ranks = info.get("rank") or {}
+            rank = min((ranks[c] for c in NAME_COUNTRIES if c in ranks), default=None)
+            if rank is None or rank > MAX_RANK:
+                continue
+            for word in name.split():  # "El Amrani" gives "el" and "amrani"; "el" is a particle
+                word = _fold(word)
+                if _is_word(word) and rank < best.get(word, MAX_RANK + 1):
+                    best[word] = rank
+        del data
+    return {w: _bucket(r) for w, r in best.items()}
+
+
+def build_freq(names: dict[str, int]) -> tuple[dict[str, dict[str, int]], dict[str, list[str]]]:
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    freq: dict[str, dict[str, int]] = {}
+    function: dict[str, list[str]] = {}
+    for lang in FREQ_LANGS:
+        function[lang] = []
+        for word in iter_wordlist(lang, "best"):
+            zipf = zipf_frequency(word, lang, wordlist="best")
+            if zipf < MIN_ZIPF_NAME:
+                break
+            word = _fold(word)
+            if not _is_word(word):
+                continue
+            if len(function[lang]) < FUNCTION_WORDS:
+                function[lang].append(word)
+            if zipf >= MIN_ZIPF_WORD or word in names:
+                freq.setdefault(word, {})[lang] = round(zipf * 10)
+    return freq, function
+
+
+def build_not_person() -> set[str]:
+    import pycountry
+    from babel import Locale
+
+    words: set[str] = set()
+
+    def add(text: str) -> None:
+        for word in text.replace("-", " ").replace("(", " ").replace(")", " ").split():
+            word = _fold(word.strip(".,"))
+            if _is_word(word):
+                words.add(word)
+
+    for code in CLDR_LANGS:
+        loc = Locale.parse(code)
+        for table in (loc.days, loc.months):
+            for context in table.values():
+                for width in ("wide", "abbreviated"):
+                    for name in context.get(width, {}).values():
+                        add(name)
+        for name in loc.territories.values():
+            add(name)
+        for name in loc.languages.values():
+            add(name)
+    for country in REGION_COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=country) or ():
+            add(sub.name)
+    add(EXTRA_NOT_PERSON)
+    return words
+
+
+def main() -> int:
+    import names_dataset  # noqa: F401  (fail early with a clear message)
+
+    names = build_names()
+    freq, function = build_freq(names)
+    not_person = build_not_person()
+    # A word that is a common name stays a name even when it is also a country or a
+    # language ("Jordan", "Maria"): only a cue or a capital decides there, not this list.
+    not_person = {w for w in not_person if names.get(w, 9) > 1}
+    nd_version = _version("names-dataset")
+    header = [
+        "# Sleutel redaction lexicon, built by scripts/build_lexicon.py on "
+        + date.today().isoformat(),
+        f"# names: names-dataset {nd_version} (MIT, Philippe Remy), ranks for "
+        + " ".join(NAME_COUNTRIES)
+        + f", rank <= {MAX_RANK}, buckets {RANK_BUCKETS}",
+        f"# freq: wordfreq {_version('wordfreq')} (Apache-2.0 code; data CC BY-SA 4.0, "
+        "Robyn Speer et al.), Zipf x 10",
+        "# notperson: CLDR via babel (Unicode licence), ISO 3166-2 via pycountry (LGPL-2.1 "
+        "code, Debian iso-codes data)",
+    ]
+    lines = [*header, "@words " + " ".join(FREQ_LANGS)]
+    for word in sorted(set(names) | set(freq)):
+        bucket = str(names[word]) if word in names else "-"
+        per_lang = freq.get(word)
+        if per_lang:
+            values = " ".join(str(per_lang.get(lang, 0)) for lang in FREQ_LANGS)
+            lines.append(f"{word}\t{bucket}\t{values}")
+        else:
+            lines.append(f"{word}\t{bucket}")
+    for lang in FREQ_LANGS:
+        lines.append(f"@function {lang}")
+        lines += function[lang]
+    lines.append("@notperson")
+    lines += sorted(not_person)
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as f:
+        f.write(data)
+    print(
+        f"{OUT.name}: {len(names)} names, {len(freq)} word frequencies, "
+        f"{len(not_person)} not-person words, {OUT.stat().st_size / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import version
+
+    return version(dist)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
