@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from storage.claims import claim, release
 from storage.crypto import Cipher
@@ -46,10 +47,24 @@ class OutboxRepository:
 
     async def claim_due(self, *, now: datetime, limit: int = 50) -> list[OutboxRecord]:
         """Claim messages that are due, oldest first (see `storage.claims`); a claimed
-        message is not sent by another worker until its lease runs out."""
+        message is not sent by another worker until its lease runs out. Only a person's
+        oldest waiting message can be claimed, so they arrive in the order they were
+        written, also with several workers (one a round suits Telegram's pace of about
+        one message a second in a chat)."""
+        earlier = aliased(OutboxMessage)
         candidates = (
             select(OutboxMessage.id)
-            .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
+            .where(
+                OutboxMessage.status == "pending",
+                OutboxMessage.next_attempt_at <= now,
+                ~select(earlier.id)
+                .where(
+                    earlier.status == "pending",
+                    earlier.person_id == OutboxMessage.person_id,
+                    earlier.id < OutboxMessage.id,
+                )
+                .exists(),
+            )
             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
             .limit(limit)
         )

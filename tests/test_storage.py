@@ -143,6 +143,29 @@ async def test_a_set_aside_update_keeps_only_its_id_kind_and_reason(db: Database
     assert tuple(row) == ("failed", "message", "flood", None)
 
 
+async def test_outbox_hands_out_a_persons_messages_in_order_once(db: Database, clock):
+    async with db.unit_of_work() as uow:
+        org = await uow.people.add_organisation("Noord", now=clock.now())
+        people = [
+            await uow.people.add_person(
+                telegram_id=t, display_name="K", locale="nl", now=clock.now()
+            )
+            for t in (1, 2)
+        ]
+        await uow.people.add_membership(people[0], org, "key_person")
+        first, second, other = [
+            await uow.outbox.add(p, {"n": n}, now=clock.now())
+            for n, p in enumerate([people[0], people[0], people[1]])
+        ]
+    async with db.unit_of_work() as uow:
+        assert [m.id for m in await uow.outbox.claim_due(now=clock.now())] == [first, other]
+    async with db.unit_of_work() as uow:  # claimed: a second worker takes none of them
+        assert await uow.outbox.claim_due(now=clock.now()) == []
+        await uow.outbox.mark_sent(first, now=clock.now(), telegram_message_id=9)
+    async with db.unit_of_work() as uow:
+        assert [m.id for m in await uow.outbox.claim_due(now=clock.now())] == [second]
+
+
 async def test_conversation_expires_after_a_day(db: Database, clock):
     state = ConversationRecord("enrol", "name", {"invite": 1}, 5)
     async with db.unit_of_work() as uow:

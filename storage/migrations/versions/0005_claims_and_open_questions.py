@@ -34,6 +34,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True)
         )
+        batch_op.create_index("ix_outbox_message_person", ["status", "person_id", "id"])
 
     with op.batch_alter_table("conversation", schema=None) as batch_op:
         batch_op.add_column(sa.Column("prompt", sa.Text(), nullable=True))
@@ -46,6 +47,7 @@ def downgrade() -> None:
         batch_op.drop_column("prompt")
 
     with op.batch_alter_table("outbox_message", schema=None) as batch_op:
+        batch_op.drop_index("ix_outbox_message_person")
         batch_op.drop_column("claimed_until")
 
     with op.batch_alter_table("inbox_update", schema=None) as batch_op:
