@@ -17,6 +17,7 @@ from telegram.error import Conflict, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBUserWarning
 
 from bot.delivery import retry_delay
+from bot.health import TelegramHealth
 from bot.inbox import Inbox
 from storage.database import UNAVAILABLE_ERRORS
 
@@ -51,7 +52,11 @@ async def poll_once(bot: Bot, inbox: Inbox, offset: int, timeout: int = 0) -> in
     return max(update["update_id"] for update in updates) + 1
 
 
-async def poll_forever(bot: Bot, inbox: Inbox, stop: asyncio.Event) -> None:
+async def poll_forever(
+    bot: Bot, inbox: Inbox, stop: asyncio.Event, health: TelegramHealth | None = None
+) -> None:
+    """getUpdates until `stop`, backing off on failures; `health` hears how each round went."""
+    health = health or TelegramHealth()
     try:
         await bot.delete_webhook()  # a webhook left from before would block getUpdates
     except TelegramError:
@@ -61,23 +66,30 @@ async def poll_forever(bot: Bot, inbox: Inbox, stop: asyncio.Event) -> None:
     while not stop.is_set():
         try:
             offset = await poll_once(bot, inbox, offset, POLL_TIMEOUT)
+            health.ok()
             delay = 1.0
             continue
         except RetryAfter as exc:
+            health.failed()
             wait = retry_delay(exc.retry_after).total_seconds()
         except Conflict:
+            health.failed()
             log.error("another process is polling this bot; waiting")
             wait = 30.0
         except NetworkError:
+            health.failed()
             wait, delay = delay, min(delay * 2, 60.0)
         except UNAVAILABLE_ERRORS:
+            health.ok()  # Telegram answered; it was storing what it sent that failed
             log.warning("database unavailable; updates stay with Telegram")
             wait, delay = delay, min(delay * 2, 60.0)
         except TelegramError:
+            health.failed()
             log.warning("getUpdates refused; trying again", exc_info=True)
             wait, delay = delay, min(delay * 2, 60.0)
         except Exception:
             # A poller that dies would silently stop the bot: log, back off, go on.
+            health.failed()
             log.exception("polling round failed; trying again")
             wait, delay = delay, min(delay * 2, 60.0)
         with contextlib.suppress(TimeoutError):

@@ -19,6 +19,7 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 
 from bot.commands import publish_commands
 from bot.delivery import OutboxDispatcher, Sender
+from bot.health import TelegramHealth
 from bot.i18n import Renderer, load_catalogs
 from bot.inbox import Inbox
 from bot.metrics import Metrics
@@ -42,6 +43,7 @@ class Runtime:
         self.clock = clock or SystemClock()
         self.db = Database(settings.resolved_database_url(), settings.cipher())
         self.metrics = Metrics()
+        self.health = TelegramHealth()
         self.renderer = Renderer(load_catalogs(), settings.tz)
         self.application = (
             Application.builder()
@@ -121,6 +123,7 @@ class Runtime:
             self.inbox,
             self.metrics,
             secret.get_secret_value() if webhook and secret else None,
+            self.health,
         )
         runner = web.AppRunner(app)
         await runner.setup()
@@ -146,7 +149,9 @@ class Runtime:
             )
             poller = None
         else:
-            poller = asyncio.create_task(poll_forever(self.application.bot, self.inbox, stop))
+            poller = asyncio.create_task(
+                poll_forever(self.application.bot, self.inbox, stop, self.health)
+            )
         log.info("sleutel running", extra={"mode": "webhook" if webhook else "polling"})
         try:
             await stop.wait()

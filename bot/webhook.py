@@ -1,5 +1,11 @@
 """The aiohttp server: `/telegram` (webhook mode), `/healthz` and `/metrics`.
 
+`/healthz` answers 200 when the database answers and polling has not failed
+for more than two minutes (`bot.health`), 503 otherwise, with a JSON body:
+`database`, `telegram` (seconds since the last successful getUpdates or
+webhook update, seconds polling has been failing) and `outbox_oldest_seconds`
+(how long the oldest undelivered message has waited).
+
 What `/telegram` answers, and why (Telegram redelivers anything but a 2xx for
 about a day):
 
@@ -26,6 +32,7 @@ import logging
 
 from aiohttp import web
 
+from bot.health import TelegramHealth
 from bot.inbox import Inbox
 from bot.metrics import Metrics
 from storage.database import Database, is_unavailable
@@ -35,13 +42,40 @@ log = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024  # Telegram updates are a few KB; anything bigger is not Telegram
 
 
-def build_app(db: Database, inbox: Inbox, metrics: Metrics, secret: str | None) -> web.Application:
+def build_app(
+    db: Database,
+    inbox: Inbox,
+    metrics: Metrics,
+    secret: str | None,
+    health: TelegramHealth | None = None,
+) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY)
+    health = health or TelegramHealth()
 
     async def healthz(_request: web.Request) -> web.Response:
-        if await db.ping():
-            return web.json_response({"status": "ok"})
-        return web.json_response({"status": "database unavailable"}, status=503)
+        """200 or 503, with what was last seen of the database, Telegram and the outbox."""
+        body = {
+            "status": "ok",
+            "database": await db.ping(),
+            "telegram": health.report(),
+            "outbox_oldest_seconds": None,
+        }
+        if body["database"]:
+            try:
+                async with db.unit_of_work() as uow:
+                    oldest = await uow.outbox.oldest_pending()
+            except Exception as exc:
+                if not is_unavailable(exc):
+                    raise
+                body["database"] = False
+            else:
+                age = 0.0 if oldest is None else (inbox.clock.now() - oldest).total_seconds()
+                body["outbox_oldest_seconds"] = round(max(age, 0.0), 1)
+        if not body["database"]:
+            body["status"] = "database unavailable"
+        elif not health.healthy():
+            body["status"] = "telegram unreachable"
+        return web.json_response(body, status=200 if body["status"] == "ok" else 503)
 
     async def metrics_view(_request: web.Request) -> web.Response:
         return web.Response(body=metrics.render(), content_type="text/plain", charset="utf-8")
@@ -58,6 +92,7 @@ def build_app(db: Database, inbox: Inbox, metrics: Metrics, secret: str | None) 
             return web.Response(status=400)
         if not isinstance(update, dict) or type(update.get("update_id")) is not int:
             return web.Response(status=400)
+        health.ok()  # Telegram reached us
         try:
             await inbox.store([update])
         except Exception as exc:
