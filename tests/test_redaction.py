@@ -547,3 +547,84 @@ def test_corpus_phone_bsn_and_email_always_removed(corpus, scores):
 def test_corpus_never_raises(corpus):
     for record in corpus:
         redact(record["text"])
+
+
+# --- names and keeps from the built lexicon (issue 22) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("sprak met yasmina el amrani over de kinderen", ["yasmina", "amrani"]),  # no cue
+        ("przyszła z synem tomkiem", ["tomkiem"]),  # inflected, lower case
+        ("rukiye ile konuştum", ["rukiye"]),
+        ("Gloria zegt dat hij drinkt.", ["Gloria"]),  # sentence start, not on a short list
+        ("Nilüfer'in kocası bağırıyor.", ["Nilüfer"]),  # Turkish suffix after an apostrophe
+        ("Noëlle en Zoë spelen buiten.", ["Noëlle", "Zoë"]),  # diacritics
+        ("Siobhan O'Neill heard it.", ["Siobhan", "O'Neill"]),  # apostrophe inside a name
+        ("با مریم احمدی صحبت کردم", ["مریم", "احمدی"]),  # family name after a given name
+    ],
+)
+def test_name_without_cue(text, names):
+    cleaned = redact(text).text
+    for name in names:
+        assert name not in cleaned, cleaned
+    assert "[name]" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kind"),
+    [
+        ("Ze woont op de Vechtstraat 14-3 hoog.", "Vechtstraat 14-3", "address"),
+        ("adres: Meidoornweg 7B, blauwe deur", "Meidoornweg 7B", "address"),
+        ("Ze woont in Gent, Kouterbaan 12 bus 4.", "Kouterbaan 12 bus 4", "address"),
+        ("postcode 1093 kx, derde deur", "1093 kx", "postcode"),
+        ("op TikTok heet hij stoere_rayan", "stoere_rayan", "handle"),
+        ("op tiktok heet ze rayangirl", "rayangirl", "handle"),
+        ("her Insta is lovely.hanan", "lovely.hanan", "handle"),
+    ],
+)
+def test_identifiers_without_cue(text, gone, kind):
+    result = redact(text)
+    assert gone not in result.text
+    assert kind in result.removed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Mondays and Thursdays she takes the kids to the Safe House.",
+        "Op dinsdagen en in de zomermaanden is ze bij haar moeder.",
+        "Salı günleri ve cumartesileri annesine gidiyor.",
+        "De vader rijdt in een rode Opel en werkt bij de Lidl.",
+        "He drives a black Toyota and shops at Aldi on Saturdays.",
+        "Ze belde via Signal en we regelden een tolk via Tolkcontact.",
+        "Het gezin komt uit België en woont op de 3e verdieping.",
+        "No surname given, she only said she is from Eritrea.",
+        "her insta is private",
+        "sinds 2019 en daarna",
+        "Vino de Venezuela y habla por WhatsApp con su madre.",
+    ],
+)
+def test_keeps_brands_apps_countries_floors_and_plural_weekdays(text):
+    assert redact(text).text == text
+
+
+def test_lexicon_is_loaded_once_and_small():
+    from flows.redaction import gazetteer
+
+    first = gazetteer.lexicon()
+    assert gazetteer.lexicon() is first
+    assert first.name_bucket("fatima") <= 1
+    assert first.name_bucket("moeder") == 9 or first.zipf("moeder") >= 4.5
+    path = ROOT / "flows" / "redaction" / gazetteer.FILE
+    assert path.stat().st_size < 5_000_000
+
+
+def test_missing_lexicon_fails_closed(monkeypatch):
+    from flows.redaction import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_loaded", None)
+    monkeypatch.setattr(gazetteer, "FILE", "missing.tsv.gz")
+    with pytest.raises(RedactionError):
+        redact("sprak met yasmina")

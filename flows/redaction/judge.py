@@ -7,8 +7,7 @@ the more common a word it may also be ("Gloria", "Tomek" are names; "will", "den
 key persons switch languages within a note. A capital at the start of a sentence counts a
 little for the name. The languages of a text are guessed from its most frequent words
 (function words are never names; Somali and Tigrinya, which have no frequency list, only
-take the more common names; inflected names are only looked for in Turkish, Polish and
-Ukrainian).
+take the more common names, and inflected names are not looked for in Somali).
 
 Inflected names are found by their stem: Turkish case endings ("rukiyeyle", "ayşenin"),
 Polish and Ukrainian declension ("tomkiem", "anną", "олену").
@@ -33,7 +32,7 @@ _UNCASED = (4.4, 4.0, 3.6, 3.2, 2.8, 2.5, 2.3)
 # A capitalised word inside a sentence that is this common a word and at best a rare
 # name is a brand, an app or a thing ("via Signal", "een rode Opel"), not a person.
 COMMON_WORD = 3.5
-_RARE_NAME = 4
+_RARE_NAME = 6
 
 # Somali has no frequency list: its most frequent words, which are never names.
 _SOMALI = frozenset(
@@ -108,7 +107,8 @@ def _stems(word: str) -> list[str]:
                 out.append(stem)
                 if stem[-1:] in "kc" and len(stem) >= 3 and stem[-2] not in "aeiouy":
                     out.append(stem[:-1] + "e" + stem[-1])  # "tomk" -> "tomek"
-                out.append(stem + "a")  # "anną" -> "anna", "олену" -> "олена"
+                # "anną" -> "anna", "оленою" -> "олена"
+                out.append(stem + ("а" if "\u0400" <= stem[:1] <= "\u04ff" else "a"))
     return out
 
 
@@ -141,7 +141,7 @@ def is_name(
             return bucket <= (3 if capital else 2)
         table = _UNCASED if not cased else _CAPITAL if capital else _LOWER
         return zipf < table[bucket]
-    if not cased or zipf >= 2.5 or not {"tr", "pl", "uk"} & set(langs):
+    if not cased or zipf >= 2.5 or "so" in langs:
         return False
     limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely
     return any(

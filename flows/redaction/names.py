@@ -53,6 +53,8 @@ _SENTENCE_END = frozenset(".!?;:…\n።፧")
 _OPENERS = " \t\"'“”‘’«»([-–—*•"
 _FILLERS = frozenset({"is", "was", "waa", "es", "هو", "هي", "jest", "є", "ist"})
 _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
+_POSSESSIVES_TEXT = "su sus her his their haar zijn hun jej jego ich її його їхня onun kocası"
+_POSSESSIVES = frozenset(_POSSESSIVES_TEXT.split())
 
 STRONG, WEAK, TITLE, KINSHIP, BEFORE, TITLE_AFTER = range(6)
 _MAX_NAME_TOKENS = 5
@@ -173,8 +175,8 @@ class _Scan:
             and tok.cap
             and not acronym
             and not self.not_name(tok)
-            and not judge.common_word(_base(tok.low), self.langs)
-        )
+            and ("'" in tok.low[1:3] or not judge.common_word(_base(tok.low), self.langs))
+        )  # "O'Neill", "D'Souza" are names
 
     def lexicon_name(self, i: int) -> bool:
         """A name from the built lexicon that is not a common word here (judge.py)."""
@@ -209,6 +211,17 @@ class _Scan:
             or (text.endswith("ی") and len(text) >= 4)
             or "\u1200" <= text[0] <= "\u139f"
         )
+
+    def apposition(self, i: int) -> bool:
+        """A capitalised name at a sentence start, then a comma and a kinship word or a
+        possessive: "Esperanza, su hija, ..."."""
+        tok = self.toks[i]
+        if not (tok.cased and tok.cap and self.sentence_start(i)) or i + 1 >= len(self.toks):
+            return False
+        if self.gap(i + 1).strip() != "," or self.not_name(tok):
+            return False
+        nxt = self.toks[i + 1].low
+        return (nxt in KIN or nxt in _POSSESSIVES) and lexicon().name_bucket(tok.low) <= 6
 
     def family_name(self, tok: _Tok) -> bool:
         """Arabic family names with the article, Farsi ones in -ی (after a given name)."""
@@ -335,7 +348,7 @@ class _Scan:
             unknown = (
                 self.capital_name(tok) and tok.low not in _CUE_WORDS and not self.sentence_start(i)
             )
-            if listed or unknown or self.lexicon_name(i):
+            if listed or unknown or self.lexicon_name(i) or self.apposition(i):
                 self.extend(i)
         return self.names
 
