@@ -110,21 +110,29 @@ class OutboxDispatcher:
         self.wake = asyncio.Event()
 
     async def dispatch_once(self) -> int:
-        """Deliver what is due now; returns how many messages were sent."""
-        now = self.clock.now()
-        async with self.db.unit_of_work() as uow:
-            due = await uow.outbox.claim_due(now=now)
+        """Deliver what is due now, round after round while rounds send something (a
+        person's next message can be claimed once the one before it went); returns how
+        many messages were sent."""
         moment = time.monotonic()  # forget chats whose pause is over: the map stays small
         self._last_sent = {
             chat: at for chat, at in self._last_sent.items() if moment - at < PER_CHAT_INTERVAL
         }
+        total = 0
+        while sent := await self._round():
+            total += sent
+        return total
+
+    async def _round(self) -> int:
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            due = await uow.outbox.claim_due(now=now)
         sent = 0
         for message in due:
             if message.telegram_id is None:
                 await self._give_up(message.id, "dead", "no_recipient")
                 continue
             if time.monotonic() - self._last_sent.get(message.telegram_id, 0) < PER_CHAT_INTERVAL:
-                # This chat had a message a moment ago: the next round takes it.
+                # This chat had a message a moment ago: a later round takes it.
                 async with self.db.unit_of_work() as uow:
                     await uow.outbox.release(message.id, now=now)
                 continue

@@ -14,6 +14,8 @@ from storage.models import Case, CaseEvent, Conversation, InboxUpdate, OutboxMes
 
 ENCRYPTED_COLUMNS = (
     (Conversation, "draft", Conversation.telegram_id),
+    (Conversation, "prompt", Conversation.telegram_id),
+    (Conversation, "parent", Conversation.telegram_id),
     (InboxUpdate, "payload", InboxUpdate.update_id),
     (OutboxMessage, "payload", OutboxMessage.id),
     (Case, "note", Case.id),

@@ -74,8 +74,9 @@ async def test_people_of_another_organisation_cannot_be_managed(runtime, fake_ap
     # A forged tap with the outsider's id is refused.
     data = coordinator.find_button(listing, "Saskia").rsplit(":", 1)[0] + f":{outsider}"
     fake_api.push_callback(10, data, message=listing)
-    [reply] = await coordinator._round()
+    reply, again = await coordinator._round()
     assert "Please use the buttons" in reply.text
+    assert again.text == listing.text  # the list again, to choose from
 
 
 async def test_key_person_cannot_use_coordinator_commands(runtime, fake_api):
@@ -96,9 +97,10 @@ async def test_language_switch_changes_every_later_message(runtime, fake_api):
 async def test_cancel_help_and_unknown_input(runtime, fake_api):
     chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
     assert "nothing to stop" in (await chat.send("/cancel"))[0].text
-    await chat.send("/language")
-    [help_reply] = await chat.send("/help")
+    [question] = await chat.send("/language")
+    help_reply, again = await chat.send("/help")
     assert "in the middle of something" in help_reply.text
+    assert again.text == question.text
     [stopped] = await chat.send("/cancel")
     assert "Stopped" in stopped.text
     assert "do not know that command" in (await chat.send("/frobnicate"))[0].text

@@ -61,8 +61,9 @@ async def test_coordinator_adds_lists_and_removes(db, clock):
         )
     [question] = await coordinator.choose("remove")
     [(entry_button,)] = question.buttons
-    [hint] = await coordinator.press(entry_button.data.rsplit(":", 1)[0] + f":{theirs.id}")
+    hint, again = await coordinator.press(entry_button.data.rsplit(":", 1)[0] + f":{theirs.id}")
     assert hint.text.msgid == "Please use the buttons of the last question."
+    assert again == question
     [removed] = await coordinator.press(entry_button.data)
     assert removed.text.msgid == "Removed from the directory."
     async with db.unit_of_work() as uow:

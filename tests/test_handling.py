@@ -131,8 +131,9 @@ async def test_consult_shows_whom_to_call_and_an_anonymised_summary(db, clock):
     [kinds] = await _decide(office, reference, ("decide", "consult"))
     offered = [b.data.split(":")[3] for row in kinds.buttons for b in row]
     assert offered == ["child_abuse", "neighbourhood_team", "veilig_thuis"]
-    [hint] = await office.confidant.press(kinds.buttons[0][0].data.replace("child", "elder"))
+    hint, again = await office.confidant.press(kinds.buttons[0][0].data.replace("child", "elder"))
     assert hint.text.msgid == "Please use the buttons of the last question."  # not in the list
+    assert again == kinds
     [shown] = await office.confidant.choose("kind", "neighbourhood_team")
     assert shown.protect
     shown_text = render(shown.text)
