@@ -15,7 +15,7 @@ import logging
 
 from aiohttp import web
 from telegram import Update
-from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.commands import publish_commands
 from bot.delivery import OutboxDispatcher, Sender
@@ -24,6 +24,7 @@ from bot.i18n import Renderer, load_catalogs
 from bot.inbox import Inbox
 from bot.metrics import Metrics
 from bot.polling import ALLOWED_UPDATES, poll_forever, poll_once
+from bot.ratelimit import SendLimiter
 from bot.settings import Settings, SettingsError
 from bot.webhook import build_app
 from flows.clock import Clock, SystemClock
@@ -50,7 +51,11 @@ class Runtime:
             .token(settings.token())
             .base_url(settings.telegram_api_base_url)
             .updater(None)
-            .rate_limiter(AIORateLimiter(max_retries=0))
+            .rate_limiter(
+                SendLimiter(
+                    settings.rate_limit, self.db if self.db.dialect == "postgresql" else None
+                )
+            )
             .build()
         )
         self._offset = 0
@@ -117,6 +122,11 @@ class Runtime:
     # the real thing ---------------------------------------------------------
     async def serve(self, stop: asyncio.Event, *, webhook: bool = False) -> None:
         """Run until `stop` is set, then finish what is in hand and return."""
+        if not self.db.hold_single_writer():
+            raise SettingsError(
+                "DATABASE_URL: another sleutel is running on this SQLite database; "
+                "run one, or use PostgreSQL for several workers"
+            )
         secret = self.settings.webhook_secret
         app = build_app(
             self.db,

@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     webhook_url: str | None = Field(None, alias="SLEUTEL_WEBHOOK_URL")
     webhook_secret: SecretStr | None = Field(None, alias="SLEUTEL_WEBHOOK_SECRET")
     listen: str = Field("127.0.0.1:8080", alias="SLEUTEL_LISTEN")
+    rate_limit: int = Field(30, ge=0, le=1000, alias="SLEUTEL_RATE_LIMIT")
 
     @field_validator("timezone")
     @classmethod
