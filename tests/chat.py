@@ -20,10 +20,10 @@ class Chat:
         self.language = language
 
     async def _round(self) -> list[SentMessage]:
-        before = {m.message_id for m in self.api.messages_to(self.user_id)}
+        before = set(self.api.message_ids_to(self.user_id))
         await self.rt.poll_once()
         await self.rt.dispatch_outbox()
-        return [m for m in self.api.messages_to(self.user_id) if m.message_id not in before]
+        return self.api.messages_to(self.user_id, after=before)
 
     async def send(self, text: str) -> list[SentMessage]:
         """Type a message; returns the bot's new messages in this chat."""
@@ -55,10 +55,12 @@ class Chat:
         raise AssertionError(f"no button {action}:{arg} in {self.api.buttons(message)}")
 
     def with_buttons(self) -> SentMessage:
-        for message in reversed(self.api.messages_to(self.user_id)):
-            if message.reply_markup and self.api.buttons(message):
-                return message
-        raise AssertionError(f"no message with buttons for {self.user_id}")
+        message = self.api.newest_message_to(
+            self.user_id, lambda m: bool(m.reply_markup and self.api.buttons(m))
+        )
+        if message is None:
+            raise AssertionError(f"no message with buttons for {self.user_id}")
+        return message
 
     def find_button(self, message: SentMessage, label: str) -> str:
         buttons = self.api.buttons(message)

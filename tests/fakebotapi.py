@@ -111,7 +111,18 @@ _HTML_TAGS = frozenset(
     }
 )
 
-MEDIA_KINDS = ("photo", "voice", "video", "document", "sticker", "location", "contact")
+MEDIA_KINDS = (
+    "photo",
+    "voice",
+    "video",
+    "document",
+    "sticker",
+    "location",
+    "contact",
+    "video_note",
+    "poll",
+    "dice",
+)
 
 
 @dataclass
@@ -362,10 +373,31 @@ class FakeBotAPI:
     def calls_to(self, method: str) -> list[ApiCall]:
         return [call for call in self.calls if call.method.lower() == method.lower()]
 
-    def messages_to(self, chat_id: int) -> list[SentMessage]:
-        """Bot messages currently visible in the chat, oldest first, edits applied."""
+    def messages_to(self, chat_id: int, *, after: set[int] | None = None) -> list[SentMessage]:
+        """Bot messages currently visible in the chat, oldest first, edits applied; with
+        ``after``, only those whose ids are not in it (the new ones since a snapshot of
+        `message_ids_to`)."""
         stored = self._bot_messages.get(chat_id, {})
-        return [stored[message_id].view() for message_id in sorted(stored)]
+        return [
+            stored[message_id].view()
+            for message_id in sorted(stored)
+            if after is None or message_id not in after
+        ]
+
+    def message_ids_to(self, chat_id: int) -> list[int]:
+        """Ids of the bot messages currently in the chat, oldest first (cheap: no copies)."""
+        return sorted(self._bot_messages.get(chat_id, {}))
+
+    def newest_message_to(
+        self, chat_id: int, matches: Callable[[SentMessage], bool]
+    ) -> SentMessage | None:
+        """The newest bot message in the chat that ``matches``, or None."""
+        stored = self._bot_messages.get(chat_id, {})
+        for message_id in sorted(stored, reverse=True):
+            view = stored[message_id].view()
+            if matches(view):
+                return view
+        return None
 
     def last_message_to(self, chat_id: int) -> SentMessage:
         messages = self.messages_to(chat_id)
@@ -443,9 +475,11 @@ class FakeBotAPI:
             message["entities"] = entities
         return self.push_raw({"message": message})
 
-    def push_edited_text(self, user_id: int, text: str, message_id: int) -> int:
+    def push_edited_text(
+        self, user_id: int, text: str, message_id: int, *, language_code: str | None = "nl"
+    ) -> int:
         """An ``edited_message`` update for an earlier user message."""
-        user = self._user(user_id, language_code="nl")
+        user = self._user(user_id, language_code=language_code)
         message: JSONDict = {
             "message_id": message_id,
             "from": user,
@@ -457,6 +491,32 @@ class FakeBotAPI:
         if entities := self._command_entities(text):
             message["entities"] = entities
         return self.push_raw({"edited_message": message})
+
+    def push_forwarded_text(
+        self,
+        user_id: int,
+        text: str,
+        *,
+        sender_first_name: str = "Fatima",
+        sender_last_name: str = "Yilmaz",
+        sender_id: int = 555_000_111,
+        language_code: str | None = "nl",
+    ) -> int:
+        """A text message the user forwarded from someone else (``forward_origin`` names the
+        original sender, as Telegram does when their privacy settings allow it)."""
+        message = self._user_message(user_id, language_code)
+        message["text"] = text
+        message["forward_origin"] = {
+            "type": "user",
+            "date": int(time.time()) - 3600,
+            "sender_user": {
+                "id": sender_id,
+                "is_bot": False,
+                "first_name": sender_first_name,
+                "last_name": sender_last_name,
+            },
+        }
+        return self.push_raw({"message": message})
 
     def push_callback(
         self,
@@ -516,6 +576,15 @@ class FakeBotAPI:
             "location": {"latitude": 52.3676, "longitude": 4.9041},
             "contact": {"phone_number": "+31612345678", "first_name": "Contact",
                         "user_id": 987_654_321},
+            "video_note": {"file_id": file_id, "file_unique_id": unique, "length": 240,
+                           "duration": 4, "file_size": 90_000},
+            "poll": {"id": f"POLL-{unique}", "question": "Fatima Yilmaz?",
+                     "options": [{"persistent_id": "1", "text": "ja", "voter_count": 0},
+                                 {"persistent_id": "2", "text": "nee", "voter_count": 0}],
+                     "total_voter_count": 0, "is_closed": False, "is_anonymous": True,
+                     "type": "regular", "allows_multiple_answers": False,
+                     "allows_revoting": False, "members_only": False},
+            "dice": {"emoji": "🎲", "value": 4},
         }  # fmt: skip
         message[kind] = payloads[kind]
         return self.push_raw({"message": message})
