@@ -43,7 +43,7 @@ def clean(ctx: Context, text: str) -> Redaction | None:
         ctx.reply(_("That is a bit long. Please keep it under {max} characters.", max=MAX_NOTE))
         return None
     try:
-        return redact(text)
+        cleaned = redact(text)
     except RedactionError:
         log.warning("text could not be checked; nothing kept")
         ctx.reply(
@@ -53,6 +53,10 @@ def clean(ctx: Context, text: str) -> Redaction | None:
             )
         )
         return None
+    if not cleaned.text.strip():  # nothing but invisible characters: nothing to keep or send
+        ctx.ask_again()
+        return None
+    return cleaned
 
 
 def removed_kinds(cleaned: Redaction) -> Inline:
