@@ -33,7 +33,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
@@ -127,10 +127,13 @@ MEDIA_KINDS = (
 
 @dataclass
 class ApiCall:
-    """One request the bot made, with parameters decoded to Python values."""
+    """One request the bot made, with parameters decoded to Python values; when it arrived
+    (``time.time()``) and, once answered successfully, the result the bot got back."""
 
     method: str
     params: JSONDict
+    at: float = field(default_factory=time.time)
+    result: Any = None
 
 
 @dataclass
@@ -693,6 +696,7 @@ class FakeBotAPI:
             if params.get("chat_id") in self.blocked:
                 raise _ApiError(403, "Forbidden: bot was blocked by the user")
             result = await handler(params)
+            call.result = result
         except _ApiError as error:
             return web.json_response(error.body(), status=error.status)
         except Exception as error:  # a bug in the fake: make it loud, not a silent timeout
