@@ -1,7 +1,9 @@
 """Telegram `Update` → our neutral `Event`; the only place that reads updates.
 
-Edited messages, group chats and update kinds the bot does not use give no
-event: they are acknowledged and forgotten. Telegram tells the bot when a
+Group chats and update kinds the bot does not use give no event: they are
+acknowledged and forgotten. An edited message is an event of its own: the
+person is told that a change is not read, since an answer once given has
+already been acted on. Telegram tells the bot when a
 person blocks it (and unblocks it) with `my_chat_member`; that becomes an
 event too, so their waiting alerts move on at once.
 """
@@ -95,6 +97,16 @@ def to_event(update: Update) -> Event | None:
             data=query.data or "",
             language_code=query.from_user.language_code,
             message_id=message.message_id if message else None,
+        )
+    edited = update.edited_message
+    if edited is not None and edited.from_user is not None:
+        if edited.chat.type != ChatType.PRIVATE:
+            return None
+        return Event(
+            update_id=update.update_id,
+            telegram_id=edited.from_user.id,
+            kind=Kind.EDITED,
+            language_code=edited.from_user.language_code,
         )
     message = update.message
     if message is None or message.from_user is None or message.chat.type != ChatType.PRIVATE:

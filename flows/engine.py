@@ -79,6 +79,7 @@ UNREACHABLE_HOOKS: list[UnreachableHook] = [escalation.on_unreachable]
 STALE = _("This question is no longer open.")
 UNKNOWN_COMMAND = _("I do not know that command. What would you like to do?")
 NOT_FOR_YOUR_ROLE = _("This is not available for your role.")
+EDITED = _("I cannot see changes to a message you already sent. Please send it again.")
 LOOKS = frozenset({"privacy", "mydata", "language"})  # leave an open question waiting
 NEUTRAL = _(
     "Hello. This is a closed service for invited volunteers. "
@@ -129,7 +130,11 @@ class Engine:
                 state=state,
                 last_version=await uow.conversations.last_version(event.telegram_id),
             )
-            if event.kind == Kind.BLOCKED:
+            if event.kind == Kind.EDITED:
+                if person is not None and person.active:
+                    ctx.reply(EDITED)
+                    ctx.ask_again()
+            elif event.kind == Kind.BLOCKED:
                 if person is not None:
                     await _mark_unreachable(ctx, person)
             elif event.kind == Kind.UNBLOCKED:

@@ -11,6 +11,7 @@ class Kind(StrEnum):
     COMMAND = "command"
     BUTTON = "button"
     MEDIA = "media"
+    EDITED = "edited"  # a change to a message already sent: not a new answer
     BLOCKED = "blocked"  # the person blocked the bot (nothing can be sent to them)
     UNBLOCKED = "unblocked"  # ... and allowed it again
 

@@ -108,11 +108,16 @@ async def test_cancel_help_and_unknown_input(runtime, fake_api):
 
 
 async def test_edited_messages_are_not_new_input(runtime, fake_api):
-    await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
+    chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
     before = len(fake_api.calls_to("sendMessage"))
     fake_api.push_edited_text(30, "/people", message_id=1)
     await runtime.poll_once()
-    assert len(fake_api.calls_to("sendMessage")) == before
+    assert len(fake_api.calls_to("sendMessage")) == before + 1  # said so, nothing done
+    assert chat.last.text.startswith("I cannot see changes to a message")
+    [question] = await chat.send("/language")
+    fake_api.push_edited_text(30, "F.K.", message_id=2)
+    _note, again = await chat._round()
+    assert again.text == question.text  # in the middle of something: asked again
     async with runtime.db.unit_of_work() as uow:
         assert await uow.inbox.count_pending() == 0
 

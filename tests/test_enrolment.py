@@ -133,8 +133,9 @@ async def test_old_button_pressed_twice_is_no_longer_open(runtime, fake_api):
     data = chat.find_button(question, "English")
     await chat.choose("lang", "en")
     fake_api.push_callback(70, data, message=question, language_code="en")
-    [reply] = await chat._round()
+    reply, again = await chat._round()
     assert "no longer open" in reply.text
+    assert fake_api.buttons(again)  # the consent question again
     assert chat.last_toast() == "This question is no longer open."
     # The first tap's effect stands: the consent question is still the open one.
     await chat.choose("agree")
@@ -146,8 +147,9 @@ async def test_media_and_commands_in_the_middle_of_enrolment(runtime, fake_api):
     await chat.send(f"/start {code}")
     await chat.choose("lang", "en")
     await chat.choose("agree")
-    [refusal] = await chat.send_media("voice")
+    refusal, again = await chat.send_media("voice")
     assert "does not keep photos, voice messages" in refusal.text
+    assert "name" in again.text  # the open question again
     [too_long] = await chat.send("x" * 200)
     assert "1 to 32 letters" in too_long.text
     [welcome, *_] = await chat.send("Noor")
