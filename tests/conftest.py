@@ -73,6 +73,7 @@ def make_settings(api: FakeBotAPI, database_url: str, data_dir: Path) -> Setting
         DATABASE_URL=database_url,
         SLEUTEL_DATA_DIR=data_dir,
         SLEUTEL_SECRET_KEY=TEST_KEY,
+        SLEUTEL_RATE_LIMIT=0,  # the fake Bot API has no ceiling; tests/test_ratelimit.py has
     )
 
 

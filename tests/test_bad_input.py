@@ -24,6 +24,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from chat import Chat
@@ -39,11 +40,11 @@ from storage.crypto import Cipher, CipherError
 from storage.models import Base, Case, CaseEvent
 
 
-@pytest.fixture(autouse=True)
-def no_rate_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Telegram's 30 messages a second would make a batch of wrong inputs crawl; the fake
-    Bot API does not need it."""
-    monkeypatch.setenv("SLEUTEL_RATE_LIMIT", "0")
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """Bad input is about the flows, not the database: SQLite only (the storage, crash,
+    worker and end-to-end tests run on PostgreSQL too)."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
 
 
 # --- what goes in -------------------------------------------------------------------------
