@@ -7,8 +7,7 @@ outbox, so a test reads like a conversation.
 
 from __future__ import annotations
 
-from fakebotapi import FakeBotAPI, SentMessage
-
+from bot.emulator import FakeBotAPI, SentMessage
 from bot.runtime import Runtime
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from chat import Chat
-from fakebotapi import FakeBotAPI
 
+from bot.emulator import FakeBotAPI
 from bot.runtime import Runtime
 from flows.invites import create_invite
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 import pytest
 from chat import Chat
-from fakebotapi import FakeBotAPI, SentMessage
 from flowkit import Talker
 from people import add_organisation, enrol
 from sqlalchemy import select
 
 from bot import delivery
+from bot.emulator import FakeBotAPI, SentMessage
 from bot.runtime import Runtime
 from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from storage.models import Case

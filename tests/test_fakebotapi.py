@@ -11,7 +11,6 @@ import io
 import warnings
 
 import pytest
-from fakebotapi import FakeBotAPI
 from telegram import (
     Bot,
     BotCommand,
@@ -29,6 +28,8 @@ from telegram.error import (
     RetryAfter,
 )
 from telegram.warnings import PTBDeprecationWarning
+
+from bot.emulator import FakeBotAPI
 
 USER = 424242
 
