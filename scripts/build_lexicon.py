@@ -16,6 +16,11 @@ Sections of the file (UTF-8 text, gzip):
 - `@function <lang>`: the most frequent words of each language (language guess; never names).
 - `@notperson`: countries, languages, nationalities, regions, weekdays and months in every
   form of the ten languages; these are never taken for a person.
+
+It also writes flows/redaction/namemodel.bin.gz, the character n-gram classifier for words
+in neither list (namemodel.py): logistic regression trained here with NumPy on names of
+the communities' countries (rank at most 20000) against wordfreq's words. `--model` rebuilds
+only the classifier.
 """
 
 from __future__ import annotations
@@ -27,7 +32,10 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "flows" / "redaction" / "lexicon.tsv.gz"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "flows" / "redaction" / "lexicon.tsv.gz"
+MODEL_OUT = OUT.with_name("namemodel.bin.gz")
+sys.path.insert(0, str(ROOT))
 
 
 def _split(*chunks: str) -> list[str]:
@@ -153,8 +161,150 @@ def build_not_person() -> set[str]:
     return words
 
 
+# --- the classifier for unknown words (namemodel.py) --------------------------------------
+
+MODEL_COUNTRIES = [*NAME_COUNTRIES, "DJ", "SO", "ER"]
+MODEL_MAX_RANK = 20000
+MODEL_DIM = 1 << 18
+MODEL_WORDS_PER_LANG = 150_000
+MODEL_MAX_ZIPF_NAME = 3.0  # a name this common as a word teaches nothing about names
+MODEL_EPOCHS = 60
+
+
+def model_names() -> set[str]:
+    import names_dataset
+
+    folder = Path(names_dataset.__file__).parent / "v3"
+    words: set[str] = set()
+    for part in ("first_names", "last_names"):
+        with gzip.open(folder / f"{part}.pkl.gz") as f:
+            data = pickle.load(f)
+        for name, info in data.items():
+            ranks = info.get("rank") or {}
+            if min((ranks[c] for c in MODEL_COUNTRIES if c in ranks), default=10**9) > (
+                MODEL_MAX_RANK
+            ):
+                continue
+            for word in name.split():
+                word = _fold(word)
+                if _is_word(word) and len(word) >= 3:
+                    words.add(word)
+        del data
+    return words
+
+
+def model_words(names: set[str]) -> tuple[set[str], set[str]]:
+    """(names, ordinary words) for training: a word of any frequency list that is not a
+    name; a name that is not a common word. Somali and Tigrinya words come from the
+    redactor's own lists and CLDR."""
+    from babel import Locale
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    from flows.redaction import judge
+    from flows.redaction.lexicon import KIN, STOP, UNCASED_KIN
+
+    words: set[str] = set()
+    common: set[str] = set()
+    for lang in FREQ_LANGS:
+        for n, word in enumerate(iter_wordlist(lang, "best")):
+            if n >= MODEL_WORDS_PER_LANG:
+                break
+            folded = _fold(word)
+            if not _is_word(folded) or len(folded) < 3:
+                continue
+            words.add(folded)
+            if zipf_frequency(word, lang, wordlist="best") >= MODEL_MAX_ZIPF_NAME:
+                common.add(folded)
+    for code in ("so", "ti", "am"):
+        loc = Locale.parse(code)
+        for table in (loc.days, loc.months):
+            for context in table.values():
+                for width in ("wide", "abbreviated"):
+                    words.update(_fold(w) for w in context.get(width, {}).values())
+        for text in [*loc.territories.values(), *loc.languages.values()]:
+            words.update(_fold(w) for w in text.split())
+    words.update(judge._SOMALI | judge._TIGRINYA | STOP | KIN | UNCASED_KIN)
+    words = {w for w in words if _is_word(w) and len(w) >= 3}
+    return names - common, words - names
+
+
+def train_model(names: set[str], words: set[str]) -> tuple[bytes, float, dict[str, float]]:
+    """Logistic regression (Adagrad, full batch) with the classes weighted equally per
+    script; returns int8 weights (as bytes + 128), their scale and held-out accuracy."""
+    import random
+
+    import numpy as np
+
+    from flows.redaction.namemodel import features, script
+
+    samples = [(w, 1) for w in sorted(names)] + [(w, 0) for w in sorted(words)]
+    random.Random(22).shuffle(samples)
+    width = 2 + 3 * (20 + 2)
+    x = np.full((len(samples), width), MODEL_DIM, dtype=np.int32)
+    for row, (word, _) in enumerate(samples):
+        idx = features(word, MODEL_DIM)
+        x[row, : len(idx)] = idx
+    y = np.array([label for _, label in samples], dtype=np.float64)
+    tags = [script(w) for w, _ in samples]
+    sample_weight = np.ones(len(samples))
+    for tag in set(tags):
+        mask = np.array([t == tag for t in tags])
+        for label in (0, 1):
+            part = mask & (y == label)
+            if part.any():
+                sample_weight[part] = 0.5 * mask.sum() / part.sum() / len(samples)
+    test = np.arange(len(samples)) % 20 == 0
+    train = ~test
+    w = np.zeros(MODEL_DIM + 1)
+    g2 = np.full(MODEL_DIM + 1, 1e-8)
+    rate, l2 = 0.5, 1e-7
+    for _ in range(MODEL_EPOCHS):
+        z = w[x[train]].sum(axis=1)
+        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        g = (p - y[train]) * sample_weight[train]
+        grad = np.bincount(x[train].ravel(), np.repeat(g, width), minlength=MODEL_DIM + 1)
+        grad += l2 * w
+        g2 += grad * grad
+        w -= rate * grad / np.sqrt(g2)
+        w[MODEL_DIM] = 0.0
+    scale = float(np.abs(w[:MODEL_DIM]).max()) / 127
+    q = np.clip(np.round(w[:MODEL_DIM] / scale), -127, 127).astype(np.int16) + 128
+    deq = (q.astype(np.float64) - 128) * scale
+    z = np.append(deq, 0.0)[x[test]].sum(axis=1)
+    right = (z > 0) == (y[test] > 0.5)
+    accuracy = {}
+    test_tags = [t for t, keep in zip(tags, test, strict=True) if keep]
+    for tag in sorted(set(test_tags)):
+        mask = np.array([t == tag for t in test_tags])
+        for label, name in ((1, "names"), (0, "words")):
+            part = mask & (y[test] == label)
+            if part.any():
+                accuracy[f"{tag} {name}"] = float(right[part].mean())
+    return q.astype(np.uint8).tobytes(), scale, accuracy
+
+
+def build_model() -> None:
+    from flows.redaction.namemodel import MAGIC
+
+    names, words = model_words(model_names())
+    weights, scale, accuracy = train_model(names, words)
+    head = MAGIC + f" {MODEL_DIM} {scale!r}\n".encode()
+    with gzip.GzipFile(MODEL_OUT, "wb", compresslevel=9, mtime=0) as f:
+        f.write(head + weights)
+    print(
+        f"{MODEL_OUT.name}: {len(names)} names, {len(words)} words, "
+        f"{MODEL_OUT.stat().st_size / 1e6:.2f} MB; held-out accuracy "
+        + ", ".join(f"{k} {v:.1%}" for k, v in accuracy.items()),
+        file=sys.stderr,
+    )
+
+
 def main() -> int:
     import names_dataset  # noqa: F401  (fail early with a clear message)
+
+    build_model()
+    if sys.argv[1:] == ["--model"]:
+        return 0
 
     names = build_names()
     freq, function = build_freq(names)

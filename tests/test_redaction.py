@@ -628,3 +628,77 @@ def test_missing_lexicon_fails_closed(monkeypatch):
     monkeypatch.setattr(gazetteer, "FILE", "missing.tsv.gz")
     with pytest.raises(RedactionError):
         redact("sprak met yasmina")
+
+
+# --- the classifier for unknown words and names in context (issue 22, round 2) ---------
+
+
+def test_name_model_is_loaded_once_small_and_judges_shape():
+    from flows.redaction import namemodel
+
+    first = namemodel.model()
+    assert namemodel.model() is first
+    assert (ROOT / "flows" / "redaction" / namemodel.FILE).stat().st_size < 1_000_000
+    assert len(first.weights) == first.dim
+    assert first.probability("jayden") > 0.8
+    assert first.probability("opgehaald") < 0.2
+    assert first.probability("عبدالرحمن") > 0.8
+    assert first.probability("يصرخون") < 0.2
+
+
+def test_missing_name_model_fails_closed(monkeypatch):
+    from flows.redaction import namemodel
+
+    namemodel.probability.cache_clear()
+    monkeypatch.setattr(namemodel, "_loaded", None)
+    monkeypatch.setattr(namemodel, "FILE", "missing.bin.gz")
+    try:
+        with pytest.raises(RedactionError):
+            redact("ik sprak met qwertyuiop over school")
+    finally:
+        namemodel.probability.cache_clear()
+
+
+def test_damaged_name_model_is_refused():
+    from flows.redaction import namemodel
+
+    with pytest.raises(ValueError):
+        namemodel.parse(b"SLEUTEL-NAMEMODEL 1 4096 0.01\n" + bytes(100))
+    with pytest.raises(ValueError):
+        namemodel.parse(b"something else\n" + bytes(4096))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("ik sprak met shaniqua over school", ["shaniqua"]),  # unknown word, after "sprak met"
+        ("jayden zegt dat zijn vader slaat", ["jayden"]),  # before "zegt"
+        ("talked to latoya yesterday", ["latoya"]),
+        ("rozmawiałam z grażyną wczoraj", ["grażyną"]),
+        ("говорила з мирославою вчора", ["мирославою"]),
+        ("ابنها نور يبكي كل ليلة", ["نور"]),  # a name that is a word, after a kinship word
+        ("شوهرش بهروز نیکپور است", ["بهروز", "نیکپور"]),  # Farsi family name in -پور
+        ("waxaan la hadlay cabdullaahi maxamed warsame", ["cabdullaahi", "warsame"]),  # chain
+        ("ninkeeda warsame ayaa garaacay", ["warsame"]),
+        ("ወዲ ተኽለ ኣብ ገዛ ኣሎ", ["ተኽለ"]),  # son of Tekle
+    ],
+)
+def test_names_in_context(text, names):
+    cleaned = redact(text).text
+    for name in names:
+        assert name not in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ابنها يبكي كل ليلة",
+        "زوجها في البيت",
+        "Jej e-mail to nieaktualny",
+        "Taleefankeeda waa jaban, fiidkii uun.",
+        "ik sprak met een collega van het wijkteam",
+        "ze zegt dat het goed gaat",
+    ],
+)
+def test_context_alone_takes_no_ordinary_word(text):
+    assert redact(text).text == text

@@ -38,6 +38,10 @@ class Lexicon:
         i = bisect_left(self.keys, key)
         return i if i < len(self.keys) and self.keys[i] == key else -1
 
+    def known(self, word: str) -> bool:
+        """The word is in the lexicon, as a name or as a word."""
+        return self._index(word) >= 0
+
     def name_bucket(self, word: str) -> int:
         """Rank bucket of a casefolded word as a given or family name; 9 if not a name."""
         i = self._index(word)

@@ -11,10 +11,19 @@ take the more common names, and inflected names are not looked for in Somali).
 
 Inflected names are found by their stem: Turkish case endings ("rukiyeyle", "ayşenin"),
 Polish and Ukrainian declension ("tomkiem", "anną", "олену").
+
+A word the lexicon does not know at all is judged by its shape (namemodel.py): taken when
+the classifier is quite sure, or fairly sure in a name's context (next to another name,
+after "sprak met", a kinship word, before "zegt"). In such a context a name that is also a
+word is judged as if it were capitalised. In Somali and Tigrinya, whose words the
+classifier has hardly seen, only in context.
 """
 
 from __future__ import annotations
 
+import re
+
+from . import namemodel
 from .gazetteer import Lexicon, lexicon
 from .lexicon import NOT_PERSON, STOP
 
@@ -33,6 +42,9 @@ _UNCASED = (4.4, 4.0, 3.6, 3.2, 2.8, 2.5, 2.3)
 # name is a brand, an app or a thing ("via Signal", "een rode Opel"), not a person.
 COMMON_WORD = 3.5
 _RARE_NAME = 6
+# Classifier probability above which an unknown word is a name: alone, in context.
+_SHAPE_ALONE = 0.93
+_SHAPE_CONTEXT = 0.6
 
 # Somali has no frequency list: its most frequent words, which are never names.
 _SOMALI = frozenset(
@@ -47,8 +59,13 @@ _SOMALI = frozenset(
         "caawin dhibaato xaalad xaaladda arrin arrinta qof dad dadka aniga adiga isaga",
         "iyada annaga idinka iyaga waxaan waxaad waxaynu waxay wuxuu ayaan ayaad ayey",
         "ayuu sheegay tiri yiri arkay maqlay qaylo garaacay ooyayay baqay cabsi",
+        "uun keliya kaliya fiidkii subaxii galabtii habeenkii taleefan taleefanka lambarka",
+        "gaariga baabuurka shaqada lacag",
     )
 )
+# Somali possessive and article endings ("taleefankeeda", "fiidkii"): such words make a
+# text Somali for the language guess.
+_SOMALI_ENDING = re.compile(r"(?:keed|kiis|teed|tiis|kayg|tayd|kood|tood)a$|[kt]ii$")
 # Tigrinya has no frequency list either: its most frequent words.
 _TIGRINYA = frozenset(
     _split(
@@ -78,7 +95,7 @@ def guess_langs(words: list[str], lex: Lexicon) -> tuple[str, ...]:
     counts: dict[str, int] = {}
     for lang, common in lex.function.items():
         counts[lang] = sum(1 for w in words if w in common)
-    counts["so"] = sum(1 for w in words if w in _SOMALI)
+    counts["so"] = sum(1 for w in words if w in _SOMALI or _SOMALI_ENDING.search(w))
     best = max(counts.values(), default=0)
     langs = [lang for lang, n in counts.items() if n and n * 2 >= best]
     if "en" not in langs:
@@ -126,28 +143,56 @@ def _bucket(lex: Lexicon, word: str) -> int:
 
 
 def is_name(
-    word: str, langs: tuple[str, ...], *, capital: bool = False, cased: bool = True
+    word: str,
+    langs: tuple[str, ...],
+    *,
+    capital: bool = False,
+    cased: bool = True,
+    context: bool = False,
 ) -> bool:
     """A casefolded word standing without a cue: is it a name? `capital` when written
-    with a capital at the start of a sentence; `cased` is False in Arabic and Ethiopic."""
+    with a capital at the start of a sentence; `cased` is False in Arabic and Ethiopic;
+    `context` when it stands where names stand (next to a name, after "sprak met")."""
     lex = lexicon()
     if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
         return False
     bucket = _bucket(lex, word)
     zipf = lex.zipf(word)
+    ethiopic = "\u1200" <= word[0] <= "\u139f"
     if bucket < len(_LOWER):
-        if zipf == 0 and ("so" in langs or "\u1200" <= word[0] <= "\u139f"):
+        if zipf == 0 and ("so" in langs or ethiopic):
             # Somali and Tigrinya have no frequency list: only the more common names
-            return bucket <= (3 if capital else 2)
-        table = _UNCASED if not cased else _CAPITAL if capital else _LOWER
+            return context or bucket <= (3 if capital else 2)
+        table = _CAPITAL if capital or context else _UNCASED if not cased else _LOWER
         return zipf < table[bucket]
-    if not cased or zipf >= 2.5 or "so" in langs:
+    if cased and zipf < 2.5 and "so" not in langs:
+        limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely
+        if any(
+            lex.name_bucket(stem) <= limit and not _function_word(stem, lex, langs)
+            for stem in _stems(word)
+        ):
+            return True
+    return _shape_name(word, lex, langs, context=context)
+
+
+def _shape_name(word: str, lex: Lexicon, langs: tuple[str, ...], *, context: bool) -> bool:
+    """A word unknown to the lexicon (neither a name nor a word of any frequency list)
+    that looks like a name to the classifier; stems of inflected words must be unknown
+    too ("tomkiem" is judged by "tomek", "gitmiyor" is no name)."""
+    if lex.known(word) or any(lex.known(stem) for stem in _stems(word) if len(stem) >= 4):
         return False
-    limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely
-    return any(
-        lex.name_bucket(stem) <= limit and not _function_word(stem, lex, langs)
-        for stem in _stems(word)
-    )
+    if any(lex.known(part) for part in re.split(r"[-']", word)):
+        return False  # "e-mail", "brother-in-law"
+    if "so" in langs or "\u1200" <= word[0] <= "\u139f":
+        limit = _SHAPE_ALONE if context else 2.0  # words the classifier has hardly seen
+    else:
+        limit = _SHAPE_CONTEXT if context else _SHAPE_ALONE
+    return namemodel.probability(word) >= limit
+
+
+def known_name(word: str) -> bool:
+    """The lexicon knows the word as a name (of any rank kept)."""
+    return _bucket(lexicon(), word) <= _RARE_NAME
 
 
 def proper_noun(word: str) -> bool:

@@ -367,3 +367,47 @@ NOT_PERSON = _words(
     # floors and ordinals in addresses
     "verdieping etage hoog floor piso piętro поверх kat",
 )
+
+# Words after which a name often stands without a cue ("sprak met yasmina", "belde noor",
+# "spoke to kayleigh", "با مریم"): there a name that is also a word, or a word the lexicon
+# does not know, is judged more readily (judge.py). Not cues: "met een riem" stays.
+NAME_CONTEXT_BEFORE = _words(
+    # nl
+    "met belde gebeld zag gezien sprak gesproken gepraat appte appt bezocht hielp",
+    # en
+    "with to saw seen met called phoned asked told visited helped",
+    # es
+    "con a vi llamé hablé visité ayudé",
+    # pl
+    "z ze widziałam widziałem rozmawiałam rozmawiałem dzwoniłam spotkałam",
+    # uk
+    "з із зі бачила бачив говорила розмовляла дзвонила зустріла",
+    # tr
+    "gördüm aradım",
+    # so
+    "hadlay wacay",
+    # ar, fa
+    "مع رأيت شاهدت كلمت تكلمت اتصلت با دیدم",
+    # ti
+    "ምስ ወዲ ጓል",
+)
+
+# Words before which a name often stands without a cue ("noor vertelde", "rukiye ile").
+NAME_CONTEXT_AFTER = _words(
+    # nl
+    "zegt zei vertelde vertelt belde huilde schreeuwde",
+    # en
+    "says said told cried shouted",
+    # es
+    "dice dijo contó llamó lloraba",
+    # pl
+    "mówi powiedziała powiedział płakała krzyczał",
+    # uk
+    "каже сказала сказав казала плакала кричав",
+    # tr
+    "ile dedi söyledi ağladı",
+    # so
+    "ayaa",
+    # ar, fa
+    "قالت قال تقول يقول بكت گفت میگوید",
+)

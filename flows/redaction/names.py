@@ -29,6 +29,8 @@ from .lexicon import (
     CONJUNCTIONS,
     KIN,
     MONTHS,
+    NAME_CONTEXT_AFTER,
+    NAME_CONTEXT_BEFORE,
     NAME_CUES_BEFORE,
     NAME_CUES_STRONG,
     NAME_CUES_WEAK,
@@ -113,6 +115,9 @@ def _cue_table() -> dict[str, list[tuple[tuple[str, ...], int]]]:
 
 _CUES = _cue_table()
 _MONTH_WORDS = frozenset(m for m in MONTHS if " " not in m)
+_OF_FATHER = frozenset({"ወዲ", "ጓል"})
+# Farsi family names: "احمدی", "کریمزاده", "صالحپور", "رضانیا", "نیکفر".
+_FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر")
 _CUE_WORDS = frozenset(
     w for phrases in (NAME_CUES_STRONG, NAME_CUES_WEAK) for p in phrases for w in p
 )
@@ -178,8 +183,32 @@ class _Scan:
             and ("'" in tok.low[1:3] or not judge.common_word(_base(tok.low), self.langs))
         )  # "O'Neill", "D'Souza" are names
 
-    def lexicon_name(self, i: int) -> bool:
-        """A name from the built lexicon that is not a common word here (judge.py)."""
+    def context(self, i: int) -> bool:
+        """Token i stands where names stand: after "sprak met" or a kinship word, before
+        "zegt", or next to a name already found."""
+        before = self.toks[i - 1] if self.joined(i) else None
+        after = self.toks[i + 1] if self.joined(i + 1) else None
+        return bool(
+            (before and (i - 1 in self.names or _context_word(before.low, NAME_CONTEXT_BEFORE)))
+            or (before and (before.low in KIN or before.text in UNCASED_KIN))
+            or (after and (i + 1 in self.names or _context_word(after.low, NAME_CONTEXT_AFTER)))
+        )
+
+    def after_uncased_kin(self, i: int) -> bool:
+        """In Arabic script and Ge'ez, after a kinship word ("ابنها علي", "زوجها امل") any
+        name of the lexicon, also one that is a word; after "ወዲ", "ጓል" (son, daughter of)
+        the father's name."""
+        tok = self.toks[i]
+        if tok.cased or not self.joined(i) or self.stop(tok) or tok.text in UNCASED_KIN:
+            return False
+        before = self.toks[i - 1].text
+        if before in _OF_FATHER:
+            return "\u1200" <= tok.text[0] <= "\u139f" and len(tok.text) > 1
+        return before in UNCASED_KIN and judge.known_name(tok.low) and not judge.not_person(tok.low)
+
+    def lexicon_name(self, i: int, context: bool = False) -> bool:
+        """A name from the built lexicon that is not a common word here, or an unknown word
+        shaped like a name (judge.py)."""
         tok = self.toks[i]
         if tok.cased and tok.text[1:2].isupper():
             return False  # "GGD", "BSN"
@@ -192,11 +221,11 @@ class _Scan:
             not tok.cased
             and word[:1] == "و"
             and len(word) > 3
-            and judge.is_name(word[1:], self.langs, cased=False)
+            and judge.is_name(word[1:], self.langs, cased=False, context=context)
         ):
             return True
         capital = tok.cased and tok.cap
-        return judge.is_name(word, self.langs, capital=capital, cased=tok.cased)
+        return judge.is_name(word, self.langs, capital=capital, cased=tok.cased, context=context)
 
     def second_word(self, tok: _Tok) -> bool:
         """In a script without case, may this word after a name still be part of it?
@@ -208,7 +237,7 @@ class _Scan:
         return (
             self.listed(tok)
             or text.startswith("ال")
-            or (text.endswith("ی") and len(text) >= 4)
+            or (text.endswith(_FAMILY_ENDINGS) and len(text) >= 4)
             or "\u1200" <= text[0] <= "\u139f"
         )
 
@@ -228,7 +257,7 @@ class _Scan:
         text = tok.text
         return not self.stop(tok) and (
             (text.startswith(("ال", "بن", "بو")) and len(text) >= 5)
-            or (text.endswith("ی") and len(text) >= 5)
+            or (text.endswith(_FAMILY_ENDINGS) and len(text) >= 5)
         )
 
     @staticmethod
@@ -348,9 +377,44 @@ class _Scan:
             unknown = (
                 self.capital_name(tok) and tok.low not in _CUE_WORDS and not self.sentence_start(i)
             )
-            if listed or unknown or self.lexicon_name(i) or self.apposition(i):
+            if (
+                listed
+                or unknown
+                or self.apposition(i)
+                or self.after_uncased_kin(i)
+                or self.lexicon_name(i, self.context(i))
+            ):
                 self.extend(i)
+        self.chains()
         return self.names
+
+    def chains(self) -> None:
+        """Words next to a found name that are names in that context: the surname after a
+        given name, the given name before it, Somali chains of name, father's name and
+        grandfather's name ("cabdi maxamed xasan")."""
+        for _ in range(_MAX_NAME_TOKENS):
+            found = set()
+            for i in self.names:
+                for k in (i - 1, i + 1):
+                    if k in self.names or not self.joined(max(i, k)):
+                        continue
+                    tok = self.toks[k]
+                    if self.stop(tok) or tok.low in _CUE_WORDS:
+                        continue
+                    if tok.cased and self.not_name(tok):
+                        continue
+                    # before a name, an unknown word needs more than the context
+                    surely = k > i or judge.known_name(_base(tok.low))
+                    if self.lexicon_name(k, context=surely):
+                        found.add(k)
+            if not found:
+                return
+            self.names |= found
+
+
+def _context_word(low: str, words: frozenset[str]) -> bool:
+    """A context word, also with the Arabic "and" before it ("ومع")."""
+    return low in words or (low[:1] == "و" and low[1:] in words)
 
 
 def _base(low: str) -> str:
