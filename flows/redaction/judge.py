@@ -190,9 +190,10 @@ def _shape_name(word: str, lex: Lexicon, langs: tuple[str, ...], *, context: boo
     return namemodel.probability(word) >= limit
 
 
-def known_name(word: str) -> bool:
-    """The lexicon knows the word as a name (of any rank kept)."""
-    return _bucket(lexicon(), word) <= _RARE_NAME
+def known_name(word: str, *, common: bool = False) -> bool:
+    """The lexicon knows the word as a name (of any rank kept; `common`: among the 1000
+    most common of a country)."""
+    return _bucket(lexicon(), word) <= (3 if common else _RARE_NAME)
 
 
 def proper_noun(word: str) -> bool:

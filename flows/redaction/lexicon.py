@@ -330,7 +330,9 @@ NOT_PERSON = _words(
     "mediamarkt coolblue bol zalando wehkamp amazon marktplaats intertoys",
     "mcdonald's mcdonalds kfc burger king subway dominos domino's starbucks febo kwantum",
     "c&a h&m bijenkorf decathlon jysk fietsenwinkel carrefour mercadona bim a101",
-    "şok migros biedronka żabka lewiatan",
+    "şok migros biedronka żabka lewiatan rossmann pepco netto auchan dino stokrotka",
+    "сільпо атб епіцентр фора новус ашан укрпошта пошта приватбанк монобанк ощадбанк",
+    "dirk ekoplaza kruidvat vinted bershka",
     # car makes and brands
     "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi",
@@ -351,6 +353,7 @@ NOT_PERSON = _words(
     "mosque church synagogue moskee kerk camii cami mezquita iglesia meczet kościół",
     "politie police polis policía policja поліція شرطة پلیس booliska ፖሊስ",
     "veilig thuis jeugdzorg wijkteam buurtteam sociaal team schuldhulp",
+    "mops ops pcpr caritas niebieska karta pogotowie straż дія цнап",
     "albert-heijn ah-to-go rabobank ing abn amro sns asn bunq knab triodos",
     "rtl nos npo bbc cnn aljazeera trt",
     # cities and towns (Dutch ones also start NOT_NAME_PREFIXES), Belgian ones

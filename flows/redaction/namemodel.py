@@ -97,7 +97,7 @@ def model() -> NameModel:
     return _loaded
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def probability(word: str) -> float:
     """Probability that a casefolded word unknown to the lexicon is a name."""
     return model().probability(word)

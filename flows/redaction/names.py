@@ -116,6 +116,7 @@ def _cue_table() -> dict[str, list[tuple[tuple[str, ...], int]]]:
 _CUES = _cue_table()
 _MONTH_WORDS = frozenset(m for m in MONTHS if " " not in m)
 _OF_FATHER = frozenset({"ወዲ", "ጓል"})
+_ETHIOPIC_ARTICLES = frozenset({"እቲ", "እታ", "ሓደ", "ሓንቲ", "ናይ"})
 # Farsi family names: "احمدی", "کریمزاده", "صالحپور", "رضانیا", "نیکفر".
 _FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر")
 _CUE_WORDS = frozenset(
@@ -184,14 +185,14 @@ class _Scan:
         )  # "O'Neill", "D'Souza" are names
 
     def context(self, i: int) -> bool:
-        """Token i stands where names stand: after "sprak met" or a kinship word, before
-        "zegt", or next to a name already found."""
+        """Token i stands where names stand: after "sprak met", a kinship word or a name
+        already found, or before "zegt" (a word before a name: `chains`)."""
         before = self.toks[i - 1] if self.joined(i) else None
         after = self.toks[i + 1] if self.joined(i + 1) else None
         return bool(
             (before and (i - 1 in self.names or _context_word(before.low, NAME_CONTEXT_BEFORE)))
             or (before and (before.low in KIN or before.text in UNCASED_KIN))
-            or (after and (i + 1 in self.names or _context_word(after.low, NAME_CONTEXT_AFTER)))
+            or (after and _context_word(after.low, NAME_CONTEXT_AFTER))
         )
 
     def after_uncased_kin(self, i: int) -> bool:
@@ -202,9 +203,14 @@ class _Scan:
         if tok.cased or not self.joined(i) or self.stop(tok) or tok.text in UNCASED_KIN:
             return False
         before = self.toks[i - 1].text
-        if before in _OF_FATHER:
-            return "\u1200" <= tok.text[0] <= "\u139f" and len(tok.text) > 1
-        return before in UNCASED_KIN and judge.known_name(tok.low) and not judge.not_person(tok.low)
+        if before in _OF_FATHER:  # but "እታ ጓል" is "the girl"
+            article = self.joined(i - 1) and self.toks[i - 2].text in _ETHIOPIC_ARTICLES
+            return "\u1200" <= tok.text[0] <= "\u139f" and len(tok.text) > 1 and not article
+        return (
+            before in UNCASED_KIN
+            and judge.known_name(tok.low, common=True)
+            and not judge.not_person(tok.low)
+        )
 
     def lexicon_name(self, i: int, context: bool = False) -> bool:
         """A name from the built lexicon that is not a common word here, or an unknown word
