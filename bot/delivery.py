@@ -107,7 +107,7 @@ class OutboxDispatcher:
         self.engine = engine
         self.clock = clock
         self._last_sent: dict[int, float] = {}
-        self.wake = asyncio.Event()
+        self.wake = db.outbox_queued  # set by every commit that queued a message
 
     async def dispatch_once(self) -> int:
         """Deliver what is due now, round after round while rounds send something (a
@@ -180,6 +180,7 @@ class OutboxDispatcher:
     async def run(self, stop: asyncio.Event, interval: float = 1.0) -> None:
         """Deliver until `stop` is set; woken early when a flow queued something."""
         while not stop.is_set():
+            self.wake.clear()  # before the round: what is queued meanwhile wakes the next
             try:
                 await self.dispatch_once()
             except UNAVAILABLE_ERRORS:
@@ -187,7 +188,6 @@ class OutboxDispatcher:
             except Exception:
                 # A loop that dies would silently stop all delivery: log, wait, go on.
                 log.exception("outbox round failed; trying again")
-            self.wake.clear()
             await _wait_any(stop, self.wake, interval)
 
 

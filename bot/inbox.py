@@ -216,7 +216,8 @@ class Inbox:
             return
         self.metrics.updates_processed.inc()
         await self._answer(update, event, outcome)
-        self.dispatcher.wake.set()
+        # What the flows queued for others wakes the dispatcher when it is committed
+        # (`Database.outbox_queued`); an update that queued nothing costs it nothing.
 
     async def _delete(self, chat_id: int, outcome: Outcome) -> None:
         """Delete messages (100 per call, Telegram's limit; one by one where the Bot API

@@ -4,13 +4,21 @@
 repository on it and commits once when the block ends cleanly (rolls back
 otherwise), so a flow's state, its outbox rows and its timers land together
 or not at all.
+
+On SQLite, which has one writer at a time, units of work take turns (an
+asyncio lock) instead of meeting in SQLite's busy handler, which sleeps and
+polls; a connection to a local file needs no ping before use either.
+`outbox_queued` is set after a commit that queued outbox messages, so the
+dispatcher looks for work only when there is some.
 """
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import event, text
@@ -100,10 +108,15 @@ class Database:
     def __init__(self, url: str, cipher: Cipher) -> None:
         self.url = url
         self.cipher = cipher
-        self.engine: AsyncEngine = create_async_engine(url, pool_pre_ping=True)
-        if self.engine.dialect.name == "sqlite":
+        sqlite = url.startswith("sqlite")
+        # A server connection may have gone while it sat in the pool; a file has not.
+        self.engine: AsyncEngine = create_async_engine(url, pool_pre_ping=not sqlite)
+        if sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._turns = asyncio.Lock() if sqlite else None
+        self._turn_holder: ContextVar[asyncio.Task | None] = ContextVar("turn_holder", default=None)
+        self.outbox_queued = asyncio.Event()
 
     @property
     def dialect(self) -> str:
@@ -111,6 +124,21 @@ class Database:
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[UnitOfWork]:
+        task = asyncio.current_task()
+        if self._turns is None or self._turn_holder.get() is task:
+            async with self._unit_of_work() as uow:  # PostgreSQL, or nested in a turn
+                yield uow
+            return
+        async with self._turns:
+            holder = self._turn_holder.set(task)
+            try:
+                async with self._unit_of_work() as uow:
+                    yield uow
+            finally:
+                self._turn_holder.reset(holder)
+
+    @asynccontextmanager
+    async def _unit_of_work(self) -> AsyncIterator[UnitOfWork]:
         try:
             async with self._sessions() as session:
                 uow = UnitOfWork(session, self.cipher, self.dialect)
@@ -120,6 +148,8 @@ class Database:
                         await session.rollback()
                     else:
                         await session.commit()
+                        if session.info.get("outbox_queued"):
+                            self.outbox_queued.set()
                 except BaseException:
                     await session.rollback()
                     raise

@@ -32,6 +32,7 @@ class OutboxRepository:
         )
         self._s.add(row)
         await self._s.flush()
+        self._s.info["outbox_queued"] = True  # the dispatcher is woken after the commit
         return row.id
 
     async def pending(self, *, limit: int = 1000) -> list[OutboxRecord]:
