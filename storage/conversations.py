@@ -4,22 +4,35 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import Row, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
 from storage.models import Conversation
 from storage.records import ConversationRecord
 
+_TABLE = Conversation.__table__
+
 
 class ConversationRepository:
+    """Core statements on one table: the ORM's identity map costs more than it gives here."""
+
     def __init__(self, session: AsyncSession, cipher: Cipher) -> None:
         self._s = session
         self._cipher = cipher
+        self._rows: dict[int, Row | None] = {}  # looked up in this unit of work
+
+    async def _row(self, telegram_id: int) -> Row | None:
+        """The row, looked up once per unit of work (also when there is none)."""
+        if telegram_id not in self._rows:
+            self._rows[telegram_id] = (
+                await self._s.execute(select(_TABLE).where(_TABLE.c.telegram_id == telegram_id))
+            ).first()
+        return self._rows[telegram_id]
 
     async def get(self, telegram_id: int, *, now: datetime) -> ConversationRecord | None:
         """The live conversation, or None when there is none or it expired."""
-        row = await self._s.get(Conversation, telegram_id)
+        row = await self._row(telegram_id)
         if row is None or row.expires_at <= now:
             return None
         return ConversationRecord(
@@ -33,25 +46,32 @@ class ConversationRepository:
 
     async def last_version(self, telegram_id: int) -> int:
         """The version of the latest conversation, live or expired (0 when none)."""
-        row = await self._s.get(Conversation, telegram_id)
+        row = await self._row(telegram_id)
         return 0 if row is None else row.version
 
     async def save(
         self, telegram_id: int, state: ConversationRecord, *, expires_at: datetime
     ) -> None:
-        row = await self._s.get(Conversation, telegram_id)
-        if row is None:
-            row = Conversation(telegram_id=telegram_id)
-            self._s.add(row)
-        row.flow, row.step, row.version = state.flow, state.step, state.version
-        row.draft = self._cipher.encrypt_json(state.draft)
-        row.prompt = self._cipher.encrypt_json(state.prompt) if state.prompt else None
-        row.parent = self._cipher.encrypt_json(_flat(state.parent)) if state.parent else None
-        row.expires_at = expires_at
-        await self._s.flush()
+        values = {
+            "flow": state.flow,
+            "step": state.step,
+            "version": state.version,
+            "draft": self._cipher.encrypt_json(state.draft),
+            "prompt": self._cipher.encrypt_json(state.prompt) if state.prompt else None,
+            "parent": self._cipher.encrypt_json(_flat(state.parent)) if state.parent else None,
+            "expires_at": expires_at,
+        }
+        if await self._row(telegram_id) is None:
+            await self._s.execute(insert(_TABLE).values(telegram_id=telegram_id, **values))
+        else:
+            await self._s.execute(
+                update(_TABLE).where(_TABLE.c.telegram_id == telegram_id).values(**values)
+            )
+        self._rows.pop(telegram_id, None)  # read again if asked again
 
     async def clear(self, telegram_id: int) -> None:
-        await self._s.execute(delete(Conversation).where(Conversation.telegram_id == telegram_id))
+        await self._s.execute(delete(_TABLE).where(_TABLE.c.telegram_id == telegram_id))
+        self._rows[telegram_id] = None
 
 
 def _flat(state: ConversationRecord) -> dict:

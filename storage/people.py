@@ -50,11 +50,53 @@ class PeopleRepository:
 
     # people ------------------------------------------------------------
     async def by_telegram_id(self, telegram_id: int) -> PersonRecord | None:
-        row = await self._s.scalar(select(Person).where(Person.telegram_id == telegram_id))
-        return await self._person(row)
+        return await self._one(Person.__table__.c.telegram_id == telegram_id)
 
     async def get(self, person_id: int) -> PersonRecord | None:
-        return await self._person(await self._s.get(Person, person_id))
+        return await self._one(Person.__table__.c.id == person_id)
+
+    async def _one(self, condition) -> PersonRecord | None:
+        """A person and their memberships in one statement (Core: no ORM objects)."""
+        person, membership = Person.__table__.c, Membership.__table__.c
+        rows = (
+            await self._s.execute(
+                select(
+                    person.id,
+                    person.telegram_id,
+                    person.display_name,
+                    person.locale,
+                    person.active,
+                    person.reachable,
+                    membership.organisation_id,
+                    membership.role,
+                    membership.confidant_id,
+                    membership.backup_id,
+                )
+                .select_from(
+                    Person.__table__.outerjoin(
+                        Membership.__table__, membership.person_id == person.id
+                    )
+                )
+                .where(condition)
+                .order_by(membership.id)
+            )
+        ).all()
+        if not rows:
+            return None
+        first = rows[0]
+        return PersonRecord(
+            id=first.id,
+            telegram_id=first.telegram_id,
+            display_name=first.display_name,
+            locale=first.locale,
+            active=first.active,
+            reachable=first.reachable,
+            memberships=tuple(
+                MembershipRecord(r.organisation_id, r.role, r.confidant_id, r.backup_id)
+                for r in rows
+                if r.organisation_id is not None
+            ),
+        )
 
     async def add_person(
         self, *, telegram_id: int, display_name: str, locale: str, now: datetime
