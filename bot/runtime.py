@@ -32,6 +32,7 @@ from flows.context import FlowConfig
 from flows.engine import Engine
 from flows.languages import ENDONYMS
 from storage.database import UNAVAILABLE_ERRORS, Database
+from storage.timers import BATCH as TIMER_BATCH
 
 log = logging.getLogger(__name__)
 
@@ -103,11 +104,18 @@ class Runtime:
         return await self.dispatcher.dispatch_once()
 
     async def tick(self) -> int:
-        """Run due timers, then deliver what they queued; refresh the queue gauges."""
-        ran = await self.engine.run_due_timers()
-        self.metrics.timers_run.inc(ran)
-        if ran:
-            self.dispatcher.wake.set()
+        """Run due timers, batch after batch while a full batch came (a backlog is
+        caught up at once, not a batch per tick); then deliver what they queued and
+        refresh the queue gauges."""
+        ran = 0
+        while True:
+            batch = await self.engine.run_due_timers()
+            ran += batch
+            self.metrics.timers_run.inc(batch)
+            if batch:
+                self.dispatcher.wake.set()
+            if batch < TIMER_BATCH:  # a full batch: more may be due
+                break
         async with self.db.unit_of_work() as uow:
             self.metrics.inbox_pending.set(await uow.inbox.count_pending())
             self.metrics.outbox_pending.set(await uow.outbox.count("pending"))

@@ -18,6 +18,7 @@ from storage.models import Timer
 from storage.records import TimerRecord
 
 LEASE = timedelta(minutes=2)
+BATCH = 100  # timers claimed at once
 
 
 class TimerRepository:
@@ -58,7 +59,7 @@ class TimerRepository:
         )
         return [_record(r) for r in rows]
 
-    async def claim_due(self, *, now: datetime, limit: int = 100) -> list[TimerRecord]:
+    async def claim_due(self, *, now: datetime, limit: int = BATCH) -> list[TimerRecord]:
         """Claim due timers, oldest first (see `storage.claims`)."""
         candidates = (
             select(Timer.id)
