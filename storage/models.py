@@ -226,6 +226,7 @@ class Timer(Base):
     __table_args__ = (
         Index("ix_timer_due", "status", "due_at"),
         Index("ix_timer_subject", "kind", "subject"),
+        Index("ix_timer_subject_status", "subject", "status", "due_at"),
     )
 
 
@@ -290,6 +291,7 @@ class Case(Base):
 
     __table_args__ = (
         Index("ix_case_confidant", "confidant_id", "status"),
+        Index("ix_case_handler", "handler_id", "status"),
         Index("ix_case_key_person", "key_person_id", "created_at"),
     )
 
@@ -312,7 +314,13 @@ class CaseEvent(Base):
     # A message about the case (redacted, then encrypted); the only content in the chronology.
     body: Mapped[str | None] = mapped_column(Text, nullable=True)
 
-    __table_args__ = (Index("ix_case_event_case", "case_id", "at"),)
+    __table_args__ = (
+        Index("ix_case_event_case", "case_id", "at"),
+        # Whom a case was brought to (`/cases`, the escalation chain), and what a
+        # person wrote (`/mydata`): without these, a scan of the whole chronology.
+        Index("ix_case_event_target", "target_id", "action", "case_id"),
+        Index("ix_case_event_actor", "actor_id", "action"),
+    )
 
 
 class DirectoryEntry(Base):
