@@ -681,6 +681,11 @@ def test_damaged_name_model_is_refused():
         ("waxaan la hadlay cabdullaahi maxamed warsame", ["cabdullaahi", "warsame"]),  # chain
         ("ninkeeda warsame ayaa garaacay", ["warsame"]),
         ("ወዲ ተኽለ ኣብ ገዛ ኣሎ", ["ተኽለ"]),  # son of Tekle
+        ("spoke with precious about it", ["precious"]),  # a name slot takes a word-name
+        ("sevgi ile konuştum", ["sevgi"]),
+        ("ольга пише мені", ["ольга"]),  # Cyrillic names are frequent words in wordfreq
+        ("бачила наталію вчора", ["наталію"]),  # Ukrainian declension
+        ("yıldız'ın babası çok içiyor", ["yıldız"]),  # apostrophe: a Turkish proper noun
     ],
 )
 def test_names_in_context(text, names):
@@ -698,6 +703,9 @@ def test_names_in_context(text, names):
         "Taleefankeeda waa jaban, fiidkii uun.",
         "ik sprak met een collega van het wijkteam",
         "ze zegt dat het goed gaat",
+        "spoke with the teacher",
+        "hollanda'ya geldi",
+        "Ninkeeda uma oggola inay keligeed banaanka u baxdo.",
     ],
 )
 def test_context_alone_takes_no_ordinary_word(text):

@@ -36,6 +36,9 @@ def _split(*chunks: str) -> list[str]:
 # may have and still be taken for a name: lower case, capital at a sentence start.
 _LOWER = (4.6, 4.2, 3.8, 3.4, 3.0, 2.7, 2.5)
 _CAPITAL = (5.0, 4.7, 4.4, 4.0, 3.5, 3.1, 2.8)
+# Cyrillic frequency lists count names heavily (news and encyclopaedia text, casefolded):
+# "ольга", "катерина" are as frequent as common words there.
+_CYRILLIC = (5.0, 4.8, 4.2, 3.8, 3.2, 2.8, 2.6)
 # Arabic script has no case: names that are also words ("أمل" hope) need a cue.
 _UNCASED = (4.4, 4.0, 3.6, 3.2, 2.8, 2.5, 2.3)
 # A capitalised word inside a sentence that is this common a word and at best a rare
@@ -45,6 +48,7 @@ _RARE_NAME = 6
 # Classifier probability above which an unknown word is a name: alone, in context.
 _SHAPE_ALONE = 0.93
 _SHAPE_CONTEXT = 0.6
+_SHAPE_SLOT = 0.5
 
 # Somali has no frequency list: its most frequent words, which are never names.
 _SOMALI = frozenset(
@@ -60,7 +64,7 @@ _SOMALI = frozenset(
         "iyada annaga idinka iyaga waxaan waxaad waxaynu waxay wuxuu ayaan ayaad ayey",
         "ayuu sheegay tiri yiri arkay maqlay qaylo garaacay ooyayay baqay cabsi",
         "uun keliya kaliya fiidkii subaxii galabtii habeenkii taleefan taleefanka lambarka",
-        "gaariga baabuurka shaqada lacag",
+        "gaariga baabuurka shaqada lacag uma kama lama uga ugu kala isla",
     )
 )
 # Somali possessive and article endings ("taleefankeeda", "fiidkii"): such words make a
@@ -124,8 +128,11 @@ def _stems(word: str) -> list[str]:
                 out.append(stem)
                 if stem[-1:] in "kc" and len(stem) >= 3 and stem[-2] not in "aeiouy":
                     out.append(stem[:-1] + "e" + stem[-1])  # "tomk" -> "tomek"
-                # "anną" -> "anna", "оленою" -> "олена"
-                out.append(stem + ("а" if "\u0400" <= stem[:1] <= "\u04ff" else "a"))
+                # "anną" -> "anna", "оленою" -> "олена", "наталію" -> "наталія"
+                if "\u0400" <= stem[:1] <= "\u04ff":
+                    out += [stem + "а", stem + "я"]
+                else:
+                    out.append(stem + "a")
     return out
 
 
@@ -157,13 +164,16 @@ def is_name(
     if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
         return False
     bucket = _bucket(lex, word)
-    zipf = lex.zipf(word)
+    # Somali has no frequency list: "cali" is a Spanish word, not a Somali one
+    zipf = lex.zipf(word, langs) if "so" in langs else lex.zipf(word)
     ethiopic = "\u1200" <= word[0] <= "\u139f"
     if bucket < len(_LOWER):
         if zipf == 0 and ("so" in langs or ethiopic):
             # Somali and Tigrinya have no frequency list: only the more common names
             return context or bucket <= (3 if capital else 2)
         table = _CAPITAL if capital or context else _UNCASED if not cased else _LOWER
+        if "\u0400" <= word[0] <= "\u04ff":
+            table = tuple(max(pair) for pair in zip(table, _CYRILLIC, strict=True))
         return zipf < table[bucket]
     if cased and zipf < 2.5 and "so" not in langs:
         limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely
@@ -188,6 +198,19 @@ def _shape_name(word: str, lex: Lexicon, langs: tuple[str, ...], *, context: boo
     else:
         limit = _SHAPE_CONTEXT if context else _SHAPE_ALONE
     return namemodel.probability(word) >= limit
+
+
+def slot_name(word: str, langs: tuple[str, ...]) -> bool:
+    """In a name slot ("spoke with ..."): a name of the lexicon unless it is one of the
+    most frequent words, or a word the lexicon does not know that is shaped like a name."""
+    lex = lexicon()
+    if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
+        return False
+    if _bucket(lex, word) <= 4:
+        return lex.zipf(word) < 5.5
+    if lex.known(word):
+        return False
+    return namemodel.probability(word) >= _SHAPE_SLOT
 
 
 def known_name(word: str, *, common: bool = False) -> bool:

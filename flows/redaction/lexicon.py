@@ -414,3 +414,20 @@ NAME_CONTEXT_AFTER = _words(
     # ar, fa
     "قالت قال تقول يقول بكت گفت میگوید",
 )
+
+# Name slots: after "spoke with", before "ile konuştum", a person's name is nearly certain;
+# there any name of the lexicon is taken, also one that is a word ("sevgi ile konuştum").
+NAME_SLOT_BEFORE = _phrases(
+    "sprak met|gesproken met|gepraat met|praatte met|belde met|gesprek met|afspraak met",
+    "spoke with|spoke to|talked to|talked with|speaking to|met with|chatted with",
+    "hablé con|hable con|hablando con|hablamos con|llamé a",
+    "rozmawiałam z|rozmawiałem z|rozmowa z|rozmawiałam ze",
+    "говорила з|говорила із|розмовляла з|розмовляла із|розмова з|говорив з",
+    "la hadlay|la hadashay|la kulmay",
+    "تكلمت مع|تحدثت مع|تحدثت الى|تحدثت إلى",
+)
+NAME_SLOT_AFTER = _phrases(
+    "ile konuştum|ile görüştüm|ile konuştuk|ile görüştük",
+    "صحبت کردم|حرف زدم",
+    "ተዛሪበ|ተራኺበ",
+)

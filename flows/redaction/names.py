@@ -34,6 +34,8 @@ from .lexicon import (
     NAME_CUES_BEFORE,
     NAME_CUES_STRONG,
     NAME_CUES_WEAK,
+    NAME_SLOT_AFTER,
+    NAME_SLOT_BEFORE,
     NOT_NAME_PREFIXES,
     NOT_NAMES,
     PARTICLES,
@@ -115,6 +117,12 @@ def _cue_table() -> dict[str, list[tuple[tuple[str, ...], int]]]:
 
 _CUES = _cue_table()
 _MONTH_WORDS = frozenset(m for m in MONTHS if " " not in m)
+_SLOT_BEFORE: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in NAME_SLOT_BEFORE:
+    _SLOT_BEFORE.setdefault(_phrase[-1], []).append(_phrase)
+_SLOT_AFTER: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in NAME_SLOT_AFTER:
+    _SLOT_AFTER.setdefault(_phrase[0], []).append(_phrase)
 _OF_FATHER = frozenset({"ወዲ", "ጓል"})
 _ETHIOPIC_ARTICLES = frozenset({"እቲ", "እታ", "ሓደ", "ሓንቲ", "ናይ"})
 # Farsi family names: "احمدی", "کریمزاده", "صالحپور", "رضانیا", "نیکفر".
@@ -212,6 +220,32 @@ class _Scan:
             and not judge.not_person(tok.low)
         )
 
+    def slot(self, i: int) -> bool:
+        """Token i stands in a name slot: after "spoke with", before "ile konuştum"."""
+        if self.joined(i):
+            for phrase in _SLOT_BEFORE.get(self.toks[i - 1].low, ()):
+                first = i - len(phrase)
+                if first >= 0 and all(
+                    self.toks[first + n].low == w and (n == 0 or self.joined(first + n))
+                    for n, w in enumerate(phrase)
+                ):
+                    return True
+        if self.joined(i + 1):
+            for phrase in _SLOT_AFTER.get(self.toks[i + 1].low, ()):
+                last = i + len(phrase)
+                if last < len(self.toks) and all(
+                    self.toks[i + 1 + n].low == w and self.joined(i + 1 + n)
+                    for n, w in enumerate(phrase)
+                ):
+                    return True
+        return False
+
+    def slot_name(self, i: int) -> bool:
+        tok = self.toks[i]
+        if self.stop(tok) or (tok.cased and self.not_name(tok)):
+            return False
+        return self.slot(i) and judge.slot_name(_base(tok.low), self.langs)
+
     def lexicon_name(self, i: int, context: bool = False) -> bool:
         """A name from the built lexicon that is not a common word here, or an unknown word
         shaped like a name (judge.py)."""
@@ -221,8 +255,14 @@ class _Scan:
         if tok.cased and self.not_name(tok):
             return False
         word = _base(tok.low) if tok.cased else tok.low
-        if tok.cased and tok.cap and word != tok.low and judge.proper_noun(word):
-            return True  # "Nilüfer'in": Turkish marks proper nouns with an apostrophe
+        # "Nilüfer'in", "yıldız'ın": Turkish marks proper nouns with an apostrophe
+        if (
+            tok.cased
+            and word != tok.low
+            and judge.proper_noun(word)
+            and (tok.cap or ("tr" in self.langs and judge.known_name(word, common=True)))
+        ):
+            return True
         if (
             not tok.cased
             and word[:1] == "و"
@@ -388,6 +428,7 @@ class _Scan:
                 or unknown
                 or self.apposition(i)
                 or self.after_uncased_kin(i)
+                or self.slot_name(i)
                 or self.lexicon_name(i, self.context(i))
             ):
                 self.extend(i)
