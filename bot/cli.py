@@ -30,6 +30,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", action="store_true", help="serve the Telegram webhook")
     run.set_defaults(handler=cmd_run)
 
+    demo = sub.add_parser(
+        "demo",
+        help="try Sleutel in a browser: made-up people, no token, no network",
+        description="The real bot against a local Bot API emulator, every demo person's chat "
+        "side by side in a web page on 127.0.0.1. Needs no token and no network.",
+    )
+    demo.add_argument("--port", type=int, default=8765, help="port of the page (default 8765)")
+    demo.add_argument("--scenario", metavar="NAME", help="play a scripted story step by step")
+    demo.add_argument("--keep", action="store_true", help="keep the demo database when it stops")
+    demo.set_defaults(handler=cmd_demo, needs_settings=False)
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply the migrations").set_defaults(
@@ -168,6 +179,14 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await runtime.close()
     return 0
+
+
+async def cmd_demo(args: argparse.Namespace, _settings: None) -> int:
+    from bot.demo.run import run_demo
+
+    if not 0 <= args.port < 65536:
+        raise admin.CliError(f"--port: not a port: {args.port}")
+    return await run_demo(port=args.port, scenario=args.scenario, keep=args.keep)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,11 @@ The fake imitates the parts of Telegram's behaviour that bots commonly get wrong
 
 Everything runs on the test's event loop; the ``push_*`` helpers are synchronous so tests can
 feed updates without awaiting.
+
+For `sleutel demo`, the emulator also keeps what each person typed, tells observers
+(``observe``) when a chat changes, gives a chat's whole ``transcript`` and the command menu a
+person would see (``menu_for``), lets a button of a given message be pressed (``press``), hands
+out the files the bot sent (``document``), and dates its messages by a clock it is given.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from typing import Any
 
 from aiohttp import web
 
-__all__ = ["ApiCall", "FakeBotAPI", "SentMessage"]
+__all__ = ["ApiCall", "ChatChange", "FakeBotAPI", "SentMessage"]
 
 logger = logging.getLogger(__name__)
 
@@ -279,6 +284,10 @@ def _normalise_params(params: JSONDict) -> JSONDict:
 
 Handler = Callable[[JSONDict], Awaitable[Any]]
 
+#: What changed in a chat, for observers: (kind, chat id, message id or None).
+#: Kinds: "message" (new or edited, the bot's or the user's), "deleted", "commands".
+ChatChange = tuple[str, int, int | None]
+
 
 class FakeBotAPI:
     """A fake Telegram Bot API server on 127.0.0.1 for one bot; see the module docstring."""
@@ -288,7 +297,9 @@ class FakeBotAPI:
     bot_username: str = "sleutel_test_bot"
     bot_first_name: str = "Sleutel Test"
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        #: Seconds since the epoch for message dates (``time.time`` unless a demo moves time).
+        self.clock = clock
         self.calls: list[ApiCall] = []
         self.blocked: set[int] = set()
         self.undeletable: set[int] = set()
@@ -311,6 +322,8 @@ class FakeBotAPI:
         self._next_message_id: dict[int, int] = {}
         self._bot_messages: dict[int, dict[int, _StoredMessage]] = {}
         self._user_messages: dict[int, set[int]] = {}
+        self._user_message_json: dict[int, dict[int, JSONDict]] = {}
+        self._observers: list[Callable[[ChatChange], None]] = []
         self._users: dict[int, JSONDict] = {}
         self._callback_query_ids: set[str] = set()
         self._next_callback_query_id = 1
@@ -365,6 +378,12 @@ class FakeBotAPI:
             self._runner = None
 
     @property
+    def port(self) -> int:
+        if self._port is None:
+            raise RuntimeError("FakeBotAPI.start() has not been awaited")
+        return self._port
+
+    @property
     def base_url(self) -> str:
         """The ``base_url`` for PTB; PTB appends the token and the method name."""
         if self._port is None:
@@ -372,6 +391,11 @@ class FakeBotAPI:
         return f"http://127.0.0.1:{self._port}/bot"
 
     # ------------------------------------------------------------------ inspection
+
+    @property
+    def pending_update_count(self) -> int:
+        """Updates not yet confirmed by the bot."""
+        return len(self._pending_updates)
 
     def calls_to(self, method: str) -> list[ApiCall]:
         return [call for call in self.calls if call.method.lower() == method.lower()]
@@ -435,6 +459,117 @@ class FakeBotAPI:
                 )
             await self._calls_changed.wait(remaining)
 
+    # ------------------------------------------------------------------ a chat as a person sees it
+
+    def observe(self, observer: Callable[[ChatChange], None]) -> None:
+        """Call ``observer`` with every change to a chat (see `ChatChange`)."""
+        self._observers.append(observer)
+
+    def _changed(self, kind: str, chat_id: int, message_id: int | None) -> None:
+        for observer in self._observers:
+            try:
+                observer((kind, chat_id, message_id))
+            except Exception:  # an observer's bug must not fail the Bot API call
+                logger.exception("observer failed")
+
+    def _commands_changed(self, key: tuple[str, str]) -> None:
+        scope, _language = key
+        if scope.startswith("chat:"):
+            with contextlib.suppress(ValueError):
+                self._changed("commands", int(scope.split(":", 1)[1]), None)
+
+    def menu_for(self, chat_id: int, language_code: str | None = None) -> list[JSONDict]:
+        """The command menu a private chat shows, resolved the way Telegram does: the chat's
+        own list, then all private chats, then the default; each in the user's language
+        first."""
+        languages = ([language_code] if language_code else []) + [""]
+        for scope in (f"chat:{chat_id}", "all_private_chats", "default"):
+            for language in languages:
+                if (scope, language) in self.commands:
+                    return copy.deepcopy(self.commands[(scope, language)])
+        return []
+
+    def entry(self, chat_id: int, message_id: int) -> JSONDict | None:
+        """One message of the chat as a client shows it, or None when it is not there:
+        ``id``, ``from`` ("bot" or "user"), ``date``, ``text``, ``buttons`` (rows of
+        ``{"text", "data"}`` or ``{"text", "url"}``), ``document`` (name, size, type),
+        ``edited``, ``protected``."""
+        stored = self._bot_messages.get(chat_id, {}).get(message_id)
+        if stored is not None:
+            message = stored.message
+            markup = self._inline_only(stored.reply_markup) or {}
+            rows = [
+                [
+                    {"text": b.get("text", ""), "data": b["callback_data"]}
+                    if "callback_data" in b
+                    else {"text": b.get("text", ""), "url": b.get("url", "")}
+                    for b in row
+                ]
+                for row in markup.get("inline_keyboard", [])
+            ]
+            document = message.get("document")
+            return {
+                "id": message_id,
+                "from": "bot",
+                "date": message["date"],
+                "text": message.get("text", message.get("caption")),
+                "buttons": rows,
+                "document": {
+                    "name": document.get("file_name"),
+                    "size": document.get("file_size"),
+                    "type": document.get("mime_type"),
+                }
+                if document
+                else None,
+                "edited": "edit_date" in message,
+                "protected": bool(message.get("has_protected_content")),
+            }
+        message = self._user_message_json.get(chat_id, {}).get(message_id)
+        if message is None:
+            return None
+        kind = next((k for k in MEDIA_KINDS if k in message), None)
+        return {
+            "id": message_id,
+            "from": "user",
+            "date": message["date"],
+            "text": message.get("text", f"[{kind}]" if kind else ""),
+            "buttons": [],
+            "document": None,
+            "edited": False,
+            "protected": False,
+        }
+
+    def transcript(self, chat_id: int) -> list[JSONDict]:
+        """The whole chat as a client shows it, oldest first (see `entry`)."""
+        ids = set(self._bot_messages.get(chat_id, {})) | set(
+            self._user_message_json.get(chat_id, {})
+        )
+        return [entry for i in sorted(ids) if (entry := self.entry(chat_id, i)) is not None]
+
+    def document(self, chat_id: int, message_id: int) -> tuple[str, str, bytes] | None:
+        """(file name, MIME type, bytes) of a file the bot uploaded in this message."""
+        stored = self._bot_messages.get(chat_id, {}).get(message_id)
+        if stored is None or "document_bytes" not in stored.params:
+            return None
+        return (
+            stored.document_name or "document",
+            stored.params.get("document_mime_type") or "application/octet-stream",
+            stored.params["document_bytes"],
+        )
+
+    def press(
+        self, chat_id: int, message_id: int, data: str, *, language_code: str | None = None
+    ) -> int:
+        """Press a button that is on this message now, as a client can; ValueError if
+        there is no such message or button."""
+        stored = self._bot_messages.get(chat_id, {}).get(message_id)
+        if stored is None:
+            raise ValueError("no such message")
+        view = stored.view()
+        if data not in [d for _label, d in self.buttons(view)]:
+            raise ValueError("no such button")
+        return self.push_callback(chat_id, data, message=view, language_code=language_code)
+
     # ------------------------------------------------------------------ faults
 
     def fail_next(
@@ -460,6 +595,13 @@ class FakeBotAPI:
         self._next_update_id = max(self._next_update_id, update["update_id"] + 1)
         self._pending_updates.append(update)
         self._updates_changed.notify()
+        message = update.get("message")
+        if isinstance(message, dict) and isinstance(message.get("chat", {}).get("id"), int):
+            chat_id, message_id = message["chat"]["id"], message.get("message_id")
+            if message_id in self._user_messages.get(chat_id, set()):
+                typed = self._user_message_json.setdefault(chat_id, {})
+                typed[message_id] = copy.deepcopy(message)
+                self._changed("message", chat_id, message_id)
         return update["update_id"]
 
     def push_text(
@@ -487,8 +629,8 @@ class FakeBotAPI:
             "message_id": message_id,
             "from": user,
             "chat": self._chat(user_id),
-            "date": int(time.time()),
-            "edit_date": int(time.time()),
+            "date": int(self.clock()),
+            "edit_date": int(self.clock()),
             "text": text,
         }
         if entities := self._command_entities(text):
@@ -511,7 +653,7 @@ class FakeBotAPI:
         message["text"] = text
         message["forward_origin"] = {
             "type": "user",
-            "date": int(time.time()) - 3600,
+            "date": int(self.clock()) - 3600,
             "sender_user": {
                 "id": sender_id,
                 "is_bot": False,
@@ -629,7 +771,7 @@ class FakeBotAPI:
             "message_id": message_id,
             "from": self._user(user_id, language_code),
             "chat": self._chat(user_id),
-            "date": int(time.time()),
+            "date": int(self.clock()),
         }
 
     def _bot_message_json(self, chat_id: int, message_id: int) -> JSONDict:
@@ -637,7 +779,7 @@ class FakeBotAPI:
             "message_id": message_id,
             "from": self._bot_user(),
             "chat": self._chat(chat_id),
-            "date": int(time.time()),
+            "date": int(self.clock()),
         }
 
     @staticmethod
@@ -777,6 +919,7 @@ class FakeBotAPI:
             document_name=document_name,
             params=params,
         )
+        self._changed("message", chat_id, message["message_id"])
         return copy.deepcopy(message)
 
     def _editable(self, params: JSONDict) -> _StoredMessage:
@@ -799,7 +942,8 @@ class FakeBotAPI:
         stored.message.pop("reply_markup", None)
         if inline := self._inline_only(markup):
             stored.message["reply_markup"] = inline
-        stored.message["edit_date"] = int(time.time())
+        stored.message["edit_date"] = int(self.clock())
+        self._changed("message", stored.message["chat"]["id"], stored.message["message_id"])
         return copy.deepcopy(stored.message)
 
     def _confirm_updates(self, offset: int) -> None:
@@ -930,10 +1074,13 @@ class FakeBotAPI:
         if message_id in self.undeletable:
             raise _bad_request("message can't be deleted")
         if self._bot_messages.get(chat_id, {}).pop(message_id, None) is not None:
+            self._changed("deleted", chat_id, message_id)
             return True
         user_messages = self._user_messages.get(chat_id, set())
         if message_id in user_messages:
             user_messages.discard(message_id)
+            self._user_message_json.get(chat_id, {}).pop(message_id, None)
+            self._changed("deleted", chat_id, message_id)
             return True
         return False
 
@@ -968,14 +1115,18 @@ class FakeBotAPI:
         commands = params.get("commands")
         if not isinstance(commands, list):
             raise _bad_request("can't parse commands JSON object")
-        self.commands[self._commands_key(params)] = commands
+        key = self._commands_key(params)
+        self.commands[key] = commands
+        self._commands_changed(key)
         return True
 
     async def _get_my_commands(self, params: JSONDict) -> list[JSONDict]:
         return copy.deepcopy(self.commands.get(self._commands_key(params), []))
 
     async def _delete_my_commands(self, params: JSONDict) -> bool:
-        self.commands.pop(self._commands_key(params), None)
+        key = self._commands_key(params)
+        self.commands.pop(key, None)
+        self._commands_changed(key)
         return True
 
     async def _set_webhook(self, params: JSONDict) -> bool:
