@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import logging
 import time
+import unicodedata
 from datetime import datetime, timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
@@ -31,6 +32,9 @@ from storage.records import OutboxRecord
 log = logging.getLogger(__name__)
 
 PER_CHAT_INTERVAL = 1.0
+# Characters of button labels that fit side by side on one row of a small phone (about
+# 320 points wide); a row with more is shown one button a row.
+ROW_WIDTH = 28
 MAX_BACKOFF = timedelta(minutes=30)
 
 
@@ -40,19 +44,17 @@ class Sender:
         self.renderer = renderer
 
     def markup(self, buttons: Keyboard, locale: str) -> InlineKeyboardMarkup | None:
+        """The keyboard as the flow laid it out, except that a row whose labels would not
+        fit a small phone in this language is split, one button a row."""
         if not buttons:
             return None
-        return InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        self.renderer.render(b.label, locale), callback_data=b.data
-                    )
-                    for b in row
-                ]
-                for row in buttons
-            ]
-        )
+        rows: list[list[InlineKeyboardButton]] = []
+        for row in buttons:
+            labelled = [(self.renderer.render(b.label, locale), b.data) for b in row]
+            fits = len(row) == 1 or sum(label_width(t) for t, _d in labelled) <= ROW_WIDTH
+            layout = [labelled] if fits else [[one] for one in labelled]
+            rows += [[InlineKeyboardButton(t, callback_data=d) for t, d in r] for r in layout]
+        return InlineKeyboardMarkup(rows)
 
     async def send(self, chat_id: int, locale: str, reply: Reply) -> Message:
         """Send one message (split when too long; the buttons go on the last part), or a
@@ -196,6 +198,16 @@ async def _wait_any(stop: asyncio.Event, wake: asyncio.Event, timeout: float) ->
     await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
     for waiter in waiters:
         waiter.cancel()
+
+
+def label_width(label: str) -> int:
+    """How wide a label shows, in characters: marks that combine with a letter (Arabic
+    vowel signs, accents typed apart) and bidi controls take no room."""
+    return sum(
+        1
+        for ch in label
+        if not unicodedata.combining(ch) and unicodedata.category(ch) not in ("Mn", "Cf")
+    )
 
 
 def retry_delay(value: int | float | timedelta) -> timedelta:

@@ -5,13 +5,16 @@ and compiled in memory (Babel), so no compiled `.mo` files need to be built or
 shipped. Dates, times and numbers are formatted by Babel for the locale in
 `SLEUTEL_TIMEZONE`; in right-to-left languages every inserted value (names,
 references, numbers, dates) is wrapped in Unicode bidi isolation so that
-"K7F3" or "14:30" keep their order inside Arabic or Farsi text.
+"K7F3" or "14:30" keep their order inside Arabic or Farsi text, and so is every
+number, initials and Latin word in the translation itself ("0800-2000", "F.K.",
+"Telegram"): catalogs are written plainly, the isolation is added here.
 """
 
 from __future__ import annotations
 
 import gettext
 import logging
+import re
 from datetime import date, datetime, tzinfo
 from importlib.resources import files
 from io import BytesIO
@@ -28,7 +31,17 @@ from flows.messages import Inline, LanguageName, Text
 
 log = logging.getLogger(__name__)
 
-FSI, PDI = "\u2068", "\u2069"  # first-strong isolate ... pop directional isolate
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"  # left-to-right / first-strong isolate ... pop
+SEPARATORS = {"ar": "، ", "fa": "، ", "ti": "፣ "}  # between items on one line; else ", "
+
+_LATIN = "A-Za-z0-9\u00c0-\u024f"
+# A left-to-right run inside right-to-left text: initials with their dots ("F.K."), or
+# Latin words and numbers joined by spaces and inner punctuation ("0800-2000", "14:30",
+# "Veilig Thuis", "t.me/x", "/cancel"), but not a sentence's final full stop.
+_LTR_RUN = re.compile(
+    rf"(?:[A-Za-z]\.){{2,4}}|[/@]?[{_LATIN}](?:[{_LATIN}]|[-.:/+@_'’ ?=&%#~](?=[{_LATIN}]))*"
+)
+_PLACEHOLDER = re.compile(r"(\{\{|\}\}|\{[^{}]*\})")
 
 
 def locales_dir() -> Path:
@@ -65,6 +78,8 @@ class Renderer:
             template = translations.ngettext(text.msgid, text.plural, int(text.params["n"]))
         else:
             template = translations.gettext(text.msgid)
+        if locale in RIGHT_TO_LEFT:
+            template = isolate_runs(template, braces=bool(text.params))
         if not text.params:
             return template
         values = {key: self._value(value, locale) for key, value in text.params.items()}
@@ -81,7 +96,8 @@ class Renderer:
         if isinstance(value, Text):
             return self.render(value, locale)
         if isinstance(value, Inline):
-            return ", ".join(self._value(v, locale) for v in value.items)
+            separator = SEPARATORS.get(locale, ", ")
+            return separator.join(self._value(v, locale) for v in value.items)
         if isinstance(value, LanguageName):
             name = Locale.parse(value.code).get_display_name(Locale.parse(locale)) or value.code
             return self._isolate(name, locale)
@@ -104,6 +120,17 @@ class Renderer:
     @staticmethod
     def _isolate(value: str, locale: str) -> str:
         return f"{FSI}{value}{PDI}" if locale in RIGHT_TO_LEFT else value
+
+
+def isolate_runs(text: str, *, braces: bool = True) -> str:
+    """Wrap each left-to-right run of a right-to-left text in LRI ... PDI, leaving
+    `{placeholders}` alone (their values are isolated when they are inserted)."""
+    if not braces:
+        return _LTR_RUN.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
+    parts = _PLACEHOLDER.split(text)
+    for index in range(0, len(parts), 2):  # the even parts are literal text
+        parts[index] = _LTR_RUN.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", parts[index])
+    return "".join(parts)
 
 
 def split_for_telegram(text: str, limit: int = 4096) -> list[str]:

@@ -22,6 +22,7 @@ from flows import (
     chronology,
     cleanphone,
     decision,
+    news,
     reassign,
 )
 from flows.casefile import CLOSED, HANDLING, NOT_CLOSED
@@ -42,6 +43,7 @@ class Action:
 
 ACTIONS = {
     "open": Action(access.may_see, cases.open_case),
+    "news": Action(access.may_see, news.show),
     "ack": Action(access.may_help, cases.acknowledge, NOT_CLOSED),
     "log": Action(access.may_help, chronology.show),
     "msg": Action(access.may_talk, casechat.start, NOT_CLOSED),

@@ -102,6 +102,7 @@ async def _send(ctx: Context, text: str) -> None:
         keyboard([reply_button(case.reference), open_button(case.reference)]),
         protect=True,
         shows_case=case.reference,
+        case=case.reference,
     )
     ctx.reply(
         _("Sent to {name}.", name=recipient.display_name), keyboard(open_button(case.reference))

@@ -139,6 +139,7 @@ async def acknowledge(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
         await ctx.notify(
             case.key_person_id,
             _("{name} has picked up your concern {ref}.", name=me.display_name, ref=case.reference),
+            case=case.reference,
         )
     for other_id in sorted(await ctx.uow.cases.alerted(case.id) - {me.id}):
         other = await ctx.uow.people.get(other_id)

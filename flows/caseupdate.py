@@ -96,7 +96,10 @@ async def _save(ctx: Context, chosen: list[str] | None, text: str | None) -> Non
     what = [signal_label(code) for code in in_catalogue_order(added)] if added else verbatim(text)
     for helper in await _helpers(ctx, case):
         await ctx.notify(
-            helper, _update_text(ctx, case, what), keyboard(open_button(case.reference))
+            helper,
+            _update_text(ctx, case, what),
+            keyboard(open_button(case.reference)),
+            case=case.reference,
         )
     ctx.reply(_("Added to {ref}. Your confidant has been told.", ref=case.reference), ctx.menu())
 

@@ -57,6 +57,7 @@ from flows.signals import is_honour
 from storage.records import CaseRecord
 
 NAME = "concern"
+STOP = Choice(_("Stop"), "stop")  # a way out on every question, besides /cancel
 ORDER = ("initials", "age", "relation", "children", "signals", "note", "honour")
 CHOICES = {
     "age": AGE_GROUPS,
@@ -97,8 +98,12 @@ async def start(ctx: Context, _arg: str) -> None:
     ctx.ask(
         NAME,
         "danger",
-        _("Is someone in danger right now?"),
-        [[Choice(_("Yes, right now"), "danger", "yes")], [Choice(_("No"), "danger", "no")]],
+        _("Is someone in danger right now?\n\n(You can stop at any moment: Stop, or /cancel.)"),
+        [
+            [Choice(_("Yes, right now"), "danger", "yes")],
+            [Choice(_("No"), "danger", "no")],
+            [STOP],
+        ],
         draft={"done": [], "signals": [], "first": first},
     )
 
@@ -130,7 +135,9 @@ async def _danger(ctx: Context, urgent: bool) -> None:
 async def on_choice(ctx: Context, action: str, arg: str) -> None:
     """A button of the open question; anything else is answered with a hint."""
     step = ctx.state.step
-    if step == "danger" and action == "danger":
+    if action == "stop":
+        await on_cancel(ctx)
+    elif step == "danger" and action == "danger":
         await _danger(ctx, arg == "yes")
     elif step in (signalpicker.GROUPS_STEP, signalpicker.GROUP_STEP):
         if signalpicker.on_choice(ctx, action, arg):
@@ -165,12 +172,13 @@ async def on_text(ctx: Context) -> None:
     if step == "initials":
         initials = clean_initials(ctx.event.text)
         if initials is None:
+            ctx.delete_messages([ctx.event.message_id])  # a name must not stay in the chat
             ctx.reply(
                 _(
                     "Please send only initials, like F.K. or A.B.C. Sleutel never keeps names: "
                     "initials are enough for your confidant, and they protect the person "
                     "if a phone is lost or read by someone else. "
-                    "You can delete the message you just sent."
+                    "I have deleted the message you sent from this chat."
                 )
             )
             return
@@ -239,7 +247,7 @@ def _ask(ctx: Context, step: str) -> None:
         choices = [[Choice(_("I don't know their initials"), "skip")]]
     else:
         choices = [[Choice(_("Skip"), "skip")]]
-    ctx.ask(NAME, step, QUESTIONS[step], choices)
+    ctx.ask(NAME, step, QUESTIONS[step], [*choices, [STOP]])
 
 
 async def _summary(ctx: Context) -> None:

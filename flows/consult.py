@@ -68,6 +68,7 @@ async def consult(ctx: Context, case: CaseRecord, kind: str) -> None:
                 name=ctx.person.display_name,
                 ref=case.reference,
             ),
+            case=case.reference,
         )
     steps = anonymous_steps(await ctx.uow.cases.events(case.id))
     ctx.reply(

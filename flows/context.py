@@ -224,13 +224,26 @@ class Context:
         *,
         protect: bool = True,
         shows_case: str | None = None,
+        case: str | None = None,
     ) -> None:
         """Queue a message for someone else; it is sent after this event commits.
 
-        `shows_case` marks a message that shows a case's details (see `reply`).
+        `shows_case` marks a message that shows a case's details (see `reply`). A message
+        sent because of a case (`case`, its reference) is held back: a phone shows a
+        notice on its lock screen, so what arrives says only that there is something new,
+        with an Open button; the message itself is shown after the tap (`flows.news`).
         """
         message = Reply(text, buttons, protect, shows_case=shows_case)
-        await self.uow.outbox.add(person_id, to_json(message), now=self.now)
+        if case is None:
+            await self.uow.outbox.add(person_id, to_json(message), now=self.now)
+            return
+        notice = Reply(
+            _("There is something new about {ref}.", ref=case),
+            ((Button(_("Open"), f"case:news:{case}"),),),
+            protect,
+        )
+        payload = to_json(notice) | {"held": to_json(message) | {"case": case}}
+        await self.uow.outbox.add(person_id, payload, now=self.now)
 
     async def audit(
         self, action: str, subject: str = "", organisation_id: int | None = None

@@ -158,6 +158,7 @@ async def _monitor(ctx: Context, period: str) -> None:
                 ref=case.reference,
                 date=due,
             ),
+            case=case.reference,
         )
     text = _(
         "{ref} is being followed. On {date} you will get a reminder, and the key person hears "
@@ -184,6 +185,7 @@ async def _professional(ctx: Context, action: str) -> None:
                 ref=case.reference,
                 name=ctx.person.display_name,
             ),
+            case=case.reference,
         )
     _done(ctx, _("Recorded for {ref}.", ref=case.reference), case)
 
@@ -199,7 +201,7 @@ async def _close(ctx: Context, text: str | None) -> None:
         case.id, f"closed.{reason}", now=ctx.now, actor_id=ctx.person.id, body=text
     )
     if case.key_person_id:
-        await ctx.notify(case.key_person_id, _closed_notice(ctx, case, text))
+        await ctx.notify(case.key_person_id, _closed_notice(ctx, case, text), case=case.reference)
     await cleanphone.offer_tidy(ctx, case)
     ctx.finish()
     ctx.reply(_("{ref} is closed. The key person has been told.", ref=case.reference), ctx.menu())

@@ -165,6 +165,8 @@ class Engine:
             ctx.reply(_("Stopped. Nothing was saved."))
         elif enrolling and event.kind in (Kind.TEXT, Kind.BUTTON, Kind.MEDIA):
             await self._continue(ctx)
+        elif enrolling and event.kind == Kind.COMMAND and event.command == "start":
+            ctx.ask_again()  # a bare /start (the app's Start button again): go on where they were
         else:
             ctx.reply(NEUTRAL)
 

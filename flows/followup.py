@@ -62,4 +62,5 @@ async def on_timer(ctx: Context, timer: TimerRecord) -> None:
                 Button(_("Message my confidant"), f"case:msg:{ref}"),
                 Button(_("Add an update"), f"case:update:{ref}"),
             ),
+            case=ref,
         )

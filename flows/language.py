@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from flows.context import Choice, Context
 from flows.languages import ENDONYMS
-from flows.messages import _, verbatim
+from flows.messages import LanguageName, _, verbatim
 
 NAME = "language"
 
@@ -38,5 +38,5 @@ async def on_choice(ctx: Context, action: str, arg: str) -> None:
     ctx.commands_changed = True
     ctx.finish()
     ctx.reply(
-        _("From now on I will write to you in {language}.", language=ENDONYMS[arg]), ctx.menu()
+        _("From now on I will write to you in {language}.", language=LanguageName(arg)), ctx.menu()
     )

@@ -27,7 +27,7 @@ def privacy_notice(organisation: OrganisationRecord) -> Text:
     return _(
         "What Sleutel keeps about you:\n"
         "• the name you choose, your language and your role;\n"
-        "• your Telegram number, so Sleutel can reach you;\n"
+        "• your Telegram account id (never your phone number), so Sleutel can reach you;\n"
         "• the concerns you log: only initials, never names. Notes are cleaned "
         "of names and numbers and stored encrypted.\n\n"
         "Why: so your confidant can help you and nothing gets lost.\n"

@@ -131,6 +131,18 @@ class OutboxRepository:
             .values(status=status, error=error)
         )
 
+    async def held(self, person_id: int, telegram_message_id: int) -> dict[str, Any] | None:
+        """The message a case notice sent to this person held back (see `Context.notify`),
+        while the sent notice is kept."""
+        payload = await self._s.scalar(
+            select(OutboxMessage.payload).where(
+                OutboxMessage.person_id == person_id,
+                OutboxMessage.telegram_message_id == telegram_message_id,
+                OutboxMessage.status == "sent",
+            )
+        )
+        return None if payload is None else self._cipher.decrypt_json(payload).get("held")
+
     async def count(self, status: str = "pending") -> int:
         return (
             await self._s.scalar(

@@ -106,12 +106,13 @@ class Office:
         return self
 
     async def outbox(self) -> list[tuple[int, str, tuple[str, ...]]]:
-        """Everything queued so far: (person id, msgid, button data), oldest first."""
+        """Everything queued so far: (person id, msgid, button data), oldest first; for a
+        case notice, the message it holds back until Open is tapped."""
         async with self.db.unit_of_work() as uow:
             due = await uow.outbox.pending()
         out = []
         for message in due:
-            queued = from_json(message.payload)
+            queued = from_json(message.payload.get("held", message.payload))
             data = tuple(b.data for row in queued.buttons for b in row)
             out.append((message.person_id, queued.text.msgid, data))
         return out

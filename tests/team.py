@@ -3,6 +3,7 @@ and a key person, enrolled through the bot; plus a driver for the concern dialog
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -125,6 +126,18 @@ def alert(chat: Chat) -> SentMessage:
         if any(data.startswith("case:") for _, data in chat.api.buttons(message)):
             return message
     raise AssertionError(f"no case alert in {chat.texts()}")
+
+
+NOTICE = re.compile(r"(There is something new about|Er is iets nieuws over) [A-Z0-9]{4}\.")
+
+
+async def open_notice(chat: Chat, notice: SentMessage | None = None) -> SentMessage:
+    """A message about a case arrives as a notice that says only that there is something
+    new (a phone shows it on the lock screen); Open shows the message itself."""
+    notice = notice or chat.last
+    assert NOTICE.fullmatch(notice.text), notice.text
+    shown, *_after = await chat.tap("Open", notice)
+    return shown
 
 
 async def press(chat: Chat, data: str) -> list[SentMessage]:

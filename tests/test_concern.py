@@ -15,6 +15,7 @@ from team import (
     make_team,
     newest_reference,
     no_chat_pacing,  # noqa: F401 (autouse fixture)
+    open_notice,
     press,
 )
 
@@ -352,7 +353,7 @@ async def test_a_concern_with_identifiers_reaches_the_confidant_clean(
     # Acknowledge: the key person hears it, in Dutch.
     [thanks] = await team.confidant.tap("Acknowledge", opened)
     assert reference in thanks.text
-    assert kp.last.text == f"Saskia heeft je zorg {reference} opgepakt."
+    assert (await open_notice(kp)).text == f"Saskia heeft je zorg {reference} opgepakt."
 
     await _assert_nothing_stored_anywhere(db)
 
@@ -400,7 +401,7 @@ async def test_urgent_path_e2e_first_to_acknowledge_wins(runtime, fake_api):
     [late] = await press(team.coordinator, f"case:ack:{reference}")
     assert late.text == f"Bram is already handling {reference}."
     assert team.confidant.last.text == f"Bram is handling {reference}."
-    assert kp.last.text == f"Bram heeft je zorg {reference} opgepakt."
+    assert (await open_notice(kp)).text == f"Bram heeft je zorg {reference} opgepakt."
 
     # The key person finishes; the handler hears that the description is complete.
     await describe(kp, initials="F.K.", note="Ze is bang.")

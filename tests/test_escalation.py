@@ -14,6 +14,7 @@ from team import (
     make_team,
     newest_reference,
     no_chat_pacing,  # noqa: F401 (autouse fixture)
+    open_notice,
     press,
 )
 
@@ -208,7 +209,8 @@ async def test_escalation_along_the_whole_chain_e2e(runtime, fake_api, clock):
     [opened] = await team.coordinator.tap("Open", alert(team.coordinator))
     assert "About: F.K." in opened.text
     await team.coordinator.tap("Acknowledge", opened)
-    assert team.key_person.last.text == f"Ingrid heeft je zorg {reference} opgepakt."
+    opened = await open_notice(team.key_person)
+    assert opened.text == f"Ingrid heeft je zorg {reference} opgepakt."
     for chat in (team.confidant, team.backup):
         assert chat.last.text == f"Ingrid is handling {reference}."
     await later(24 * 60)

@@ -15,6 +15,7 @@ from team import (
     log_concern,
     make_team,
     no_chat_pacing,  # noqa: F401 (autouse fixture)
+    open_notice,
     press,
 )
 
@@ -372,7 +373,7 @@ async def test_the_whole_path_end_to_end(runtime, fake_api, clock):
     reference = await log_concern(kp, note="Ze heeft blauwe plekken op haar armen.")
     [opened] = await confidant.tap("Open", alert(confidant))
     await confidant.tap("Acknowledge", opened)
-    assert kp.last.text == f"Saskia heeft je zorg {reference} opgepakt."
+    assert (await open_notice(kp)).text == f"Saskia heeft je zorg {reference} opgepakt."
 
     # Messages both ways, cleaned, protected, in each reader's language.
     [opened] = await press(confidant, f"case:open:{reference}")
@@ -380,13 +381,13 @@ async def test_the_whole_path_end_to_end(runtime, fake_api, clock):
     [check] = await confidant.send(NASTY)
     assert "names, phone numbers, e-mail addresses, addresses" in check.text
     await confidant.choose("send")
-    received = kp.last
+    received = await open_notice(kp)
     assert received.text.startswith(f"Over {reference} schrijft Saskia (vertrouwenspersoon):")
     assert received.protect_content and "[name]" in received.text
     await kp.tap("Antwoorden", received)
     [sent] = await kp.send("Het gaat slechter met haar.")
     assert "Saskia" in sent.text
-    assert confidant.last.text == (
+    assert (await open_notice(confidant)).text == (
         f"About {reference}, Amina (key person) writes:\n\nHet gaat slechter met haar."
     )
 
@@ -399,12 +400,12 @@ async def test_the_whole_path_end_to_end(runtime, fake_api, clock):
     await confidant.tap("Decide next step", recorded)
     await confidant.choose("decide", "monitor")
     await confidant.choose("when", "1w")
-    assert "blijft je zorg" in kp.last.text
+    assert "blijft je zorg" in (await open_notice(kp)).text
     clock.advance(timedelta(weeks=1))
     await runtime.tick()
     await runtime.dispatch_outbox()
     assert confidant.last.text.startswith(f"Today is the follow-up day of {reference}")
-    assert kp.last.text.startswith(f"Vandaag volgt Saskia je zorg {reference} op")
+    assert (await open_notice(kp)).text.startswith(f"Vandaag volgt Saskia je zorg {reference} op")
 
     # Consult: the directory and a summary with no note, no messages, no names.
     async with runtime.db.unit_of_work() as uow:
@@ -420,21 +421,23 @@ async def test_the_whole_path_end_to_end(runtime, fake_api, clock):
     assert "About: F.K." in summary and "Not enough food" in summary
     for secret in ("blauwe plekken", "slechter", "[name]", "Amina", "Saskia", *IDENTIFIERS):
         assert secret not in summary, secret
-    assert "zonder namen" in kp.last.text
+    assert "zonder namen" in (await open_notice(kp)).text
 
     # A professional took over; then closed with a message. The key person hears each.
     await confidant.tap("Decide next step", shown)
     await confidant.choose("decide", "took_over")
-    assert kp.last.text.startswith(f"Er is nu een professional betrokken bij je zorg {reference}")
+    involved = await open_notice(kp)
+    assert involved.text.startswith(f"Er is nu een professional betrokken bij je zorg {reference}")
     await press(confidant, f"case:decide:{reference}")
     await confidant.choose("decide", "close")
     await confidant.choose("reason", "handed_over")
     [closed, tidy_offer] = await confidant.send("Dank je voor je oplettendheid.")
     assert reference in closed.text
     assert "still show its details" in tidy_offer.text
-    closed_notice, kp_tidy_offer = kp.texts()[-2:]
-    assert closed_notice.startswith(f"Je zorg {reference} is gesloten. Saskia schrijft:")
-    assert kp_tidy_offer.startswith(f"Zaak {reference} is gesloten.")
+    notice, kp_tidy_offer = fake_api.messages_to(kp.user_id)[-2:]
+    assert kp_tidy_offer.text.startswith(f"Zaak {reference} is gesloten.")
+    closed_notice = await open_notice(kp, notice)
+    assert closed_notice.text.startswith(f"Je zorg {reference} is gesloten. Saskia schrijft:")
     [listing] = await kp.send("/cases")
     assert "gesloten" in listing.text
 

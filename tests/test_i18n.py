@@ -61,6 +61,46 @@ def test_right_to_left_isolates_inserted_values(renderer):
     assert FSI not in renderer.render(text, "nl")
 
 
+VEILIG_THUIS = (
+    "Acute risk: call 112 if someone is in danger now. "
+    "Veilig Thuis advises day and night: 0800-2000."
+)
+
+
+def _displayed(text: str) -> str:
+    """What a right-to-left reader sees, left to right on the screen (python-bidi)."""
+    from bidi import get_display
+
+    return get_display(text).translate(dict.fromkeys(range(0x2066, 0x206A)))
+
+
+@pytest.mark.parametrize("locale", ["ar", "fa"])
+def test_numbers_initials_and_latin_words_keep_their_order_in_right_to_left_text(renderer, locale):
+    shown = _displayed(renderer.render(_(VEILIG_THUIS), locale))
+    assert "0800-2000" in shown and "112" in shown
+    initials = _(
+        "Whom is it about? Please send only their initials, for example F.K. Never a full name."
+    )
+    assert "F.K." in _displayed(renderer.render(initials, locale))
+    with_ref = _("Welcome, {name}!", name="0800-2000")
+    assert "0800-2000" in _displayed(renderer.render(with_ref, locale))
+
+
+def test_the_bidi_check_would_see_a_reversed_number():
+    assert "2000-0800" in _displayed("اتصل بـ 0800-2000 الآن")
+
+
+def test_left_to_right_languages_get_no_isolation(renderer):
+    for locale in ("nl", "ti", "so"):
+        assert not set(renderer.render(_(VEILIG_THUIS), locale)) & {"\u2066", "\u2069"}
+
+
+def test_items_on_one_line_are_joined_the_way_the_language_writes(renderer):
+    items = _("{items}", items=Inline(("a", "b")))
+    assert renderer.render(items, "ar") == f"{FSI}a{PDI}، {FSI}b{PDI}"
+    assert renderer.render(items, "ti") == "a፣ b"
+
+
 def test_lists_and_inline_groups(renderer):
     text = _("{items}", items=["a", verbatim("b")])
     assert renderer.render(text, "en") == "• a\n• b"
