@@ -48,7 +48,7 @@ _RARE_NAME = 6
 # Classifier probability above which an unknown word is a name: alone, in context.
 _SHAPE_ALONE = 0.93
 _SHAPE_CONTEXT = 0.6
-_SHAPE_SLOT = 0.5
+_SHAPE_SLOT = 0.6
 
 # Somali has no frequency list: its most frequent words, which are never names.
 _SOMALI = frozenset(
@@ -88,7 +88,7 @@ _TR_SUFFIXES = tuple(
 )
 _SLAVIC_SUFFIXES = tuple(
     _split(
-        "owi iem em ą ę ie y i u a om ach ою ею ові еві ом ем ої у ю і и а я",
+        "owi iem em ą ę ie y i u a om ach ою ею єю ові еві ом ем ої у ю і и а я",
     )
 )
 
@@ -139,13 +139,29 @@ def _stems(word: str) -> list[str]:
 _ARABIC_VARIANTS = str.maketrans("یکىۀة", "يكيهه")
 
 
+# Ukrainian spellings of names ranked in Russian ("вікторія", "андрій"); Tigrinya writes
+# ኣ where the Amharic names of the data set write አ ("ኣስቴር").
+_UKRAINIAN_TO_RUSSIAN = str.maketrans("іїєґ", "иией")
+_TIGRINYA_TO_AMHARIC = str.maketrans("ኣ", "አ")
+
+
 def _bucket(lex: Lexicon, word: str) -> int:
-    """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well."""
+    """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well, the
+    Russian spelling of a Ukrainian name and the Amharic spelling of a Tigrinya one."""
     bucket = lex.name_bucket(word)
-    if bucket > 6 and "\u0600" <= word[:1] <= "\u06ff":
+    if bucket <= 6:
+        return bucket
+    first = word[:1]
+    if "\u0600" <= first <= "\u06ff":
         folded = word.translate(_ARABIC_VARIANTS)
         persian = folded.replace("ي", "ی").replace("ك", "ک")
         bucket = min(lex.name_bucket(folded), lex.name_bucket(persian))
+    elif "\u0400" <= first <= "\u04ff":
+        russian = word.translate(_UKRAINIAN_TO_RUSSIAN)
+        variants = {russian, russian.replace("ий", "ей")} if russian != word else set()
+        bucket = min([bucket, *(lex.name_bucket(v) for v in variants)])
+    elif "\u1200" <= first <= "\u139f" and "ኣ" in word:
+        bucket = lex.name_bucket(word.translate(_TIGRINYA_TO_AMHARIC))
     return bucket
 
 
@@ -178,7 +194,7 @@ def is_name(
     if cased and zipf < 2.5 and "so" not in langs:
         limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely
         if any(
-            lex.name_bucket(stem) <= limit and not _function_word(stem, lex, langs)
+            _bucket(lex, stem) <= limit and not _function_word(stem, lex, langs)
             for stem in _stems(word)
         ):
             return True
@@ -210,6 +226,8 @@ def slot_name(word: str, langs: tuple[str, ...]) -> bool:
         return lex.zipf(word) < 5.5
     if lex.known(word):
         return False
+    if any(_bucket(lex, stem) <= 4 for stem in _stems(word)):
+        return True  # "з вікторією"
     return namemodel.probability(word) >= _SHAPE_SLOT
 
 
@@ -222,7 +240,7 @@ def known_name(word: str, *, common: bool = False) -> bool:
 def proper_noun(word: str) -> bool:
     """A capitalised word with an apostrophe suffix ("Nilüfer'in") is a proper noun in
     Turkish: a name if the lexicon knows it as one."""
-    return lexicon().name_bucket(word) <= 6 and not not_person(word)
+    return _bucket(lexicon(), word) <= 6 and not not_person(word)
 
 
 def common_word(word: str, langs: tuple[str, ...]) -> bool:

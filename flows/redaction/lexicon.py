@@ -424,7 +424,8 @@ NAME_SLOT_BEFORE = _phrases(
     "rozmawiałam z|rozmawiałem z|rozmowa z|rozmawiałam ze",
     "говорила з|говорила із|розмовляла з|розмовляла із|розмова з|говорив з",
     "la hadlay|la hadashay|la kulmay",
-    "تكلمت مع|تحدثت مع|تحدثت الى|تحدثت إلى",
+    "تكلمت مع|تحدثت مع|تحدثت الى|تحدثت إلى|رأيت|شاهدت|قابلت",
+    "ik zag|zag ik|i saw|vi a|widziałam|widziałem|бачила|бачив",
 )
 NAME_SLOT_AFTER = _phrases(
     "ile konuştum|ile görüştüm|ile konuştuk|ile görüştük",
