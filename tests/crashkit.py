@@ -33,6 +33,7 @@ RECEIPT = re.compile(r"saved as ([A-Z0-9]{4})\b")
 NAME_QUESTION = "Which name should others"
 INITIALS_QUESTION = "Whom is it about?"
 NOTE_QUESTION = "What did you notice?"
+INITIALS_ONLY = "Please send only initials"
 REPLY_METHODS = ("sendMessage", "editMessageText", "sendDocument")
 
 
@@ -189,6 +190,7 @@ class Person:
     idle: int = 0  # moves answered in a row without getting anywhere
     mark: tuple | None = None  # where the person stood after the last answered move
     stuck: bool = False  # an open incident, counted once
+    nudged: bool = False  # wrote because the chat showed no question
 
 
 def parts(data: str) -> tuple[str, str]:
