@@ -93,6 +93,16 @@ async def test_the_page_shows_the_seeded_people_and_its_buttons_reach_the_bot(
     gone = {**press, "data": "m:nothing"}
     assert (await client.post("/api/press", json=gone)).status == 400
 
+    # A trainer switches a phone's language: /language and a tap, as a person would.
+    semhar = people["semhar"]["chat_id"]
+    assert (await client.post("/api/language", json={"chat_id": semhar, "locale": "en"})).ok
+    async with asyncio.timeout(20):
+        while demo.person(semhar).locale != "en":
+            await asyncio.sleep(0.1)
+    await demo.settle(quiet=0.2)
+    assert demo.api.last_message_to(semhar).text == "From now on I will write to you in English."
+    assert demo.api.menu_for(semhar, "ti")[0]["description"] == "What can I do here?"
+
     # Only requests to 127.0.0.1, and only JSON.
     elsewhere = await client.get("/api/state", headers={"Host": "demo.example.org"})
     assert elsewhere.status == 403

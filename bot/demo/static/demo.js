@@ -285,7 +285,7 @@ function renderScenario(scenario) {
   $("#scenario-title").textContent = scenario.title;
   $("#scenario-progress").textContent = scenario.done
     ? "· the end"
-    : `· step ${Math.min(scenario.step + 1, scenario.steps)} of ${scenario.steps}`;
+    : (scenario.step ? `· step ${scenario.step} of ${scenario.steps}` : `· ${scenario.steps} steps`);
   $("#scenario-caption").textContent = scenario.error
     ? `Stopped: ${scenario.error}`
     : (scenario.caption || scenario.summary);
