@@ -16,6 +16,7 @@ from typing import Any
 from bot import admin
 from bot.settings import Settings, SettingsError, load_settings
 from flows.directory import KINDS
+from flows.languages import ENDONYMS
 from flows.roles import ROLES
 from storage.database import UNAVAILABLE_ERRORS
 
@@ -24,6 +25,7 @@ Handler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sleutel", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"sleutel {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="run the bot (long polling; --webhook for webhook mode)")
@@ -51,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     org_sub = org.add_subparsers(dest="org_command", required=True)
     org_add = org_sub.add_parser("add", help="add an organisation")
     org_add.add_argument("name")
-    org_add.add_argument("--locale", default="nl", help="default language (default: nl)")
+    org_add.add_argument(
+        "--locale", default="nl", choices=sorted(ENDONYMS), help="default language (default: nl)"
+    )
     org_add.set_defaults(handler=admin.cmd_org_add)
     org_sub.add_parser("list", help="list organisations").set_defaults(handler=admin.cmd_org_list)
     org_set = org_sub.add_parser("set", help="change an organisation's settings")
@@ -123,6 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
         handler=admin.cmd_catalogs_check
     )
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sleutel")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:

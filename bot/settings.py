@@ -155,4 +155,5 @@ def load_settings() -> Settings:
     except ValidationError as exc:
         error = exc.errors()[0]
         variable = str(error["loc"][0]) if error["loc"] else "environment"
-        raise SettingsError(f"{variable}: {error['msg']}") from None
+        message = str(error["msg"]).removeprefix("Value error, ")  # pydantic's own wording
+        raise SettingsError(f"{variable}: {message}") from None
