@@ -604,6 +604,8 @@ def test_identifiers_without_cue(text, gone, kind):
         "her insta is private",
         "sinds 2019 en daarna",
         "Vino de Venezuela y habla por WhatsApp con su madre.",
+        "he drives a silver vauxhall and shops at asda",
+        "kupiła to w rossmannie i pepco",
     ],
 )
 def test_keeps_brands_apps_countries_floors_and_plural_weekdays(text):

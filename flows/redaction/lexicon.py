@@ -332,11 +332,13 @@ NOT_PERSON = _words(
     "c&a h&m bijenkorf decathlon jysk fietsenwinkel carrefour mercadona bim a101",
     "şok migros biedronka żabka lewiatan rossmann pepco netto auchan dino stokrotka",
     "сільпо атб епіцентр фора новус ашан укрпошта пошта приватбанк монобанк ощадбанк",
-    "dirk ekoplaza kruidvat vinted bershka",
+    "dirk ekoplaza kruidvat vinted bershka asda tesco sainsbury's sainsburys morrisons",
+    "argos boots greggs waitrose iceland poundland eroski alcampo hipercor",
     # car makes and brands
     "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi",
     "lexus porsche mini jeep chevrolet tata yamaha vespa gazelle batavus sparta",
+    "vauxhall mercedes-benz lada daewoo chrysler dodge cupra",
     "iphone samsung huawei xiaomi nokia apple android google nike adidas playstation",
     "xbox nintendo netflix spotify youtube disney",
     # apps, platforms, messaging
