@@ -27,6 +27,7 @@ from bot.polling import ALLOWED_UPDATES, poll_forever, poll_once
 from bot.ratelimit import SendLimiter
 from bot.settings import Settings, SettingsError
 from bot.webhook import build_app
+from flows import redaction
 from flows.clock import Clock, SystemClock
 from flows.context import FlowConfig
 from flows.engine import Engine
@@ -60,6 +61,7 @@ class Runtime:
             .build()
         )
         self._offset = 0
+        self._lexicons: asyncio.Task[None] | None = None
 
     async def open(self, *, upgrade: bool = True) -> None:
         if upgrade:
@@ -86,9 +88,16 @@ class Runtime:
         self.application.add_handler(TypeHandler(Update, self.inbox.on_update))
         await publish_commands(bot, self.renderer)
         await self.engine.start_daily_jobs()
+        # The redactor's lexicons take seconds to load: in a thread, while the bot already
+        # answers (a note typed meanwhile waits for them; nothing else does).
+        self._lexicons = asyncio.create_task(asyncio.to_thread(redaction.prepare))
         self._offset = await self.inbox.next_offset()
 
     async def close(self) -> None:
+        if self._lexicons is not None:
+            # A lexicon that failed to load is reported by every redaction (it fails closed).
+            with contextlib.suppress(Exception):
+                await self._lexicons
         await self.application.shutdown()
         await self.db.dispose()
 

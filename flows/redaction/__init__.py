@@ -24,7 +24,25 @@ Decisions where the design is silent:
 """
 
 from .core import KINDS, Redaction, RedactionError, redact
+from .gazetteer import lexicon
 from .initials import clean_initials
+from .namemodel import model
 from .normalise import normalise
 
-__all__ = ["KINDS", "Redaction", "RedactionError", "clean_initials", "normalise", "redact"]
+
+def prepare() -> None:
+    """Load the lexicon and the name model now (seconds of work), so that the first
+    person who types a note does not wait for it, nor anyone else meanwhile."""
+    lexicon()
+    model()
+
+
+__all__ = [
+    "KINDS",
+    "Redaction",
+    "RedactionError",
+    "clean_initials",
+    "normalise",
+    "prepare",
+    "redact",
+]

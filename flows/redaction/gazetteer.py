@@ -80,7 +80,7 @@ def _parse(text: str) -> Lexicon:
             continue
         if section == "words":
             word, bucket, *values = line.split("\t")
-            row = bytes(int(v) for v in values[0].split(" ")) if values else empty
+            row = bytes(map(int, values[0].split(" "))) if values else empty
             rows.append((hash(word), _NO_NAME if bucket == "-" else int(bucket), row))
         elif section.startswith("function:"):
             function[section[9:]].add(line)
