@@ -688,6 +688,7 @@ def test_damaged_name_model_is_refused():
         ("ольга пише мені", ["ольга"]),  # Cyrillic names are frequent words in wordfreq
         ("бачила наталію вчора", ["наталію"]),  # Ukrainian declension
         ("yıldız'ın babası çok içiyor", ["yıldız"]),  # apostrophe: a Turkish proper noun
+        ("consuelo vive en el tercer piso", ["consuelo"]),  # a sentence start without capital
     ],
 )
 def test_names_in_context(text, names):
@@ -706,6 +707,10 @@ def test_names_in_context(text, names):
         "ik sprak met een collega van het wijkteam",
         "ze zegt dat het goed gaat",
         "spoke with the teacher",
+        "will call her tomorrow",
+        "mark my words he is dangerous",
+        "hoop dat het goed gaat",
+        "deniz kenarında yaşıyor",
         "hollanda'ya geldi",
         "Ninkeeda uma oggola inay keligeed banaanka u baxdo.",
     ],

@@ -270,7 +270,8 @@ class _Scan:
             and judge.is_name(word[1:], self.langs, cased=False, context=context)
         ):
             return True
-        capital = tok.cased and tok.cap
+        # typed on a phone a sentence starts without its capital: "gloria zegt", "tyrone says"
+        capital = tok.cased and (tok.cap or self.sentence_start(i))
         return judge.is_name(word, self.langs, capital=capital, cased=tok.cased, context=context)
 
     def second_word(self, tok: _Tok) -> bool:
