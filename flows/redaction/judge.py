@@ -141,7 +141,7 @@ _ARABIC_VARIANTS = str.maketrans("یکىۀة", "يكيهه")
 
 # Ukrainian spellings of names ranked in Russian ("вікторія", "андрій"); Tigrinya writes
 # ኣ where the Amharic names of the data set write አ ("ኣስቴር").
-_UKRAINIAN_TO_RUSSIAN = str.maketrans("іїєґ", "иией")
+_UKRAINIAN_TO_RUSSIAN = str.maketrans("іїєґ", "ииег")
 _TIGRINYA_TO_AMHARIC = str.maketrans("ኣ", "አ")
 
 
