@@ -689,6 +689,7 @@ def test_damaged_name_model_is_refused():
         ("бачила наталію вчора", ["наталію"]),  # Ukrainian declension
         ("yıldız'ın babası çok içiyor", ["yıldız"]),  # apostrophe: a Turkish proper noun
         ("consuelo vive en el tercer piso", ["consuelo"]),  # a sentence start without capital
+        ("maanta waxaan arkay hibaaq cali oo ooyaysa", ["hibaaq", "cali"]),  # before a name
     ],
 )
 def test_names_in_context(text, names):

@@ -231,6 +231,15 @@ def slot_name(word: str, langs: tuple[str, ...]) -> bool:
     return namemodel.probability(word) >= _SHAPE_SLOT
 
 
+def before_name(word: str, langs: tuple[str, ...]) -> bool:
+    """Right before a name ("hibaaq cali"): a word the lexicon does not know that the
+    classifier is quite sure of, in every language (Somali chains too)."""
+    lex = lexicon()
+    if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
+        return False
+    return _shape_name(word, lex, (), context=False)
+
+
 def known_name(word: str, *, common: bool = False) -> bool:
     """The lexicon knows the word as a name (of any rank kept; `common`: among the 1000
     most common of a country)."""

@@ -453,7 +453,9 @@ class _Scan:
                         continue
                     # before a name, an unknown word needs more than the context
                     surely = k > i or judge.known_name(_base(tok.low))
-                    if self.lexicon_name(k, context=surely):
+                    if self.lexicon_name(k, context=surely) or (
+                        k < i and judge.before_name(tok.low, self.langs)
+                    ):
                         found.add(k)
             if not found:
                 return
