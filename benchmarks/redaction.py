@@ -120,16 +120,17 @@ def throughput(records: list[dict], repeat: int) -> tuple[float, float]:
 
 
 def lexicon_memory() -> float:
-    """MB the lexicon takes once loaded (traced allocations of a fresh load)."""
-    from flows.redaction import gazetteer
+    """MB the lexicon and the name classifier take once loaded (traced allocations of a
+    fresh load)."""
+    from flows.redaction import gazetteer, namemodel
 
     gc.collect()
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
-    lex = gazetteer.load()
+    loaded = (gazetteer.load(), namemodel.load())
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    del lex
+    del loaded
     return (after - before) / 1e6
 
 
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         f"speed: {SPEED_TEXTS} texts in {SPEED_TEXTS * micros / 1e6:.2f} s "
         f"({per_second:,.0f} texts/s, {micros:,.0f} µs per text, mean of {args.repeat})"
     )
-    print(f"lexicon memory: {lexicon_memory():.1f} MB")
+    print(f"lexicon and classifier memory: {lexicon_memory():.1f} MB")
     total = scores["all"]
     if args.show_misses:
         for text, ident, out in total.misses:
