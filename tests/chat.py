@@ -78,3 +78,19 @@ class Chat:
     def last_toast(self) -> str | None:
         answers = self.api.calls_to("answerCallbackQuery")
         return answers[-1].params.get("text") if answers else None
+
+
+def text_update(update_id: int, text: str, user_id: int = 5) -> dict:
+    """A raw update with a typed message, as Telegram posts it to a webhook."""
+    user = {"id": user_id, "is_bot": False, "first_name": "T", "language_code": "en"}
+    message = {
+        "message_id": update_id,
+        "date": 0,
+        "chat": {"id": user_id, "type": "private"},
+        "from": user,
+        "text": text,
+    }
+    if text.startswith("/"):
+        length = len(text.split()[0])
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    return {"update_id": update_id, "message": message}

@@ -19,7 +19,6 @@ serves every test item of that dialogue.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -28,16 +27,15 @@ from pathlib import Path
 
 import pytest
 from chat import Chat
-from conftest import TEST_KEY
-from fakebotapi import FakeBotAPI, SentMessage
 from people import add_organisation, enrol, invite_code
+from scan import stored_identifiers
 from sqlalchemy import func, select
 from team import no_chat_pacing  # noqa: F401 (autouse fixture)
 
+from bot.emulator import FakeBotAPI, SentMessage
 from bot.runtime import Runtime
 from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
-from storage.crypto import Cipher, CipherError
-from storage.models import Base, Case, CaseEvent
+from storage.models import Case, CaseEvent
 
 
 @pytest.fixture
@@ -328,26 +326,6 @@ def _category(bad: Bad) -> str:
     return "main"
 
 
-async def stored_identifiers(rt: Runtime, *, skip: tuple[str, ...] = ()) -> list[str]:
-    """Every text column of every table, raw and, where it decrypts, decrypted."""
-    cipher = Cipher([TEST_KEY])
-    found = []
-    async with rt.db.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
-            if table.name in skip:
-                continue
-            for row in (await conn.execute(table.select())).mappings():
-                for column, value in row.items():
-                    if not isinstance(value, str):
-                        continue
-                    readable = [value]
-                    with contextlib.suppress(CipherError, ValueError, TypeError):
-                        readable.append(cipher.decrypt(value))
-                    for text in readable:
-                        found += [f"{table.name}.{column}: {i}" for i in IDENTIFIERS if i in text]
-    return found
-
-
 # --- the dialogues ------------------------------------------------------------------------
 
 COORDINATOR_ID, CONFIDANT_ID, BACKUP_ID, KEY_PERSON_ID, NEWCOMER_ID = 10, 20, 21, 30, 40
@@ -563,7 +541,7 @@ async def walked(name: str, runtime: Runtime, api: FakeBotAPI, caplog) -> Walk:
         for record in caplog.records:
             if record.levelno >= logging.ERROR and record.name.startswith(("bot", "flows")):
                 walk.fail("main", f"logged: {record.getMessage()}")
-        for found in await stored_identifiers(runtime):
+        for found in await stored_identifiers(runtime.db, IDENTIFIERS):
             walk.fail("main", f"stored: {found}")
         _done[name] = walk
     return _done[name]

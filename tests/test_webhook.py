@@ -8,6 +8,7 @@ import json
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from chat import text_update
 from people import add_organisation, invite_code
 
 from bot.webhook import MAX_BODY, build_app
@@ -23,23 +24,9 @@ async def client(runtime):
         yield test_client
 
 
-def update(update_id: int, text: str, user_id: int = 5) -> dict:
-    user = {"id": user_id, "is_bot": False, "first_name": "T", "language_code": "en"}
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": 0,
-            "chat": {"id": user_id, "type": "private"},
-            "from": user,
-            "text": text,
-        },
-    }
-
-
 async def test_update_is_committed_before_200_and_then_processed(client, runtime, fake_api):
     code = await invite_code(runtime, await add_organisation(runtime), KEY_PERSON)
-    body = update(100, f"/start {code}")
+    body = text_update(100, f"/start {code}")
     body["message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": 6}]
     response = await client.post(
         "/telegram", json=body, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
@@ -59,7 +46,7 @@ async def test_update_is_committed_before_200_and_then_processed(client, runtime
 
 async def test_wrong_or_missing_secret_is_forbidden(client, runtime):
     for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "guess"}):
-        response = await client.post("/telegram", json=update(1, "hi"), headers=headers)
+        response = await client.post("/telegram", json=text_update(1, "hi"), headers=headers)
         assert response.status == 403
     async with runtime.db.unit_of_work() as uow:
         assert await uow.inbox.count_pending() == 0
@@ -87,7 +74,9 @@ async def test_database_away_means_503_so_telegram_retries(runtime):
     app = build_app(gone, runtime.inbox, runtime.metrics, SECRET)
     async with TestClient(TestServer(app)) as client:
         response = await client.post(
-            "/telegram", json=update(1, "hi"), headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            "/telegram",
+            json=text_update(1, "hi"),
+            headers={"X-Telegram-Bot-Api-Secret-Token": SECRET},
         )
         assert response.status == 503
         health = await client.get("/healthz")
@@ -98,7 +87,7 @@ async def test_health_and_metrics(client, runtime):
     health = await client.get("/healthz")
     assert health.status == 200 and (await health.json())["status"] == "ok"
     await client.post(
-        "/telegram", json=update(1, "hi"), headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        "/telegram", json=text_update(1, "hi"), headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
     )
     await runtime.tick()
     metrics = await (await client.get("/metrics")).text()
@@ -110,7 +99,7 @@ async def test_health_and_metrics(client, runtime):
 async def test_no_webhook_route_without_a_secret(runtime):
     app = build_app(runtime.db, runtime.inbox, runtime.metrics, None)
     async with TestClient(TestServer(app)) as client:
-        response = await client.post("/telegram", json=update(1, "hi"))
+        response = await client.post("/telegram", json=text_update(1, "hi"))
         assert response.status in (404, 405)
 
 
@@ -118,7 +107,7 @@ HEADERS = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
 
 
 async def test_only_json_bodies_are_accepted(client, runtime):
-    body = json.dumps(update(1, "hi"))
+    body = json.dumps(text_update(1, "hi"))
     for content_type in ("text/plain", "application/x-www-form-urlencoded", None):
         headers = dict(HEADERS)
         if content_type:
@@ -138,11 +127,11 @@ async def test_what_is_not_an_update_is_refused(client):
 @pytest.mark.parametrize(
     "hostile",
     [
-        pytest.param(update(10, "hi \ud800"), id="lone-surrogate"),
-        pytest.param(update(10, "a\x00b\x1bc\x85"), id="control-characters"),
-        pytest.param(update(2**64 + 10, "hi"), id="update-id-beyond-64-bits"),
-        pytest.param(update(2**63, "hi"), id="update-id-beyond-bigint"),
-        pytest.param(update(-10, "hi"), id="negative-update-id"),
+        pytest.param(text_update(10, "hi \ud800"), id="lone-surrogate"),
+        pytest.param(text_update(10, "a\x00b\x1bc\x85"), id="control-characters"),
+        pytest.param(text_update(2**64 + 10, "hi"), id="update-id-beyond-64-bits"),
+        pytest.param(text_update(2**63, "hi"), id="update-id-beyond-bigint"),
+        pytest.param(text_update(-10, "hi"), id="negative-update-id"),
     ],
 )
 async def test_a_hostile_update_is_set_aside_with_200_and_the_next_goes_on(
@@ -153,7 +142,7 @@ async def test_a_hostile_update_is_set_aside_with_200_and_the_next_goes_on(
     response = await client.post("/telegram", json=hostile, headers=HEADERS)
     assert response.status == 200
     await runtime.process_inbox()
-    start = update(11, f"/start {code}", user_id=6)
+    start = text_update(11, f"/start {code}", user_id=6)
     start["message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": 6}]
     response = await client.post("/telegram", json=start, headers=HEADERS)
     assert response.status == 200
@@ -164,7 +153,7 @@ async def test_a_hostile_update_is_set_aside_with_200_and_the_next_goes_on(
 async def test_deliveries_of_one_update_at_once_are_all_200_and_stored_once(client, runtime):
     # Telegram redelivers when our answer was slow: the copies may meet in the
     # database. A duplicate key means "already stored", not "database away" (503).
-    body = update(20, "hi")
+    body = text_update(20, "hi")
     responses = await asyncio.gather(
         *(client.post("/telegram", json=body, headers=HEADERS) for _ in range(6))
     )

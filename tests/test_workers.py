@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import aiohttp
 import pytest
+from chat import text_update
 from conftest import TEST_KEY, reset_postgres
 from sqlalchemy import text
 
@@ -30,20 +31,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def _update(update_id: int, user_id: int, command: str) -> dict:
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": 0,
-            "chat": {"id": user_id, "type": "private"},
-            "from": {"id": user_id, "is_bot": False, "first_name": "K", "language_code": "en"},
-            "text": f"/{command}",
-            "entities": [{"type": "bot_command", "offset": 0, "length": len(command) + 1}],
-        },
-    }
 
 
 async def _seed(url: str) -> None:
@@ -107,7 +94,7 @@ async def test_two_workers_on_one_database_handle_everything_once_and_in_order(f
             for user_id in sent:
                 command = COMMANDS[(round_ + user_id) % len(COMMANDS)]
                 sent[user_id].append(command)
-                updates.append(_update(len(updates) + 1, user_id, command))
+                updates.append(text_update(len(updates) + 1, f"/{command}", user_id))
         async with aiohttp.ClientSession() as session:
             # Each update goes to one worker, alternately; they arrive side by side.
             await asyncio.gather(*(_post(session, ports[i % 2], u) for i, u in enumerate(updates)))
