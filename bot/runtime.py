@@ -144,6 +144,10 @@ class Runtime:
                 "DATABASE_URL: another sleutel is running on this SQLite database; "
                 "run one, or use PostgreSQL for several workers"
             )
+        if self.db.dialect == "sqlite":  # the only worker: what a killed one held is free
+            async with self.db.unit_of_work() as uow:
+                for queue in (uow.inbox, uow.outbox, uow.timers):
+                    await queue.release_all()
         secret = self.settings.webhook_secret
         app = build_app(
             self.db,

@@ -63,3 +63,14 @@ async def release(
         .values(claimed_until=at)
         .execution_options(synchronize_session=False)
     )
+
+
+async def release_all(session: AsyncSession, *, table: Any) -> None:
+    """Let go of every claim on this queue: for a worker that starts alone (SQLite holds
+    one), whatever a killed process held is free at once instead of after its lease."""
+    await session.execute(
+        update(table)
+        .where(table.claimed_until.is_not(None))
+        .values(claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )

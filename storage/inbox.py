@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from storage.claims import claim, release
+from storage.claims import claim, release, release_all
 from storage.crypto import Cipher
 from storage.models import InboxUpdate
 
@@ -169,6 +169,16 @@ class InboxRepository:
             for update_id, chat_id, payload, attempts in rows
             if payload is not None
         ]
+
+    async def release_all(self) -> None:
+        """Free what a stopped process had claimed, and count as answered what it had
+        handled (see `storage.claims.release_all`)."""
+        await release_all(self._s, table=InboxUpdate)
+        await self._s.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.status == "handled")
+            .values(status="done", chat_id=None)
+        )
 
     async def try_again(self, update_id: int, *, at: datetime) -> None:
         """Handling failed (the database went away): the update may be claimed from `at`."""

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from storage.claims import claim, release
+from storage.claims import claim, release, release_all
 from storage.crypto import Cipher
 from storage.models import OutboxMessage, Person
 from storage.records import OutboxRecord
@@ -45,6 +45,10 @@ class OutboxRepository:
             .limit(limit)
         )
         return self._records(rows)
+
+    async def release_all(self) -> None:
+        """Free what a stopped process had claimed (see `storage.claims.release_all`)."""
+        await release_all(self._s, table=OutboxMessage)
 
     async def claim_due(self, *, now: datetime, limit: int = 50) -> list[OutboxRecord]:
         """Claim messages that are due, oldest first (see `storage.claims`); a claimed

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.claims import claim
+from storage.claims import claim, release_all
 from storage.models import Timer
 from storage.records import TimerRecord
 
@@ -58,6 +58,10 @@ class TimerRepository:
             .order_by(Timer.due_at)
         )
         return [_record(r) for r in rows]
+
+    async def release_all(self) -> None:
+        """Free what a stopped process had claimed (see `storage.claims.release_all`)."""
+        await release_all(self._s, table=Timer)
 
     async def claim_due(self, *, now: datetime, limit: int = BATCH) -> list[TimerRecord]:
         """Claim due timers, oldest first (see `storage.claims`)."""

@@ -125,6 +125,18 @@ async def test_a_claim_that_was_never_finished_is_taken_again_after_its_lease(db
     assert (again.update_id, again.attempts) == (1, 2)
 
 
+async def test_a_lone_worker_starting_frees_what_a_killed_one_held(db: Database, clock):
+    async with db.unit_of_work() as uow:
+        await uow.inbox.add([incoming(1), incoming(2)], now=clock.now())
+        await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)  # then killed
+    async with db.unit_of_work() as uow:
+        for queue in (uow.inbox, uow.outbox, uow.timers):
+            await queue.release_all()
+    async with db.unit_of_work() as uow:  # at once, not after the lease
+        [again] = await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
+    assert again.update_id == 1
+
+
 async def test_a_set_aside_update_keeps_only_its_id_kind_and_reason(db: Database, clock):
     async with db.unit_of_work() as uow:
         await uow.inbox.add(
