@@ -8,9 +8,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from fakebotapi import FakeBotAPI
 from sqlalchemy import text
 
+from bot.emulator import FakeBotAPI
 from bot.runtime import Runtime
 from bot.settings import Settings
 from flows.clock import FakeClock

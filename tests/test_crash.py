@@ -60,9 +60,9 @@ from crashkit import (
     Person,
     answer_question,
 )
-from fakebotapi import FakeBotAPI, SentMessage
 from sqlalchemy import func, select, update
 
+from bot.emulator import FakeBotAPI, SentMessage
 from flows.escalation import TIMER as ESCALATE
 from flows.invites import create_invite
 from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
