@@ -11,11 +11,15 @@ import json
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from bot.settings import Settings
 from flows.clock import SystemClock
 from flows.directory import clean_name, clean_phone
 from flows.invites import create_invite
+from storage.backup import BackupError, pg_command, sqlite_path
+from storage.backup import backup as storage_backup
+from storage.backup import restore as storage_restore
 from storage.database import Database, UnitOfWork
 
 
@@ -47,6 +51,57 @@ def _person_id(value: str | None) -> int | None:
     if not digits.isdigit():
         raise CliError(f"not a person id: {value!r} (expected P12 or 12)")
     return int(digits)
+
+
+async def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
+    url = settings.resolved_database_url()
+    target = Path(args.file)
+    path = sqlite_path(url)
+    if path is None:
+        print("PostgreSQL: back up with pg_dump, for example:")
+        print("  " + pg_command(url, "pg_dump", target))
+        print(_KEY_REMINDER.format(key=_key_place(settings)))
+        return 0
+    try:
+        storage_backup(path, target)
+    except BackupError as exc:
+        raise CliError(str(exc)) from None
+    print(f"backup written to {target} (only you can read it)")
+    print(_KEY_REMINDER.format(key=_key_place(settings)))
+    return 0
+
+
+async def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
+    url = settings.resolved_database_url()
+    source = Path(args.file)
+    path = sqlite_path(url)
+    if path is None:
+        print("PostgreSQL: stop the bot, then restore with pg_restore, for example:")
+        print("  " + pg_command(url, "pg_restore", source))
+        return 0
+    db = Database(url, settings.cipher())
+    running = not db.hold_single_writer()
+    await db.dispose()
+    if running:
+        raise CliError("the bot is running on this database: stop it first, then restore")
+    try:
+        storage_restore(source, path)
+    except BackupError as exc:
+        raise CliError(str(exc)) from None
+    print(f"restored {path} from {source}; start the bot again (migrations run on start)")
+    return 0
+
+
+_KEY_REMINDER = (
+    "The notes in it are encrypted: without the key ({key}) they cannot be read. "
+    "Keep a copy of the key, apart from the backup."
+)
+
+
+def _key_place(settings: Settings) -> str:
+    if settings.secret_key is not None:
+        return "SLEUTEL_SECRET_KEY"
+    return str((settings.data_dir / "secret.key").resolve())
 
 
 async def cmd_db_upgrade(_args: argparse.Namespace, settings: Settings) -> int:

@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--keep", action="store_true", help="keep the demo database when it stops")
     demo.set_defaults(handler=cmd_demo, needs_settings=False)
 
+    backup = sub.add_parser("backup", help="a consistent copy of the database (SQLite)")
+    backup.add_argument("file", help="where to write the copy")
+    backup.set_defaults(handler=admin.cmd_backup)
+    restore = sub.add_parser("restore", help="put a backup back (stop the bot first)")
+    restore.add_argument("file", help="the backup to restore")
+    restore.set_defaults(handler=admin.cmd_restore)
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply the migrations").set_defaults(

@@ -14,6 +14,8 @@ import pytest
 from chat import Chat
 from conftest import TEST_KEY
 
+from storage.backup import pg_command
+
 SLEUTEL = [sys.executable, "-m", "bot.cli"]
 
 
@@ -271,3 +273,31 @@ async def test_sleutel_run_webhook_answers_through_the_webhook(fake_api, cli_env
         bot.send_signal(signal.SIGTERM)
         _, err = await asyncio.wait_for(bot.communicate(), timeout=20)
     assert bot.returncode == 0, err.decode()[-2000:]
+
+
+def test_backup_and_restore_round_trip(cli_env, tmp_path, database_url, fresh_database):
+    copy = tmp_path / "sleutel-backup.db"
+    assert sleutel("org", "add", "Buurtwerk Noord", env=cli_env).returncode == 0
+    made = sleutel("backup", str(copy), env=cli_env)
+    assert made.returncode == 0, made.stderr
+    if database_url.startswith("postgresql"):
+        assert "pg_dump --format=custom" in made.stdout and "secret.key" in made.stdout
+        return
+    assert "encrypted" in made.stdout and "secret.key" in made.stdout  # where the key is
+    assert copy.stat().st_mode & 0o777 == 0o600
+    again = sleutel("backup", str(copy), env=cli_env)
+    assert again.returncode == 1 and "exists already" in again.stderr  # never overwritten
+    assert sleutel("org", "add", "Buurtwerk Zuid", env=cli_env).returncode == 0
+    restored = sleutel("restore", str(copy), env=cli_env)
+    assert restored.returncode == 0, restored.stderr
+    listing = sleutel("org", "list", env=cli_env).stdout
+    assert "Buurtwerk Noord" in listing and "Buurtwerk Zuid" not in listing
+    not_ours = tmp_path / "other.txt"
+    not_ours.write_text("hello")
+    refused = sleutel("restore", str(not_ours), env=cli_env)
+    assert refused.returncode == 1 and "not a Sleutel database" in refused.stderr
+
+
+def test_the_pg_dump_line_holds_no_password():
+    line = pg_command("postgresql+asyncpg://sleutel:geheim@db:5432/sleutel", "pg_dump", Path("x"))
+    assert line == "pg_dump --format=custom --file x 'postgresql://sleutel@db:5432/sleutel'"
