@@ -105,9 +105,17 @@ def _key_place(settings: Settings) -> str:
 
 
 async def cmd_db_upgrade(_args: argparse.Namespace, settings: Settings) -> int:
-    db = await _database(settings)
-    await db.dispose()
-    print("database is up to date")
+    db = Database(settings.resolved_database_url(), settings.cipher())
+    try:
+        before = await db.revision()
+        await db.upgrade()
+        after = await db.revision()
+    finally:
+        await db.dispose()
+    if before == after:
+        print(f"database is up to date (revision {after})")
+    else:
+        print(f"database migrated from revision {before or 'none (empty)'} to {after}")
     return 0
 
 

@@ -61,10 +61,19 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, value: str | None) -> str | None:
-        if value and value.startswith(("postgres://", "postgresql://")):
-            # Operators paste plain URLs; SQLAlchemy async needs the asyncpg driver named.
-            return "postgresql+asyncpg://" + value.split("://", 1)[1]
-        return value
+        """Plain URLs as operators paste them get the async driver named; a database
+        Sleutel does not run on is refused here, in one line, not by a traceback."""
+        if not value:
+            return value
+        scheme, sep, rest = value.partition("://")
+        if not sep:
+            raise ValueError("not a database URL (postgresql://… or sqlite+aiosqlite:///…)")
+        backend = scheme.split("+", 1)[0]
+        if backend in ("postgres", "postgresql"):
+            return "postgresql+asyncpg://" + rest
+        if backend == "sqlite":
+            return "sqlite+aiosqlite://" + rest
+        raise ValueError(f"Sleutel runs on PostgreSQL or SQLite, not {backend}")
 
     @property
     def tz(self) -> ZoneInfo:

@@ -176,6 +176,15 @@ class Database:
         """Run the Alembic migrations up to `revision`."""
         await self._alembic("upgrade", revision)
 
+    async def revision(self) -> str | None:
+        """The migration the database is at (None: an empty database)."""
+        from alembic.runtime.migration import MigrationContext
+
+        async with self.engine.connect() as conn:
+            return await conn.run_sync(
+                lambda sync: MigrationContext.configure(sync).get_current_revision()
+            )
+
     async def downgrade(self, revision: str) -> None:
         await self._alembic("downgrade", revision)
 

@@ -301,3 +301,31 @@ def test_backup_and_restore_round_trip(cli_env, tmp_path, database_url, fresh_da
 def test_the_pg_dump_line_holds_no_password():
     line = pg_command("postgresql+asyncpg://sleutel:geheim@db:5432/sleutel", "pg_dump", Path("x"))
     assert line == "pg_dump --format=custom --file x 'postgresql://sleutel@db:5432/sleutel'"
+
+
+def test_db_upgrade_says_what_it_did(cli_env, fresh_database):
+    first = sleutel("db", "upgrade", env=cli_env)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("database migrated from revision none (empty) to ")
+    second = sleutel("db", "upgrade", env=cli_env)
+    assert second.stdout.startswith("database is up to date (revision ")
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("mysql://sleutel@db/sleutel", "Sleutel runs on PostgreSQL or SQLite, not mysql"),
+        ("nonsense", "not a database URL"),
+    ],
+)
+def test_a_database_sleutel_does_not_run_on_is_one_line(cli_env, url, said):
+    result = sleutel("org", "list", env={**cli_env, "DATABASE_URL": url})
+    assert result.returncode != 0
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"sleutel: configuration error: DATABASE_URL: {said}")
+
+
+def test_a_plain_sqlite_url_gets_the_async_driver(cli_env, tmp_path):
+    url = f"sqlite:///{tmp_path / 'plain.db'}"
+    assert sleutel("org", "add", "Noord", env={**cli_env, "DATABASE_URL": url}).returncode == 0
+    assert (tmp_path / "plain.db").exists()
