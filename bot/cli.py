@@ -194,8 +194,20 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         raise admin.CliError(
             f"cannot reach the Telegram Bot API at {settings.telegram_api_base_url} ({exc})"
         ) from None
+    host, port = settings.listen_host_port
+
+    def ready() -> None:
+        mode = "webhook" if args.webhook else "long polling"
+        print(
+            f"@{runtime.application.bot.username} is running ({mode}); health and metrics on "
+            f"http://{host}:{port}/healthz and /metrics.\n"
+            "Next: sleutel org add NAME, then sleutel invite --org NAME --role coordinator. "
+            "Stop with Ctrl-C.",
+            flush=True,
+        )
+
     try:
-        await runtime.serve(stop, webhook=args.webhook)
+        await runtime.serve(stop, webhook=args.webhook, ready=ready)
     finally:
         await runtime.close()
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 
 from aiohttp import web
 from telegram import Update
@@ -137,8 +138,15 @@ class Runtime:
             log.warning("database unavailable; timers wait")
 
     # the real thing ---------------------------------------------------------
-    async def serve(self, stop: asyncio.Event, *, webhook: bool = False) -> None:
-        """Run until `stop` is set, then finish what is in hand and return."""
+    async def serve(
+        self,
+        stop: asyncio.Event,
+        *,
+        webhook: bool = False,
+        ready: Callable[[], None] | None = None,
+    ) -> None:
+        """Run until `stop` is set, then finish what is in hand and return; `ready` is
+        called once the bot listens and polls (or has its webhook set)."""
         if not self.db.hold_single_writer():
             raise SettingsError(
                 "DATABASE_URL: another sleutel is running on this SQLite database; "
@@ -184,6 +192,8 @@ class Runtime:
                 poll_forever(self.application.bot, self.inbox, stop, self.health)
             )
         log.info("sleutel running", extra={"mode": "webhook" if webhook else "polling"})
+        if ready is not None:
+            ready()
         try:
             await stop.wait()
             if poller is not None:

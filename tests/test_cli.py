@@ -209,8 +209,10 @@ async def test_sleutel_run_enrols_a_person_and_stops_cleanly(fake_api, cli_env, 
         assert fake_api.commands  # the command menu was published
     finally:
         bot.send_signal(signal.SIGTERM)
-        _, err = await asyncio.wait_for(bot.communicate(), timeout=20)
+        out, err = await asyncio.wait_for(bot.communicate(), timeout=20)
     assert bot.returncode == 0, err.decode()[-2000:]
+    said = out.decode()
+    assert "is running (long polling)" in said and "/healthz" in said and "sleutel invite" in said
     logs = err.decode()
     assert "Ingrid" not in logs and code not in logs and fake_api.token not in logs
     people = await cli("people", "--org", "Buurtwerk Noord")
