@@ -204,25 +204,29 @@ async def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
             confidant_id=confidant,
             backup_id=backup,
         )
-    username = await _bot_username(settings)
+    username, why = await _bot_username(settings)
     print(f"code: {invite.code}")
-    print(f"link: {invite.link(username)}")
+    print(f"link: {invite.link(username or '<your_bot>')}")
     print(f"valid until: {invite.expires_at.astimezone(settings.tz):%Y-%m-%d %H:%M %Z}, once")
+    if why:
+        print(f"note: {why}; put your bot's username in the link, or send the code itself")
     return 0
 
 
-async def _bot_username(settings: Settings) -> str:
-    """The bot's username for the link; without a token, a placeholder to fill in."""
+async def _bot_username(settings: Settings) -> tuple[str | None, str | None]:
+    """The bot's username for the link, or why it is not known."""
     if settings.telegram_token is None:
-        return "<your_bot>"
+        return None, "TELEGRAM_TOKEN is not set, so the bot's username is not known"
     from telegram import Bot
-    from telegram.error import TelegramError
+    from telegram.error import InvalidToken, TelegramError
 
     try:
         async with Bot(settings.token(), base_url=settings.telegram_api_base_url) as bot:
-            return bot.username
+            return bot.username, None
+    except InvalidToken:
+        return None, "Telegram refused TELEGRAM_TOKEN"
     except TelegramError:
-        return "<your_bot>"
+        return None, "Telegram could not be reached to ask the bot's username"
 
 
 async def cmd_people(args: argparse.Namespace, settings: Settings) -> int:

@@ -131,6 +131,14 @@ def test_organisation_invite_and_people_from_the_terminal(cli_env, tmp_path):
     assert invite.returncode == 0, invite.stderr
     code = invite.stdout.split("code: ")[1].split()[0]
     assert f"?start={code}" in invite.stdout
+    assert "note: TELEGRAM_TOKEN is not set" in invite.stdout  # why the link has a gap
+    unreachable = {
+        **cli_env,
+        "TELEGRAM_TOKEN": "123:abc",
+        "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot",
+    }
+    offline = sleutel("invite", "--org", "Buurtwerk Noord", "--role", "confidant", env=unreachable)
+    assert offline.returncode == 0 and "could not be reached" in offline.stdout
     # The key is generated once into the data dir, readable by the owner only.
     key = tmp_path / "data" / "secret.key"
     assert key.stat().st_mode & 0o777 == 0o600
