@@ -147,7 +147,7 @@ async def test_the_missed_escalation_scenario_plays_to_the_coordinator(demo: Dem
     player = Player(demo, load("missed-escalation"))
     while await player.next():
         pass
-    assert player.view()["done"] and player.error is None
+    assert player.error is None and player.view()["done"], player.view()
     ingrid = demo.api.last_message_to(demo.person("ingrid").telegram_id)
     assert "Ingrid picked up the case" in ingrid.text  # the chronology, at the end
 

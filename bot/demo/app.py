@@ -364,10 +364,13 @@ class Demo:
         return ran
 
     async def next_timer(self) -> datetime | None:
+        """When the next timer a trainer can see is due (one due already is being run)."""
         async with self.runtime.db.unit_of_work() as uow:
             due = await uow.session.scalar(
                 select(func.min(Timer.due_at)).where(
-                    Timer.status == "pending", Timer.kind.not_in(HOUSEKEEPING_TIMERS)
+                    Timer.status == "pending",
+                    Timer.kind.not_in(HOUSEKEEPING_TIMERS),
+                    Timer.due_at > self.clock.now(),
                 )
             )
         if due is not None and due.tzinfo is None:  # SQLite keeps naive UTC
@@ -392,7 +395,17 @@ class Demo:
             if self.api.pending_update_count:
                 continue
             async with self.runtime.db.unit_of_work() as uow:
-                busy = await uow.inbox.count_pending() or await uow.outbox.count("pending")
+                busy = (
+                    await uow.inbox.count_pending()
+                    or await uow.outbox.count("pending")
+                    or await uow.session.scalar(  # a due timer the clock job is running
+                        select(func.count(Timer.id)).where(
+                            Timer.status == "pending",
+                            Timer.kind.not_in(HOUSEKEEPING_TIMERS),
+                            Timer.due_at <= self.clock.now(),
+                        )
+                    )
+                )
             if not busy:
                 return
 
