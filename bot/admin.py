@@ -249,9 +249,11 @@ async def cmd_people(args: argparse.Namespace, settings: Settings) -> int:
             print(json.dumps(row, ensure_ascii=False))
         else:
             confidant = names.get(_person_id(row["confidant"]) or 0, "-")
+            backup = names.get(_person_id(row["backup"]) or 0, "-")
             print(
                 f"{row['id']}\t{person.display_name}\t{','.join(row['roles'])}\t"
-                f"confidant: {confidant}\t{'active' if person.active else 'paused'}\t"
+                f"confidant: {confidant}\tbackup: {backup}\t"
+                f"{'active' if person.active else 'paused'}\t"
                 f"{'reachable' if person.reachable else 'UNREACHABLE'}"
             )
     return 0

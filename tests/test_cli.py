@@ -224,7 +224,7 @@ async def test_sleutel_run_enrols_a_person_and_stops_cleanly(fake_api, cli_env, 
     logs = err.decode()
     assert "Ingrid" not in logs and code not in logs and fake_api.token not in logs
     people = await cli("people", "--org", "Buurtwerk Noord")
-    assert "Ingrid" in people and "coordinator" in people
+    assert "Ingrid" in people and "coordinator" in people and "backup: -" in people
 
 
 async def test_sleutel_run_webhook_answers_through_the_webhook(fake_api, cli_env, fresh_database):
