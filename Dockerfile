@@ -10,7 +10,7 @@ RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin sleu
     && mkdir -p /data && chown sleutel /data
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
 COPY flows ./flows
 COPY storage ./storage

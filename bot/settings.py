@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -158,9 +159,33 @@ def _key_file(data_dir: Path) -> str:
     return path.read_text().strip()
 
 
-def load_settings() -> Settings:
+# Secrets may come as files (Docker and compose secrets): NAME_FILE holds NAME's value.
+FILE_VARIABLES = (
+    "TELEGRAM_TOKEN",
+    "DATABASE_URL",
+    "SLEUTEL_SECRET_KEY",
+    "SLEUTEL_WEBHOOK_SECRET",
+)
+
+
+def _from_files(environ: Mapping[str, str]) -> dict[str, str]:
+    values = {}
+    for name in FILE_VARIABLES:
+        path = environ.get(f"{name}_FILE")
+        if not path or environ.get(name):
+            continue
+        try:
+            value = Path(path).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise SettingsError(f"{name}_FILE: cannot read {path} ({exc.strerror})") from None
+        if value:  # an empty file (e.g. no webhook secret in polling mode) sets nothing
+            values[name] = value
+    return values
+
+
+def load_settings(environ: Mapping[str, str] = os.environ) -> Settings:
     try:
-        return Settings()
+        return Settings(**_from_files(environ))
     except ValidationError as exc:
         error = exc.errors()[0]
         variable = str(error["loc"][0]) if error["loc"] else "environment"
