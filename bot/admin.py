@@ -395,10 +395,18 @@ async def cmd_redact(args: argparse.Namespace, _settings: None) -> int:
 
 
 async def cmd_catalogs_update(_args: argparse.Namespace, _settings: Settings) -> int:
-    from bot.catalogs import update
+    from bot.catalogs import NotACheckout, update
 
-    update()
-    print("catalogs updated: translate the empty entries, then run `sleutel catalogs check`")
+    try:
+        changed = update()
+    except NotACheckout as exc:
+        raise CliError(str(exc)) from None
+    if not changed:
+        print("catalogs are up to date")
+        return 0
+    for path in changed:
+        print(f"updated {path}")
+    print("translate the empty entries, then run `sleutel catalogs check`")
     return 0
 
 

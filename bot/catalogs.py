@@ -12,6 +12,7 @@ forms that do not match the language.
 from __future__ import annotations
 
 import copy
+import io
 import re
 from pathlib import Path
 
@@ -53,11 +54,23 @@ def read_catalog(lang: str, directory: Path | None = None) -> Catalog:
         return read_po(handle, locale=lang)
 
 
-def update(directory: Path | None = None) -> None:
+class NotACheckout(Exception):
+    """The catalogs can only be updated in a checkout of the source."""
+
+
+def update(directory: Path | None = None) -> list[Path]:
+    """Rebuild the template and merge it into every catalog; returns the files that
+    changed. A catalog whose texts did not change is left as it is (its dates too)."""
+    if not (ROOT / "pyproject.toml").exists():
+        raise NotACheckout(
+            "run this in a checkout of Sleutel's source (an installed copy has no code "
+            "to extract texts from, and its catalogs are not the ones to edit)"
+        )
     directory = directory or locales_dir()
     template = extract()
-    with (directory / "messages.pot").open("wb") as handle:
-        write_po(handle, template, omit_header=False, sort_output=True, width=100)
+    changed = []
+    if _write(directory / "messages.pot", template, omit_header=False):
+        changed.append(directory / "messages.pot")
     for lang in languages(directory):
         catalog = read_catalog(lang, directory)
         # Each catalog gets its own copy: Babel shares the template's message objects.
@@ -67,8 +80,23 @@ def update(directory: Path | None = None) -> None:
                 if message.id:
                     message.string = message.id
                     message.flags.discard("fuzzy")
-        with po_path(lang, directory).open("wb") as handle:
-            write_po(handle, catalog, sort_output=True, width=100, ignore_obsolete=True)
+        if _write(po_path(lang, directory), catalog, ignore_obsolete=True):
+            changed.append(po_path(lang, directory))
+    return changed
+
+
+_DATES = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"$', re.M)
+
+
+def _write(path: Path, catalog: Catalog, **options: bool) -> bool:
+    """Write the catalog unless only its dates would change; True when written."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, sort_output=True, width=100, **options)
+    new = buffer.getvalue()
+    if path.exists() and _DATES.sub(b"", path.read_bytes()) == _DATES.sub(b"", new):
+        return False
+    path.write_bytes(new)
+    return True
 
 
 def placeholders(text: str) -> set[str]:

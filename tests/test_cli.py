@@ -339,3 +339,14 @@ def test_a_plain_sqlite_url_gets_the_async_driver(cli_env, tmp_path):
     url = f"sqlite:///{tmp_path / 'plain.db'}"
     assert sleutel("org", "add", "Noord", env={**cli_env, "DATABASE_URL": url}).returncode == 0
     assert (tmp_path / "plain.db").exists()
+
+
+def test_catalogs_update_leaves_unchanged_catalogs_alone_and_needs_a_checkout(monkeypatch):
+    from bot import catalogs
+
+    before = {p: p.read_bytes() for p in catalogs.locales_dir().rglob("*.po*")}
+    assert catalogs.update() == []  # nothing changed in the code's texts: no file touched
+    assert {p: p.read_bytes() for p in before} == before
+    monkeypatch.setattr(catalogs, "ROOT", Path("/nonexistent"))
+    with pytest.raises(catalogs.NotACheckout):
+        catalogs.update()
