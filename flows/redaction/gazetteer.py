@@ -9,6 +9,7 @@ missing or damaged, loading raises and `redact` fails closed.
 from __future__ import annotations
 
 import gzip
+import io
 import threading
 from array import array
 from bisect import bisect_left
@@ -60,12 +61,17 @@ class Lexicon:
 
 
 def _parse(text: str) -> Lexicon:
-    rows: list[tuple[int, int, bytes]] = []
+    """Parse line by line into flat arrays, then sort them by hash: no list of a few
+    hundred thousand rows, so loading does not briefly take ten times what it keeps."""
+    keys = array("q")
+    buckets = bytearray()
+    freq = bytearray()
     function: dict[str, set[str]] = {}
     not_person: set[str] = set()
     langs: tuple[str, ...] = ()
     section = ""
-    for line in text.split("\n"):
+    for line in io.StringIO(text):
+        line = line.rstrip("\n")
         if not line or line.startswith("#"):
             continue
         if line.startswith("@"):
@@ -80,20 +86,25 @@ def _parse(text: str) -> Lexicon:
             continue
         if section == "words":
             word, bucket, *values = line.split("\t")
-            row = bytes(map(int, values[0].split(" "))) if values else empty
-            rows.append((hash(word), _NO_NAME if bucket == "-" else int(bucket), row))
+            keys.append(hash(word))
+            buckets.append(_NO_NAME if bucket == "-" else int(bucket))
+            freq += bytes(map(int, values[0].split(" "))) if values else empty
         elif section.startswith("function:"):
             function[section[9:]].add(line)
         elif section == "notperson":
             not_person.add(line)
-    if len(rows) < 1000 or not langs or not not_person:
+    if len(keys) < 1000 or not langs or not not_person:
         raise ValueError("lexicon incomplete")
-    rows.sort(key=lambda r: r[0])
+    n = len(langs)
+    order = array("l", sorted(range(len(keys)), key=keys.__getitem__))
+    sorted_freq = bytearray(len(freq))
+    for dest, i in enumerate(order):
+        sorted_freq[dest * n : dest * n + n] = freq[i * n : i * n + n]
     return Lexicon(
         langs,
-        array("q", (r[0] for r in rows)),
-        bytes(r[1] for r in rows),
-        b"".join(r[2] for r in rows),
+        array("q", (keys[i] for i in order)),
+        bytes(buckets[i] for i in order),
+        bytes(sorted_freq),
         {k: frozenset(v) for k, v in function.items()},
         frozenset(not_person),
     )
