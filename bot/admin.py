@@ -20,6 +20,7 @@ from flows.invites import create_invite
 from storage.backup import BackupError, pg_command, sqlite_path
 from storage.backup import backup as storage_backup
 from storage.backup import restore as storage_restore
+from storage.crypto import Cipher
 from storage.database import Database, UnitOfWork
 
 
@@ -39,7 +40,22 @@ async def _unit_of_work(settings: Settings) -> AsyncIterator[UnitOfWork]:
 
 
 async def _database(settings: Settings) -> Database:
-    db = Database(settings.resolved_database_url(), settings.cipher())
+    """The database, migrated. One that does not exist yet is not made here: a command
+    run from the wrong folder would otherwise quietly start a new, empty database (and a
+    new key) beside the real one. `sleutel db upgrade` and `sleutel run` make it."""
+    url = settings.resolved_database_url()
+    probe = Database(url, Cipher([Cipher.generate_key()]))  # no key file made for a look
+    try:
+        revision = await probe.revision()
+    finally:
+        await probe.dispose()
+    if revision is None:
+        where = sqlite_path(url) or "DATABASE_URL"
+        raise CliError(
+            f"no Sleutel database at {where} yet: create it with `sleutel db upgrade` "
+            "(or `sleutel run`), or point SLEUTEL_DATA_DIR / DATABASE_URL at the one you use"
+        )
+    db = Database(url, settings.cipher())
     await db.upgrade()
     return db
 

@@ -192,6 +192,7 @@ async def test_sleutel_run_enrols_a_person_and_stops_cleanly(fake_api, cli_env, 
         assert process.returncode == 0, err.decode()
         return out.decode()
 
+    await cli("db", "upgrade")
     await cli("org", "add", "Buurtwerk Noord")
     code = (
         (await cli("invite", "--org", "Buurtwerk Noord", "--role", "coordinator"))
@@ -287,6 +288,7 @@ async def test_sleutel_run_webhook_answers_through_the_webhook(fake_api, cli_env
 
 def test_backup_and_restore_round_trip(cli_env, tmp_path, database_url, fresh_database):
     copy = tmp_path / "sleutel-backup.db"
+    assert sleutel("db", "upgrade", env=cli_env).returncode == 0
     assert sleutel("org", "add", "Buurtwerk Noord", env=cli_env).returncode == 0
     made = sleutel("backup", str(copy), env=cli_env)
     assert made.returncode == 0, made.stderr
@@ -337,7 +339,9 @@ def test_a_database_sleutel_does_not_run_on_is_one_line(cli_env, url, said):
 
 def test_a_plain_sqlite_url_gets_the_async_driver(cli_env, tmp_path):
     url = f"sqlite:///{tmp_path / 'plain.db'}"
-    assert sleutel("org", "add", "Noord", env={**cli_env, "DATABASE_URL": url}).returncode == 0
+    plain = {**cli_env, "DATABASE_URL": url}
+    assert sleutel("db", "upgrade", env=plain).returncode == 0
+    assert sleutel("org", "add", "Noord", env=plain).returncode == 0
     assert (tmp_path / "plain.db").exists()
 
 
@@ -350,3 +354,13 @@ def test_catalogs_update_leaves_unchanged_catalogs_alone_and_needs_a_checkout(mo
     monkeypatch.setattr(catalogs, "ROOT", Path("/nonexistent"))
     with pytest.raises(catalogs.NotACheckout):
         catalogs.update()
+
+
+def test_a_command_never_quietly_starts_a_new_database(cli_env, tmp_path, fresh_database):
+    elsewhere = {**cli_env, "SLEUTEL_DATA_DIR": str(tmp_path / "elsewhere")}
+    if cli_env["DATABASE_URL"].startswith("sqlite"):
+        elsewhere.pop("DATABASE_URL")
+    listing = sleutel("org", "list", env=elsewhere)
+    assert listing.returncode == 1 and "no Sleutel database at" in listing.stderr
+    assert "sleutel db upgrade" in listing.stderr
+    assert not (tmp_path / "elsewhere" / "secret.key").exists()  # and no new key

@@ -106,6 +106,7 @@ async def test_directory_e2e_in_the_coordinators_language(runtime, fake_api):
 
 @pytest.mark.usefixtures("fresh_database")
 def test_directory_from_the_terminal(cli_env):  # noqa: F811 (the fixture imported above)
+    assert sleutel("db", "upgrade", env=cli_env).returncode == 0
     assert sleutel("org", "add", "Buurtwerk Noord", env=cli_env).returncode == 0
     added = sleutel(
         "directory", "add", "--org", "Buurtwerk Noord", "--kind", "veilig_thuis",
