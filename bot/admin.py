@@ -188,6 +188,62 @@ async def cmd_org_set(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def cmd_org_rename(args: argparse.Namespace, settings: Settings) -> int:
+    new_name = args.new_name.strip()
+    if not 1 <= len(new_name) <= 120:
+        raise CliError("the new name must be 1 to 120 characters")
+    async with _unit_of_work(settings) as uow:
+        org_id = await _organisation_id(uow, args.name)
+        if await uow.people.organisation_by_name(new_name):
+            raise CliError(f"an organisation named {new_name!r} exists already")
+        await uow.people.configure_organisation(org_id, name=new_name)
+        await uow.audit.record(
+            "organisation.renamed", now=SystemClock().now(), organisation_id=org_id
+        )
+    print(f"organisation {args.name!r} is now {new_name!r}")
+    return 0
+
+
+async def cmd_invites(args: argparse.Namespace, settings: Settings) -> int:
+    """Pending invites of an organisation; `--revoke I12` makes one unusable."""
+    now = SystemClock().now()
+    async with _unit_of_work(settings) as uow:
+        org_id = await _organisation_id(uow, args.org)
+        if args.revoke:
+            invite_id = _invite_id(args.revoke)
+            if not await uow.people.revoke_invite(invite_id, org_id, now=now):
+                raise CliError(f"I{invite_id} is not a pending invite of {args.org!r}")
+            await uow.audit.record(
+                "invite.revoked", now=now, subject=f"I{invite_id}", organisation_id=org_id
+            )
+            print(f"I{invite_id} revoked: its code no longer works")
+            return 0
+        invites = await uow.people.pending_invites(org_id, now=now)
+        names = {p.id: p.display_name for p in await uow.people.in_organisation(org_id)}
+    for invite in invites:
+        confidant = (
+            f"\tconfidant: {names.get(invite.confidant_id, '-')}" if invite.confidant_id else ""
+        )
+        made_by = (
+            names.get(invite.created_by_id, "the terminal")
+            if invite.created_by_id
+            else "the terminal"
+        )
+        print(
+            f"I{invite.id}\t{invite.role}{confidant}\t"
+            f"valid until {invite.expires_at.astimezone(settings.tz):%Y-%m-%d %H:%M}\t"
+            f"made by {made_by}"
+        )
+    return 0
+
+
+def _invite_id(value: str) -> int:
+    digits = value.upper().removeprefix("I")
+    if not digits.isdigit():
+        raise CliError(f"not an invite id: {value!r} (expected I12 or 12)")
+    return int(digits)
+
+
 async def _organisation_id(uow: UnitOfWork, name: str) -> int:
     org = await uow.people.organisation_by_name(name)
     if org is None:

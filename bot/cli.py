@@ -72,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
         org_set.add_argument(f"--{option.replace('_', '-')}", type=int, help=meaning)
     org_set.set_defaults(handler=admin.cmd_org_set)
 
+    org_rename = org_sub.add_parser("rename", help="give an organisation another name")
+    org_rename.add_argument("name")
+    org_rename.add_argument("new_name")
+    org_rename.set_defaults(handler=admin.cmd_org_rename)
+
+    invites = sub.add_parser("invites", help="pending invites; --revoke to stop one")
+    invites.add_argument("--org", required=True, help="organisation name")
+    invites.add_argument("--revoke", metavar="ID", help="invite id to revoke (I12 or 12)")
+    invites.set_defaults(handler=admin.cmd_invites)
+
     invite = sub.add_parser("invite", help="print a one-time invite code and link")
     invite.add_argument("--org", required=True, help="organisation name")
     invite.add_argument("--role", required=True, choices=ROLES)

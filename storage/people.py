@@ -23,8 +23,10 @@ class PeopleRepository:
         return org.id
 
     async def configure_organisation(self, organisation_id: int, **settings: int | str) -> None:
-        """Change an organisation's settings (locale, acknowledgement times, retention)."""
+        """Change an organisation's name or settings (locale, acknowledgement times,
+        retention)."""
         allowed = {
+            "name",
             "default_locale",
             "ack_minutes",
             "urgent_ack_minutes",
@@ -240,6 +242,33 @@ class PeopleRepository:
 
     async def invite(self, invite_id: int) -> InviteRecord | None:
         return _invite(await self._s.get(Invite, invite_id))
+
+    async def pending_invites(self, organisation_id: int, *, now: datetime) -> list[InviteRecord]:
+        """Invites of an organisation that can still be used, oldest first."""
+        rows = await self._s.scalars(
+            select(Invite)
+            .where(
+                Invite.organisation_id == organisation_id,
+                Invite.used_at.is_(None),
+                Invite.expires_at > now,
+            )
+            .order_by(Invite.id)
+        )
+        return [_invite(row) for row in rows]
+
+    async def revoke_invite(self, invite_id: int, organisation_id: int, *, now: datetime) -> bool:
+        """Make a pending invite unusable from now on; False when there is none such."""
+        result = await self._s.execute(
+            update(Invite)
+            .where(
+                Invite.id == invite_id,
+                Invite.organisation_id == organisation_id,
+                Invite.used_at.is_(None),
+                Invite.expires_at > now,
+            )
+            .values(expires_at=now)
+        )
+        return result.rowcount == 1
 
     async def use_invite(self, invite_id: int, *, now: datetime) -> bool:
         """Mark an invite used; False when someone else used it first."""

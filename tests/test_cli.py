@@ -364,3 +364,29 @@ def test_a_command_never_quietly_starts_a_new_database(cli_env, tmp_path, fresh_
     assert listing.returncode == 1 and "no Sleutel database at" in listing.stderr
     assert "sleutel db upgrade" in listing.stderr
     assert not (tmp_path / "elsewhere" / "secret.key").exists()  # and no new key
+
+
+@pytest.mark.usefixtures("fresh_database")
+def test_pending_invites_are_listed_and_revoked_and_an_organisation_renamed(cli_env):
+    assert sleutel("db", "upgrade", env=cli_env).returncode == 0
+    assert sleutel("org", "add", "Buurtwerk Noord", env=cli_env).returncode == 0
+    for role in ("coordinator", "confidant"):
+        made = sleutel("invite", "--org", "Buurtwerk Noord", "--role", role, env=cli_env)
+        assert made.returncode == 0, made.stderr
+    listing = sleutel("invites", "--org", "Buurtwerk Noord", env=cli_env).stdout.splitlines()
+    assert [line.split("\t")[1] for line in listing] == ["coordinator", "confidant"]
+    first = listing[0].split("\t")[0]
+    revoked = sleutel("invites", "--org", "Buurtwerk Noord", "--revoke", first, env=cli_env)
+    assert revoked.returncode == 0 and "no longer works" in revoked.stdout
+    again = sleutel("invites", "--org", "Buurtwerk Noord", "--revoke", first, env=cli_env)
+    assert again.returncode == 1 and "not a pending invite" in again.stderr
+    left = sleutel("invites", "--org", "Buurtwerk Noord", env=cli_env).stdout
+    assert first not in left and "confidant" in left
+
+    renamed = sleutel("org", "rename", "Buurtwerk Noord", "Buurtwerk Noord-Oost", env=cli_env)
+    assert renamed.returncode == 0, renamed.stderr
+    assert "Buurtwerk Noord-Oost" in sleutel("org", "list", env=cli_env).stdout
+    assert sleutel("invites", "--org", "Buurtwerk Noord-Oost", env=cli_env).returncode == 0
+    assert sleutel("org", "add", "Elders", env=cli_env).returncode == 0
+    taken = sleutel("org", "rename", "Elders", "Buurtwerk Noord-Oost", env=cli_env)
+    assert taken.returncode == 1 and "exists already" in taken.stderr
