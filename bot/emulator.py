@@ -596,8 +596,9 @@ class FakeBotAPI:
         self._pending_updates.append(update)
         self._updates_changed.notify()
         message = update.get("message")
-        if isinstance(message, dict) and isinstance(message.get("chat", {}).get("id"), int):
-            chat_id, message_id = message["chat"]["id"], message.get("message_id")
+        chat = message.get("chat") if isinstance(message, dict) else None
+        if isinstance(chat, dict) and isinstance(chat.get("id"), int):  # hostile shapes pass
+            chat_id, message_id = chat["id"], message.get("message_id")
             if message_id in self._user_messages.get(chat_id, set()):
                 typed = self._user_message_json.setdefault(chat_id, {})
                 typed[message_id] = copy.deepcopy(message)

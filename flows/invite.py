@@ -1,6 +1,9 @@
 """`/invite` for coordinators: choose a role (and for a key person, the confidant
 and an optional backup), get a one-time code and link to pass on in person.
 
+Open invites are listed from the same question, each one tap away from being
+revoked (a code given to the wrong person, or never used).
+
 ```mermaid
 stateDiagram-v2
     [*] --> role: /invite
@@ -9,6 +12,8 @@ stateDiagram-v2
     role --> confidant: key person
     confidant --> backup
     backup --> [*]: a backup or none (code shown)
+    role --> open: open invites
+    open --> [*]: revoke one, or done
 ```
 """
 
@@ -33,14 +38,61 @@ async def start(ctx: Context, _arg: str) -> None:
         NAME,
         "role",
         _("Whom do you want to invite?"),
-        [[Choice(role_label(role), "role", role)] for role in ROLES],
+        [[Choice(role_label(role), "role", role)] for role in ROLES]
+        + [[Choice(_("Open invites"), "open")]],
         draft={},
     )
 
 
+async def _ask_open(ctx: Context) -> None:
+    """The invites that can still be used, each a button that revokes it."""
+    invites = await ctx.uow.people.pending_invites(_org_id(ctx), now=ctx.now)
+    if not invites:
+        ctx.finish()
+        ctx.reply(_("There are no open invites."), ctx.menu())
+        return
+    ctx.ask(
+        NAME,
+        "open",
+        _("These invites can still be used. Tap one to revoke it: its code stops working."),
+        [
+            [
+                Choice(
+                    _(
+                        "For a {role}, until {expires}",
+                        role=role_label(i.role),
+                        expires=i.expires_at,
+                    ),
+                    "revoke",
+                    str(i.id),
+                )
+            ]
+            for i in invites
+        ]
+        + [[Choice(_("Done"), "done")]],
+    )
+
+
+async def _revoke(ctx: Context, arg: str) -> None:
+    org = _org_id(ctx)
+    if not arg.isdigit() or not await ctx.uow.people.revoke_invite(int(arg), org, now=ctx.now):
+        ctx.use_buttons()
+        return
+    await ctx.audit("invite.revoked", subject=f"I{arg}", organisation_id=org)
+    ctx.reply(_("Revoked: that code no longer works."))
+    await _ask_open(ctx)
+
+
 async def on_choice(ctx: Context, action: str, arg: str) -> None:
     step = ctx.state.step
-    if step == "role" and action == "role" and arg in ROLES:
+    if step == "role" and action == "open":
+        await _ask_open(ctx)
+    elif step == "open" and action == "revoke":
+        await _revoke(ctx, arg)
+    elif step == "open" and action == "done":
+        ctx.finish()
+        ctx.reply(_("What would you like to do?"), ctx.menu())
+    elif step == "role" and action == "role" and arg in ROLES:
         ctx.draft["role"] = arg
         if arg != KEY_PERSON:
             await _issue(ctx)

@@ -36,6 +36,22 @@ async def test_coordinator_invites_a_key_person_with_confidant_and_backup(runtim
     assert (membership.confidant_id, membership.backup_id) == (saskia, joost)
 
 
+async def test_a_coordinator_sees_open_invites_and_revokes_one(runtime, fake_api):
+    _, coordinator, _saskia, _joost = await team(runtime, fake_api)
+    await coordinator.send("/invite")
+    [invite] = await coordinator.choose("role", CONFIDANT)
+    code = invite.text.split("Code: ")[1].split()[0]
+    await coordinator.send("/invite")
+    [listing] = await coordinator.choose("open")
+    [(label, _data), (done, _)] = fake_api.buttons(listing)
+    assert label.startswith("For a confidant, until ") and done == "Done"
+    revoked, empty = await coordinator.tap("For a confidant", listing)
+    assert "no longer works" in revoked.text and "no open invites" in empty.text
+    stranger = Chat(runtime, fake_api, 40, "en")
+    [refused] = await stranger.send(f"/start {code}")
+    assert "Welcome" not in refused.text  # the code stopped working
+
+
 async def test_inviting_a_key_person_needs_a_confidant_first(runtime, fake_api):
     coordinator, _ = await enrol(runtime, fake_api, 10, COORDINATOR, "Ingrid", language="en")
     await coordinator.send("/invite")
