@@ -626,10 +626,11 @@ def test_lexicon_is_loaded_once_and_small():
 def test_missing_lexicon_fails_closed(monkeypatch):
     from flows.redaction import gazetteer
 
-    monkeypatch.setattr(gazetteer, "_loaded", None)
+    gazetteer.lexicon.forget()
     monkeypatch.setattr(gazetteer, "FILE", "missing.tsv.gz")
     with pytest.raises(RedactionError):
         redact("sprak met yasmina")
+    gazetteer.lexicon.forget()  # the real one again, once the file name is back
 
 
 # --- the classifier for unknown words and names in context (issue 22, round 2) ---------
@@ -652,13 +653,14 @@ def test_missing_name_model_fails_closed(monkeypatch):
     from flows.redaction import namemodel
 
     namemodel.probability.cache_clear()
-    monkeypatch.setattr(namemodel, "_loaded", None)
+    namemodel.model.forget()
     monkeypatch.setattr(namemodel, "FILE", "missing.bin.gz")
     try:
         with pytest.raises(RedactionError):
             redact("ik sprak met qwertyuiop over school")
     finally:
         namemodel.probability.cache_clear()
+        namemodel.model.forget()
 
 
 def test_damaged_name_model_is_refused():

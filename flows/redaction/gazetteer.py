@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import gzip
 import io
-import threading
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
+
+from .once import LoadedOnce
 
 FILE = "lexicon.tsv.gz"
 
@@ -116,15 +117,4 @@ def load() -> Lexicon:
     return _parse(gzip.decompress(data).decode("utf-8"))
 
 
-_lock = threading.Lock()
-_loaded: Lexicon | None = None
-
-
-def lexicon() -> Lexicon:
-    """The lexicon, loaded on first use and shared by every redaction in the process."""
-    global _loaded
-    if _loaded is None:
-        with _lock:
-            if _loaded is None:
-                _loaded = load()
-    return _loaded
+lexicon = LoadedOnce(load)  # the lexicon, loaded on first use and shared by the process

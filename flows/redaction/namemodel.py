@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import gzip
 import math
-import threading
 import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from .once import LoadedOnce
 
 FILE = "namemodel.bin.gz"
 MAGIC = b"SLEUTEL-NAMEMODEL 1"
@@ -83,18 +84,7 @@ def load() -> NameModel:
     return parse(gzip.decompress(data))
 
 
-_lock = threading.Lock()
-_loaded: NameModel | None = None
-
-
-def model() -> NameModel:
-    """The model, loaded on first use and shared by every redaction in the process."""
-    global _loaded
-    if _loaded is None:
-        with _lock:
-            if _loaded is None:
-                _loaded = load()
-    return _loaded
+model = LoadedOnce(load)  # the model, loaded on first use and shared by the process
 
 
 @lru_cache(maxsize=16384)
