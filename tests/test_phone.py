@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from chat import Chat
 from people import add_organisation, invite_code
-from team import log_concern, make_team, open_notice, press
+from team import log_concern, make_team, no_chat_pacing, open_notice, press  # noqa: F401
 
 from bot.delivery import ROW_WIDTH, Sender, label_width
 from bot.emulator import FakeBotAPI

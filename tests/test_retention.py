@@ -96,6 +96,10 @@ def test_purge_command_reports_per_kind(tmp_path):
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLEUTEL_"))}
     env.update(SLEUTEL_DATA_DIR=str(tmp_path), DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/d.db")
+    made = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "db", "upgrade"], env=env, capture_output=True, timeout=60
+    )
+    assert made.returncode == 0
     dry = subprocess.run(
         [sys.executable, "-m", "bot.cli", "purge", "--dry-run"],
         env=env,
