@@ -38,10 +38,10 @@ from harness import (
 )
 from throughput import SLEUTEL, burst, warm_up
 
-from flows.clock import SystemClock
-from flows.context import FlowConfig
-from flows.engine import Engine
-from flows.events import Event, Kind
+from flows.core.clock import SystemClock
+from flows.core.context import FlowConfig
+from flows.core.engine import Engine
+from flows.core.events import Event, Kind
 from storage.crypto import Cipher
 from storage.database import Database
 

@@ -14,9 +14,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from bot.settings import Settings
-from flows.clock import SystemClock
-from flows.directory import clean_name, clean_phone
-from flows.invites import create_invite
+from flows.cases.directory import clean_name, clean_phone
+from flows.core.clock import SystemClock
+from flows.people.invitations import create_invite
 from storage.backup import BackupError, pg_command, sqlite_path
 from storage.backup import backup as storage_backup
 from storage.backup import restore as storage_restore
@@ -406,7 +406,7 @@ async def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
-    from flows.retention import purge
+    from flows.privacy.retention import purge
 
     async with _unit_of_work(settings) as uow:
         counts = await purge(uow, SystemClock().now())

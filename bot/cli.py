@@ -15,9 +15,9 @@ from typing import Any
 
 from bot import admin
 from bot.settings import Settings, SettingsError, load_settings
-from flows.directory import KINDS
-from flows.languages import ENDONYMS
-from flows.roles import ROLES
+from flows.cases.directory import KINDS
+from flows.core.languages import ENDONYMS
+from flows.core.roles import ROLES
 from storage.database import UNAVAILABLE_ERRORS
 
 Handler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]

@@ -14,9 +14,9 @@ from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, BotCommand
 from telegram.error import TelegramError
 
 from bot.i18n import Renderer
-from flows.languages import DEFAULT_LOCALE
-from flows.menu import MENU
-from flows.messages import _
+from flows.core.languages import DEFAULT_LOCALE
+from flows.core.menu import MENU
+from flows.core.messages import _
 
 log = logging.getLogger(__name__)
 

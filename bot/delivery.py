@@ -23,9 +23,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 
 from bot.i18n import Renderer, split_for_telegram
 from bot.metrics import Metrics
-from flows.clock import Clock
-from flows.engine import Engine
-from flows.messages import Keyboard, Reply, Text, from_json
+from flows.core.clock import Clock
+from flows.core.engine import Engine
+from flows.core.messages import Keyboard, Reply, Text, from_json
 from storage.database import UNAVAILABLE_ERRORS, Database
 from storage.records import OutboxRecord
 

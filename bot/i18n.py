@@ -26,8 +26,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from flows.languages import RIGHT_TO_LEFT
-from flows.messages import Inline, LanguageName, Text
+from flows.core.languages import RIGHT_TO_LEFT
+from flows.core.messages import Inline, LanguageName, Text
 
 log = logging.getLogger(__name__)
 

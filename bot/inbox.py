@@ -29,10 +29,10 @@ from bot.commands import publish_personal_commands
 from bot.delivery import OutboxDispatcher, Sender
 from bot.metrics import Metrics
 from bot.updates import admit, to_event
-from flows.clock import Clock
-from flows.engine import Engine, Outcome
-from flows.events import Event, Kind
-from flows.messages import Reply, Text, _, to_json
+from flows.core.clock import Clock
+from flows.core.engine import Engine, Outcome
+from flows.core.events import Event, Kind
+from flows.core.messages import Reply, Text, _, to_json
 from storage.database import UNAVAILABLE_ERRORS, Database, UnitOfWork
 from storage.inbox import ClaimedUpdate, IncomingUpdate
 

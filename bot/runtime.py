@@ -29,10 +29,10 @@ from bot.ratelimit import SendLimiter
 from bot.settings import Settings, SettingsError
 from bot.webhook import build_app
 from flows import redaction
-from flows.clock import Clock, SystemClock
-from flows.context import FlowConfig
-from flows.engine import Engine
-from flows.languages import ENDONYMS
+from flows.core.clock import Clock, SystemClock
+from flows.core.context import FlowConfig
+from flows.core.engine import Engine
+from flows.core.languages import ENDONYMS
 from storage.database import UNAVAILABLE_ERRORS, Database
 from storage.timers import BATCH as TIMER_BATCH
 

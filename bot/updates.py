@@ -17,7 +17,7 @@ from typing import Any
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 
-from flows.events import Event, Kind
+from flows.core.events import Event, Kind
 from storage.inbox import IncomingUpdate
 
 MAX_ID = 2**63  # ids are stored as 64-bit integers
@@ -59,6 +59,7 @@ def _sender(body: Any) -> int | None:
     sender = body.get("from") if isinstance(body, dict) else None
     user_id = sender.get("id") if isinstance(sender, dict) else None
     return user_id if isinstance(user_id, int) and -MAX_ID < user_id < MAX_ID else None
+
 
 MEDIA_KINDS = (
     "photo",

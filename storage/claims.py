@@ -53,9 +53,7 @@ async def claim(
     return [row[0] for row in result]
 
 
-async def release(
-    session: AsyncSession, *, table: Any, key: Any, value: Any, at: datetime
-) -> None:
+async def release(session: AsyncSession, *, table: Any, key: Any, value: Any, at: datetime) -> None:
     """Let go of a claimed row: it may be claimed again from `at` on."""
     await session.execute(
         update(table)

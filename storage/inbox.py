@@ -182,9 +182,7 @@ class InboxRepository:
 
     async def try_again(self, update_id: int, *, at: datetime) -> None:
         """Handling failed (the database went away): the update may be claimed from `at`."""
-        await release(
-            self._s, table=InboxUpdate, key=InboxUpdate.update_id, value=update_id, at=at
-        )
+        await release(self._s, table=InboxUpdate, key=InboxUpdate.update_id, value=update_id, at=at)
 
     async def set_aside(self, update_id: int, reason: str, *, now: datetime) -> None:
         """Give up on an update: the payload goes, its id, kind and reason stay."""

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from bot.emulator import FakeBotAPI
 from bot.runtime import Runtime
 from bot.settings import Settings
-from flows.clock import FakeClock
+from flows.core.clock import FakeClock
 from storage.crypto import Cipher
 from storage.database import Database
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from itertools import count
 
-from flows.clock import FakeClock
-from flows.context import FlowConfig
-from flows.engine import Engine, Outcome
-from flows.events import Event, Kind
-from flows.messages import Reply, Text, from_json
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.clock import FakeClock
+from flows.core.context import FlowConfig
+from flows.core.engine import Engine, Outcome
+from flows.core.events import Event, Kind
+from flows.core.messages import Reply, Text, from_json
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from storage.database import Database
 
 _updates = count(1)

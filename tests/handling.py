@@ -10,7 +10,7 @@ from flowkit import Office, Talker
 from team import describe
 
 from bot.i18n import Renderer, load_catalogs
-from flows.messages import Text
+from flows.core.messages import Text
 
 RENDERER = Renderer(load_catalogs(), ZoneInfo("Europe/Amsterdam"))
 

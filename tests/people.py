@@ -6,7 +6,7 @@ from chat import Chat
 
 from bot.emulator import FakeBotAPI
 from bot.runtime import Runtime
-from flows.invites import create_invite
+from flows.people.invitations import create_invite
 
 
 async def add_organisation(rt: Runtime, name: str = "Buurtwerk Noord") -> int:

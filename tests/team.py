@@ -15,7 +15,7 @@ from sqlalchemy import select
 from bot import delivery
 from bot.emulator import FakeBotAPI, SentMessage
 from bot.runtime import Runtime
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from storage.models import Case
 
 COORDINATOR_ID, CONFIDANT_ID, BACKUP_ID, KEY_PERSON_ID = 10, 20, 21, 30

@@ -34,7 +34,7 @@ from team import no_chat_pacing  # noqa: F401 (autouse fixture)
 
 from bot.emulator import FakeBotAPI, SentMessage
 from bot.runtime import Runtime
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from storage.models import Case, CaseEvent
 
 

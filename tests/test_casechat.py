@@ -19,8 +19,8 @@ from team import (
     press,
 )
 
-from flows import note
-from flows.messages import from_json
+from flows.cases import note
+from flows.core.messages import from_json
 from flows.redaction import RedactionError
 from storage.models import CaseEvent
 

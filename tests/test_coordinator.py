@@ -5,7 +5,7 @@ from __future__ import annotations
 from chat import Chat
 from people import add_organisation, enrol
 
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 
 
 async def team(runtime, api):

@@ -63,9 +63,9 @@ from crashkit import (
 from sqlalchemy import func, select, update
 
 from bot.emulator import FakeBotAPI, SentMessage
-from flows.escalation import TIMER as ESCALATE
-from flows.invites import create_invite
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.cases.escalation import TIMER as ESCALATE
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.people.invitations import create_invite
 from storage.database import Database
 from storage.models import Case, CaseEvent, Conversation, InboxUpdate, OutboxMessage, Timer
 from storage.models import Person as PersonRow

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from people import add_organisation, enrol
 
-from flows.messages import Reply, _, to_json
-from flows.roles import CONFIDANT, COORDINATOR
+from flows.core.messages import Reply, _, to_json
+from flows.core.roles import CONFIDANT, COORDINATOR
 
 
 async def queue(runtime, person_id: int, text: str = "Hello {name}", **params) -> int:

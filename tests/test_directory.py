@@ -10,8 +10,8 @@ from people import enrol
 from team import make_team, no_chat_pacing  # noqa: F401 (autouse fixture)
 from test_cli import cli_env, fresh_database, sleutel  # noqa: F401 (fixtures)
 
-from flows.directory import clean_name, clean_phone
-from flows.roles import COORDINATOR
+from flows.cases.directory import clean_name, clean_phone
+from flows.core.roles import COORDINATOR
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from chat import Chat
 from people import add_organisation, enrol, invite_code
 from sqlalchemy import text
 
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 
 
 async def test_key_person_enrols_in_their_language_and_gets_the_menu(runtime, fake_api):

@@ -18,7 +18,7 @@ from team import (
     press,
 )
 
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 
 ALERT = "New concern {ref} from {name}."
 REMINDER = "Reminder: concern {ref} from {name} is still waiting to be picked up."

@@ -7,7 +7,7 @@ from people import enrol
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from flows.roles import KEY_PERSON
+from flows.core.roles import KEY_PERSON
 from storage.database import (
     UNAVAILABLE_ERRORS,
     Database,

@@ -19,8 +19,8 @@ from team import (
     press,
 )
 
-from flows.engine import STALE
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.engine import STALE
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 
 NOT_AVAILABLE = "This case is not available to you."
 CLOSED = "Case {ref} is closed."

@@ -14,7 +14,7 @@ from people import enrol
 from bot.health import TelegramHealth
 from bot.polling import poll_forever
 from bot.webhook import build_app
-from flows.roles import KEY_PERSON
+from flows.core.roles import KEY_PERSON
 
 SECRET = "s3cret-token"
 

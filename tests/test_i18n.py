@@ -9,8 +9,8 @@ import pytest
 
 from bot.catalogs import check, extract, placeholders
 from bot.i18n import FSI, PDI, Renderer, load_catalogs, split_for_telegram
-from flows.languages import match_language
-from flows.messages import (
+from flows.core.languages import match_language
+from flows.core.messages import (
     Button,
     Inline,
     Reply,

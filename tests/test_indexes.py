@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 from sqlalchemy import event
 
-from flows.clock import FakeClock
+from flows.core.clock import FakeClock
 from storage.database import Database, UnitOfWork
 
 NOT_CLOSED = ("open", "acknowledged", "monitoring", "consulting")

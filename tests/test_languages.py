@@ -16,10 +16,10 @@ from team import (  # noqa: F401 - no_chat_pacing is a fixture
 )
 
 from bot.catalogs import languages, placeholders, read_catalog
-from flows.context import encode_version
-from flows.languages import ENDONYMS
-from flows.roles import CONFIDANT, KEY_PERSON
-from flows.signals import GROUPS
+from flows.cases.signals import GROUPS
+from flows.core.context import encode_version
+from flows.core.languages import ENDONYMS
+from flows.core.roles import CONFIDANT, KEY_PERSON
 
 SAMPLE = "X" * 12  # what a placeholder may hold, for length checks
 LABEL_SOURCE_MAX = 32  # source texts this short (without placeholders) are button labels

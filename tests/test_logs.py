@@ -10,7 +10,7 @@ from people import enrol
 from team import log_concern, make_team, press
 
 from bot.logs import JsonFormatter, quiet_libraries
-from flows.roles import KEY_PERSON
+from flows.core.roles import KEY_PERSON
 
 NASTY = [
     "Fatima El Amrani woont op Kalverstraat 12, 1012 AB Amsterdam",

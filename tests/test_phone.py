@@ -12,8 +12,8 @@ from team import log_concern, make_team, no_chat_pacing, open_notice, press  # n
 from bot.delivery import ROW_WIDTH, Sender, label_width
 from bot.emulator import FakeBotAPI
 from bot.i18n import Renderer, load_catalogs
-from flows.messages import Button, keyboard, verbatim
-from flows.roles import KEY_PERSON
+from flows.core.messages import Button, keyboard, verbatim
+from flows.core.roles import KEY_PERSON
 
 
 async def test_a_case_message_shows_nothing_on_the_lock_screen_until_opened(runtime, fake_api):
@@ -99,7 +99,7 @@ def test_buttons_too_wide_for_a_small_phone_go_one_to_a_row():
 
 
 def test_the_privacy_notice_names_the_account_id_never_the_phone_number():
-    from flows.privacy import privacy_notice
+    from flows.privacy.notice import privacy_notice
     from storage.records import OrganisationRecord
 
     renderer = Renderer(load_catalogs(), ZoneInfo("Europe/Amsterdam"))

@@ -12,7 +12,7 @@ happens:
   decrypted where it is encrypted; the directory keeps professionals' numbers on
   purpose and is left out);
 - a message that shows a case (`shows_case`), to the sender or to anyone else, only
-  reaches someone `flows.access` lets see it.
+  reaches someone `flows.privacy.access` lets see it.
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from hypothesis import strategies as st
 from scan import stored_identifiers
 from sqlalchemy import select
 
-from flows.clock import FakeClock
-from flows.context import FlowConfig
-from flows.engine import COMMANDS, Engine
-from flows.events import Event, Kind
-from flows.messages import Reply, from_json
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.clock import FakeClock
+from flows.core.context import FlowConfig
+from flows.core.engine import COMMANDS, Engine
+from flows.core.events import Event, Kind
+from flows.core.messages import Reply, from_json
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from storage.crypto import Cipher
 from storage.database import Database
 from storage.models import Case, OutboxMessage

@@ -78,7 +78,7 @@ async def test_invites_messages_and_updates_go_after_their_time(runtime, fake_ap
 
 
 async def test_a_dry_run_counts_what_would_go_and_keeps_it(runtime, fake_api, clock):
-    from flows.retention import purge
+    from flows.privacy.retention import purge
 
     await make_team(runtime, fake_api)
     clock.advance(timedelta(days=31))

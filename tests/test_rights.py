@@ -8,7 +8,7 @@ from people import add_organisation, enrol
 from sqlalchemy import text
 from team import log_concern, make_team, no_chat_pacing, press  # noqa: F401 - fixture
 
-from flows.roles import COORDINATOR
+from flows.core.roles import COORDINATOR
 
 
 async def test_privacy_shows_notice_limits_and_the_rights(runtime, fake_api):

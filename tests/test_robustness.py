@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from bot.polling import poll_once
 from bot.updates import clean
-from flows.roles import KEY_PERSON
+from flows.core.roles import KEY_PERSON
 
 WARNING = "You are sending messages faster than I can read them"
 

@@ -16,8 +16,8 @@ from team import describe
 from test_languages import english_fragments
 
 from bot.i18n import Renderer, load_catalogs
-from flows.languages import ENDONYMS
-from flows.messages import Reply, from_json
+from flows.core.languages import ENDONYMS
+from flows.core.messages import Reply, from_json
 
 RENDERER = Renderer(load_catalogs(), ZoneInfo("Europe/Amsterdam"))
 ENGLISH = english_fragments()

@@ -12,7 +12,7 @@ from chat import text_update
 from people import add_organisation, invite_code
 
 from bot.webhook import MAX_BODY, build_app
-from flows.roles import KEY_PERSON
+from flows.core.roles import KEY_PERSON
 
 SECRET = "s3cret-token"
 

@@ -22,11 +22,11 @@ from bot.demo.seed import ORGANISATION, DemoPerson, seed
 from bot.emulator import FakeBotAPI
 from bot.runtime import Runtime
 from bot.settings import Settings, SettingsError
-from flows import retention
-from flows.engine import commands_for
-from flows.invites import create_invite
-from flows.languages import ENDONYMS, RIGHT_TO_LEFT
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.engine import commands_for
+from flows.core.languages import ENDONYMS, RIGHT_TO_LEFT
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.people.invitations import create_invite
+from flows.privacy import retention
 from storage.crypto import Cipher
 from storage.models import Timer
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 
 class MovableClock:
-    """`flows.clock.Clock` for the demo: real time goes on, `skip` jumps ahead."""
+    """`flows.core.clock.Clock` for the demo: real time goes on, `skip` jumps ahead."""
 
     def __init__(self) -> None:
         self.offset = timedelta()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from flows.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from storage.database import Database
 
 ORGANISATION = "Buurtwerk Demo"

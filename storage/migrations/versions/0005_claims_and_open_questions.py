@@ -25,15 +25,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("chat_id", sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column("kind", sa.String(length=24), nullable=True))
         batch_op.add_column(sa.Column("reason", sa.String(length=24), nullable=True))
-        batch_op.add_column(
-            sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True)
-        )
+        batch_op.add_column(sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True))
         batch_op.create_index("ix_inbox_update_chat", ["status", "chat_id", "update_id"])
 
     with op.batch_alter_table("outbox_message", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True)
-        )
+        batch_op.add_column(sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True))
         batch_op.create_index("ix_outbox_message_person", ["status", "person_id", "id"])
 
     with op.batch_alter_table("conversation", schema=None) as batch_op:

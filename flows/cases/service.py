@@ -1,0 +1,207 @@
+"""Cases after they were logged: creating them, opening, acknowledging and `/cases`.
+
+Alert buttons carry `case:open:K7F3` / `case:ack:K7F3`: global, not tied to a
+conversation, so an old alert still works and a repeated tap is harmless (a
+second acknowledgement changes nothing). `flows.cases.buttons` checks who may
+press them (`flows.privacy.access`). An opened case shows the buttons its reader may
+use now: the handler talks, assesses and decides; the key person messages
+their confidant or adds an update.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flows.cases.casefile import (
+    ACKNOWLEDGED,
+    CLOSED,
+    HANDLING,
+    MONITORING,
+    NOT_CLOSED,
+    OPEN,
+    REFERRED,
+    details,
+    key_person_name,
+    name_of,
+)
+from flows.cases.escalation import TIMER, ack_button, case_label, open_button, timer_subject
+from flows.core.context import Context
+from flows.core.messages import Button, Keyboard, Text, _, keyboard, verbatim
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.privacy import access
+from storage.records import CaseRecord
+
+NAME = "cases"
+ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I to mix up when read out
+REFERENCE_LENGTH = 4
+MAX_LISTED = 10
+
+
+async def create(ctx: Context, *, urgent: bool, **case_details: object) -> CaseRecord:
+    """A new case of the key person in ctx, for their confidant, with a fresh reference."""
+    membership = ctx.person.membership(KEY_PERSON)
+    reference = await _new_reference(ctx)
+    case = await ctx.uow.cases.add(
+        reference=reference,
+        organisation_id=membership.organisation_id,
+        key_person_id=ctx.person.id,
+        confidant_id=membership.confidant_id,
+        urgent=urgent,
+        now=ctx.now,
+        **case_details,
+    )
+    await ctx.uow.cases.record(case.id, "created", now=ctx.now, actor_id=ctx.person.id)
+    return case
+
+
+async def _new_reference(ctx: Context) -> str:
+    while True:
+        reference = "".join(secrets.choice(ALPHABET) for _ in range(REFERENCE_LENGTH))
+        if not await ctx.uow.cases.reference_taken(reference):
+            return reference
+
+
+async def open_case(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
+    """The case in the reader's language, never in a notification: only on request."""
+    await ctx.uow.cases.record(case.id, "opened", now=ctx.now, actor_id=ctx.person.id)
+    text = _(
+        "Concern {ref} from {name}, {date}\n\n{details}\n\nStatus: {status}",
+        ref=case_label(case),
+        name=await key_person_name(ctx, case),
+        date=case.created_at,
+        details=case_details(case),
+        status=await status_text(ctx, case),
+    )
+    ctx.reply(text, await _actions(ctx, case), protect=True, shows_case=case.reference)
+
+
+async def _actions(ctx: Context, case: CaseRecord) -> Keyboard:
+    """What this reader can do with the case now; the same rules as `flows.privacy.access`."""
+    ref = case.reference
+    if await access.is_key_person(ctx, case):
+        if case.status == CLOSED:
+            return ()
+        talk = [Button(_("Message my confidant"), f"case:msg:{ref}")]
+        return keyboard(*(talk if access.counterpart_id(case) else []), _update_button(ref))
+    rows: list[Button] = [ack_button(ref)] if case.status == OPEN else []
+    if await access.may_talk(ctx, case) and case.status != CLOSED:
+        rows.append(Button(_("Message the key person"), f"case:msg:{ref}"))
+    if await access.is_handler(ctx, case) and case.status in HANDLING:
+        rows += [
+            Button(_("Record assessment"), f"case:assess:{ref}"),
+            Button(_("Decide next step"), f"case:decide:{ref}"),
+        ]
+    rows.append(Button(_("Chronology"), f"case:log:{ref}"))
+    if case.status != CLOSED and await access.may_reassign(ctx, case):
+        rows.append(Button(_("Pass on to another confidant"), f"case:reassign:{ref}"))
+    return keyboard(*rows)
+
+
+def _update_button(reference: str) -> Button:
+    return Button(_("Add an update"), f"case:update:{reference}")
+
+
+def case_details(case: CaseRecord) -> Text:
+    return details(
+        initials=case.initials,
+        age_group=case.age_group,
+        relation=case.relation,
+        children=case.children,
+        signals=case.signals,
+        honour=case.honour,
+        note=case.note,
+        note_locale=case.note_locale,
+    )
+
+
+async def acknowledge(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
+    """First to acknowledge handles it; the key person and the others alerted are told."""
+    me = ctx.person
+    if not await ctx.uow.cases.acknowledge(case.id, me.id, now=ctx.now):
+        case = await ctx.uow.cases.by_reference(case.reference)
+        if case.handler_id == me.id:
+            ctx.reply(_("You are already handling {ref}.", ref=case.reference))
+        else:
+            name = await name_of(ctx, case.handler_id)
+            ctx.reply(_("{name} is already handling {ref}.", name=name, ref=case.reference))
+        return
+    await ctx.uow.cases.record(case.id, "acknowledged", now=ctx.now, actor_id=me.id)
+    await ctx.uow.timers.cancel(TIMER, timer_subject(case.reference), now=ctx.now)
+    ctx.toast = _("Thank you.")
+    ctx.reply(
+        _(
+            "Thank you. You are handling {ref} now. The key person has been told.",
+            ref=case.reference,
+        ),
+        keyboard(open_button(case.reference)),
+    )
+    if case.key_person_id:
+        await ctx.notify(
+            case.key_person_id,
+            _("{name} has picked up your concern {ref}.", name=me.display_name, ref=case.reference),
+            case=case.reference,
+        )
+    for other_id in sorted(await ctx.uow.cases.alerted(case.id) - {me.id}):
+        other = await ctx.uow.people.get(other_id)
+        if other and other.reachable:
+            await ctx.notify(
+                other_id, _("{name} is handling {ref}.", name=me.display_name, ref=case.reference)
+            )
+
+
+async def status_text(ctx: Context, case: CaseRecord) -> Text:
+    """Where the case stands, without details: the key person reads it too."""
+    if case.status == OPEN and case.confirmed_at is None:
+        return _("waiting to be picked up; still being described")
+    if case.status == OPEN:
+        return _("waiting to be picked up")
+    if case.status == ACKNOWLEDGED:
+        return _("picked up by {name}", name=await name_of(ctx, case.handler_id))
+    if case.status == MONITORING:
+        return _("being followed; next check {date}", date=case.follow_up_at)
+    if case.status == REFERRED:
+        return _("a professional is involved")
+    if case.status == CLOSED:
+        return _("closed")
+    return verbatim(case.status)
+
+
+async def start(ctx: Context, _arg: str) -> None:
+    """`/cases`: a key person's own cases; the open cases a confidant helps with, or that
+    were escalated to a coordinator, urgent first."""
+    own = helping = []
+    if KEY_PERSON in ctx.person.roles:
+        own = await ctx.uow.cases.of_key_person(ctx.person.id, limit=MAX_LISTED)
+    if ctx.person.roles & {CONFIDANT, COORDINATOR}:
+        helping = await ctx.uow.cases.for_helper(ctx.person.id, NOT_CLOSED, limit=MAX_LISTED)
+    if not own and not helping:
+        ctx.reply(_("There are no cases for you yet."), ctx.menu())
+        return
+    if own:
+        lines = [await _line(ctx, case, with_name=False) for case in own]
+        buttons = _open_buttons(own) + (() if helping else ctx.menu())
+        ctx.reply(_("Concerns you logged:\n{lines}", lines=lines), buttons, protect=True)
+    if helping:
+        lines = [await _line(ctx, case, with_name=True) for case in helping]
+        ctx.reply(_("Open cases:\n{lines}", lines=lines), _open_buttons(helping), protect=True)
+
+
+def _open_buttons(listed: list[CaseRecord]) -> Keyboard:
+    return tuple(
+        (Button(_("Open {ref}", ref=case.reference), f"case:open:{case.reference}"),)
+        for case in listed
+    )
+
+
+async def _line(ctx: Context, case: CaseRecord, *, with_name: bool) -> Text:
+    status = await status_text(ctx, case)
+    if with_name:
+        name = await key_person_name(ctx, case)
+        return _(
+            "{ref} · {date} · from {name} · {status}",
+            ref=case_label(case),
+            date=case.created_at,
+            name=name,
+            status=status,
+        )
+    return _("{ref} · {date} · {status}", ref=case_label(case), date=case.created_at, status=status)

@@ -1,0 +1,389 @@
+"""The engine: one event in, one transaction, replies out.
+
+It loads the person and their conversation, routes the event (command, button,
+text or media) to a flow, saves the conversation, and marks the inbox update
+done — all in one unit of work. The caller (`bot/`) renders and sends the
+replies only after that commit. The clock's timers and the outbox's
+"unreachable" verdicts come in through the same door.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from types import ModuleType
+
+from flows.cases import buttons, concern, directory, escalation, followup, service
+from flows.core.clock import Clock
+from flows.core.context import Context, FlowConfig, decode_version
+from flows.core.events import Event, Kind
+from flows.core.languages import DEFAULT_LOCALE, match_language
+from flows.core.messages import Reply, Text, _, to_json
+from flows.core.roles import COORDINATOR, EVERYONE, KEY_PERSON
+from flows.people import enrolment, invite, language, manage
+from flows.privacy import auditlog, forget, mydata, notice, retention
+from storage.database import Database, UnitOfWork
+from storage.records import PersonRecord, TimerRecord
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Command:
+    flow: ModuleType  # a flow module: NAME, start(ctx, arg), optional on_text / on_choice
+    roles: frozenset[str] = EVERYONE
+
+
+COMMANDS: dict[str, Command] = {
+    "concern": Command(concern, frozenset({KEY_PERSON})),
+    "cases": Command(service),
+    "language": Command(language),
+    "privacy": Command(notice),
+    "mydata": Command(mydata),
+    "forget": Command(forget),
+    "invite": Command(invite, frozenset({COORDINATOR})),
+    "audit": Command(auditlog, frozenset({COORDINATOR})),
+    "people": Command(manage, frozenset({COORDINATOR})),
+    "directory": Command(directory, frozenset({COORDINATOR})),
+}
+FLOWS: dict[str, ModuleType] = {c.flow.NAME: c.flow for c in COMMANDS.values()} | {
+    flow.NAME: flow for flow in (enrolment, *buttons.FLOWS)
+}
+ButtonHandler = Callable[[Context, str], Awaitable[None]]
+BUTTONS: dict[str, ButtonHandler] = {"case": buttons.on_button}  # "case:ack:K7F3": any time
+TimerHandler = Callable[[Context, TimerRecord], Awaitable[None]]
+TIMERS: dict[str, TimerHandler] = {
+    escalation.TIMER: escalation.on_timer,
+    followup.TIMER: followup.on_timer,
+    retention.TIMER: retention.on_timer,
+}
+UnreachableHook = Callable[[Context, int], Awaitable[None]]
+UNREACHABLE_HOOKS: list[UnreachableHook] = [escalation.on_unreachable]
+
+STALE = _("This question is no longer open.")
+UNKNOWN_COMMAND = _("I do not know that command. What would you like to do?")
+NOT_FOR_YOUR_ROLE = _("This is not available for your role.")
+EDITED = _("I cannot see changes to a message you already sent. Please send it again.")
+LOOKS = frozenset({"privacy", "mydata", "language"})  # leave an open question waiting
+NEUTRAL = _(
+    "Hello. This is a closed service for invited volunteers. "
+    "If you were invited, please open the link you received."
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    replies: list[Reply]
+    locale: str
+    toast: Text | None = None
+    deletions: tuple[int, ...] = ()  # message ids in the sender's chat to delete
+    commands: tuple[str, ...] | None = None  # the sender's command menu, when it changed
+
+
+class Engine:
+    def __init__(self, db: Database, clock: Clock, config: FlowConfig) -> None:
+        self.db = db
+        self.clock = clock
+        self.config = FlowConfig(
+            bot_username=config.bot_username,
+            locales=config.locales,
+            invite_days=config.invite_days,
+            commands=frozenset(COMMANDS) | frozenset(config.commands),
+        )
+
+    async def handle(self, event: Event) -> Outcome:
+        """Handle one event in one transaction; nothing is sent from here."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            await uow.inbox.mark_handled(event.update_id, now=now)
+            person = await uow.people.by_telegram_id(event.telegram_id)
+            state = await uow.conversations.get(event.telegram_id, now=now)
+            locale = (
+                (person.locale if person else None)
+                or (state.draft.get("locale") if state else None)
+                or match_language(event.language_code, self.config.locales)
+                or DEFAULT_LOCALE
+            )
+            ctx = Context(
+                uow=uow,
+                now=now,
+                event=event,
+                config=self.config,
+                person=person,
+                locale=locale,
+                state=state,
+                last_version=await uow.conversations.last_version(event.telegram_id),
+            )
+            if event.kind == Kind.EDITED:
+                if person is not None and person.active:
+                    ctx.reply(EDITED)
+                    ctx.ask_again()
+            elif event.kind == Kind.BLOCKED:
+                if person is not None:
+                    await _mark_unreachable(ctx, person)
+            elif event.kind == Kind.UNBLOCKED:
+                if person is not None:
+                    await uow.people.set_reachable(person.id, True)
+            elif person is None:
+                await self._stranger(ctx)
+            elif not person.active:
+                ctx.reply(_("Your account is paused. Please contact your coordinator."))
+            else:
+                if not person.reachable:
+                    await uow.people.set_reachable(person.id, True)
+                await self._route(ctx)
+                ctx.resume_question()
+            await ctx.save_state()
+        log.info("event handled", extra={"kind": event.kind.value, "replies": len(ctx.replies)})
+        commands = commands_for(ctx.person) if ctx.commands_changed and ctx.person else None
+        return Outcome(ctx.replies, ctx.locale, ctx.toast, tuple(ctx.deletions), commands)
+
+    async def _stranger(self, ctx: Context) -> None:
+        """Not enrolled: only an invite code or an enrolment in progress gets further."""
+        event = ctx.event
+        enrolling = ctx.state is not None and ctx.state.flow == enrolment.NAME
+        if event.kind == Kind.COMMAND and event.command == "start" and event.text:
+            await enrolment.start(ctx, event.text)
+        elif enrolling and event.kind == Kind.COMMAND and event.command == "cancel":
+            ctx.finish()
+            ctx.reply(_("Stopped. Nothing was saved."))
+        elif enrolling and event.kind in (Kind.TEXT, Kind.BUTTON, Kind.MEDIA):
+            await self._continue(ctx)
+        elif enrolling and event.kind == Kind.COMMAND and event.command == "start":
+            ctx.ask_again()  # a bare /start (the app's Start button again): go on where they were
+        else:
+            ctx.reply(NEUTRAL)
+
+    async def _route(self, ctx: Context) -> None:
+        event = ctx.event
+        prefix, _sep, rest = event.data.partition(":")
+        if event.kind == Kind.COMMAND:
+            await self._command(ctx, event.command, event.text)
+        elif event.kind == Kind.BUTTON and event.data.startswith("m:"):
+            await self._command(ctx, event.data[2:], "")
+        elif event.kind == Kind.BUTTON and prefix in BUTTONS:
+            await BUTTONS[prefix](ctx, rest)
+        elif ctx.state is not None or event.kind == Kind.BUTTON:
+            await self._continue(ctx)
+        elif event.kind == Kind.MEDIA:
+            ctx.reply(_media_refusal(), ctx.menu())
+        else:
+            ctx.reply(_("I did not understand that. What would you like to do?"), ctx.menu())
+
+    async def _command(self, ctx: Context, command: str, arg: str) -> None:
+        """A command. One that only shows something (LOOKS) leaves an open question as it
+        is and asks it again; any other first says what became of it."""
+        if command == "start" and arg:
+            await enrolment.start(ctx, arg)
+        elif command == "cancel":
+            await self._cancel(ctx)
+        elif command in ("start", "help"):
+            await self._aside_if_asking(ctx, lambda: _help(ctx))
+        elif command not in COMMANDS:
+            await self._aside_if_asking(ctx, lambda: _refuse(ctx, UNKNOWN_COMMAND))
+        elif not COMMANDS[command].roles & ctx.person.roles:
+            await self._aside_if_asking(ctx, lambda: _refuse(ctx, NOT_FOR_YOUR_ROLE))
+        elif command in LOOKS:
+            await self._aside_if_asking(ctx, lambda: COMMANDS[command].flow.start(ctx, arg))
+        else:
+            if ctx.state is not None:
+                if ctx.state.parent is not None:  # leave the look, then the question under it
+                    ctx.state, ctx.state_dirty = ctx.state.parent, True
+                # Say what became of the open question (an urgent concern stays) first.
+                await self._cancel(ctx)
+            await COMMANDS[command].flow.start(ctx, arg)
+
+    @staticmethod
+    async def _aside_if_asking(ctx: Context, show: Callable[[], Awaitable[None]]) -> None:
+        if ctx.state is None:
+            await show()
+        else:
+            await ctx.aside(show)
+
+    async def _cancel(self, ctx: Context) -> None:
+        """A flow with `on_cancel` says what stopping means (an urgent case stays, say);
+        a look on top of an open question goes back to that question."""
+        if ctx.state is not None and ctx.state.parent is not None:
+            ctx.finish()
+            return
+        flow = FLOWS.get(ctx.state.flow) if ctx.state else None
+        if hasattr(flow, "on_cancel"):
+            await flow.on_cancel(ctx)
+            return
+        ctx.reply(
+            _("Stopped. Nothing was saved.") if ctx.state else _("There is nothing to stop."),
+            ctx.menu(),
+        )
+        ctx.finish()
+
+    async def _continue(self, ctx: Context) -> None:
+        """Text, a button or media for the open question of the current flow."""
+        event = ctx.event
+        flow = FLOWS.get(ctx.state.flow) if ctx.state else None
+        if event.kind == Kind.BUTTON:
+            parts = event.data.split(":", 3)
+            fresh = (
+                flow is not None
+                and len(parts) == 4
+                and parts[0] == "c"
+                and decode_version(parts[1]) == ctx.state.version
+            )
+            if not fresh:
+                # An older question's button, or a double tap: where the person really
+                # is comes from the database, so the open question is asked again.
+                ctx.toast = STALE
+                if ctx.state is not None and ctx.state.prompt:
+                    ctx.reply(STALE)
+                    ctx.ask_again()
+                else:
+                    ctx.reply(STALE, ctx.menu())
+                return
+            await flow.on_choice(ctx, parts[2], parts[3])
+        elif flow is None:
+            ctx.reply(_("I did not understand that. What would you like to do?"), ctx.menu())
+        elif event.kind == Kind.MEDIA:
+            ctx.reply(_media_refusal())
+            ctx.ask_again()
+        elif hasattr(flow, "on_text"):
+            await flow.on_text(ctx)
+        else:
+            ctx.use_buttons()
+
+    async def run_due_timers(self) -> int:
+        """Claim what is due and run each timer in its own transaction."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            due = await uow.timers.claim_due(now=now)
+        for timer in due:
+            handler = TIMERS.get(timer.kind)
+            async with self.db.unit_of_work() as uow:
+                if handler is not None:
+                    await handler(self._quiet_context(uow, now), timer)
+                else:
+                    log.warning("unknown timer kind", extra={"timer_kind": timer.kind})
+                await uow.timers.finish(timer.id, now=now)
+        return len(due)
+
+    async def defer_replies(self, telegram_id: int, replies: list[Reply]) -> None:
+        """Replies the network lost go through the outbox instead, which retries them (as
+        new messages; a file is not kept: the person can ask for it again)."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            person = await uow.people.by_telegram_id(telegram_id)
+            if person is None:
+                return
+            for reply in replies:
+                if reply.document is None:
+                    message = Reply(
+                        reply.text, reply.buttons, reply.protect, shows_case=reply.shows_case
+                    )
+                    await uow.outbox.add(person.id, to_json(message), now=now)
+
+    async def remember_shown(self, telegram_id: int, shown: list[tuple[str, int]]) -> None:
+        """Note which messages in this chat showed which case (reference, message id)."""
+        now = self.clock.now()
+        async with self.db.unit_of_work() as uow:
+            person = await uow.people.by_telegram_id(telegram_id)
+            if person is not None:
+                for reference, message_id in shown:
+                    await uow.shown.add(person.id, reference, message_id, now=now)
+
+    async def start_daily_jobs(self) -> None:
+        """Plan the recurring timers (the retention purge) if none is planned yet."""
+        async with self.db.unit_of_work() as uow:
+            await retention.ensure_scheduled(uow, self.clock.now())
+
+    async def person_unreachable(self, person_id: int) -> None:
+        """Telegram refused a message because this person blocked the bot."""
+        async with self.db.unit_of_work() as uow:
+            person = await uow.people.get(person_id)
+            if person is not None:
+                await _mark_unreachable(self._quiet_context(uow, self.clock.now()), person)
+
+    async def undeliverable(self, person_id: int) -> None:
+        """Telegram refused a message for this person: the coordinators must know."""
+        async with self.db.unit_of_work() as uow:
+            person = await uow.people.get(person_id)
+            if person is None:
+                return
+            ctx = self._quiet_context(uow, self.clock.now())
+            text = _(
+                "A message for {name} (P{id}) could not be delivered. Please check in with them.",
+                name=person.display_name,
+                id=str(person_id),
+            )
+            await _tell_coordinators(ctx, person, text)
+
+    def _quiet_context(self, uow: UnitOfWork, now: datetime) -> Context:
+        return Context(
+            uow=uow,
+            now=now,
+            event=None,
+            config=self.config,
+            person=None,
+            locale=DEFAULT_LOCALE,
+            state=None,
+        )
+
+
+async def _mark_unreachable(ctx: Context, person: PersonRecord) -> None:
+    """Mark someone who blocked the bot, tell the coordinators, and let the flows move
+    their work on (an alert waiting for them goes up the chain at once)."""
+    if not person.reachable:
+        return
+    await ctx.uow.people.set_reachable(person.id, False)
+    for membership in person.memberships:
+        await ctx.audit("person.unreachable", f"P{person.id}", membership.organisation_id)
+    text = _(
+        "Sleutel cannot reach {name} (P{id}) any more: they may have blocked the "
+        "bot. Please contact them another way.",
+        name=person.display_name,
+        id=str(person.id),
+    )
+    await _tell_coordinators(ctx, person, text)
+    for hook in UNREACHABLE_HOOKS:
+        await hook(ctx, person.id)
+
+
+async def _tell_coordinators(ctx: Context, person: PersonRecord, text: Text) -> None:
+    """Notify the reachable coordinators of every organisation the person belongs to."""
+    for membership in person.memberships:
+        for coordinator in await ctx.uow.people.in_organisation(
+            membership.organisation_id, COORDINATOR
+        ):
+            if coordinator.id != person.id and coordinator.reachable:
+                await ctx.notify(coordinator.id, text, protect=False)
+
+
+def commands_for(person: PersonRecord) -> tuple[str, ...]:
+    """The commands this person's roles allow, for their own command menu in Telegram."""
+    allowed = [name for name, command in COMMANDS.items() if command.roles & person.roles]
+    return ("help", *allowed, "cancel")
+
+
+def _media_refusal() -> Text:
+    return _(
+        "For everyone's safety Sleutel does not keep photos, voice messages, videos, "
+        "files, locations or contacts. Please write it in a few words, or use the buttons."
+    )
+
+
+async def _help(ctx: Context) -> None:
+    ctx.reply(_help_text(ctx), ctx.menu())
+
+
+async def _refuse(ctx: Context, text: Text) -> None:
+    ctx.reply(text, ctx.menu())
+
+
+def _help_text(ctx: Context) -> Text:
+    text = _("Hello {name}. What would you like to do?", name=ctx.person.display_name)
+    if ctx.state is not None or ctx.question_waiting:
+        return _(
+            "{text}\n\nYou are in the middle of something: answer the last question, "
+            "or send /cancel to stop.",
+            text=text,
+        )
+    return text

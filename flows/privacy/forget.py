@@ -1,0 +1,81 @@
+"""`/forget`: a person erases their own data, after saying so twice.
+
+Their open cases are not lost with them: a key person's open cases stay with
+the confidant and the organisation, shown as "former key person"; a
+confidant's open cases lose their confidant, so the escalation chain takes
+them to the backup and the coordinators, who are told. Then the person row
+goes (with roles, queued messages and any open conversation); cases keep only
+that someone, no longer known, was involved.
+
+```mermaid
+stateDiagram-v2
+    [*] --> confirm: /forget
+    confirm --> [*]: keep my data
+    confirm --> [*]: erase (others told, data deleted)
+```
+"""
+
+from __future__ import annotations
+
+from flows.cases.casefile import NOT_CLOSED
+from flows.core.context import Choice, Context
+from flows.core.messages import Inline, _
+from flows.core.roles import COORDINATOR
+
+NAME = "forget"
+
+
+async def start(ctx: Context, _arg: str) -> None:
+    ctx.ask(
+        NAME,
+        "confirm",
+        _(
+            "Do you want Sleutel to erase everything it keeps about you? This cannot be "
+            "undone. Your open concerns stay with your confidant, without your name."
+        ),
+        [[Choice(_("Yes, erase my data"), "erase")], [Choice(_("No, keep it"), "keep")]],
+        draft={},
+    )
+
+
+async def on_choice(ctx: Context, action: str, _arg: str) -> None:
+    ctx.finish()
+    if action != "erase":
+        ctx.reply(_("Nothing was erased."), ctx.menu())
+        return
+    person = ctx.person
+    open_cases = [
+        case
+        for case in await ctx.uow.cases.for_helper(person.id, NOT_CLOSED, limit=1000)
+        + await ctx.uow.cases.of_key_person(person.id, limit=1000)
+        if case.status in NOT_CLOSED
+    ]
+    references = Inline(tuple(sorted({case.reference for case in open_cases})))
+    to_tell = {case.handler_id or case.confidant_id for case in open_cases}
+    for membership in person.memberships:
+        to_tell |= {
+            c.id
+            for c in await ctx.uow.people.in_organisation(membership.organisation_id, COORDINATOR)
+        }
+    for case in open_cases:
+        await ctx.uow.cases.record(case.id, "participant_left", now=ctx.now)
+    if open_cases:
+        for other in to_tell - {None, person.id}:
+            await ctx.notify(
+                other,
+                _(
+                    "{name} has left Sleutel and erased their data. Their open cases stay: "
+                    "{references}. Please check who picks them up.",
+                    name=person.display_name,
+                    references=references,
+                ),
+            )
+    await ctx.uow.retention.delete_people([(person.id, person.telegram_id)])
+    await ctx.uow.audit.record("person.erased", now=ctx.now)
+    ctx.person = None
+    ctx.reply(
+        _(
+            "Your data has been erased. Thank you for everything you did. "
+            "You can delete this chat now."
+        )
+    )
