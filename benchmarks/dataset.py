@@ -42,6 +42,7 @@ from flows.core.clock import SystemClock
 from flows.core.context import FlowConfig
 from flows.core.engine import Engine
 from flows.core.events import Event, Kind
+from flows.registry import REGISTRY
 from storage.crypto import Cipher
 from storage.database import Database
 
@@ -49,7 +50,7 @@ from storage.database import Database
 async def cases_for_confidant(url: str, telegram_id: int, runs: int = 30) -> list[float]:
     """`/cases` through the engine, as the confidant sends it: seconds per answer."""
     db = Database(url, Cipher([KEY]))
-    engine = Engine(db, SystemClock(), FlowConfig(bot_username="bench", locales=("en",)))
+    engine = Engine(db, SystemClock(), FlowConfig(bot_username="bench", locales=("en",)), REGISTRY)
     times = []
     for n in range(runs):
         event = Event(10**12 + n, telegram_id, Kind.COMMAND, message_id=1, command="cases")

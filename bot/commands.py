@@ -14,30 +14,19 @@ from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, BotCommand
 from telegram.error import TelegramError
 
 from bot.i18n import Renderer
+from flows.core.engine import BUILTIN_DESCRIPTIONS
 from flows.core.languages import DEFAULT_LOCALE
-from flows.core.menu import MENU
-from flows.core.messages import _
+from flows.registry import COMMANDS
 
 log = logging.getLogger(__name__)
 
-COMMAND_DESCRIPTIONS = {
-    "help": _("What can I do here?"),
-    "concern": _("Log a concern"),
-    "cases": _("Your cases"),
-    "language": _("Choose your language"),
-    "privacy": _("What Sleutel keeps about you"),
-    "mydata": _("Download your data"),
-    "forget": _("Erase your data"),
-    "cancel": _("Stop the current question"),
-}
-
-
-# Commands without a description of their own are described by their menu button.
-DESCRIPTIONS = {item.command: item.label for item in MENU} | COMMAND_DESCRIPTIONS
+# Every command's line in the menu: the engine's own, then each flow family's.
+DESCRIPTIONS = BUILTIN_DESCRIPTIONS | {spec.name: spec.summary for spec in COMMANDS}
+GENERAL = ("help", *(spec.name for spec in COMMANDS if spec.description), "cancel")  # for everyone
 
 
 def bot_commands(
-    renderer: Renderer, locale: str, names: Iterable[str] = COMMAND_DESCRIPTIONS
+    renderer: Renderer, locale: str, names: Iterable[str] = GENERAL
 ) -> list[BotCommand]:
     return [BotCommand(name, renderer.render(DESCRIPTIONS[name], locale)) for name in names]
 

@@ -33,6 +33,7 @@ from flows.core.clock import Clock, SystemClock
 from flows.core.context import FlowConfig
 from flows.core.engine import Engine
 from flows.core.languages import ENDONYMS
+from flows.registry import REGISTRY
 from storage.database import UNAVAILABLE_ERRORS, Database
 from storage.timers import BATCH as TIMER_BATCH
 
@@ -70,9 +71,8 @@ class Runtime:
         await self.application.initialize()
         bot = self.application.bot
         locales = tuple(code for code in ENDONYMS if code in self.renderer.locales)
-        self.engine = Engine(
-            self.db, self.clock, FlowConfig(bot_username=bot.username, locales=locales)
-        )
+        config = FlowConfig(bot_username=bot.username, locales=locales)
+        self.engine = Engine(self.db, self.clock, config, REGISTRY)
         self.sender = Sender(bot, self.renderer)
         self.dispatcher = OutboxDispatcher(
             self.db, self.sender, self.engine, self.clock, self.metrics

@@ -14,6 +14,7 @@ from flows.core.engine import Engine, Outcome
 from flows.core.events import Event, Kind
 from flows.core.messages import Reply, Text, from_json
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.registry import REGISTRY
 from storage.database import Database
 
 _updates = count(1)
@@ -83,7 +84,7 @@ class Office:
 
     async def open(self, db: Database, clock: FakeClock, *, backup: bool = True) -> Office:
         self.db, self.clock = db, clock
-        self.engine = Engine(db, clock, FlowConfig())
+        self.engine = Engine(db, clock, FlowConfig(), REGISTRY)
         async with db.unit_of_work() as uow:
             self.org = await uow.people.add_organisation("Buurtwerk", now=clock.now())
         coordinator = await add_person(db, clock, 10, "Ingrid", COORDINATOR, self.org)

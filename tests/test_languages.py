@@ -17,7 +17,7 @@ from team import (  # noqa: F401 - no_chat_pacing is a fixture
 
 from bot.catalogs import languages, placeholders, read_catalog
 from flows.cases.signals import GROUPS
-from flows.core.context import encode_version
+from flows.core.callbacks import encode_version
 from flows.core.languages import ENDONYMS
 from flows.core.roles import CONFIDANT, KEY_PERSON
 

@@ -31,10 +31,11 @@ from sqlalchemy import select
 
 from flows.core.clock import FakeClock
 from flows.core.context import FlowConfig
-from flows.core.engine import COMMANDS, Engine
+from flows.core.engine import Engine
 from flows.core.events import Event, Kind
 from flows.core.messages import Reply, from_json
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.registry import REGISTRY
 from storage.crypto import Cipher
 from storage.database import Database
 from storage.models import Case, OutboxMessage
@@ -77,7 +78,9 @@ texts = st.one_of(
         lambda p: f"{p[0]} . {p[1]} . {p[2]}"
     ),
 )
-commands = st.sampled_from([*COMMANDS, "start", "help", "cancel", "nonsense"])
+commands = st.sampled_from(
+    [*(spec.name for spec in REGISTRY.commands), "start", "help", "cancel", "nonsense"]
+)
 FORGED_ACTIONS = ("open", "ack", "log", "msg", "assess", "decide", "update", "reassign", "tidy")
 media = st.sampled_from(("photo", "voice", "sticker", "location", "contact", "poll", "dice"))
 
@@ -110,7 +113,7 @@ class World:
 
     async def open(self, db: Database, clock: FakeClock) -> World:
         self.db, self.clock = db, clock
-        self.engine = Engine(db, clock, FlowConfig())
+        self.engine = Engine(db, clock, FlowConfig(), REGISTRY)
         self.ids: dict[str, int] = {}  # actor → person id
         self.telegram: dict[str, int] = {}  # actor → telegram id
         self.offered: dict[str, list[str]] = {a: [] for a in ACTORS}

@@ -27,6 +27,7 @@ from flows.core.languages import ENDONYMS, RIGHT_TO_LEFT
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from flows.people.invitations import create_invite
 from flows.privacy import retention
+from flows.registry import REGISTRY
 from storage.crypto import Cipher
 from storage.models import Timer
 
@@ -245,7 +246,7 @@ class Demo:
             self.runtime.renderer,
             person.telegram_id,
             person.locale,
-            commands_for(record),
+            commands_for(record, REGISTRY),
         )
 
     # ---------------------------------------------------------------- what a trainer does

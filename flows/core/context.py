@@ -9,15 +9,20 @@ renders and sends.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
+from flows.core.callbacks import choice_data, rebase_choice
 from flows.core.events import Event
 from flows.core.menu import menu_keyboard
 from flows.core.messages import Button, Document, Keyboard, Reply, Text, _, from_json, to_json
 from storage.database import UnitOfWork
 from storage.records import ConversationRecord, PersonRecord
+
+if TYPE_CHECKING:
+    from flows.core.registry import CommandSpec
 
 DRAFT_LIFETIME = timedelta(hours=24)
 USE_BUTTONS = _("Please use the buttons of the last question.")
@@ -28,23 +33,6 @@ def next_version(last: int, now: datetime) -> int:
     return max(last + 1, int(now.timestamp()))
 
 
-def encode_version(version: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        version, rest = divmod(version, 36)
-        out = digits[rest] + out
-        if version == 0:
-            return out
-
-
-def decode_version(text: str) -> int | None:
-    try:
-        return int(text, 36)
-    except ValueError:
-        return None
-
-
 @dataclass(frozen=True)
 class FlowConfig:
     """Deployment facts a flow may need."""
@@ -52,7 +40,7 @@ class FlowConfig:
     bot_username: str = "sleutel_bot"
     locales: tuple[str, ...] = ("nl", "en")
     invite_days: int = 7
-    commands: frozenset[str] = frozenset()  # the commands the engine can route
+    commands: tuple[CommandSpec, ...] = ()  # what the engine routes (`flows.core.registry`)
 
 
 @dataclass(frozen=True)
@@ -81,6 +69,7 @@ class Context:
     state_dirty: bool = False
     resumed: bool = False  # a flow ended and the question waiting underneath is open again
     _underneath: ConversationRecord | None = None  # while `aside` runs a command
+    dialogues: Mapping[str, Any] = field(default_factory=dict)  # by name, for `flows.core.dialogue`
 
     @property
     def draft(self) -> dict:
@@ -126,18 +115,21 @@ class Context:
         draft: dict | None = None,
         protect: bool = False,
         edit: bool = False,
+        parent: ConversationRecord | object | None = ...,
     ) -> None:
         """Open (or move on) a conversation and ask its next question.
 
         Each question gets a new version; its buttons carry that version, so a
-        tap on an older question's button is recognised as stale.
+        tap on an older question's button is recognised as stale. `parent` is the
+        conversation waiting underneath (a host, or the question a look interrupted);
+        by default the same flow keeps its own and a new one gets what `aside` set.
         """
         version = next_version(self.last_version, self.now)
         same_flow = self.state is not None and self.state.flow == flow
         if draft is None:
             draft = self.state.draft if same_flow else {}
         rows = tuple(
-            tuple(Button(c.label, f"c:{encode_version(version)}:{c.action}:{c.arg}") for c in row)
+            tuple(Button(c.label, choice_data(version, c.action, c.arg)) for c in row)
             for row in choices or []
         )
         self.state = ConversationRecord(
@@ -146,7 +138,9 @@ class Context:
             draft,
             version,
             prompt=to_json(Reply(text, rows, protect)),
-            parent=self.state.parent if same_flow else self._underneath,
+            parent=(self.state.parent if same_flow else self._underneath)
+            if parent is ...
+            else parent,
         )
         self.last_version = version
         self.state_dirty = True
@@ -158,6 +152,15 @@ class Context:
         reached the person (the bot stopped between the commit and sending it)."""
         if self.state is not None and self.state.prompt:
             self.replies.append(from_json(self.state.prompt))
+
+    def opening_parent(self) -> ConversationRecord | None:
+        """What a dialogue opened now returns to: the question a look interrupted."""
+        return self._underneath
+
+    def keep_draft(self, draft: dict) -> None:
+        """The open question stays; its draft changed."""
+        if self.state is not None:
+            self.state, self.state_dirty = replace(self.state, draft=draft), True
 
     def use_buttons(self) -> None:
         """The answer does not fit the open question: say so, and ask it again."""
@@ -195,21 +198,19 @@ class Context:
         self.state, self.state_dirty = None, True
         if waiting is not None and waiting.prompt is not None:
             version = next_version(self.last_version, self.now)
-            old, new = f"c:{encode_version(waiting.version)}:", f"c:{encode_version(version)}:"
             prompt = dict(waiting.prompt)
             prompt["buttons"] = [
-                [{**b, "data": b["data"].replace(old, new, 1)} for b in row]
+                [{**b, "data": rebase_choice(b["data"], version)} for b in row]
                 for row in waiting.prompt["buttons"]
             ]
-            self.state = replace(waiting, version=version, prompt=prompt, parent=None)
+            self.state = replace(waiting, version=version, prompt=prompt)
             self.last_version = version
             self.resumed = True
 
     def finish_all(self) -> None:
         """Close the open conversation and any waiting underneath it."""
-        if self.state is not None and self.state.parent is not None:
-            self.state = replace(self.state, parent=None)
-        self.finish()
+        if self.state is not None:
+            self.state, self.state_dirty = None, True
 
     def resume_question(self) -> None:
         """After the replies of a flow that ended: the question that waited, asked again."""

@@ -11,62 +11,32 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from types import ModuleType
 
-from flows.cases import buttons, concern, directory, escalation, followup, service
+from flows.core import dialogue
+from flows.core.callbacks import read_choice, read_menu
 from flows.core.clock import Clock
-from flows.core.context import Context, FlowConfig, decode_version
+from flows.core.context import Context, FlowConfig
+from flows.core.dialogue import Dialogue
 from flows.core.events import Event, Kind
 from flows.core.languages import DEFAULT_LOCALE, match_language
 from flows.core.messages import Reply, Text, _, to_json
-from flows.core.roles import COORDINATOR, EVERYONE, KEY_PERSON
-from flows.people import enrolment, invite, language, manage
-from flows.privacy import auditlog, forget, mydata, notice, retention
+from flows.core.registry import Registry
+from flows.core.roles import COORDINATOR
 from storage.database import Database, UnitOfWork
-from storage.records import PersonRecord, TimerRecord
+from storage.records import PersonRecord
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class Command:
-    flow: ModuleType  # a flow module: NAME, start(ctx, arg), optional on_text / on_choice
-    roles: frozenset[str] = EVERYONE
-
-
-COMMANDS: dict[str, Command] = {
-    "concern": Command(concern, frozenset({KEY_PERSON})),
-    "cases": Command(service),
-    "language": Command(language),
-    "privacy": Command(notice),
-    "mydata": Command(mydata),
-    "forget": Command(forget),
-    "invite": Command(invite, frozenset({COORDINATOR})),
-    "audit": Command(auditlog, frozenset({COORDINATOR})),
-    "people": Command(manage, frozenset({COORDINATOR})),
-    "directory": Command(directory, frozenset({COORDINATOR})),
+BUILTIN_DESCRIPTIONS = {  # the engine's own commands, for Telegram's command menu
+    "help": _("What can I do here?"),
+    "cancel": _("Stop the current question"),
 }
-FLOWS: dict[str, ModuleType] = {c.flow.NAME: c.flow for c in COMMANDS.values()} | {
-    flow.NAME: flow for flow in (enrolment, *buttons.FLOWS)
-}
-ButtonHandler = Callable[[Context, str], Awaitable[None]]
-BUTTONS: dict[str, ButtonHandler] = {"case": buttons.on_button}  # "case:ack:K7F3": any time
-TimerHandler = Callable[[Context, TimerRecord], Awaitable[None]]
-TIMERS: dict[str, TimerHandler] = {
-    escalation.TIMER: escalation.on_timer,
-    followup.TIMER: followup.on_timer,
-    retention.TIMER: retention.on_timer,
-}
-UnreachableHook = Callable[[Context, int], Awaitable[None]]
-UNREACHABLE_HOOKS: list[UnreachableHook] = [escalation.on_unreachable]
-
 STALE = _("This question is no longer open.")
 UNKNOWN_COMMAND = _("I do not know that command. What would you like to do?")
 NOT_FOR_YOUR_ROLE = _("This is not available for your role.")
 EDITED = _("I cannot see changes to a message you already sent. Please send it again.")
-LOOKS = frozenset({"privacy", "mydata", "language"})  # leave an open question waiting
 NEUTRAL = _(
     "Hello. This is a closed service for invited volunteers. "
     "If you were invited, please open the link you received."
@@ -83,15 +53,12 @@ class Outcome:
 
 
 class Engine:
-    def __init__(self, db: Database, clock: Clock, config: FlowConfig) -> None:
+    def __init__(self, db: Database, clock: Clock, config: FlowConfig, registry: Registry) -> None:
         self.db = db
         self.clock = clock
-        self.config = FlowConfig(
-            bot_username=config.bot_username,
-            locales=config.locales,
-            invite_days=config.invite_days,
-            commands=frozenset(COMMANDS) | frozenset(config.commands),
-        )
+        self.registry = registry
+        self.config = replace(config, commands=registry.commands)
+        self.dialogues = {_flow_name(flow): flow for flow in registry.dialogues}
 
     async def handle(self, event: Event) -> Outcome:
         """Handle one event in one transaction; nothing is sent from here."""
@@ -115,6 +82,7 @@ class Engine:
                 locale=locale,
                 state=state,
                 last_version=await uow.conversations.last_version(event.telegram_id),
+                dialogues=self.dialogues,
             )
             if event.kind == Kind.EDITED:
                 if person is not None and person.active:
@@ -122,7 +90,7 @@ class Engine:
                     ctx.ask_again()
             elif event.kind == Kind.BLOCKED:
                 if person is not None:
-                    await _mark_unreachable(ctx, person)
+                    await self._mark_unreachable(ctx, person)
             elif event.kind == Kind.UNBLOCKED:
                 if person is not None:
                     await uow.people.set_reachable(person.id, True)
@@ -137,15 +105,16 @@ class Engine:
                 ctx.resume_question()
             await ctx.save_state()
         log.info("event handled", extra={"kind": event.kind.value, "replies": len(ctx.replies)})
-        commands = commands_for(ctx.person) if ctx.commands_changed and ctx.person else None
+        changed = ctx.commands_changed and ctx.person
+        commands = commands_for(ctx.person, self.registry) if changed else None
         return Outcome(ctx.replies, ctx.locale, ctx.toast, tuple(ctx.deletions), commands)
 
     async def _stranger(self, ctx: Context) -> None:
         """Not enrolled: only an invite code or an enrolment in progress gets further."""
         event = ctx.event
-        enrolling = ctx.state is not None and ctx.state.flow == enrolment.NAME
+        enrolling = ctx.state is not None and ctx.state.flow == self.registry.enrol_flow
         if event.kind == Kind.COMMAND and event.command == "start" and event.text:
-            await enrolment.start(ctx, event.text)
+            await self.registry.enrol(ctx, event.text)
         elif enrolling and event.kind == Kind.COMMAND and event.command == "cancel":
             ctx.finish()
             ctx.reply(_("Stopped. Nothing was saved."))
@@ -161,10 +130,10 @@ class Engine:
         prefix, _sep, rest = event.data.partition(":")
         if event.kind == Kind.COMMAND:
             await self._command(ctx, event.command, event.text)
-        elif event.kind == Kind.BUTTON and event.data.startswith("m:"):
-            await self._command(ctx, event.data[2:], "")
-        elif event.kind == Kind.BUTTON and prefix in BUTTONS:
-            await BUTTONS[prefix](ctx, rest)
+        elif event.kind == Kind.BUTTON and read_menu(event.data) is not None:
+            await self._command(ctx, read_menu(event.data), "")
+        elif event.kind == Kind.BUTTON and prefix in self.registry.buttons:
+            await self.registry.buttons[prefix](ctx, rest)
         elif ctx.state is not None or event.kind == Kind.BUTTON:
             await self._continue(ctx)
         elif event.kind == Kind.MEDIA:
@@ -175,25 +144,24 @@ class Engine:
     async def _command(self, ctx: Context, command: str, arg: str) -> None:
         """A command. One that only shows something (LOOKS) leaves an open question as it
         is and asks it again; any other first says what became of it."""
+        spec = self.registry.command(command)
         if command == "start" and arg:
-            await enrolment.start(ctx, arg)
+            await self.registry.enrol(ctx, arg)
         elif command == "cancel":
-            await self._cancel(ctx)
+            await dialogue.cancel(ctx)
         elif command in ("start", "help"):
             await self._aside_if_asking(ctx, lambda: _help(ctx))
-        elif command not in COMMANDS:
+        elif spec is None:
             await self._aside_if_asking(ctx, lambda: _refuse(ctx, UNKNOWN_COMMAND))
-        elif not COMMANDS[command].roles & ctx.person.roles:
+        elif not spec.roles & ctx.person.roles:
             await self._aside_if_asking(ctx, lambda: _refuse(ctx, NOT_FOR_YOUR_ROLE))
-        elif command in LOOKS:
-            await self._aside_if_asking(ctx, lambda: COMMANDS[command].flow.start(ctx, arg))
+        elif spec.look:
+            await self._aside_if_asking(ctx, lambda: spec.run(ctx, arg))
         else:
             if ctx.state is not None:
-                if ctx.state.parent is not None:  # leave the look, then the question under it
-                    ctx.state, ctx.state_dirty = ctx.state.parent, True
                 # Say what became of the open question (an urgent concern stays) first.
-                await self._cancel(ctx)
-            await COMMANDS[command].flow.start(ctx, arg)
+                await dialogue.cancel(ctx, whole_stack=True)
+            await spec.run(ctx, arg)
 
     @staticmethod
     async def _aside_if_asking(ctx: Context, show: Callable[[], Awaitable[None]]) -> None:
@@ -202,35 +170,13 @@ class Engine:
         else:
             await ctx.aside(show)
 
-    async def _cancel(self, ctx: Context) -> None:
-        """A flow with `on_cancel` says what stopping means (an urgent case stays, say);
-        a look on top of an open question goes back to that question."""
-        if ctx.state is not None and ctx.state.parent is not None:
-            ctx.finish()
-            return
-        flow = FLOWS.get(ctx.state.flow) if ctx.state else None
-        if hasattr(flow, "on_cancel"):
-            await flow.on_cancel(ctx)
-            return
-        ctx.reply(
-            _("Stopped. Nothing was saved.") if ctx.state else _("There is nothing to stop."),
-            ctx.menu(),
-        )
-        ctx.finish()
-
     async def _continue(self, ctx: Context) -> None:
         """Text, a button or media for the open question of the current flow."""
         event = ctx.event
-        flow = FLOWS.get(ctx.state.flow) if ctx.state else None
+        flow = self.dialogues.get(ctx.state.flow) if ctx.state else None
         if event.kind == Kind.BUTTON:
-            parts = event.data.split(":", 3)
-            fresh = (
-                flow is not None
-                and len(parts) == 4
-                and parts[0] == "c"
-                and decode_version(parts[1]) == ctx.state.version
-            )
-            if not fresh:
+            tap = read_choice(event.data)
+            if flow is None or tap is None or tap.version != ctx.state.version:
                 # An older question's button, or a double tap: where the person really
                 # is comes from the database, so the open question is asked again.
                 ctx.toast = STALE
@@ -240,12 +186,17 @@ class Engine:
                 else:
                     ctx.reply(STALE, ctx.menu())
                 return
-            await flow.on_choice(ctx, parts[2], parts[3])
+            if isinstance(flow, Dialogue):
+                await dialogue.on_button(ctx, flow, tap.action, tap.arg)
+            else:
+                await flow.on_choice(ctx, tap.action, tap.arg)
         elif flow is None:
             ctx.reply(_("I did not understand that. What would you like to do?"), ctx.menu())
         elif event.kind == Kind.MEDIA:
             ctx.reply(_media_refusal())
             ctx.ask_again()
+        elif isinstance(flow, Dialogue):
+            await dialogue.on_text(ctx, flow, event.text)
         elif hasattr(flow, "on_text"):
             await flow.on_text(ctx)
         else:
@@ -257,7 +208,7 @@ class Engine:
         async with self.db.unit_of_work() as uow:
             due = await uow.timers.claim_due(now=now)
         for timer in due:
-            handler = TIMERS.get(timer.kind)
+            handler = self.registry.timers.get(timer.kind)
             async with self.db.unit_of_work() as uow:
                 if handler is not None:
                     await handler(self._quiet_context(uow, now), timer)
@@ -293,14 +244,15 @@ class Engine:
     async def start_daily_jobs(self) -> None:
         """Plan the recurring timers (the retention purge) if none is planned yet."""
         async with self.db.unit_of_work() as uow:
-            await retention.ensure_scheduled(uow, self.clock.now())
+            for plan in self.registry.daily:
+                await plan(uow, self.clock.now())
 
     async def person_unreachable(self, person_id: int) -> None:
         """Telegram refused a message because this person blocked the bot."""
         async with self.db.unit_of_work() as uow:
             person = await uow.people.get(person_id)
             if person is not None:
-                await _mark_unreachable(self._quiet_context(uow, self.clock.now()), person)
+                await self._mark_unreachable(self._quiet_context(uow, self.clock.now()), person)
 
     async def undeliverable(self, person_id: int) -> None:
         """Telegram refused a message for this person: the coordinators must know."""
@@ -325,26 +277,30 @@ class Engine:
             person=None,
             locale=DEFAULT_LOCALE,
             state=None,
+            dialogues=self.dialogues,
         )
 
+    async def _mark_unreachable(self, ctx: Context, person: PersonRecord) -> None:
+        """Mark someone who blocked the bot, tell the coordinators, and let the flows move
+        their work on (an alert waiting for them goes up the chain at once)."""
+        if not person.reachable:
+            return
+        await ctx.uow.people.set_reachable(person.id, False)
+        for membership in person.memberships:
+            await ctx.audit("person.unreachable", f"P{person.id}", membership.organisation_id)
+        text = _(
+            "Sleutel cannot reach {name} (P{id}) any more: they may have blocked the "
+            "bot. Please contact them another way.",
+            name=person.display_name,
+            id=str(person.id),
+        )
+        await _tell_coordinators(ctx, person, text)
+        for hook in self.registry.unreachable:
+            await hook(ctx, person.id)
 
-async def _mark_unreachable(ctx: Context, person: PersonRecord) -> None:
-    """Mark someone who blocked the bot, tell the coordinators, and let the flows move
-    their work on (an alert waiting for them goes up the chain at once)."""
-    if not person.reachable:
-        return
-    await ctx.uow.people.set_reachable(person.id, False)
-    for membership in person.memberships:
-        await ctx.audit("person.unreachable", f"P{person.id}", membership.organisation_id)
-    text = _(
-        "Sleutel cannot reach {name} (P{id}) any more: they may have blocked the "
-        "bot. Please contact them another way.",
-        name=person.display_name,
-        id=str(person.id),
-    )
-    await _tell_coordinators(ctx, person, text)
-    for hook in UNREACHABLE_HOOKS:
-        await hook(ctx, person.id)
+
+def _flow_name(flow: object) -> str:
+    return flow.name if isinstance(flow, Dialogue) else flow.NAME
 
 
 async def _tell_coordinators(ctx: Context, person: PersonRecord, text: Text) -> None:
@@ -357,9 +313,9 @@ async def _tell_coordinators(ctx: Context, person: PersonRecord, text: Text) -> 
                 await ctx.notify(coordinator.id, text, protect=False)
 
 
-def commands_for(person: PersonRecord) -> tuple[str, ...]:
+def commands_for(person: PersonRecord, registry: Registry) -> tuple[str, ...]:
     """The commands this person's roles allow, for their own command menu in Telegram."""
-    allowed = [name for name, command in COMMANDS.items() if command.roles & person.roles]
+    allowed = [spec.name for spec in registry.commands if spec.roles & person.roles]
     return ("help", *allowed, "cancel")
 
 

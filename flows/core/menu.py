@@ -6,37 +6,23 @@ command, so buttons and commands can never drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from flows.core.callbacks import menu_data
 from flows.core.messages import Button, Keyboard, Text, _
-from flows.core.roles import CONFIDANT, COORDINATOR, EVERYONE, KEY_PERSON
+from flows.core.roles import CONFIDANT, KEY_PERSON
+
+if TYPE_CHECKING:
+    from flows.core.registry import CommandSpec
 
 
-@dataclass(frozen=True)
-class MenuItem:
-    command: str
-    label: Text
-    roles: frozenset[str]
-
-
-MENU = (
-    MenuItem("concern", _("Something doesn't feel right"), frozenset({KEY_PERSON})),
-    MenuItem("cases", _("My cases"), EVERYONE),
-    MenuItem("invite", _("Invite someone"), frozenset({COORDINATOR})),
-    MenuItem("people", _("People"), frozenset({COORDINATOR})),
-    MenuItem("audit", _("Access log"), frozenset({COORDINATOR})),
-    MenuItem("directory", _("Directory"), frozenset({COORDINATOR})),
-    MenuItem("language", _("Language"), EVERYONE),
-    MenuItem("privacy", _("Privacy"), EVERYONE),
-)
-
-
-def menu_keyboard(roles: frozenset[str], available: frozenset[str]) -> Keyboard:
-    """Two buttons a row, only the items this person's roles allow and that exist."""
+def menu_keyboard(roles: frozenset[str], commands: Sequence[CommandSpec]) -> Keyboard:
+    """Two buttons a row: the commands with a menu button that this person's roles allow."""
     items = [
-        Button(item.label, f"m:{item.command}")
-        for item in MENU
-        if item.roles & roles and item.command in available
+        Button(spec.menu, menu_data(spec.name))
+        for spec in commands
+        if spec.menu is not None and spec.roles & roles
     ]
     return tuple(tuple(items[i : i + 2]) for i in range(0, len(items), 2))
 

@@ -6,6 +6,7 @@ rights, and what Sleutel cannot protect (Telegram itself and the phone).
 
 from __future__ import annotations
 
+from flows.core.callbacks import menu_data
 from flows.core.context import Context
 from flows.core.messages import Button, Text, _, _n, keyboard
 from storage.records import OrganisationRecord
@@ -56,7 +57,7 @@ async def start(ctx: Context, _arg: str) -> None:
     ctx.reply(
         limits_notice(),
         keyboard(
-            Button(_("Download my data"), "m:mydata"),
-            Button(_("Erase my data"), "m:forget"),
+            Button(_("Download my data"), menu_data("mydata")),
+            Button(_("Erase my data"), menu_data("forget")),
         ),
     )

@@ -1,0 +1,73 @@
+"""Every flow family's commands, dialogues, buttons and timers, in one list.
+
+The composition root (`bot.runtime`) hands `REGISTRY` to the engine. The order of
+`COMMANDS` is the order of the main menu and of Telegram's command menu.
+"""
+
+from __future__ import annotations
+
+from flows.cases import buttons, concern, directory, escalation, followup, service
+from flows.core.messages import _
+from flows.core.registry import CommandSpec, Registry
+from flows.core.roles import COORDINATOR, KEY_PERSON
+from flows.people import enrolment, invite, language, manage
+from flows.privacy import auditlog, forget, mydata, notice, retention
+
+KEY_PERSONS = frozenset({KEY_PERSON})
+COORDINATORS = frozenset({COORDINATOR})
+
+COMMANDS = (
+    CommandSpec(
+        "concern",
+        concern.start,
+        KEY_PERSONS,
+        menu=_("Something doesn't feel right"),
+        description=_("Log a concern"),
+    ),
+    CommandSpec("cases", service.start, menu=_("My cases"), description=_("Your cases")),
+    CommandSpec("invite", invite.start, COORDINATORS, menu=_("Invite someone")),
+    CommandSpec("people", manage.start, COORDINATORS, menu=_("People")),
+    CommandSpec("audit", auditlog.start, COORDINATORS, menu=_("Access log")),
+    CommandSpec("directory", directory.start, COORDINATORS, menu=_("Directory")),
+    CommandSpec(
+        "language",
+        language.start,
+        menu=_("Language"),
+        description=_("Choose your language"),
+        look=True,
+    ),
+    CommandSpec(
+        "privacy",
+        notice.start,
+        menu=_("Privacy"),
+        description=_("What Sleutel keeps about you"),
+        look=True,
+    ),
+    CommandSpec("mydata", mydata.start, description=_("Download your data"), look=True),
+    CommandSpec("forget", forget.start, description=_("Erase your data")),
+)
+
+REGISTRY = Registry(
+    commands=COMMANDS,
+    dialogues=(
+        concern,
+        invite,
+        manage,
+        auditlog,
+        directory,
+        language,
+        forget,
+        enrolment,
+        *buttons.FLOWS,
+    ),
+    buttons={"case": buttons.on_button},
+    timers={
+        escalation.TIMER: escalation.on_timer,
+        followup.TIMER: followup.on_timer,
+        retention.TIMER: retention.on_timer,
+    },
+    unreachable=(escalation.on_unreachable,),
+    daily=(retention.ensure_scheduled,),
+    enrol=enrolment.start,
+    enrol_flow=enrolment.NAME,
+)
