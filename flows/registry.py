@@ -6,7 +6,16 @@ The composition root (`bot.runtime`) hands `REGISTRY` to the engine. The order o
 
 from __future__ import annotations
 
-from flows.cases import buttons, concern, directory, escalation, followup, service
+from flows.cases import (
+    actions,
+    concern,
+    directory,
+    escalation,
+    followup,
+    note,
+    service,
+    signalpicker,
+)
 from flows.core.messages import _
 from flows.core.registry import CommandSpec, Registry
 from flows.core.roles import COORDINATOR, KEY_PERSON
@@ -50,17 +59,19 @@ COMMANDS = (
 REGISTRY = Registry(
     commands=COMMANDS,
     dialogues=(
-        concern,
+        concern.CONCERN,
+        signalpicker.SIGNALS,
+        note.TEXT_CHECK,
         invite,
         manage,
         auditlog,
         directory,
-        language,
+        language.LANGUAGE,
         forget,
         enrolment,
-        *buttons.FLOWS,
+        *actions.FLOWS,
     ),
-    buttons={"case": buttons.on_button},
+    buttons={"case": actions.on_button},
     timers={
         escalation.TIMER: escalation.on_timer,
         followup.TIMER: followup.on_timer,

@@ -5,87 +5,78 @@ own; only new ones are added. Text is cleaned like the concern's note and kept
 (encrypted) in the chronology. Whoever handles the case — or, before anyone
 picked it up, whoever it was sent to — hears it at once, with the reference.
 
-```mermaid
-stateDiagram-v2
-    [*] --> what: Add an update
-    what --> signals: new signals
-    signals --> group: a group
-    group --> group: tick / untick
-    group --> signals: back
-    signals --> [*]: done (added, helpers told)
-    what --> note: write something
-    note --> note: too long, or the check failed
-    note --> note_check: cleaned text shown
-    note_check --> note: write again
-    note_check --> [*]: keep (added, helpers told)
-```
+Its steps are drawn in docs/dialogues.md, generated from `ADD_UPDATE`.
 """
 
 from __future__ import annotations
 
-from flows.cases import note, signalpicker
+from dataclasses import dataclass, field
+
+from flows.cases import note
+from flows.cases.buttons import open_button
 from flows.cases.casefile import CLOSED
-from flows.cases.escalation import open_button
+from flows.cases.signalpicker import SIGNALS, SignalDraft
 from flows.cases.signals import in_catalogue_order, is_honour, signal_label
 from flows.core.context import Choice, Context
+from flows.core.dialogue import END, Answer, Dialogue, Done, Go, Next, Question, Step, Sub, begin
 from flows.core.messages import Text, _, keyboard, verbatim
 from flows.privacy import access
 from storage.records import CaseRecord
 
-NAME = "caseupdate"
+
+@dataclass
+class UpdateDraft:
+    ref: str
+    signals: list[str] = field(default_factory=list)
 
 
 async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
-    ctx.ask(
-        NAME,
-        "what",
-        _("What would you like to add to {ref}?", ref=case.reference),
-        [
-            [Choice(_("New signals"), "signals")],
-            [Choice(_("Write something"), "note")],
-        ],
-        draft={"ref": case.reference, "signals": list(case.signals)},
+    await begin(ctx, ADD_UPDATE, UpdateDraft(case.reference, list(case.signals)))
+
+
+def _ask_what(_ctx: Context, draft: UpdateDraft) -> Question:
+    return Question(
+        _("What would you like to add to {ref}?", ref=draft.ref),
+        [[Choice(_("New signals"), "signals")], [Choice(_("Write something"), "note")]],
     )
 
 
-async def on_choice(ctx: Context, action: str, arg: str) -> None:
-    step = ctx.state.step
-    if step == "what" and action == "signals":
-        signalpicker.ask_groups(ctx)
-    elif step == "what" and action == "note":
-        _ask_note(ctx)
-    elif step in (signalpicker.GROUPS_STEP, signalpicker.GROUP_STEP):
-        if signalpicker.on_choice(ctx, action, arg):
-            await _save(ctx, ctx.draft["signals"], None)
-    elif step == "note_check" and action == "keep":
-        await _save(ctx, None, ctx.draft.pop("cleaned"))
-    elif step == "note_check" and action == "rewrite":
-        ctx.draft.pop("cleaned")
-        _ask_note(ctx)
-    else:
-        ctx.use_buttons()
+async def _to_signals(_ctx: Context, _draft: UpdateDraft, _arg: str) -> Next:
+    return Go("signals")
 
 
-on_text = note.on_text  # the note is the only typed answer
+async def _to_note(_ctx: Context, _draft: UpdateDraft, _arg: str) -> Next:
+    return Go("note")
 
 
-def _ask_note(ctx: Context) -> None:
-    ctx.ask(NAME, "note", _("What would you like to add? No names or numbers, please."))
+async def _signals(ctx: Context, draft: UpdateDraft, chosen: list[str]) -> Next:
+    return await _save(ctx, draft, chosen, None)
 
 
-async def _save(ctx: Context, chosen: list[str] | None, text: str | None) -> None:
+async def _write_note(ctx: Context, _draft: UpdateDraft, text: str) -> Next:
+    return note.check_note(ctx, text)
+
+
+async def _note_checked(ctx: Context, draft: UpdateDraft, text: str | None) -> Next:
+    if text is note.REWRITE:
+        return Go("note")
+    return await _save(ctx, draft, None, text)
+
+
+async def _save(
+    ctx: Context, draft: UpdateDraft, chosen: list[str] | None, text: str | None
+) -> Next:
     """Add what is new to the case, note it in the chronology, tell the helpers."""
-    case = await access.reload(ctx, ctx.draft["ref"], access.is_key_person)
+    case = await access.reload(ctx, draft.ref, access.is_key_person)
     if case is None:
-        return
-    ctx.finish()
+        return Done()
     if case.status == CLOSED:
         ctx.reply(_("Case {ref} is closed.", ref=case.reference), ctx.menu())
-        return
+        return Done()
     added = [code for code in chosen or [] if code not in case.signals]
     if chosen is not None and not added:
         ctx.reply(_("Nothing new was chosen, so nothing was added."), ctx.menu())
-        return
+        return Done()
     if added:
         signals = [*case.signals, *added]
         await ctx.uow.cases.update(case.id, signals=signals, honour=case.honour or is_honour(added))
@@ -103,6 +94,38 @@ async def _save(ctx: Context, chosen: list[str] | None, text: str | None) -> Non
             case=case.reference,
         )
     ctx.reply(_("Added to {ref}. Your confidant has been told.", ref=case.reference), ctx.menu())
+    return Done()
+
+
+ADD_UPDATE = Dialogue(
+    "caseupdate",
+    UpdateDraft,
+    steps=(
+        Step(
+            "what",
+            ask=_ask_what,
+            buttons={
+                "signals": Answer(_to_signals, to=("signals",), label="new signals"),
+                "note": Answer(_to_note, to=("note",), label="write something"),
+            },
+        ),
+        Step(
+            "signals",
+            start=Sub(SIGNALS, lambda _ctx, draft: SignalDraft(draft.signals)),
+            returns=Answer(_signals, to=(END,), label="done (added, helpers told)"),
+        ),
+        Step(
+            "note",
+            ask=lambda _ctx, _d: Question(
+                _("What would you like to add? No names or numbers, please.")
+            ),
+            text=Answer(_write_note, to=(note.TEXT_CHECK.name,), label="a note, cleaned"),
+            returns=Answer(_note_checked, to=(END, "note"), label="kept (added) / write again"),
+        ),
+    ),
+    title="Add an update",
+)
+NAME = ADD_UPDATE.name
 
 
 def _update_text(ctx: Context, case: CaseRecord, what: Text | list[Text]) -> Text:

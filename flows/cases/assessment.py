@@ -6,33 +6,24 @@ The case's signals become the confirmed set (an honour-related signal marks the
 case honour-related; nothing un-marks it). An acute risk brings 112 and Veilig
 Thuis to mind at once.
 
-```mermaid
-stateDiagram-v2
-    [*] --> risk: Record assessment
-    risk --> signals: low / medium / high / acute
-    signals --> group: a group
-    group --> group: tick / untick
-    group --> signals: back
-    signals --> note: done
-    note --> note: too long, or the check failed
-    note --> note_check: cleaned text shown
-    note_check --> note: write again
-    note_check --> [*]: keep (recorded)
-    note --> [*]: skip (recorded)
-```
+Its steps are drawn in docs/dialogues.md, generated from `ASSESS`.
 """
 
 from __future__ import annotations
 
-from flows.cases import note, signalpicker
+from dataclasses import dataclass, field
+
+from flows.cases import note
+from flows.cases.buttons import decide_button
 from flows.cases.casefile import HANDLING
+from flows.cases.signalpicker import SIGNALS, SignalDraft
 from flows.cases.signals import is_honour
 from flows.core.context import Choice, Context
-from flows.core.messages import N_, Button, _, keyboard
+from flows.core.dialogue import END, Answer, Dialogue, Done, Go, Next, Question, Step, Sub, begin
+from flows.core.messages import N_, _, keyboard
 from flows.privacy import access
 from storage.records import CaseRecord
 
-NAME = "assess"
 RISK_LABELS = {
     "low": N_("Low risk"),
     "medium": N_("Medium risk"),
@@ -41,59 +32,66 @@ RISK_LABELS = {
 }
 
 
+@dataclass
+class AssessDraft:
+    ref: str
+    signals: list[str] = field(default_factory=list)
+    risk: str = ""
+
+
 async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
+    await begin(ctx, ASSESS, AssessDraft(case.reference, list(case.signals)))
+
+
+def _ask_risk(_ctx: Context, draft: AssessDraft) -> Question:
     choices = [[Choice(_(label), "risk", code)] for code, label in RISK_LABELS.items()]
-    ctx.ask(
-        NAME,
-        "risk",
-        _("Your assessment of {ref}. How high is the risk, in your judgement?", ref=case.reference),
+    return Question(
+        _("Your assessment of {ref}. How high is the risk, in your judgement?", ref=draft.ref),
         choices,
-        draft={"ref": case.reference, "signals": list(case.signals)},
     )
 
 
-async def on_choice(ctx: Context, action: str, arg: str) -> None:
-    step = ctx.state.step
-    if step == "risk" and action == "risk" and arg in RISK_LABELS:
-        ctx.draft["risk"] = arg
-        ctx.reply(_("These are the signals chosen so far. Confirm them, or add what you found."))
-        signalpicker.ask_groups(ctx)
-    elif step in (signalpicker.GROUPS_STEP, signalpicker.GROUP_STEP):
-        if signalpicker.on_choice(ctx, action, arg):
-            _ask_note(ctx)
-    elif step == "note" and action == "skip":
-        await _save(ctx, None)
-    elif step == "note_check" and action == "keep":
-        await _save(ctx, ctx.draft.pop("cleaned"))
-    elif step == "note_check" and action == "rewrite":
-        ctx.draft.pop("cleaned")
-        _ask_note(ctx)
-    else:
-        ctx.use_buttons()
+async def _risk(ctx: Context, draft: AssessDraft, risk: str) -> Next:
+    draft.risk = risk
+    ctx.reply(_("These are the signals chosen so far. Confirm them, or add what you found."))
+    return Go("signals")
 
 
-on_text = note.on_text  # the note is the only typed answer
+async def _signals(_ctx: Context, draft: AssessDraft, chosen: list[str]) -> Next:
+    draft.signals = chosen
+    return Go("note")
 
 
-def _ask_note(ctx: Context) -> None:
-    ctx.ask(
-        NAME,
-        "note",
+def _ask_note(_ctx: Context, _draft: AssessDraft) -> Question:
+    return Question(
         _("A short note on your assessment? No names or numbers, please."),
         [[Choice(_("Skip"), "skip")]],
     )
 
 
-async def _save(ctx: Context, text: str | None) -> None:
+async def _write_note(ctx: Context, _draft: AssessDraft, text: str) -> Next:
+    return note.check_note(ctx, text)
+
+
+async def _note_checked(ctx: Context, draft: AssessDraft, text: str | None) -> Next:
+    if text is note.REWRITE:
+        return Go("note")
+    return await _save(ctx, draft, text)
+
+
+async def _skip(ctx: Context, draft: AssessDraft, _arg: str) -> Next:
+    return await _save(ctx, draft, None)
+
+
+async def _save(ctx: Context, draft: AssessDraft, text: str | None) -> Next:
     """Record it, if the person still handles the case and it is still open."""
-    risk, signals = ctx.draft["risk"], ctx.draft["signals"]
-    case = await access.reload(ctx, ctx.draft["ref"], access.is_handler)
+    case = await access.reload(ctx, draft.ref, access.is_handler)
     if case is None:
-        return
-    ctx.finish()
+        return Done()
     if case.status not in HANDLING:
         ctx.reply(_("Case {ref} is closed.", ref=case.reference), ctx.menu())
-        return
+        return Done()
+    signals, risk = draft.signals, draft.risk
     await ctx.uow.cases.update(case.id, signals=signals, honour=case.honour or is_honour(signals))
     await ctx.uow.cases.set_handling(case.id, risk=risk)
     await ctx.uow.cases.record(
@@ -108,5 +106,33 @@ async def _save(ctx: Context, text: str | None) -> None:
         )
     ctx.reply(
         _("Your assessment of {ref} is recorded.", ref=case.reference),
-        keyboard(Button(_("Decide next step"), f"case:decide:{case.reference}")),
+        keyboard(decide_button(case.reference)),
     )
+    return Done()
+
+
+ASSESS = Dialogue(
+    "assess",
+    AssessDraft,
+    steps=(
+        Step(
+            "risk",
+            ask=_ask_risk,
+            buttons={"risk": Answer(_risk, to=("signals",), label="a level", args=RISK_LABELS)},
+        ),
+        Step(
+            "signals",
+            start=Sub(SIGNALS, lambda _ctx, draft: SignalDraft(draft.signals)),
+            returns=Answer(_signals, to=("note",), label="confirmed"),
+        ),
+        Step(
+            "note",
+            ask=_ask_note,
+            text=Answer(_write_note, to=(note.TEXT_CHECK.name,), label="a note, cleaned"),
+            returns=Answer(_note_checked, to=(END, "note"), label="kept (recorded) / write again"),
+            buttons={"skip": Answer(_skip, to=(END,), label="skip (recorded)")},
+        ),
+    ),
+    title="Record assessment",
+)
+NAME = ASSESS.name

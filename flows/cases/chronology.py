@@ -13,8 +13,8 @@ confidant may read out to a professional.
 
 from __future__ import annotations
 
+from flows.cases.buttons import open_button
 from flows.cases.directory import KINDS
-from flows.cases.escalation import open_button
 from flows.core.context import Context
 from flows.core.messages import N_, Text, _, keyboard, verbatim
 from storage.records import CaseEventRecord, CaseRecord

@@ -17,49 +17,42 @@ button started it, the danger question (the tapped message may be an older one).
 Initials only (`clean_initials`); the note passes `redact` before it is kept
 anywhere, even in the draft, and the key person confirms the cleaned text.
 
-```mermaid
-stateDiagram-v2
-    [*] --> danger: /concern
-    danger --> initials: no
-    danger --> initials: yes (112 first; case created and alerted)
-    initials --> initials: more than initials, refused
-    initials --> age: initials, or "I don't know"
-    age --> relation
-    relation --> children
-    children --> signals
-    signals --> group: a group
-    group --> group: tick / untick
-    group --> signals: back
-    signals --> note: done (an honour signal shows the guidance)
-    note --> note: too long, or the check failed
-    note --> note_check: cleaned text shown
-    note_check --> note: write again
-    note_check --> honour: keep
-    note --> honour: skip
-    honour --> summary: answered (yes shows the guidance)
-    note_check --> summary: keep, honour signal chosen
-    summary --> change: change
-    change --> initials: one answer again, then back to the summary
-    summary --> [*]: confirm (saved, routed, receipt that offers to clear the chat)
-    summary --> [*]: cancel (an urgent case stays)
-```
+Its steps are drawn in docs/dialogues.md, generated from `CONCERN`.
 """
 
 from __future__ import annotations
 
-from flows.cases import escalation, note, service, signalpicker
+from dataclasses import dataclass, field
+
+from flows.cases import escalation, note, service
+from flows.cases.buttons import open_button
 from flows.cases.casefile import AGE_GROUPS, RELATIONS, YES_NO_UNKNOWN, details
+from flows.cases.signalpicker import SIGNALS, SignalDraft
 from flows.cases.signals import is_honour
 from flows.core.context import Choice, Context
+from flows.core.dialogue import (
+    END,
+    STAY,
+    Answer,
+    Dialogue,
+    Done,
+    Go,
+    Next,
+    Question,
+    Step,
+    Sub,
+    begin,
+)
 from flows.core.events import Kind
 from flows.core.messages import Text, _, keyboard, verbatim
 from flows.privacy import cleanphone
 from flows.redaction import clean_initials
 from storage.records import CaseRecord
 
-NAME = "concern"
 STOP = Choice(_("Stop"), "stop")  # a way out on every question, besides /cancel
 ORDER = ("initials", "age", "relation", "children", "signals", "note", "honour")
+FORWARD = (*ORDER, "summary")  # where an answer may lead: the next open question
+YES_NO = ("yes", "no")
 CHOICES = {
     "age": AGE_GROUPS,
     "relation": RELATIONS,
@@ -93,26 +86,64 @@ CHANGE_LABELS = {
 }
 
 
+@dataclass
+class ConcernDraft:
+    done: list[str] = field(default_factory=list)  # the questions answered, in ORDER
+    first: int | None = None  # the message the concern began with (to clear the chat)
+    ref: str | None = None  # an urgent concern's case, created at once
+    initials: str | None = None
+    age: str | None = None
+    relation: str | None = None
+    children: str | None = None
+    signals: list[str] = field(default_factory=list)
+    note: str | None = None
+    note_locale: str | None = None  # a confidant may read another language
+    honour: str | None = None
+    guided: bool = False  # the honour guidance was shown
+
+    @property
+    def is_honour(self) -> bool:
+        return is_honour(self.signals) or self.honour == "yes"
+
+    def fields(self) -> dict:
+        """The case's columns."""
+        return {
+            "initials": self.initials,
+            "age_group": self.age,
+            "relation": self.relation,
+            "children": self.children,
+            "signals": self.signals,
+            "honour": self.is_honour,
+            "note": self.note,
+            "note_locale": self.note_locale,
+        }
+
+    def steps(self) -> list[str]:
+        """The questions of this concern: family honour is not asked when a signal says so."""
+        return [s for s in ORDER if not (s == "honour" and is_honour(self.signals))]
+
+
 async def start(ctx: Context, _arg: str) -> None:
     """Danger first; everything else follows from the answer."""
     first = ctx.event.message_id if ctx.event.kind == Kind.COMMAND else None
-    ctx.ask(
-        NAME,
-        "danger",
+    await begin(ctx, CONCERN, ConcernDraft(first=first))
+
+
+def _ask_danger(_ctx: Context, _draft: ConcernDraft) -> Question:
+    return Question(
         _("Is someone in danger right now?\n\n(You can stop at any moment: Stop, or /cancel.)"),
         [
             [Choice(_("Yes, right now"), "danger", "yes")],
             [Choice(_("No"), "danger", "no")],
             [STOP],
         ],
-        draft={"done": [], "signals": [], "first": first},
     )
 
 
-async def _danger(ctx: Context, urgent: bool) -> None:
+async def _danger(ctx: Context, draft: ConcernDraft, answer: str) -> Next:
     """Yes: emergency numbers first, then the case goes out at once; then the questions."""
-    ctx.draft["first"] = ctx.draft.get("first") or ctx.event.message_id
-    if urgent:
+    draft.first = draft.first or ctx.event.message_id
+    if answer == "yes":
         ctx.reply(
             _(
                 "Call 112 now if someone is in immediate danger (police, ambulance).\n"
@@ -120,7 +151,7 @@ async def _danger(ctx: Context, urgent: bool) -> None:
             )
         )
         case = await service.create(ctx, urgent=True)
-        ctx.draft["ref"] = case.reference
+        draft.ref = case.reference
         await escalation.route(ctx, case)
         ctx.reply(
             _(
@@ -130,90 +161,81 @@ async def _danger(ctx: Context, urgent: bool) -> None:
                 ref=case.reference,
             )
         )
-    await _next(ctx)
+    return _next(draft)
 
 
-async def on_choice(ctx: Context, action: str, arg: str) -> None:
-    """A button of the open question; anything else is answered with a hint."""
-    step = ctx.state.step
-    if action == "stop":
-        await on_cancel(ctx)
-    elif step == "danger" and action == "danger":
-        await _danger(ctx, arg == "yes")
-    elif step in (signalpicker.GROUPS_STEP, signalpicker.GROUP_STEP):
-        if signalpicker.on_choice(ctx, action, arg):
-            await _answered(ctx, "signals")
-    elif step in ("initials", "note") and action == "skip":
-        ctx.draft[step] = None
-        await _answered(ctx, step)
-    elif step in CHOICES and action == step and arg in CHOICES[step]:
-        ctx.draft[step] = arg
-        await _answered(ctx, step)
-    elif step == "note_check" and action == "keep":
-        ctx.draft["note"] = ctx.draft.pop("cleaned")
-        ctx.draft["note_locale"] = ctx.locale  # a confidant may read another language
-        await _answered(ctx, "note")
-    elif step == "note_check" and action == "rewrite":
-        ctx.draft.pop("cleaned")
-        _ask(ctx, "note")
-    elif step == "summary" and action in ("confirm", "change", "cancel"):
-        await {"confirm": _confirm, "change": _ask_change, "cancel": on_cancel}[action](ctx)
-    elif step == "change" and action == "change" and arg in ctx.draft["done"]:
-        ctx.draft["done"].remove(arg)
-        _ask(ctx, arg)
-    elif step == "change" and action == "back":
-        await _next(ctx)
-    else:
-        ctx.use_buttons()
+def _question(step: str):
+    """A question of ORDER with its choices (or skip), and Stop."""
+
+    def ask(_ctx: Context, _draft: ConcernDraft) -> Question:
+        if step in CHOICES:
+            choices = [[Choice(_(label), step, code)] for code, label in CHOICES[step].items()]
+        elif step == "initials":
+            choices = [[Choice(_("I don't know their initials"), "skip")]]
+        else:
+            choices = [[Choice(_("Skip"), "skip")]]
+        return Question(QUESTIONS[step], [*choices, [STOP]])
+
+    return ask
 
 
-async def on_text(ctx: Context) -> None:
-    """Typed text counts only for the initials and the note."""
-    step = ctx.state.step
-    if step == "initials":
-        initials = clean_initials(ctx.event.text)
-        if initials is None:
-            ctx.delete_messages([ctx.event.message_id])  # a name must not stay in the chat
-            ctx.reply(
-                _(
-                    "Please send only initials, like F.K. or A.B.C. Sleutel never keeps names: "
-                    "initials are enough for your confidant, and they protect the person "
-                    "if a phone is lost or read by someone else. "
-                    "I have deleted the message you sent from this chat."
-                )
+async def _chosen(ctx: Context, draft: ConcernDraft, value: str | None, *, step: str) -> Next:
+    setattr(draft, step, value)
+    return await _answered(ctx, draft, step)
+
+
+def _choose(step: str) -> Answer:
+    async def run(ctx: Context, draft: ConcernDraft, value: str) -> Next:
+        return await _chosen(ctx, draft, value, step=step)
+
+    return Answer(run, to=FORWARD, label="an answer", args=CHOICES[step])
+
+
+def _skip(step: str) -> Answer:
+    async def run(ctx: Context, draft: ConcernDraft, _arg: str) -> Next:
+        return await _chosen(ctx, draft, None, step=step)
+
+    return Answer(run, to=FORWARD, label="skip")
+
+
+async def _initials(ctx: Context, draft: ConcernDraft, text: str) -> Next:
+    initials = clean_initials(text)
+    if initials is None:
+        ctx.delete_messages([ctx.event.message_id])  # a name must not stay in the chat
+        ctx.reply(
+            _(
+                "Please send only initials, like F.K. or A.B.C. Sleutel never keeps names: "
+                "initials are enough for your confidant, and they protect the person "
+                "if a phone is lost or read by someone else. "
+                "I have deleted the message you sent from this chat."
             )
-            return
-        ctx.draft["initials"] = initials
-        await _answered(ctx, "initials")
-    elif step == "note":
-        await note.check(ctx, ctx.event.text.strip())
-    else:
-        ctx.use_buttons()
+        )
+        return STAY
+    return await _chosen(ctx, draft, initials, step="initials")
 
 
-def _honour(draft: dict) -> bool:
-    return is_honour(draft.get("signals", [])) or draft.get("honour") == "yes"
+async def _signals(ctx: Context, draft: ConcernDraft, chosen: list[str]) -> Next:
+    draft.signals = chosen
+    return await _answered(ctx, draft, "signals")
 
 
-def _fields(draft: dict) -> dict:
-    return {
-        "initials": draft.get("initials"),
-        "age_group": draft.get("age"),
-        "relation": draft.get("relation"),
-        "children": draft.get("children"),
-        "signals": draft.get("signals", []),
-        "honour": _honour(draft),
-        "note": draft.get("note"),
-        "note_locale": draft.get("note_locale"),
-    }
+async def _write_note(ctx: Context, _draft: ConcernDraft, text: str) -> Next:
+    return note.check_note(ctx, text)
 
 
-async def _answered(ctx: Context, step: str) -> None:
+async def _note_checked(ctx: Context, draft: ConcernDraft, text: str | None) -> Next:
+    if text is note.REWRITE:
+        return Go("note")
+    draft.note, draft.note_locale = text, ctx.locale
+    return await _answered(ctx, draft, "note")
+
+
+async def _answered(ctx: Context, draft: ConcernDraft, step: str) -> Next:
     """Mark a step done, show the honour guidance the first time it applies, move on."""
-    if step not in ctx.draft["done"]:
-        ctx.draft["done"].append(step)
-    if _honour(ctx.draft) and not ctx.draft.get("guided"):
-        ctx.draft["guided"] = True
+    if step not in draft.done:
+        draft.done.append(step)
+    if draft.is_honour and not draft.guided:
+        draft.guided = True
         ctx.reply(
             _(
                 "This may be honour-related. Then the danger can come from several family "
@@ -221,43 +243,25 @@ async def _answered(ctx: Context, step: str) -> None:
                 "Please do not talk to the family about it yourself."
             )
         )
-    if "ref" in ctx.draft:
-        case = await ctx.uow.cases.by_reference(ctx.draft["ref"])
-        await ctx.uow.cases.update(case.id, **_fields(ctx.draft))
+    if draft.ref is not None:
+        case = await ctx.uow.cases.by_reference(draft.ref)
+        await ctx.uow.cases.update(case.id, **draft.fields())
         await ctx.uow.cases.record(case.id, "updated", now=ctx.now, actor_id=ctx.person.id)
-    await _next(ctx)
+    return _next(draft)
 
 
-async def _next(ctx: Context) -> None:
-    """Ask the first question not answered yet, or show the summary."""
-    for step in ORDER:
-        skipped = step == "honour" and is_honour(ctx.draft["signals"])
-        if step not in ctx.draft["done"] and not skipped:
-            _ask(ctx, step)
-            return
-    await _summary(ctx)
+def _next(draft: ConcernDraft) -> Go:
+    """The first question not answered yet, or the summary."""
+    return Go(next((s for s in draft.steps() if s not in draft.done), "summary"))
 
 
-def _ask(ctx: Context, step: str) -> None:
-    if step == "signals":
-        signalpicker.ask_groups(ctx)
-        return
-    if step in CHOICES:
-        choices = [[Choice(_(label), step, code)] for code, label in CHOICES[step].items()]
-    elif step == "initials":
-        choices = [[Choice(_("I don't know their initials"), "skip")]]
-    else:
-        choices = [[Choice(_("Skip"), "skip")]]
-    ctx.ask(NAME, step, QUESTIONS[step], [*choices, [STOP]])
-
-
-async def _summary(ctx: Context) -> None:
-    facts = details(**_fields(ctx.draft))
-    if "ref" in ctx.draft:
+def _ask_summary(_ctx: Context, draft: ConcernDraft) -> Question:
+    facts = details(**draft.fields())
+    if draft.ref is not None:
         text = _(
             "Your urgent concern {ref} has already gone out. This is what you added:\n\n"
             "{details}\n\nIs this right?",
-            ref=ctx.draft["ref"],
+            ref=draft.ref,
             details=facts,
         )
     else:
@@ -267,30 +271,39 @@ async def _summary(ctx: Context) -> None:
         [Choice(_("Change something"), "change")],
         [Choice(_("Cancel"), "cancel")],
     ]
-    ctx.ask(NAME, "summary", text, choices, protect=True)
+    return Question(text, choices, protect=True)
 
 
-async def _ask_change(ctx: Context) -> None:
-    steps = [s for s in ORDER if not (s == "honour" and is_honour(ctx.draft["signals"]))]
-    choices = [[Choice(CHANGE_LABELS[s], "change", s)] for s in steps]
+def _ask_change(_ctx: Context, draft: ConcernDraft) -> Question:
+    choices = [[Choice(CHANGE_LABELS[s], "change", s)] for s in draft.steps()]
     choices.append([Choice(_("Back to the summary"), "back")])
-    ctx.ask(NAME, "change", _("What would you like to change?"), choices)
+    return Question(_("What would you like to change?"), choices)
 
 
-async def _confirm(ctx: Context) -> None:
+async def _to_change(_ctx: Context, _draft: ConcernDraft, _arg: str) -> Next:
+    return Go("change")
+
+
+async def _change(_ctx: Context, draft: ConcernDraft, step: str) -> Next:
+    draft.done.remove(step)
+    return Go(step)
+
+
+async def _back(_ctx: Context, draft: ConcernDraft, _arg: str) -> Next:
+    return _next(draft)
+
+
+async def _confirm(ctx: Context, draft: ConcernDraft, _arg: str) -> Next:
     """Commit the case (the receipt goes out only after the commit) and route it."""
-    fields = _fields(ctx.draft)
-    if "ref" in ctx.draft:
-        case = await ctx.uow.cases.by_reference(ctx.draft["ref"])
-        case = await ctx.uow.cases.update(case.id, **fields, confirmed_at=ctx.now)
+    if draft.ref is not None:
+        case = await ctx.uow.cases.by_reference(draft.ref)
+        case = await ctx.uow.cases.update(case.id, **draft.fields(), confirmed_at=ctx.now)
         await ctx.uow.cases.record(case.id, "confirmed", now=ctx.now, actor_id=ctx.person.id)
         await _tell_helpers_complete(ctx, case)
     else:
-        case = await service.create(ctx, urgent=False, **fields, confirmed_at=ctx.now)
+        case = await service.create(ctx, urgent=False, **draft.fields(), confirmed_at=ctx.now)
         await escalation.route(ctx, case)
-    first = ctx.draft.get("first")
-    ctx.finish()
-    clear = keyboard(cleanphone.button(case.reference, first)) if first else ()
+    clear = keyboard(cleanphone.button(case.reference, draft.first)) if draft.first else ()
     ctx.reply(
         _(
             "Thank you. Your concern has been saved as {ref}.\n\n"
@@ -301,6 +314,7 @@ async def _confirm(ctx: Context) -> None:
         ),
         clear + ctx.menu(),
     )
+    return Done()
 
 
 async def _tell_helpers_complete(ctx: Context, case: CaseRecord) -> None:
@@ -312,7 +326,7 @@ async def _tell_helpers_complete(ctx: Context, case: CaseRecord) -> None:
         ref=escalation.case_label(case),
     )
     for helper in sorted(helpers):
-        await ctx.notify(helper, text, keyboard(escalation.open_button(case.reference)))
+        await ctx.notify(helper, text, keyboard(open_button(case.reference)))
 
 
 async def _who(ctx: Context, case: CaseRecord) -> Text:
@@ -326,20 +340,93 @@ async def _who(ctx: Context, case: CaseRecord) -> Text:
     return _("Your coordinator")
 
 
-async def on_cancel(ctx: Context) -> None:
+async def on_cancel(ctx: Context, draft: ConcernDraft) -> None:
     """Stop. An urgent case was already sent, so it stays, with what is known so far."""
-    reference = ctx.draft.get("ref")
     ctx.finish()
-    if reference is None:
+    if draft.ref is None:
         ctx.reply(_("Stopped. Nothing was saved."), ctx.menu())
         return
-    case = await ctx.uow.cases.by_reference(reference)
+    case = await ctx.uow.cases.by_reference(draft.ref)
     await ctx.uow.cases.record(case.id, "stopped", now=ctx.now, actor_id=ctx.person.id)
     ctx.reply(
         _(
             "Stopped. Your urgent concern {ref} was already sent and stays open with what "
             "you told me so far. Your confidant will contact you.",
-            ref=reference,
+            ref=draft.ref,
         ),
         ctx.menu(),
     )
+
+
+async def _stop(ctx: Context, draft: ConcernDraft, _arg: str) -> Next:
+    await on_cancel(ctx, draft)
+    return Done()
+
+
+STOPPING = {"stop": Answer(_stop, to=(END,), label="stop (an urgent case stays)")}
+
+
+def _choice_step(step: str) -> Step:
+    return Step(step, ask=_question(step), buttons={step: _choose(step), **STOPPING})
+
+
+CONCERN = Dialogue(
+    "concern",
+    ConcernDraft,
+    steps=(
+        Step(
+            "danger",
+            ask=_ask_danger,
+            buttons={
+                "danger": Answer(
+                    _danger, to=FORWARD, label="yes (112 first; case alerted) / no", args=YES_NO
+                ),
+                **STOPPING,
+            },
+        ),
+        Step(
+            "initials",
+            ask=_question("initials"),
+            text=Answer(_initials, to=FORWARD, label="initials (more is refused)"),
+            buttons={"skip": _skip("initials"), **STOPPING},
+        ),
+        _choice_step("age"),
+        _choice_step("relation"),
+        _choice_step("children"),
+        Step(
+            "signals",
+            start=Sub(SIGNALS, lambda _ctx, draft: SignalDraft(draft.signals)),
+            returns=Answer(_signals, to=FORWARD, label="chosen (honour: guidance)"),
+        ),
+        Step(
+            "note",
+            ask=_question("note"),
+            text=Answer(_write_note, to=(note.TEXT_CHECK.name,), label="a note, cleaned"),
+            returns=Answer(_note_checked, to=(*FORWARD, "note"), label="kept / write again"),
+            buttons={"skip": _skip("note"), **STOPPING},
+        ),
+        _choice_step("honour"),
+        Step(
+            "summary",
+            ask=_ask_summary,
+            buttons={
+                "confirm": Answer(_confirm, to=(END,), label="confirm (saved, routed, receipt)"),
+                "change": Answer(_to_change, to=("change",), label="change"),
+                "cancel": Answer(_stop, to=(END,), label="cancel (an urgent case stays)"),
+            },
+        ),
+        Step(
+            "change",
+            ask=_ask_change,
+            buttons={
+                "change": Answer(
+                    _change, to=ORDER, label="one answer again", args=lambda _c, d: d.done
+                ),
+                "back": Answer(_back, to=FORWARD, label="back to the summary"),
+            },
+        ),
+    ),
+    on_cancel=on_cancel,
+    title="/concern",
+)
+NAME = CONCERN.name

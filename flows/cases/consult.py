@@ -11,13 +11,13 @@ number is offered when the directory has no entry of that kind.
 
 from __future__ import annotations
 
+from flows.cases.buttons import decide_button, open_button
 from flows.cases.casefile import AGE_GROUPS, YES_NO_UNKNOWN
 from flows.cases.chronology import anonymous_steps
 from flows.cases.directory import KINDS
-from flows.cases.escalation import open_button
 from flows.cases.signals import in_catalogue_order, signal_label
 from flows.core.context import Context
-from flows.core.messages import Button, Text, _, keyboard, verbatim
+from flows.core.messages import Text, _, keyboard, verbatim
 from storage.records import CaseRecord, DirectoryRecord
 
 VEILIG_THUIS = "veilig_thuis"
@@ -83,7 +83,7 @@ async def consult(ctx: Context, case: CaseRecord, kind: str) -> None:
             summary=summary(case, steps),
         ),
         keyboard(
-            Button(_("Decide next step"), f"case:decide:{case.reference}"),
+            decide_button(case.reference),
             open_button(case.reference),
         ),
         protect=True,

@@ -7,37 +7,23 @@ involved, that it is closed (with the handler's own words if they wrote some,
 cleaned like every text). The case is checked again before anything is changed:
 someone else may have closed or taken it meanwhile.
 
-```mermaid
-stateDiagram-v2
-    [*] --> decide: Decide next step
-    decide --> when: monitor
-    when --> [*]: 1 week / 2 weeks / 1 month (follow-up timer set)
-    decide --> kind: consult
-    kind --> [*]: a kind (whom to call, summary to read out)
-    decide --> [*]: a professional took over / a report was made
-    decide --> reason: close
-    reason --> farewell: a reason
-    farewell --> farewell: too long, or the check failed
-    farewell --> [*]: a message, nothing taken out (closed, key person told)
-    farewell --> farewell_check: something taken out
-    farewell_check --> farewell: write again
-    farewell_check --> [*]: send (closed, key person told)
-    farewell --> [*]: close without a message
-```
+Its steps are drawn in docs/dialogues.md, generated from `DECIDE`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flows.cases import consult, followup, note
+from flows.cases.buttons import open_button
 from flows.cases.casefile import CLOSED, HANDLING, MONITORING, REFERRED
 from flows.cases.directory import KINDS
-from flows.cases.escalation import open_button
 from flows.core.context import Choice, Context
+from flows.core.dialogue import END, STAY, Answer, Dialogue, Done, Go, Next, Question, Step, begin
 from flows.core.messages import N_, Text, _, keyboard, verbatim
 from flows.privacy import access, cleanphone
 from storage.records import CaseRecord
 
-NAME = "decide"
 STEPS = {
     "monitor": N_("Monitor, and follow up later"),
     "consult": N_("Consult a professional"),
@@ -53,73 +39,63 @@ REASON_LABELS = {
 }
 
 
+@dataclass
+class DecideDraft:
+    ref: str
+    reason: str = ""
+
+
 async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
+    await begin(ctx, DECIDE, DecideDraft(case.reference))
+
+
+def _ask_decide(_ctx: Context, draft: DecideDraft) -> Question:
     choices = [[Choice(_(label), "decide", code)] for code, label in STEPS.items()]
-    ctx.ask(
-        NAME,
-        "decide",
-        _("What is the next step for {ref}?", ref=case.reference),
-        choices,
-        draft={"ref": case.reference},
-    )
+    return Question(_("What is the next step for {ref}?", ref=draft.ref), choices)
 
 
-async def on_choice(ctx: Context, action: str, arg: str) -> None:
-    step = ctx.state.step
-    if step == "decide" and action == "decide" and arg in STEPS:
-        await _decided(ctx, arg)
-    elif step == "when" and action == "when" and arg in PERIOD_LABELS:
-        await _monitor(ctx, arg)
-    elif step == "kind" and action == "kind" and arg in KINDS:
-        case = await _case(ctx)
-        if case is not None and arg in await consult.kinds(ctx, case):
-            ctx.finish()
-            await consult.consult(ctx, case, arg)
-        elif case is not None:
-            ctx.use_buttons()
-    elif step == "reason" and action == "reason" and arg in REASON_LABELS:
-        ctx.draft["reason"] = arg
-        _ask_farewell(ctx)
-    elif step == "farewell" and action == "skip":
-        await _close(ctx, None)
-    elif step == "farewell_check" and action == "send":
-        await _close(ctx, ctx.draft["text"])
-    elif step == "farewell_check" and action == "rewrite":
-        _ask_farewell(ctx)
-    else:
-        ctx.use_buttons()
-
-
-async def _decided(ctx: Context, choice: str) -> None:
+async def _decided(ctx: Context, draft: DecideDraft, choice: str) -> Next:
     """Ask what the choice needs next, or record it at once."""
-    if choice == "monitor":
-        choices = [[Choice(_(label), "when", code)] for code, label in PERIOD_LABELS.items()]
-        ctx.ask(NAME, "when", _("When do you want to follow up?"), choices)
-    elif choice == "consult":
-        case = await _case(ctx)
-        if case is not None:
-            kinds = await consult.kinds(ctx, case)
-            choices = [[Choice(_(KINDS[kind]), "kind", kind)] for kind in kinds]
-            ctx.ask(NAME, "kind", _("Whom do you want to consult?"), choices)
-    elif choice == "close":
-        choices = [[Choice(_(label), "reason", code)] for code, label in REASON_LABELS.items()]
-        ctx.ask(NAME, "reason", _("Why is the case closed?"), choices)
-    else:
-        await _professional(ctx, choice)
+    if choice in ("monitor", "consult", "close"):
+        return Go({"monitor": "when", "consult": "kind", "close": "reason"}[choice])
+    return await _professional(ctx, draft, choice)
 
 
-async def on_text(ctx: Context) -> None:
-    """Only the closing message is typed."""
-    if ctx.state.step != "farewell":
+def _ask_when(_ctx: Context, _draft: DecideDraft) -> Question:
+    choices = [[Choice(_(label), "when", code)] for code, label in PERIOD_LABELS.items()]
+    return Question(_("When do you want to follow up?"), choices)
+
+
+async def _ask_kind(ctx: Context, draft: DecideDraft) -> Question:
+    case = await ctx.uow.cases.by_reference(draft.ref)
+    kinds = await consult.kinds(ctx, case) if case is not None else []
+    choices = [[Choice(_(KINDS[kind]), "kind", kind)] for kind in kinds]
+    return Question(_("Whom do you want to consult?"), choices)
+
+
+async def _consult(ctx: Context, draft: DecideDraft, kind: str) -> Next:
+    case = await _case(ctx, draft)
+    if case is None:
+        return Done()
+    if kind not in await consult.kinds(ctx, case):
         ctx.use_buttons()
-        return
-    await note.send_cleaned(ctx, "farewell_check", _close)
+        return STAY
+    await consult.consult(ctx, case, kind)
+    return Done()
 
 
-def _ask_farewell(ctx: Context) -> None:
-    ctx.ask(
-        NAME,
-        "farewell",
+def _ask_reason(_ctx: Context, _draft: DecideDraft) -> Question:
+    choices = [[Choice(_(label), "reason", code)] for code, label in REASON_LABELS.items()]
+    return Question(_("Why is the case closed?"), choices)
+
+
+async def _reason(_ctx: Context, draft: DecideDraft, reason: str) -> Next:
+    draft.reason = reason
+    return Go("farewell")
+
+
+def _ask_farewell(_ctx: Context, _draft: DecideDraft) -> Question:
+    return Question(
         _(
             "Write a short message for the key person: it goes with the news that the case "
             "is closed. No names or numbers, please."
@@ -128,25 +104,37 @@ def _ask_farewell(ctx: Context) -> None:
     )
 
 
-async def _case(ctx: Context) -> CaseRecord | None:
+async def _farewell(ctx: Context, draft: DecideDraft, text: str) -> Next:
+    return await note.check_message(ctx, text, lambda cleaned: _close(ctx, draft, cleaned))
+
+
+async def _farewell_checked(ctx: Context, draft: DecideDraft, text: str | None) -> Next:
+    if text is note.REWRITE:
+        return Go("farewell")
+    return await _close(ctx, draft, text)
+
+
+async def _without_message(ctx: Context, draft: DecideDraft, _arg: str) -> Next:
+    return await _close(ctx, draft, None)
+
+
+async def _case(ctx: Context, draft: DecideDraft) -> CaseRecord | None:
     """The case, if the person still handles it and it is still being handled."""
-    case = await access.reload(ctx, ctx.draft["ref"], access.is_handler)
+    case = await access.reload(ctx, draft.ref, access.is_handler)
     if case is not None and case.status not in HANDLING:
-        ctx.finish()
         ctx.reply(_("Case {ref} is closed.", ref=case.reference), ctx.menu())
         return None
     return case
 
 
-def _done(ctx: Context, text: Text, case: CaseRecord) -> None:
-    ctx.finish()
-    ctx.reply(text, keyboard(open_button(case.reference)))
+async def _when(ctx: Context, draft: DecideDraft, period: str) -> Next:
+    case = await _case(ctx, draft)
+    if case is not None:
+        await _monitor(ctx, case, period)
+    return Done()
 
 
-async def _monitor(ctx: Context, period: str) -> None:
-    case = await _case(ctx)
-    if case is None:
-        return
+async def _monitor(ctx: Context, case: CaseRecord, period: str) -> None:
     due = await followup.schedule(ctx, case, period)
     await ctx.uow.cases.set_handling(case.id, status=MONITORING, follow_up_at=due)
     await ctx.uow.cases.record(case.id, f"monitor.{period}", now=ctx.now, actor_id=ctx.person.id)
@@ -167,14 +155,14 @@ async def _monitor(ctx: Context, period: str) -> None:
         ref=case.reference,
         date=due,
     )
-    _done(ctx, text, case)
+    ctx.reply(text, keyboard(open_button(case.reference)))
 
 
-async def _professional(ctx: Context, action: str) -> None:
+async def _professional(ctx: Context, draft: DecideDraft, action: str) -> Next:
     """A professional took over, or a report was made: the case is with them now."""
-    case = await _case(ctx)
+    case = await _case(ctx, draft)
     if case is None:
-        return
+        return Done()
     await followup.cancel(ctx, case)
     await ctx.uow.cases.set_handling(case.id, status=REFERRED, follow_up_at=None)
     await ctx.uow.cases.record(case.id, action, now=ctx.now, actor_id=ctx.person.id)
@@ -188,14 +176,15 @@ async def _professional(ctx: Context, action: str) -> None:
             ),
             case=case.reference,
         )
-    _done(ctx, _("Recorded for {ref}.", ref=case.reference), case)
+    ctx.reply(_("Recorded for {ref}.", ref=case.reference), keyboard(open_button(case.reference)))
+    return Done()
 
 
-async def _close(ctx: Context, text: str | None) -> None:
-    case = await _case(ctx)
+async def _close(ctx: Context, draft: DecideDraft, text: str | None) -> Next:
+    case = await _case(ctx, draft)
     if case is None:
-        return
-    reason = ctx.draft["reason"]
+        return Done()
+    reason = draft.reason
     await followup.cancel(ctx, case)
     await ctx.uow.cases.set_handling(case.id, status=CLOSED, closed_at=ctx.now, follow_up_at=None)
     await ctx.uow.cases.record(
@@ -204,8 +193,8 @@ async def _close(ctx: Context, text: str | None) -> None:
     if case.key_person_id:
         await ctx.notify(case.key_person_id, _closed_notice(ctx, case, text), case=case.reference)
     await cleanphone.offer_tidy(ctx, case)
-    ctx.finish()
     ctx.reply(_("{ref} is closed. The key person has been told.", ref=case.reference), ctx.menu())
+    return Done()
 
 
 def _closed_notice(ctx: Context, case: CaseRecord, text: str | None) -> Text:
@@ -222,3 +211,61 @@ def _closed_notice(ctx: Context, case: CaseRecord, text: str | None) -> Text:
         text=verbatim(text),
         thanks=thanks,
     )
+
+
+DECIDE = Dialogue(
+    "decide",
+    DecideDraft,
+    steps=(
+        Step(
+            "decide",
+            ask=_ask_decide,
+            buttons={
+                "decide": Answer(
+                    _decided,
+                    to=("when", "kind", "reason", END),
+                    label="monitor / consult / close; took over or reported (recorded)",
+                    args=STEPS,
+                )
+            },
+        ),
+        Step(
+            "when",
+            ask=_ask_when,
+            buttons={
+                "when": Answer(
+                    _when, to=(END,), label="a period (follow-up timer set)", args=PERIOD_LABELS
+                )
+            },
+        ),
+        Step(
+            "kind",
+            ask=_ask_kind,
+            buttons={
+                "kind": Answer(
+                    _consult, to=(END,), label="a kind (whom to call, summary)", args=KINDS
+                )
+            },
+        ),
+        Step(
+            "reason",
+            ask=_ask_reason,
+            buttons={
+                "reason": Answer(_reason, to=("farewell",), label="a reason", args=REASON_LABELS)
+            },
+        ),
+        Step(
+            "farewell",
+            ask=_ask_farewell,
+            text=Answer(
+                _farewell,
+                to=(END, note.TEXT_CHECK.name),
+                label="a message (closed, or shown cleaned)",
+            ),
+            returns=Answer(_farewell_checked, to=(END, "farewell"), label="send / write again"),
+            buttons={"skip": Answer(_without_message, to=(END,), label="close without a message")},
+        ),
+    ),
+    title="Decide next step",
+)
+NAME = DECIDE.name

@@ -20,9 +20,10 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from flows.cases.buttons import ack_button, open_button
 from flows.cases.casefile import OPEN, key_person_name
 from flows.core.context import Context
-from flows.core.messages import Button, Inline, Keyboard, Text, _, keyboard
+from flows.core.messages import Inline, Keyboard, Text, _, keyboard
 from flows.core.roles import COORDINATOR, KEY_PERSON
 from storage.records import CaseRecord, PersonRecord, TimerRecord
 
@@ -33,15 +34,12 @@ CONFIDANT, REMINDER, BACKUP, COORDINATORS, REPEAT = range(5)
 
 
 def timer_subject(reference: str) -> str:
+    """A case's timers (escalation, follow-up) are known by its reference."""
     return f"case:{reference}"
 
 
-def open_button(reference: str) -> Button:
-    return Button(_("Open"), f"case:open:{reference}")
-
-
-def ack_button(reference: str) -> Button:
-    return Button(_("Acknowledge"), f"case:ack:{reference}")
+def subject_reference(subject: str) -> str:
+    return subject.removeprefix("case:")
 
 
 def alert_buttons(reference: str) -> Keyboard:
@@ -60,7 +58,7 @@ async def restart(ctx: Context, case: CaseRecord) -> list[PersonRecord]:
 
 async def on_timer(ctx: Context, timer: TimerRecord) -> None:
     """The wait is over and nobody acknowledged: take the next step."""
-    case = await ctx.uow.cases.by_reference(timer.subject.removeprefix("case:"))
+    case = await ctx.uow.cases.by_reference(subject_reference(timer.subject))
     if case is not None and case.status == OPEN:
         await _run(ctx, case, timer.payload["stage"], first=False)
 

@@ -2,18 +2,22 @@
 
 `clean` is the one door for every text people type about a case (the concern's
 note, messages, assessments, updates): too long or not checkable, and nothing
-is kept. `check` serves the notes: the writer sees the cleaned text and which
-kinds of identifiers were taken out, and keeps it or writes it again. Once the
-cleaned text is in the draft, the writer's own message (which still holds
-everything) is deleted from the chat.
+is kept. `TEXT_CHECK` is the sub-dialogue that shows the writer the cleaned text
+and which kinds of identifiers were taken out; it hands back the text to keep or
+send, `REWRITE` (write it again) or `CANCELLED`. A note is always shown back
+(`check_note`); a message is shown back only when something was taken out
+(`check_message`). Once the cleaned text is in a draft, the writer's own message
+(which still holds everything) is deleted from the chat.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 
 from flows.core.context import Choice, Context
+from flows.core.dialogue import END, STAY, Answer, Dialogue, Done, Next, Question, Start, Step
 from flows.core.messages import Inline, _, verbatim
 from flows.redaction import Redaction, RedactionError, redact
 
@@ -59,81 +63,103 @@ def clean(ctx: Context, text: str) -> Redaction | None:
     return cleaned
 
 
-def removed_kinds(cleaned: Redaction) -> Inline:
-    return Inline(tuple(KIND_LABELS[kind] for kind in cleaned.removed))
+REWRITE = None  # the result when the writer wants to write it again
+CANCELLED = "cancelled"  # ... and when they stop (a message that is not sent)
 
 
-async def check(ctx: Context, text: str) -> None:
-    """Clean the note, delete the raw message, show what is kept: keep or write again."""
+@dataclass
+class TextCheckDraft:
+    text: str
+    removed: list[str] = field(default_factory=list)  # kinds of identifiers taken out
+    sending: bool = False  # a message on its way to someone, not a note to keep
+    cancellable: bool = False
+
+
+def check_note(ctx: Context, text: str) -> Next:
+    """Clean a note, delete the raw message, and show what is kept: keep or write again."""
     cleaned = clean(ctx, text)
     if cleaned is None:
-        return
-    ctx.draft["cleaned"] = cleaned.text
+        return STAY
     ctx.delete_messages([ctx.event.message_id])
-    if cleaned.removed:
-        text_shown = _(
-            "This is what I will keep:\n\n{note}\n\nI took out: {kinds}. I deleted your own "
-            "message from this chat, as it still held them. Is this right?",
-            note=verbatim(cleaned.text),
-            kinds=removed_kinds(cleaned),
-        )
-    else:
-        text_shown = _(
-            "This is what I will keep:\n\n{note}\n\nI deleted your own message from this chat, "
-            "so it does not stay on your phone. Is this right?",
-            note=verbatim(cleaned.text),
-        )
-    ctx.ask(
-        ctx.state.flow,
-        "note_check",
-        text_shown,
-        [[Choice(_("Yes, keep this"), "keep")], [Choice(_("Write it again"), "rewrite")]],
-        protect=True,
-    )
+    return Start(TEXT_CHECK, TextCheckDraft(cleaned.text, list(cleaned.removed)))
 
 
-async def send_cleaned(
+async def check_message(
     ctx: Context,
-    check_step: str,
-    send: Callable[[Context, str], Awaitable[None]],
-    more: list[list[Choice]] | None = None,
-) -> None:
-    """A typed message on its way to someone: cleaned first; sent at once when nothing was
-    taken out, else shown to the sender to confirm (`ask_to_send`)."""
-    cleaned = clean(ctx, ctx.event.text)
+    text: str,
+    send: Callable[[str], Awaitable[Next]],
+    *,
+    cancellable: bool = False,
+) -> Next:
+    """A message on its way to someone: cleaned first; sent at once when nothing was
+    taken out, else shown to the writer to confirm (and their raw message deleted)."""
+    cleaned = clean(ctx, text)
     if cleaned is None:
-        return
+        return STAY
     if not cleaned.removed:
-        await send(ctx, cleaned.text)
-        return
-    ask_to_send(ctx, check_step, cleaned, more)
-
-
-def ask_to_send(
-    ctx: Context, step: str, cleaned: Redaction, more: list[list[Choice]] | None = None
-) -> None:
-    """Before a message that lost identifiers goes out: show what is left and what was
-    taken out, and delete the raw message from the sender's chat (it still holds them)."""
-    ctx.draft["text"] = cleaned.text
+        return await send(cleaned.text)
     ctx.delete_messages([ctx.event.message_id])
-    ctx.ask(
-        ctx.state.flow,
-        step,
-        _(
+    draft = TextCheckDraft(cleaned.text, list(cleaned.removed), True, cancellable)
+    return Start(TEXT_CHECK, draft)
+
+
+def _shown(_ctx: Context, draft: TextCheckDraft) -> Question:
+    kinds = Inline(tuple(KIND_LABELS[kind] for kind in draft.removed))
+    if draft.sending:
+        text = _(
             "This is what I will send:\n\n{text}\n\nI took out: {kinds}. I deleted your own "
             "message from this chat, as it still held them. Shall I send it?",
-            text=verbatim(cleaned.text),
-            kinds=removed_kinds(cleaned),
-        ),
-        [[Choice(_("Send"), "send")], [Choice(_("Write it again"), "rewrite")], *(more or [])],
-        protect=True,
-    )
-
-
-async def on_text(ctx: Context) -> None:
-    """For flows whose only typed answer is a note (step "note"): check it, else point
-    to the buttons."""
-    if ctx.state.step == "note":
-        await check(ctx, ctx.event.text)
+            text=verbatim(draft.text),
+            kinds=kinds,
+        )
+        choices = [[Choice(_("Send"), "send")], [Choice(_("Write it again"), "rewrite")]]
+        if draft.cancellable:
+            choices.append([Choice(_("Cancel"), "cancel")])
+        return Question(text, choices, protect=True)
+    if draft.removed:
+        text = _(
+            "This is what I will keep:\n\n{note}\n\nI took out: {kinds}. I deleted your own "
+            "message from this chat, as it still held them. Is this right?",
+            note=verbatim(draft.text),
+            kinds=kinds,
+        )
     else:
-        ctx.use_buttons()
+        text = _(
+            "This is what I will keep:\n\n{note}\n\nI deleted your own message from this chat, "
+            "so it does not stay on your phone. Is this right?",
+            note=verbatim(draft.text),
+        )
+    choices = [[Choice(_("Yes, keep this"), "keep")], [Choice(_("Write it again"), "rewrite")]]
+    return Question(text, choices, protect=True)
+
+
+async def _accept(_ctx: Context, draft: TextCheckDraft, _arg: str) -> Next:
+    return Done(draft.text)
+
+
+async def _rewrite(_ctx: Context, _draft: TextCheckDraft, _arg: str) -> Next:
+    return Done(REWRITE)
+
+
+async def _cancel(_ctx: Context, _draft: TextCheckDraft, _arg: str) -> Next:
+    return Done(CANCELLED)
+
+
+TEXT_CHECK = Dialogue(
+    "textcheck",
+    TextCheckDraft,
+    steps=(
+        Step(
+            "check",
+            ask=_shown,
+            buttons={
+                "keep": Answer(_accept, to=(END,), label="keep"),
+                "send": Answer(_accept, to=(END,), label="send"),
+                "rewrite": Answer(_rewrite, to=(END,), label="write again"),
+                "cancel": Answer(_cancel, to=(END,), label="cancel"),
+            },
+        ),
+    ),
+    sub=True,
+    title="the cleaned text of a note or a message",
+)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 
+from flows.cases.buttons import ack_button, case_button, decide_button, open_button, update_button
 from flows.cases.casefile import (
     ACKNOWLEDGED,
     CLOSED,
@@ -24,7 +25,7 @@ from flows.cases.casefile import (
     key_person_name,
     name_of,
 )
-from flows.cases.escalation import TIMER, ack_button, case_label, open_button, timer_subject
+from flows.cases.escalation import TIMER, case_label, timer_subject
 from flows.core.context import Context
 from flows.core.messages import Button, Keyboard, Text, _, keyboard, verbatim
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
@@ -81,24 +82,20 @@ async def _actions(ctx: Context, case: CaseRecord) -> Keyboard:
     if await access.is_key_person(ctx, case):
         if case.status == CLOSED:
             return ()
-        talk = [Button(_("Message my confidant"), f"case:msg:{ref}")]
-        return keyboard(*(talk if access.counterpart_id(case) else []), _update_button(ref))
+        talk = [case_button(_("Message my confidant"), "msg", ref)]
+        return keyboard(*(talk if access.counterpart_id(case) else []), update_button(ref))
     rows: list[Button] = [ack_button(ref)] if case.status == OPEN else []
     if await access.may_talk(ctx, case) and case.status != CLOSED:
-        rows.append(Button(_("Message the key person"), f"case:msg:{ref}"))
+        rows.append(case_button(_("Message the key person"), "msg", ref))
     if await access.is_handler(ctx, case) and case.status in HANDLING:
         rows += [
-            Button(_("Record assessment"), f"case:assess:{ref}"),
-            Button(_("Decide next step"), f"case:decide:{ref}"),
+            case_button(_("Record assessment"), "assess", ref),
+            decide_button(ref),
         ]
-    rows.append(Button(_("Chronology"), f"case:log:{ref}"))
+    rows.append(case_button(_("Chronology"), "log", ref))
     if case.status != CLOSED and await access.may_reassign(ctx, case):
-        rows.append(Button(_("Pass on to another confidant"), f"case:reassign:{ref}"))
+        rows.append(case_button(_("Pass on to another confidant"), "reassign", ref))
     return keyboard(*rows)
-
-
-def _update_button(reference: str) -> Button:
-    return Button(_("Add an update"), f"case:update:{reference}")
 
 
 def case_details(case: CaseRecord) -> Text:
@@ -188,7 +185,7 @@ async def start(ctx: Context, _arg: str) -> None:
 
 def _open_buttons(listed: list[CaseRecord]) -> Keyboard:
     return tuple(
-        (Button(_("Open {ref}", ref=case.reference), f"case:open:{case.reference}"),)
+        (case_button(_("Open {ref}", ref=case.reference), "open", case.reference),)
         for case in listed
     )
 

@@ -7,36 +7,31 @@ cleaned text before it goes; otherwise it goes at once. The cleaned text lands i
 the chronology (encrypted) and reaches the other side with the case reference and
 a Reply button, sent protected. Nothing is sent about a closed case.
 
-```mermaid
-stateDiagram-v2
-    [*] --> write: Message my confidant / Message the key person / Reply
-    write --> write: too long, or the check failed
-    write --> [*]: nothing taken out (sent)
-    write --> check: something taken out (cleaned text shown)
-    check --> [*]: send
-    check --> write: write again
-    write --> [*]: cancel
-    check --> [*]: cancel
-```
+Its steps are drawn in docs/dialogues.md, generated from `TALK`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flows.cases import note
+from flows.cases.buttons import open_button, reply_button
 from flows.cases.casefile import CLOSED
-from flows.cases.escalation import open_button
 from flows.core.context import Choice, Context
-from flows.core.messages import Button, Text, _, keyboard, verbatim
+from flows.core.dialogue import END, Answer, Dialogue, Done, Go, Next, Question, Step, begin
+from flows.core.messages import Text, _, keyboard, verbatim
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON, role_label
 from flows.privacy import access
 from storage.records import CaseRecord, PersonRecord
 
-NAME = "casechat"
 CANCEL = Choice(_("Cancel"), "cancel")
 
 
-def reply_button(reference: str) -> Button:
-    return Button(_("Reply"), f"case:msg:{reference}")
+@dataclass
+class TalkDraft:
+    ref: str
+    recipient: str  # their display name, for the question
+    again: bool = False  # asked once more after "write it again"
 
 
 async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
@@ -44,50 +39,50 @@ async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
     recipient = await _recipient(ctx, case)
     if recipient is None or case.status == CLOSED:
         ctx.reply(_why_not(case, recipient), ctx.menu())
-    else:
-        ctx.ask(
-            NAME,
-            "write",
-            _(
-                "Write your message about {ref} for {name}. No names or numbers, please.",
-                ref=case.reference,
-                name=recipient.display_name,
-            ),
-            [[CANCEL]],
-            draft={"ref": case.reference},
-        )
-
-
-async def on_text(ctx: Context) -> None:
-    if ctx.state.step != "write":
-        ctx.use_buttons()
         return
-    await note.send_cleaned(ctx, "check", _send, [[CANCEL]])
+    await begin(ctx, TALK, TalkDraft(case.reference, recipient.display_name))
 
 
-async def on_choice(ctx: Context, action: str, _arg: str) -> None:
-    step = ctx.state.step
-    if action == "cancel":
-        ctx.finish()
-        ctx.reply(_("Stopped. Your message was not sent."), ctx.menu())
-    elif step == "check" and action == "send":
-        await _send(ctx, ctx.draft["text"])
-    elif step == "check" and action == "rewrite":
-        ctx.ask(NAME, "write", _("Write your message again."), [[CANCEL]])
-    else:
-        ctx.use_buttons()
+def _ask_write(_ctx: Context, draft: TalkDraft) -> Question:
+    if draft.again:
+        return Question(_("Write your message again."), [[CANCEL]])
+    text = _(
+        "Write your message about {ref} for {name}. No names or numbers, please.",
+        ref=draft.ref,
+        name=draft.recipient,
+    )
+    return Question(text, [[CANCEL]])
 
 
-async def _send(ctx: Context, text: str) -> None:
+async def _write(ctx: Context, draft: TalkDraft, text: str) -> Next:
+    return await note.check_message(
+        ctx, text, lambda cleaned: _send(ctx, draft, cleaned), cancellable=True
+    )
+
+
+async def _checked(ctx: Context, draft: TalkDraft, text: str | None) -> Next:
+    if text is note.REWRITE:
+        draft.again = True
+        return Go("write")
+    if text == note.CANCELLED:
+        return await _cancel(ctx, draft, "")
+    return await _send(ctx, draft, text)
+
+
+async def _cancel(ctx: Context, _draft: TalkDraft, _arg: str) -> Next:
+    ctx.reply(_("Stopped. Your message was not sent."), ctx.menu())
+    return Done()
+
+
+async def _send(ctx: Context, draft: TalkDraft, text: str) -> Next:
     """Keep it in the chronology, pass it on, tell the writer."""
-    case = await access.reload(ctx, ctx.draft["ref"], access.may_talk)
+    case = await access.reload(ctx, draft.ref, access.may_talk)
     if case is None:
-        return
-    ctx.finish()
+        return Done()
     recipient = await _recipient(ctx, case)
     if recipient is None or case.status == CLOSED:
         ctx.reply(_why_not(case, recipient), ctx.menu())
-        return
+        return Done()
     await ctx.uow.cases.record(
         case.id, "message", now=ctx.now, actor_id=ctx.person.id, target_id=recipient.id, body=text
     )
@@ -108,6 +103,26 @@ async def _send(ctx: Context, text: str) -> None:
     ctx.reply(
         _("Sent to {name}.", name=recipient.display_name), keyboard(open_button(case.reference))
     )
+    return Done()
+
+
+TALK = Dialogue(
+    "casechat",
+    TalkDraft,
+    steps=(
+        Step(
+            "write",
+            ask=_ask_write,
+            text=Answer(
+                _write, to=(END, note.TEXT_CHECK.name), label="a message (sent, or shown cleaned)"
+            ),
+            returns=Answer(_checked, to=(END, "write"), label="send / write again / cancel"),
+            buttons={"cancel": Answer(_cancel, to=(END,), label="cancel")},
+        ),
+    ),
+    title="Message my confidant / Message the key person / Reply",
+)
+NAME = TALK.name
 
 
 def _why_not(case: CaseRecord, recipient: PersonRecord | None) -> Text:

@@ -75,3 +75,10 @@ def menu_data(command: str) -> str:
 def read_menu(data: str) -> str | None:
     prefix, _sep, command = data.partition(":")
     return command if prefix == MENU else None
+
+
+CASE = "case"  # the case family's global buttons: `case:<action>:<reference>[:<extra>]`
+
+
+def case_data(action: str, reference: str, *extra: str) -> str:
+    return pack(CASE, action, reference, *extra)

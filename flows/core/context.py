@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from flows.core.callbacks import choice_data, rebase_choice
+from flows.core.callbacks import case_data, choice_data, rebase_choice
 from flows.core.events import Event
 from flows.core.menu import menu_keyboard
 from flows.core.messages import Button, Document, Keyboard, Reply, Text, _, from_json, to_json
@@ -79,7 +79,8 @@ class Context:
     @property
     def question_waiting(self) -> bool:
         """A question waits to be answered after what is being shown now."""
-        return self._underneath is not None or self.resumed
+        underneath = self.state is not None and self.state.parent is not None
+        return self._underneath is not None or self.resumed or underneath
 
     def menu(self) -> Keyboard:
         """The main menu buttons for this person's roles; none while a question waits
@@ -156,6 +157,14 @@ class Context:
     def opening_parent(self) -> ConversationRecord | None:
         """What a dialogue opened now returns to: the question a look interrupted."""
         return self._underneath
+
+    def hold(self, flow: str, step: str, draft: dict) -> None:
+        """Wait at a step without a question of its own: a sub-dialogue asks on top."""
+        same_flow = self.state is not None and self.state.flow == flow
+        parent = self.state.parent if same_flow else self._underneath
+        version = self.state.version if self.state is not None else 0
+        self.state = ConversationRecord(flow, step, draft, version, parent=parent)
+        self.state_dirty = True
 
     def keep_draft(self, draft: dict) -> None:
         """The open question stays; its draft changed."""
@@ -240,7 +249,7 @@ class Context:
             return
         notice = Reply(
             _("There is something new about {ref}.", ref=case),
-            ((Button(_("Open"), f"case:news:{case}"),),),
+            ((Button(_("Open"), case_data("news", case)),),),
             protect,
         )
         payload = to_json(notice) | {"held": to_json(message) | {"case": case}}

@@ -96,11 +96,23 @@ class Answer:
 
 @dataclass(frozen=True)
 class Step:
+    """A question (`ask`), or a sub-dialogue the step hands over to (`start`); either
+    way `returns` takes the sub-dialogue's result."""
+
     name: str
-    ask: Ask
+    ask: Ask | None = None
     buttons: Mapping[str, Answer] = field(default_factory=dict)
     text: Answer | None = None
-    returns: Answer | None = None  # the result of the sub-dialogue this step started
+    returns: Answer | None = None
+    start: Sub | None = None
+
+
+@dataclass(frozen=True)
+class Sub:
+    """A step that is a whole sub-dialogue, and how its draft is made from the host's."""
+
+    dialogue: Dialogue
+    draft: Callable[[Context, Any], Any]
 
 
 @dataclass(frozen=True)
@@ -181,9 +193,9 @@ async def cancel(ctx: Context, *, whole_stack: bool = False) -> None:
     while ctx.state.parent is not None:
         ctx.state, ctx.state_dirty = ctx.state.parent, True
     root = ctx.dialogues.get(ctx.state.flow)
-    if isinstance(root, Dialogue) and root.on_cancel is not None:
+    if isinstance(root, Dialogue):
         draft = root.load(ctx.state.draft)
-        if draft is not None:
+        if root.on_cancel is not None and draft is not None:
             await root.on_cancel(ctx, draft)
             return
     elif hasattr(root, "on_cancel"):
@@ -223,15 +235,16 @@ async def _follow(
         await _ask(ctx, dialogue, dialogue.step(what.step), draft, edit=what.edit)
     elif isinstance(what, Start):
         ctx.keep_draft(dialogue.dump(draft))
-        host = ctx.state
-        await _ask(ctx, what.dialogue, what.dialogue.steps[0], what.draft, parent=host)
+        await _ask(ctx, what.dialogue, what.dialogue.steps[0], what.draft, parent=ctx.state)
     elif isinstance(what, Done):
         await _done(ctx, dialogue, what.result)
 
 
 async def _done(ctx: Context, dialogue: Dialogue, result: Any) -> None:
     """End this dialogue; a host that started it gets the result."""
-    host_state = ctx.state.parent if ctx.state is not None else None
+    if ctx.state is None or ctx.state.flow != dialogue.name:
+        return  # the handler already closed it (a case that went away meanwhile)
+    host_state = ctx.state.parent
     if not dialogue.sub or host_state is None:
         ctx.finish()
         return
@@ -252,8 +265,13 @@ async def _ask(
     draft: Any,
     *,
     edit: bool = False,
-    parent: Any = None,
+    parent: Any = ...,  # by default a dialogue keeps what waits underneath it
 ) -> None:
+    if step.start is not None:  # the host waits at this step for the sub-dialogue's result
+        ctx.hold(dialogue.name, step.name, dialogue.dump(draft))
+        sub, sub_draft = step.start.dialogue, step.start.draft(ctx, draft)
+        await _ask(ctx, sub, sub.steps[0], sub_draft, parent=ctx.state)
+        return
     question = step.ask(ctx, draft)
     if inspect.isawaitable(question):
         question = await question
@@ -288,8 +306,13 @@ def diagram(dialogue: Dialogue) -> str:
             answers.append(("text", step.text))
         if step.returns is not None:
             answers.append(("result", step.returns))
+        if step.start is not None:
+            lines.append(f"    {step.name} --> {step.start.dialogue.name}: handed over")
         for action, answer in answers:
             for target in answer.to:
                 end = "[*]" if target == END else target
-                lines.append(f"    {step.name} --> {end}: {answer.label or action}")
+                source = (
+                    step.start.dialogue.name if action == "result" and step.start else step.name
+                )
+                lines.append(f"    {source} --> {end}: {answer.label or action}")
     return "\n".join(lines)

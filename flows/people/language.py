@@ -1,20 +1,20 @@
 """`/language`: choose the language Sleutel speaks with you; the confirmation, the menu
-and the person's own command menu in Telegram switch at once.
-
-```mermaid
-stateDiagram-v2
-    [*] --> choose: /language
-    choose --> [*]: a language
-```
-"""
+and the person's own command menu in Telegram switch at once. Asked on top of an open
+question, the question comes back when a language is chosen."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flows.core.context import Choice, Context
+from flows.core.dialogue import END, Answer, Dialogue, Done, Question, Step, begin
 from flows.core.languages import ENDONYMS
 from flows.core.messages import LanguageName, _, verbatim
 
-NAME = "language"
+
+@dataclass
+class LanguageDraft:
+    pass
 
 
 def language_choices(ctx: Context) -> list[list[Choice]]:
@@ -24,19 +24,36 @@ def language_choices(ctx: Context) -> list[list[Choice]]:
     return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
 
 
-async def start(ctx: Context, _arg: str) -> None:
-    ctx.ask(NAME, "choose", _("Which language do you prefer?"), language_choices(ctx))
-
-
-async def on_choice(ctx: Context, action: str, arg: str) -> None:
+async def _switch(ctx: Context, _draft: LanguageDraft, code: str) -> Done:
     """Switch, and confirm in the new language."""
-    if action != "lang" or arg not in ctx.config.locales:
-        ctx.use_buttons()
-        return
-    await ctx.uow.people.set_locale(ctx.person.id, arg)
-    ctx.locale = arg
+    await ctx.uow.people.set_locale(ctx.person.id, code)
+    ctx.locale = code
     ctx.commands_changed = True
-    ctx.finish()
     ctx.reply(
-        _("From now on I will write to you in {language}.", language=LanguageName(arg)), ctx.menu()
+        _("From now on I will write to you in {language}.", language=LanguageName(code)),
+        ctx.menu(),
     )
+    return Done()
+
+
+LANGUAGE = Dialogue(
+    "language",
+    LanguageDraft,
+    steps=(
+        Step(
+            "choose",
+            ask=lambda ctx, _d: Question(_("Which language do you prefer?"), language_choices(ctx)),
+            buttons={
+                "lang": Answer(
+                    _switch, to=(END,), label="a language", args=lambda ctx, _d: ctx.config.locales
+                )
+            },
+        ),
+    ),
+    title="/language",
+)
+NAME = LANGUAGE.name
+
+
+async def start(ctx: Context, _arg: str) -> None:
+    await begin(ctx, LANGUAGE, LanguageDraft())

@@ -14,6 +14,7 @@ first id can only reach into their own chat, and the range is capped.
 
 from __future__ import annotations
 
+from flows.cases.buttons import case_button
 from flows.core.context import Context
 from flows.core.messages import Button, _, keyboard
 from storage.records import CaseRecord
@@ -22,7 +23,9 @@ MAX_MESSAGES = 300  # a long concern conversation is about a hundred messages
 
 
 def button(reference: str, first_id: int) -> Button:
-    return Button(_("Clear this conversation from my phone"), f"case:clean:{reference}:{first_id}")
+    return case_button(
+        _("Clear this conversation from my phone"), "clean", reference, str(first_id)
+    )
 
 
 async def clear(ctx: Context, case: CaseRecord, extra: str) -> None:
@@ -47,7 +50,7 @@ async def clear(ctx: Context, case: CaseRecord, extra: str) -> None:
 
 
 def tidy_button(reference: str) -> Button:
-    return Button(_("Delete the messages about {ref}", ref=reference), f"case:tidy:{reference}")
+    return case_button(_("Delete the messages about {ref}", ref=reference), "tidy", reference)
 
 
 async def offer_tidy(ctx: Context, case: CaseRecord) -> None:
