@@ -75,18 +75,24 @@ class ConversationRepository:
 
 
 def _flat(state: ConversationRecord) -> dict:
-    """A waiting conversation as JSON (one level: a flow started on top of another
-    returns to it, and no deeper)."""
+    """The conversations waiting underneath as JSON, nested: a look (/language) on top of
+    a sub-dialogue (the signal picker) on top of its host (a concern)."""
     return {
         "flow": state.flow,
         "step": state.step,
         "draft": state.draft,
         "version": state.version,
         "prompt": state.prompt,
+        "parent": _flat(state.parent) if state.parent else None,
     }
 
 
 def _parent(data: dict) -> ConversationRecord:
     return ConversationRecord(
-        data["flow"], data["step"], data["draft"], data["version"], prompt=data["prompt"]
+        data["flow"],
+        data["step"],
+        data["draft"],
+        data["version"],
+        prompt=data["prompt"],
+        parent=_parent(data["parent"]) if data.get("parent") else None,
     )

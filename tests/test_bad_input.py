@@ -391,7 +391,7 @@ async def walk_concern(h: Harness, team: dict[str, Chat]) -> None:
     await kp.send("/concern")
 
     async def rewrite_note():
-        if (await h.state(kp))[1] == "note_check":
+        if (await h.state(kp))[:2] == ("textcheck", "check"):
             await kp.choose("rewrite")
 
     steps = [
@@ -444,7 +444,7 @@ async def walk_case(h: Harness, team: dict[str, Chat]) -> None:
     await h.probe(Step("casechat/check", confidant, lambda: confidant.choose("send")))
 
     async def note_again(chat: Chat):
-        if (await h.state(chat))[1] == "note_check":
+        if (await h.state(chat))[:2] == ("textcheck", "check"):
             await chat.choose("rewrite")
 
     await _tap(confidant, f"case:assess:{ref}")
@@ -473,7 +473,7 @@ async def walk_case(h: Harness, team: dict[str, Chat]) -> None:
         state = await h.state(confidant)
         if state is None:  # closed at once: nothing more to walk
             raise AssertionError("a text without identifiers closed the case")
-        if state[1] == "farewell_check":
+        if state[:2] == ("textcheck", "check"):
             await confidant.choose("rewrite")
 
     await _tap(confidant, f"case:decide:{ref}")

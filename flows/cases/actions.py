@@ -44,7 +44,7 @@ ACTIONS = {
     "clean": Action(access.is_key_person, cleanphone.clear),
     "tidy": Action(access.may_see, cleanphone.tidy, (CLOSED,)),
 }
-FLOWS = (talk.TALK, assessment.ASSESS, decision.DECIDE, add_update.ADD_UPDATE, reassign)
+FLOWS = (talk.TALK, assessment.ASSESS, decision.DECIDE, add_update.ADD_UPDATE, reassign.REASSIGN)
 
 
 async def on_button(ctx: Context, rest: str) -> None:

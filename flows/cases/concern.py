@@ -51,8 +51,16 @@ from storage.records import CaseRecord
 
 STOP = Choice(_("Stop"), "stop")  # a way out on every question, besides /cancel
 ORDER = ("initials", "age", "relation", "children", "signals", "note", "honour")
-FORWARD = (*ORDER, "summary")  # where an answer may lead: the next open question
 YES_NO = ("yes", "no")
+
+
+def after(step: str) -> tuple[str, ...]:
+    """Where an answer may lead: the next question, or back to the summary after a change
+    (family honour is not asked when a signal already says so)."""
+    later = ORDER[ORDER.index(step) + 1 :]
+    return (*later[: 2 if later[:1] == ("honour",) else 1], "summary")
+
+
 CHOICES = {
     "age": AGE_GROUPS,
     "relation": RELATIONS,
@@ -164,19 +172,17 @@ async def _danger(ctx: Context, draft: ConcernDraft, answer: str) -> Next:
     return _next(draft)
 
 
-def _question(step: str):
-    """A question of ORDER with its choices (or skip), and Stop."""
+def _question(step: str, choices: list[list[Choice]]):
+    """A question of ORDER with its buttons, and Stop."""
 
     def ask(_ctx: Context, _draft: ConcernDraft) -> Question:
-        if step in CHOICES:
-            choices = [[Choice(_(label), step, code)] for code, label in CHOICES[step].items()]
-        elif step == "initials":
-            choices = [[Choice(_("I don't know their initials"), "skip")]]
-        else:
-            choices = [[Choice(_("Skip"), "skip")]]
         return Question(QUESTIONS[step], [*choices, [STOP]])
 
     return ask
+
+
+def _choices(step: str) -> list[list[Choice]]:
+    return [[Choice(_(label), step, code)] for code, label in CHOICES[step].items()]
 
 
 async def _chosen(ctx: Context, draft: ConcernDraft, value: str | None, *, step: str) -> Next:
@@ -188,14 +194,14 @@ def _choose(step: str) -> Answer:
     async def run(ctx: Context, draft: ConcernDraft, value: str) -> Next:
         return await _chosen(ctx, draft, value, step=step)
 
-    return Answer(run, to=FORWARD, label="an answer", args=CHOICES[step])
+    return Answer(run, to=after(step), label="an answer", args=CHOICES[step])
 
 
 def _skip(step: str) -> Answer:
     async def run(ctx: Context, draft: ConcernDraft, _arg: str) -> Next:
         return await _chosen(ctx, draft, None, step=step)
 
-    return Answer(run, to=FORWARD, label="skip")
+    return Answer(run, to=after(step), label="skip")
 
 
 async def _initials(ctx: Context, draft: ConcernDraft, text: str) -> Next:
@@ -367,7 +373,9 @@ STOPPING = {"stop": Answer(_stop, to=(END,), label="stop (an urgent case stays)"
 
 
 def _choice_step(step: str) -> Step:
-    return Step(step, ask=_question(step), buttons={step: _choose(step), **STOPPING})
+    return Step(
+        step, ask=_question(step, _choices(step)), buttons={step: _choose(step), **STOPPING}
+    )
 
 
 CONCERN = Dialogue(
@@ -379,15 +387,18 @@ CONCERN = Dialogue(
             ask=_ask_danger,
             buttons={
                 "danger": Answer(
-                    _danger, to=FORWARD, label="yes (112 first; case alerted) / no", args=YES_NO
+                    _danger,
+                    to=(ORDER[0],),
+                    label="yes (112 first; case alerted) / no",
+                    args=YES_NO,
                 ),
                 **STOPPING,
             },
         ),
         Step(
             "initials",
-            ask=_question("initials"),
-            text=Answer(_initials, to=FORWARD, label="initials (more is refused)"),
+            ask=_question("initials", [[Choice(_("I don't know their initials"), "skip")]]),
+            text=Answer(_initials, to=after("initials"), label="initials (more is refused)"),
             buttons={"skip": _skip("initials"), **STOPPING},
         ),
         _choice_step("age"),
@@ -396,13 +407,13 @@ CONCERN = Dialogue(
         Step(
             "signals",
             start=Sub(SIGNALS, lambda _ctx, draft: SignalDraft(draft.signals)),
-            returns=Answer(_signals, to=FORWARD, label="chosen (honour: guidance)"),
+            returns=Answer(_signals, to=after("signals"), label="chosen (honour: guidance)"),
         ),
         Step(
             "note",
-            ask=_question("note"),
+            ask=_question("note", [[Choice(_("Skip"), "skip")]]),
             text=Answer(_write_note, to=(note.TEXT_CHECK.name,), label="a note, cleaned"),
-            returns=Answer(_note_checked, to=(*FORWARD, "note"), label="kept / write again"),
+            returns=Answer(_note_checked, to=(*after("note"), "note"), label="kept / write again"),
             buttons={"skip": _skip("note"), **STOPPING},
         ),
         _choice_step("honour"),
@@ -422,7 +433,7 @@ CONCERN = Dialogue(
                 "change": Answer(
                     _change, to=ORDER, label="one answer again", args=lambda _c, d: d.done
                 ),
-                "back": Answer(_back, to=FORWARD, label="back to the summary"),
+                "back": Answer(_back, to=("summary",), label="back to the summary"),
             },
         ),
     ),

@@ -6,25 +6,26 @@ key person's backup, the coordinators). Whoever handled it before is told; the
 key person hears, as always, when the new confidant picks it up. A pending
 follow-up is dropped: the new confidant decides anew.
 
-```mermaid
-stateDiagram-v2
-    [*] --> pick: Pass on to another confidant
-    pick --> [*]: a confidant (passed on, chain restarts)
-    pick --> [*]: cancel
-```
+Its steps are drawn in docs/dialogues.md, generated from `REASSIGN`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flows.cases import escalation, followup
 from flows.cases.casefile import CLOSED
 from flows.core.context import Choice, Context
+from flows.core.dialogue import END, STAY, Answer, Dialogue, Done, Next, Question, Step, begin
 from flows.core.messages import _, verbatim
 from flows.people.manage import NO_CONFIDANT, active_confidants
 from flows.privacy import access
 from storage.records import CaseRecord, PersonRecord
 
-NAME = "reassign"
+
+@dataclass
+class ReassignDraft:
+    ref: str
 
 
 async def _candidates(ctx: Context, case: CaseRecord) -> list[PersonRecord]:
@@ -37,38 +38,57 @@ async def _candidates(ctx: Context, case: CaseRecord) -> list[PersonRecord]:
 
 
 async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
-    candidates = await _candidates(ctx, case)
-    if not candidates:
+    if not await _candidates(ctx, case):
         ctx.reply(NO_CONFIDANT, ctx.menu())
         return
+    await begin(ctx, REASSIGN, ReassignDraft(case.reference))
+
+
+async def _ask_pick(ctx: Context, draft: ReassignDraft) -> Question:
+    case = await ctx.uow.cases.by_reference(draft.ref)
+    candidates = await _candidates(ctx, case)
     choices = [[Choice(verbatim(p.display_name), "pick", str(p.id))] for p in candidates]
     choices.append([Choice(_("Cancel"), "cancel")])
-    ctx.ask(
-        NAME,
-        "pick",
-        _("Who should take {ref} over?", ref=case.reference),
-        choices,
-        draft={"ref": case.reference},
-    )
+    return Question(_("Who should take {ref} over?", ref=draft.ref), choices)
 
 
-async def on_choice(ctx: Context, action: str, arg: str) -> None:
-    if action == "cancel":
-        ctx.finish()
-        ctx.reply(_("Nothing was changed."), ctx.menu())
-        return
-    case = await access.reload(ctx, ctx.draft["ref"], access.may_reassign)
+async def _cancel(ctx: Context, _draft: ReassignDraft, _arg: str) -> Next:
+    ctx.reply(_("Nothing was changed."), ctx.menu())
+    return Done()
+
+
+async def _pick(ctx: Context, draft: ReassignDraft, arg: str) -> Next:
+    """The case is checked again: it may have been closed or passed on meanwhile."""
+    case = await access.reload(ctx, draft.ref, access.may_reassign)
     if case is None:
-        return
+        return Done()
     chosen = next((p for p in await _candidates(ctx, case) if str(p.id) == arg), None)
-    if action != "pick" or chosen is None:
+    if chosen is None:
         ctx.use_buttons()
-        return
-    ctx.finish()
+        return STAY
     if case.status == CLOSED:
         ctx.reply(_("Case {ref} is closed.", ref=case.reference), ctx.menu())
-        return
+        return Done()
     await _pass_on(ctx, case, chosen)
+    return Done()
+
+
+REASSIGN = Dialogue(
+    "reassign",
+    ReassignDraft,
+    steps=(
+        Step(
+            "pick",
+            ask=_ask_pick,
+            buttons={
+                "pick": Answer(_pick, to=(END,), label="a confidant (passed on, chain restarts)"),
+                "cancel": Answer(_cancel, to=(END,), label="cancel"),
+            },
+        ),
+    ),
+    title="Pass on to another confidant",
+)
+NAME = REASSIGN.name
 
 
 async def _pass_on(ctx: Context, case: CaseRecord, chosen: PersonRecord) -> None:

@@ -96,7 +96,7 @@ def _in_group(_ctx: Context, draft: SignalDraft) -> list[str]:
 
 
 SIGNALS = Dialogue(
-    "signals",
+    "signalpicker",
     SignalDraft,
     steps=(
         Step(

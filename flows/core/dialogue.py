@@ -316,3 +316,17 @@ def diagram(dialogue: Dialogue) -> str:
                 )
                 lines.append(f"    {source} --> {end}: {answer.label or action}")
     return "\n".join(lines)
+
+
+def diagrams_page(dialogues: Sequence[Dialogue]) -> str:
+    """docs/dialogues.md: every dialogue's diagram, drawn from its declaration."""
+    parts = [
+        "# The dialogues\n",
+        "Drawn from the declarations in `flows/` by `python scripts/diagrams.py`; a test",
+        "fails when this page is not current. Sub-dialogues (the signal picker, the text",
+        "check) hand a result back to the step that started them.\n",
+    ]
+    for dialogue in dialogues:
+        kind = "sub-dialogue" if dialogue.sub else "dialogue"
+        parts += [f"## {dialogue.name} ({kind})\n", "```mermaid", diagram(dialogue), "```\n"]
+    return "\n".join(parts)

@@ -6,32 +6,25 @@ language) exists, and it expires after 24 hours. The person row is written
 when they have chosen a name. Someone already enrolled who opens a new invite
 simply gains the new role.
 
-```mermaid
-stateDiagram-v2
-    [*] --> language: /start code (valid)
-    language --> consent: language chosen
-    consent --> [*]: declines
-    consent --> name: agrees
-    name --> name: name refused
-    name --> [*]: enrolled, menu shown
-```
+Its steps are drawn in docs/dialogues.md, generated from `ENROL`.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 from flows.core.context import Choice, Context
+from flows.core.dialogue import END, STAY, Answer, Dialogue, Done, Go, Next, Question, Step, begin
 from flows.core.languages import match_language
 from flows.core.menu import role_welcome
 from flows.core.messages import _
 from flows.core.roles import KEY_PERSON, role_label
 from flows.people.invitations import InviteProblem, check_invite
-from flows.people.language import language_choices
+from flows.people.language import language_choices, offered
 from flows.privacy.notice import privacy_notice
 from storage.records import InviteRecord
 
-NAME = "enrol"
 MAX_NAME = 32
 
 _PROBLEMS = {
@@ -46,6 +39,12 @@ _PROBLEMS = {
 }
 
 
+@dataclass
+class EnrolDraft:
+    invite: int
+    locale: str | None = None  # chosen before the person exists (the engine reads it)
+
+
 async def start(ctx: Context, code: str) -> None:
     """Check the code; a new person chooses a language next, an enrolled one gains the role."""
     invite = await check_invite(ctx.uow, code, now=ctx.now)
@@ -53,6 +52,7 @@ async def start(ctx: Context, code: str) -> None:
         ctx.reply(_PROBLEMS[invite])
         return
     if ctx.person is not None:
+        ctx.finish()
         await _complete(ctx, invite, ctx.person.id)
         return
     if match_language(ctx.event.language_code, ctx.config.locales) is None:
@@ -60,60 +60,52 @@ async def start(ctx: Context, code: str) -> None:
         organisation = await ctx.uow.people.organisation(invite.organisation_id)
         if organisation.default_locale in ctx.config.locales:
             ctx.locale = organisation.default_locale
-    ctx.ask(
-        NAME,
-        "language",
-        _("Welcome to Sleutel. Which language do you prefer?"),
-        language_choices(ctx),
-        draft={"invite": invite.id},
-    )
+    await begin(ctx, ENROL, EnrolDraft(invite.id))
 
 
-async def on_choice(ctx: Context, action: str, arg: str) -> None:
-    if ctx.state.step == "language" and action == "lang" and arg in ctx.config.locales:
-        ctx.locale = ctx.draft["locale"] = arg
-        await _ask_consent(ctx)
-    elif ctx.state.step == "consent" and action == "agree":
-        ctx.ask(
-            NAME,
-            "name",
-            _(
-                "Thank you. Which name should others in Sleutel see for you? "
-                "Any name or nickname is fine."
-            ),
-        )
-    elif ctx.state.step == "consent" and action == "decline":
-        ctx.finish()
-        ctx.reply(
-            _(
-                "That is all right. Without your consent Sleutel cannot help you, so we stop here. "
-                "You can open your invite link again while it is valid."
-            )
-        )
-    else:
-        ctx.use_buttons()
+def _ask_language(ctx: Context, _draft: EnrolDraft) -> Question:
+    return Question(_("Welcome to Sleutel. Which language do you prefer?"), language_choices(ctx))
 
 
-async def _ask_consent(ctx: Context) -> None:
-    invite = await ctx.uow.people.invite(ctx.draft["invite"])
+async def _language(ctx: Context, draft: EnrolDraft, code: str) -> Next:
+    ctx.locale = draft.locale = code
+    return Go("consent")
+
+
+async def _ask_consent(ctx: Context, draft: EnrolDraft) -> Question:
+    invite = await ctx.uow.people.invite(draft.invite)
     organisation = await ctx.uow.people.organisation(invite.organisation_id)
     notice = _("{notice}\n\nDo you agree?", notice=privacy_notice(organisation))
-    ctx.ask(
-        NAME,
-        "consent",
-        notice,
-        [
-            [Choice(_("I agree"), "agree")],
-            [Choice(_("I do not agree"), "decline")],
-        ],
+    return Question(
+        notice, [[Choice(_("I agree"), "agree")], [Choice(_("I do not agree"), "decline")]]
     )
 
 
-async def on_text(ctx: Context) -> None:
-    if ctx.state.step != "name":
-        ctx.use_buttons()
-        return
-    name = clean_display_name(ctx.event.text)
+async def _agree(_ctx: Context, _draft: EnrolDraft, _arg: str) -> Next:
+    return Go("name")
+
+
+async def _decline(ctx: Context, _draft: EnrolDraft, _arg: str) -> Next:
+    ctx.reply(
+        _(
+            "That is all right. Without your consent Sleutel cannot help you, so we stop here. "
+            "You can open your invite link again while it is valid."
+        )
+    )
+    return Done()
+
+
+def _ask_name(_ctx: Context, _draft: EnrolDraft) -> Question:
+    return Question(
+        _(
+            "Thank you. Which name should others in Sleutel see for you? "
+            "Any name or nickname is fine."
+        )
+    )
+
+
+async def _name(ctx: Context, draft: EnrolDraft, text: str) -> Next:
+    name = clean_display_name(text)
     if name is None:
         ctx.reply(
             _(
@@ -121,18 +113,18 @@ async def on_text(ctx: Context) -> None:
                 max=MAX_NAME,
             )
         )
-        return
-    invite = await ctx.uow.people.invite(ctx.draft["invite"])
+        return STAY
+    invite = await ctx.uow.people.invite(draft.invite)
     person_id = await ctx.uow.people.add_person(
         telegram_id=ctx.event.telegram_id, display_name=name, locale=ctx.locale, now=ctx.now
     )
     await ctx.audit("person.consented", subject=f"P{person_id}")
     await _complete(ctx, invite, person_id)
+    return Done()
 
 
 async def _complete(ctx: Context, invite: InviteRecord, person_id: int) -> None:
     """Use the invite (once), add the role, welcome, and tell whoever should know."""
-    ctx.finish()
     if not await ctx.uow.people.use_invite(invite.id, now=ctx.now):
         ctx.reply(_PROBLEMS[InviteProblem.USED])
         return
@@ -172,3 +164,38 @@ def clean_display_name(raw: str) -> str | None:
     if "/" in text or "@" in text or "://" in text:
         return None
     return text
+
+
+ENROL = Dialogue(
+    "enrol",
+    EnrolDraft,
+    steps=(
+        Step(
+            "language",
+            ask=_ask_language,
+            buttons={
+                "lang": Answer(
+                    _language,
+                    to=("consent",),
+                    label="a language",
+                    args=offered,
+                )
+            },
+        ),
+        Step(
+            "consent",
+            ask=_ask_consent,
+            buttons={
+                "agree": Answer(_agree, to=("name",), label="agrees"),
+                "decline": Answer(_decline, to=(END,), label="declines"),
+            },
+        ),
+        Step(
+            "name",
+            ask=_ask_name,
+            text=Answer(_name, to=(END,), label="a name (enrolled, menu shown; else refused)"),
+        ),
+    ),
+    title="/start code (valid)",
+)
+NAME = ENROL.name

@@ -24,6 +24,11 @@ def language_choices(ctx: Context) -> list[list[Choice]]:
     return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
 
 
+def offered(ctx: Context, _draft: object) -> tuple[str, ...]:
+    """The languages a language button may carry."""
+    return ctx.config.locales
+
+
 async def _switch(ctx: Context, _draft: LanguageDraft, code: str) -> Done:
     """Switch, and confirm in the new language."""
     await ctx.uow.people.set_locale(ctx.person.id, code)
@@ -43,11 +48,7 @@ LANGUAGE = Dialogue(
         Step(
             "choose",
             ask=lambda ctx, _d: Question(_("Which language do you prefer?"), language_choices(ctx)),
-            buttons={
-                "lang": Answer(
-                    _switch, to=(END,), label="a language", args=lambda ctx, _d: ctx.config.locales
-                )
-            },
+            buttons={"lang": Answer(_switch, to=(END,), label="a language", args=offered)},
         ),
     ),
     title="/language",

@@ -1,35 +1,37 @@
 """`/audit`: a coordinator reads who opened or changed a case of their organisation,
 and when — the access log, never its content (handbook: access is accountable).
 
-```mermaid
-stateDiagram-v2
-    [*] --> reference: /audit
-    reference --> reference: unknown reference
-    reference --> [*]: access log shown
-    [*] --> [*]: /audit K7F3
-```
+Its steps are drawn in docs/dialogues.md, generated from `AUDIT`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flows.cases import chronology
 from flows.core.context import Context
+from flows.core.dialogue import END, Answer, Dialogue, Done, Next, Question, Step, begin
 from flows.core.messages import _
 from flows.core.roles import COORDINATOR
 from flows.privacy import access
 
-NAME = "audit"
+
+@dataclass
+class AuditDraft:
+    pass
 
 
 async def start(ctx: Context, arg: str) -> None:
+    """`/audit K7F3` shows at once; `/audit` asks which case."""
     if arg:
         await _show(ctx, arg)
         return
-    ctx.ask(NAME, "reference", _("Which case? Send its reference, for example K7F3."), draft={})
+    await begin(ctx, AUDIT, AuditDraft())
 
 
-async def on_text(ctx: Context) -> None:
-    await _show(ctx, ctx.event.text)
+async def _reference(ctx: Context, _draft: AuditDraft, text: str) -> Next:
+    await _show(ctx, text)
+    return Done()
 
 
 async def _show(ctx: Context, text: str) -> None:
@@ -39,8 +41,22 @@ async def _show(ctx: Context, text: str) -> None:
         m.role == COORDINATOR and m.organisation_id == case.organisation_id
         for m in ctx.person.memberships
     )
-    ctx.finish()
     if not mine:
         await access.deny(ctx, case)
         return
     await chronology.access_log(ctx, case)
+
+
+AUDIT = Dialogue(
+    "audit",
+    AuditDraft,
+    steps=(
+        Step(
+            "reference",
+            ask=lambda _ctx, _d: Question(_("Which case? Send its reference, for example K7F3.")),
+            text=Answer(_reference, to=(END,), label="a reference (access log, or refused)"),
+        ),
+    ),
+    title="/audit",
+)
+NAME = AUDIT.name

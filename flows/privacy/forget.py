@@ -7,42 +7,46 @@ them to the backup and the coordinators, who are told. Then the person row
 goes (with roles, queued messages and any open conversation); cases keep only
 that someone, no longer known, was involved.
 
-```mermaid
-stateDiagram-v2
-    [*] --> confirm: /forget
-    confirm --> [*]: keep my data
-    confirm --> [*]: erase (others told, data deleted)
-```
+Its steps are drawn in docs/dialogues.md, generated from `FORGET`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flows.cases.casefile import NOT_CLOSED
 from flows.core.context import Choice, Context
+from flows.core.dialogue import END, Answer, Dialogue, Done, Next, Question, Step, begin
 from flows.core.messages import Inline, _
 from flows.core.roles import COORDINATOR
 
-NAME = "forget"
+
+@dataclass
+class ForgetDraft:
+    pass
 
 
 async def start(ctx: Context, _arg: str) -> None:
-    ctx.ask(
-        NAME,
-        "confirm",
+    await begin(ctx, FORGET, ForgetDraft())
+
+
+def _ask_confirm(_ctx: Context, _draft: ForgetDraft) -> Question:
+    return Question(
         _(
             "Do you want Sleutel to erase everything it keeps about you? This cannot be "
             "undone. Your open concerns stay with your confidant, without your name."
         ),
         [[Choice(_("Yes, erase my data"), "erase")], [Choice(_("No, keep it"), "keep")]],
-        draft={},
     )
 
 
-async def on_choice(ctx: Context, action: str, _arg: str) -> None:
-    ctx.finish()
-    if action != "erase":
-        ctx.reply(_("Nothing was erased."), ctx.menu())
-        return
+async def _keep(ctx: Context, _draft: ForgetDraft, _arg: str) -> Next:
+    ctx.reply(_("Nothing was erased."), ctx.menu())
+    return Done()
+
+
+async def _erase(ctx: Context, _draft: ForgetDraft, _arg: str) -> Next:
+    """Tell whoever must pick up the open cases, then delete the person."""
     person = ctx.person
     open_cases = [
         case
@@ -79,3 +83,22 @@ async def on_choice(ctx: Context, action: str, _arg: str) -> None:
             "You can delete this chat now."
         )
     )
+    return Done()
+
+
+FORGET = Dialogue(
+    "forget",
+    ForgetDraft,
+    steps=(
+        Step(
+            "confirm",
+            ask=_ask_confirm,
+            buttons={
+                "keep": Answer(_keep, to=(END,), label="keep my data"),
+                "erase": Answer(_erase, to=(END,), label="erase (others told, data deleted)"),
+            },
+        ),
+    ),
+    title="/forget",
+)
+NAME = FORGET.name
