@@ -47,3 +47,22 @@ def test_only_bot_imports_telegram():
         if "telegram" in names
     }
     assert users and all(path.startswith("bot/") for path in users)
+
+
+def test_flows_reach_neither_sqlalchemy_nor_telegram_even_indirectly():
+    """Every module under flows/ imported on its own, in a fresh interpreter: what it
+    pulls in, however deep, must not include the database or the chat platform."""
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib, pkgutil, sys, flows\n"
+        "for m in pkgutil.walk_packages(flows.__path__, 'flows.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "loaded = {n.split('.')[0] for n in sys.modules}\n"
+        "print(sorted(loaded & {'sqlalchemy', 'telegram', 'aiohttp', 'bot'}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"

@@ -18,7 +18,7 @@ from flows.core.callbacks import case_data, choice_data, rebase_choice
 from flows.core.events import Event
 from flows.core.menu import menu_keyboard
 from flows.core.messages import Button, Document, Keyboard, Reply, Text, _, from_json, to_json
-from storage.database import UnitOfWork
+from flows.core.ports import Storage
 from storage.records import ConversationRecord, PersonRecord
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class Choice:
 
 @dataclass
 class Context:
-    uow: UnitOfWork
+    uow: Storage
     now: datetime
     event: Event | None  # None when the clock, not a person, set things in motion
     config: FlowConfig

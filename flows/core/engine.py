@@ -22,9 +22,9 @@ from flows.core.dialogue import Dialogue
 from flows.core.events import Event, Kind
 from flows.core.languages import DEFAULT_LOCALE, match_language
 from flows.core.messages import Reply, Text, _, to_json
+from flows.core.ports import Storage, StorageGateway
 from flows.core.registry import Registry
 from flows.core.roles import COORDINATOR
-from storage.database import Database, UnitOfWork
 from storage.records import PersonRecord
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,9 @@ class Outcome:
 
 
 class Engine:
-    def __init__(self, db: Database, clock: Clock, config: FlowConfig, registry: Registry) -> None:
+    def __init__(
+        self, db: StorageGateway, clock: Clock, config: FlowConfig, registry: Registry
+    ) -> None:
         self.db = db
         self.clock = clock
         self.registry = registry
@@ -268,7 +270,7 @@ class Engine:
             )
             await _tell_coordinators(ctx, person, text)
 
-    def _quiet_context(self, uow: UnitOfWork, now: datetime) -> Context:
+    def _quiet_context(self, uow: Storage, now: datetime) -> Context:
         return Context(
             uow=uow,
             now=now,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from flows.core.context import Context
-from storage.database import UnitOfWork
+from flows.core.ports import Storage
 from storage.records import TimerRecord
 
 TIMER = "retention.purge"
@@ -24,7 +24,7 @@ UPDATES_KEPT = timedelta(days=1)  # processed update ids, kept only to spot repe
 TIMERS_KEPT = timedelta(days=7)
 
 
-async def purge(uow: UnitOfWork, now: datetime) -> dict[str, int]:
+async def purge(uow: Storage, now: datetime) -> dict[str, int]:
     """Every retention step once; returns how many rows each step touched."""
     retention = uow.retention
     return {
@@ -44,7 +44,7 @@ async def on_timer(ctx: Context, _timer: TimerRecord) -> None:
     await ctx.uow.timers.schedule(TIMER, SUBJECT, ctx.now + EVERY, now=ctx.now)
 
 
-async def ensure_scheduled(uow: UnitOfWork, now: datetime) -> None:
+async def ensure_scheduled(uow: Storage, now: datetime) -> None:
     """At start-up: make sure a purge is planned (exactly one)."""
     if not await uow.timers.pending_for(SUBJECT):
         await uow.timers.schedule(TIMER, SUBJECT, now, now=now)

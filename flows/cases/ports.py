@@ -1,0 +1,69 @@
+"""The storage the case domain needs (implemented by `storage.cases`, `storage.shown`,
+`storage.directory`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, Protocol
+
+from storage.records import CaseEventRecord, CaseRecord, DirectoryRecord
+
+
+class CaseStore(Protocol):
+    async def add(
+        self,
+        *,
+        reference: str,
+        organisation_id: int,
+        key_person_id: int,
+        confidant_id: int | None,
+        urgent: bool,
+        now: datetime,
+        **details: Any,
+    ) -> CaseRecord: ...
+    async def by_reference(self, reference: str) -> CaseRecord | None: ...
+    async def reference_taken(self, reference: str) -> bool: ...
+    async def update(self, case_id: int, **details: Any) -> CaseRecord: ...
+    async def set_handling(self, case_id: int, **changes: Any) -> CaseRecord: ...
+    async def set_stage(self, case_id: int, stage: int) -> None: ...
+    async def acknowledge(self, case_id: int, handler_id: int, *, now: datetime) -> bool: ...
+    async def reassign(self, case_id: int, confidant_id: int) -> CaseRecord: ...
+    async def record(
+        self,
+        case_id: int,
+        action: str,
+        *,
+        now: datetime,
+        actor_id: int | None = None,
+        target_id: int | None = None,
+        body: str | None = None,
+    ) -> None: ...
+    async def events(self, case_id: int) -> list[CaseEventRecord]: ...
+    async def alerted(self, case_id: int) -> set[int]: ...
+    async def awaiting(self, person_id: int) -> list[CaseRecord]: ...
+    async def for_helper(
+        self, person_id: int, statuses: Iterable[str], *, limit: int = 30
+    ) -> list[CaseRecord]: ...
+    async def of_key_person(self, person_id: int, *, limit: int = 20) -> list[CaseRecord]: ...
+    async def texts_by(self, person_id: int) -> list[tuple[str, CaseEventRecord]]: ...
+
+
+class ShownStore(Protocol):
+    """Which messages in whose chat showed a case (to clear them when it closes)."""
+
+    async def add(
+        self, person_id: int, reference: str, message_id: int, *, now: datetime
+    ) -> None: ...
+    async def readers(self, case_id: int) -> set[int]: ...
+    async def take(self, case_id: int, person_id: int) -> list[int]: ...
+
+
+class DirectoryStore(Protocol):
+    async def add(
+        self, organisation_id: int, *, kind: str, name: str, phone: str, now: datetime
+    ) -> DirectoryRecord: ...
+    async def entries(
+        self, organisation_id: int, kind: str | None = None
+    ) -> list[DirectoryRecord]: ...
+    async def remove(self, organisation_id: int, entry_id: int) -> bool: ...
