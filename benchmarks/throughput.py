@@ -21,7 +21,7 @@ the PTB echo bot measured in the same run.
 
 The burst sends 50 messages per person at once, past the inbox's flood limit
 (30 waiting messages from one person are set aside with a warning); the
-benchmark raises that limit in the bot's process (`bot.inbox.FLOOD_LIMIT`),
+benchmark raises that limit in the bot's process (`bot.intake.FLOOD_LIMIT`),
 which changes nothing else.
 """
 
@@ -57,7 +57,7 @@ from harness import (
 
 HERE = Path(__file__).resolve().parent
 SLEUTEL = (
-    "import sys, bot.inbox, bot.cli; bot.inbox.FLOOD_LIMIT = 10_000; "
+    "import sys, bot.intake, bot.cli; bot.intake.FLOOD_LIMIT = 10_000; "
     "sys.argv = ['sleutel', 'run']; sys.exit(bot.cli.main())"
 )
 BOTS = {

@@ -26,6 +26,7 @@ from bot.metrics import Metrics
 from flows.core.clock import Clock
 from flows.core.engine import Engine
 from flows.core.messages import Keyboard, Reply, Text, from_json
+from flows.core.reports import Blocked, Refused
 from storage.database import UNAVAILABLE_ERRORS, Database
 from storage.records import OutboxRecord
 
@@ -151,12 +152,12 @@ class OutboxDispatcher:
             return 0
         except Forbidden:
             await self._give_up(message.id, "unreachable", "forbidden")
-            await self.engine.person_unreachable(message.person_id)
+            await self.engine.report(Blocked(message.person_id))
             return 0
         except BadRequest as exc:
             log.error("outbox message refused", extra={"outbox_id": message.id})
             await self._give_up(message.id, "dead", _short(exc.message))
-            await self.engine.undeliverable(message.person_id)
+            await self.engine.report(Refused(message.person_id))
             return 0
         except (TimedOut, NetworkError) as exc:
             backoff = min(timedelta(seconds=5 * 2 ** (message.attempts - 1)), MAX_BACKOFF)

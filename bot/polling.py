@@ -18,7 +18,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.delivery import retry_delay
 from bot.health import TelegramHealth
-from bot.inbox import Inbox
+from bot.intake import Intake
 from storage.database import UNAVAILABLE_ERRORS
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ POLL_TIMEOUT = 25
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
-async def poll_once(bot: Bot, inbox: Inbox, offset: int, timeout: int = 0) -> int:
+async def poll_once(bot: Bot, intake: Intake, offset: int, timeout: int = 0) -> int:
     """One getUpdates round: store what arrived, return the next offset.
 
     The updates are fetched as raw JSON and stored as Telegram sent them: one
@@ -48,12 +48,12 @@ async def poll_once(bot: Bot, inbox: Inbox, offset: int, timeout: int = 0) -> in
     updates = [u for u in updates if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
     if not updates:
         return offset
-    await inbox.store(updates)
+    await intake.store(updates)
     return max(update["update_id"] for update in updates) + 1
 
 
 async def poll_forever(
-    bot: Bot, inbox: Inbox, stop: asyncio.Event, health: TelegramHealth | None = None
+    bot: Bot, intake: Intake, stop: asyncio.Event, health: TelegramHealth | None = None
 ) -> None:
     """getUpdates until `stop`, backing off on failures; `health` hears how each round went."""
     health = health or TelegramHealth()
@@ -61,11 +61,11 @@ async def poll_forever(
         await bot.delete_webhook()  # a webhook left from before would block getUpdates
     except TelegramError:
         log.warning("could not remove a webhook; polling anyway")
-    offset = await inbox.next_offset()
+    offset = await intake.next_offset()
     delay = 1.0
     while not stop.is_set():
         try:
-            offset = await poll_once(bot, inbox, offset, POLL_TIMEOUT)
+            offset = await poll_once(bot, intake, offset, POLL_TIMEOUT)
             health.ok()
             delay = 1.0
             continue

@@ -20,12 +20,14 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.commands import publish_commands
 from bot.delivery import OutboxDispatcher, Sender
+from bot.dispatch import Dispatch
 from bot.health import TelegramHealth
 from bot.i18n import Renderer, load_catalogs
-from bot.inbox import Inbox
+from bot.intake import Intake
 from bot.metrics import Metrics
 from bot.polling import ALLOWED_UPDATES, poll_forever, poll_once
 from bot.ratelimit import SendLimiter
+from bot.replies import Replies
 from bot.settings import Settings, SettingsError
 from bot.webhook import build_app
 from flows import redaction
@@ -77,22 +79,26 @@ class Runtime:
         self.dispatcher = OutboxDispatcher(
             self.db, self.sender, self.engine, self.clock, self.metrics
         )
-        self.inbox = Inbox(
+        # The adapter in three parts: intake (polling / webhook -> inbox), dispatch
+        # (inbox -> engine), replies (what the engine decided -> the Bot API).
+        self.intake = Intake(self.db, self.clock, self.metrics, self.dispatcher.wake)
+        self.replies = Replies(self.sender, self.engine, self.dispatcher.wake)
+        self.dispatch = Dispatch(
             self.db,
             self.clock,
             self.application,
             self.engine,
-            self.sender,
-            self.dispatcher,
+            self.replies,
             self.metrics,
+            self.intake.stored,
         )
-        self.application.add_handler(TypeHandler(Update, self.inbox.on_update))
+        self.application.add_handler(TypeHandler(Update, self.dispatch.on_update))
         await publish_commands(bot, self.renderer)
         await self.engine.start_daily_jobs()
         # The redactor's lexicons take seconds to load: in a thread, while the bot already
         # answers (a note typed meanwhile waits for them; nothing else does).
         self._lexicons = asyncio.create_task(asyncio.to_thread(redaction.prepare))
-        self._offset = await self.inbox.next_offset()
+        self._offset = await self.intake.next_offset()
 
     async def close(self) -> None:
         if self._lexicons is not None:
@@ -104,11 +110,11 @@ class Runtime:
 
     # one round of each loop, for tests and for the clock job ---------------
     async def poll_once(self) -> None:
-        self._offset = await poll_once(self.application.bot, self.inbox, self._offset)
-        await self.inbox.process_pending()
+        self._offset = await poll_once(self.application.bot, self.intake, self._offset)
+        await self.dispatch.process_pending()
 
     async def process_inbox(self) -> int:
-        return await self.inbox.process_pending()
+        return await self.dispatch.process_pending()
 
     async def dispatch_outbox(self) -> int:
         return await self.dispatcher.dispatch_once()
@@ -159,7 +165,7 @@ class Runtime:
         secret = self.settings.webhook_secret
         app = build_app(
             self.db,
-            self.inbox,
+            self.intake,
             self.metrics,
             secret.get_secret_value() if webhook and secret else None,
             self.health,
@@ -177,7 +183,7 @@ class Runtime:
         await self.application.start()
         self.application.job_queue.run_repeating(self._tick_job, TIMER_INTERVAL, first=1)
         workers = [
-            asyncio.create_task(self.inbox.run(stop)),
+            asyncio.create_task(self.dispatch.run(stop)),
             asyncio.create_task(self.dispatcher.run(stop)),
         ]
         if webhook:
@@ -189,7 +195,7 @@ class Runtime:
             poller = None
         else:
             poller = asyncio.create_task(
-                poll_forever(self.application.bot, self.inbox, stop, self.health)
+                poll_forever(self.application.bot, self.intake, stop, self.health)
             )
         log.info("sleutel running", extra={"mode": "webhook" if webhook else "polling"})
         if ready is not None:
@@ -209,7 +215,7 @@ class Runtime:
             await runner.cleanup()
             await self.application.stop()
             try:
-                await self.inbox.process_pending()
+                await self.dispatch.process_pending()
                 await self.dispatcher.dispatch_once()
             except UNAVAILABLE_ERRORS:
                 log.warning("database unavailable at shutdown; work resumes on next start")

@@ -33,7 +33,7 @@ import logging
 from aiohttp import web
 
 from bot.health import TelegramHealth
-from bot.inbox import Inbox
+from bot.intake import Intake
 from bot.metrics import Metrics
 from storage.database import Database, is_unavailable
 
@@ -44,7 +44,7 @@ MAX_BODY = 1024 * 1024  # Telegram updates are a few KB; anything bigger is not 
 
 def build_app(
     db: Database,
-    inbox: Inbox,
+    intake: Intake,
     metrics: Metrics,
     secret: str | None,
     health: TelegramHealth | None = None,
@@ -69,7 +69,7 @@ def build_app(
                     raise
                 body["database"] = False
             else:
-                age = 0.0 if oldest is None else (inbox.clock.now() - oldest).total_seconds()
+                age = 0.0 if oldest is None else (intake.clock.now() - oldest).total_seconds()
                 body["outbox_oldest_seconds"] = round(max(age, 0.0), 1)
         if not body["database"]:
             body["status"] = "database unavailable"
@@ -94,7 +94,7 @@ def build_app(
             return web.Response(status=400)
         health.ok()  # Telegram reached us
         try:
-            await inbox.store([update])
+            await intake.store([update])
         except Exception as exc:
             if is_unavailable(exc):
                 log.warning("database unavailable; asking Telegram to deliver again")

@@ -53,7 +53,7 @@ async def test_updates_are_fetched_again_when_they_could_not_be_stored(
     runtime, fake_api, monkeypatch
 ):
     chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
-    fail_once(monkeypatch, runtime.inbox, "store")
+    fail_once(monkeypatch, runtime.intake, "store")
     fake_api.push_text(30, "/help", language_code="en")
     with pytest.raises(OperationalError):
         await runtime.poll_once()  # not stored, so not confirmed to Telegram

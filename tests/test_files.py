@@ -31,7 +31,7 @@ async def open_and_write(settings: Settings) -> Runtime:
     """The real start (migrations, getMe), then a write so SQLite has its -wal and -shm."""
     runtime = Runtime(settings)
     await runtime.open()
-    await runtime.inbox.store([{"update_id": 1, "my_chat_member": {}}])
+    await runtime.intake.store([{"update_id": 1, "my_chat_member": {}}])
     return runtime
 
 

@@ -74,9 +74,9 @@ async def test_a_flood_from_one_person_does_not_hold_up_another(runtime, fake_ap
     for n in range(300):
         fake_api.push_text(30, f"hello {n}", language_code="en")
     fake_api.push_text(31, "/help", language_code="en")
-    offset = await runtime.inbox.next_offset()
+    offset = await runtime.intake.next_offset()
     for _round in range(4):
-        offset = await poll_once(runtime.application.bot, runtime.inbox, offset)
+        offset = await poll_once(runtime.application.bot, runtime.intake, offset)
     await runtime.process_inbox()
     await runtime.dispatch_outbox()
 
@@ -98,14 +98,14 @@ async def test_a_reply_that_never_arrived_is_asked_again_from_a_stale_button(
     amina, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
     await amina.send("/concern")
     first = amina.with_buttons()
-    real_answer = runtime.inbox._answer
+    real_answer = runtime.replies.answer
 
     async def crashed(*_args: object) -> None:
         return None
 
-    monkeypatch.setattr(runtime.inbox, "_answer", crashed)
+    monkeypatch.setattr(runtime.replies, "answer", crashed)
     await amina.choose("danger", "no")  # committed, but the person sees nothing
-    monkeypatch.setattr(runtime.inbox, "_answer", real_answer)
+    monkeypatch.setattr(runtime.replies, "answer", real_answer)
     assert amina.with_buttons() == first
 
     stale = next(data for _label, data in fake_api.buttons(first) if ":danger:no" in data)

@@ -19,7 +19,7 @@ SECRET = "s3cret-token"
 
 @pytest.fixture
 async def client(runtime):
-    app = build_app(runtime.db, runtime.inbox, runtime.metrics, SECRET)
+    app = build_app(runtime.db, runtime.intake, runtime.metrics, SECRET)
     async with TestClient(TestServer(app)) as test_client:
         yield test_client
 
@@ -70,8 +70,8 @@ async def test_database_away_means_503_so_telegram_retries(runtime):
     from storage.database import Database
 
     gone = Database("sqlite+aiosqlite:////nonexistent-dir/x.db", Cipher([Cipher.generate_key()]))
-    runtime.inbox.db = gone
-    app = build_app(gone, runtime.inbox, runtime.metrics, SECRET)
+    runtime.intake.db = gone
+    app = build_app(gone, runtime.intake, runtime.metrics, SECRET)
     async with TestClient(TestServer(app)) as client:
         response = await client.post(
             "/telegram",
@@ -97,7 +97,7 @@ async def test_health_and_metrics(client, runtime):
 
 
 async def test_no_webhook_route_without_a_secret(runtime):
-    app = build_app(runtime.db, runtime.inbox, runtime.metrics, None)
+    app = build_app(runtime.db, runtime.intake, runtime.metrics, None)
     async with TestClient(TestServer(app)) as client:
         response = await client.post("/telegram", json=text_update(1, "hi"))
         assert response.status in (404, 405)

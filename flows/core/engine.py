@@ -24,6 +24,7 @@ from flows.core.languages import DEFAULT_LOCALE, match_language
 from flows.core.messages import Reply, Text, _, to_json
 from flows.core.ports import Storage, StorageGateway
 from flows.core.registry import Registry
+from flows.core.reports import Blocked, Lost, Report, Shown
 from flows.core.roles import COORDINATOR
 from storage.records import PersonRecord
 
@@ -219,56 +220,38 @@ class Engine:
                 await uow.timers.finish(timer.id, now=now)
         return len(due)
 
-    async def defer_replies(self, telegram_id: int, replies: list[Reply]) -> None:
-        """Replies the network lost go through the outbox instead, which retries them (as
-        new messages; a file is not kept: the person can ask for it again)."""
+    async def report(self, report: Report) -> None:
+        """What Telegram said after the adapter sent something (`flows.core.reports`),
+        acted on in a transaction of its own."""
         now = self.clock.now()
         async with self.db.unit_of_work() as uow:
-            person = await uow.people.by_telegram_id(telegram_id)
+            if isinstance(report, Shown | Lost):
+                person = await uow.people.by_telegram_id(report.telegram_id)
+            else:
+                person = await uow.people.get(report.person_id)
             if person is None:
                 return
-            for reply in replies:
-                if reply.document is None:
-                    message = Reply(
-                        reply.text, reply.buttons, reply.protect, shows_case=reply.shows_case
-                    )
-                    await uow.outbox.add(person.id, to_json(message), now=now)
-
-    async def remember_shown(self, telegram_id: int, shown: list[tuple[str, int]]) -> None:
-        """Note which messages in this chat showed which case (reference, message id)."""
-        now = self.clock.now()
-        async with self.db.unit_of_work() as uow:
-            person = await uow.people.by_telegram_id(telegram_id)
-            if person is not None:
-                for reference, message_id in shown:
+            if isinstance(report, Shown):
+                for reference, message_id in report.messages:
                     await uow.shown.add(person.id, reference, message_id, now=now)
+            elif isinstance(report, Lost):
+                await _through_the_outbox(uow, person.id, report.replies, now)
+            elif isinstance(report, Blocked):
+                await self._mark_unreachable(self._quiet_context(uow, now), person)
+            else:
+                text = _(
+                    "A message for {name} (P{id}) could not be delivered. "
+                    "Please check in with them.",
+                    name=person.display_name,
+                    id=str(person.id),
+                )
+                await _tell_coordinators(self._quiet_context(uow, now), person, text)
 
     async def start_daily_jobs(self) -> None:
         """Plan the recurring timers (the retention purge) if none is planned yet."""
         async with self.db.unit_of_work() as uow:
             for plan in self.registry.daily:
                 await plan(uow, self.clock.now())
-
-    async def person_unreachable(self, person_id: int) -> None:
-        """Telegram refused a message because this person blocked the bot."""
-        async with self.db.unit_of_work() as uow:
-            person = await uow.people.get(person_id)
-            if person is not None:
-                await self._mark_unreachable(self._quiet_context(uow, self.clock.now()), person)
-
-    async def undeliverable(self, person_id: int) -> None:
-        """Telegram refused a message for this person: the coordinators must know."""
-        async with self.db.unit_of_work() as uow:
-            person = await uow.people.get(person_id)
-            if person is None:
-                return
-            ctx = self._quiet_context(uow, self.clock.now())
-            text = _(
-                "A message for {name} (P{id}) could not be delivered. Please check in with them.",
-                name=person.display_name,
-                id=str(person_id),
-            )
-            await _tell_coordinators(ctx, person, text)
 
     def _quiet_context(self, uow: Storage, now: datetime) -> Context:
         return Context(
@@ -299,6 +282,17 @@ class Engine:
         await _tell_coordinators(ctx, person, text)
         for hook in self.registry.unreachable:
             await hook(ctx, person.id)
+
+
+async def _through_the_outbox(
+    uow: Storage, person_id: int, replies: tuple[Reply, ...], now: datetime
+) -> None:
+    """Replies the network lost, retried by the outbox as new messages (a file is not
+    kept: the person can ask for it again)."""
+    for reply in replies:
+        if reply.document is None:
+            message = Reply(reply.text, reply.buttons, reply.protect, shows_case=reply.shows_case)
+            await uow.outbox.add(person_id, to_json(message), now=now)
 
 
 def _flow_name(flow: object) -> str:
