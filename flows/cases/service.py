@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import secrets
 
-from flows.cases.buttons import ack_button, case_button, decide_button, open_button, update_button
+from flows.cases.buttons import case_button, open_button
 from flows.cases.casefile import (
     ACKNOWLEDGED,
     CLOSED,
-    HANDLING,
     MONITORING,
     NOT_CLOSED,
     OPEN,
@@ -26,10 +25,10 @@ from flows.cases.casefile import (
     name_of,
 )
 from flows.cases.escalation import TIMER, case_label, timer_subject
+from flows.cases.permissions import offered
 from flows.core.context import Context
-from flows.core.messages import Button, Keyboard, Text, _, keyboard, verbatim
+from flows.core.messages import Keyboard, Text, _, keyboard, verbatim
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
-from flows.privacy import access
 from storage.records import CaseRecord
 
 NAME = "cases"
@@ -73,29 +72,7 @@ async def open_case(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
         details=case_details(case),
         status=await status_text(ctx, case),
     )
-    ctx.reply(text, await _actions(ctx, case), protect=True, shows_case=case.reference)
-
-
-async def _actions(ctx: Context, case: CaseRecord) -> Keyboard:
-    """What this reader can do with the case now; the same rules as `flows.privacy.access`."""
-    ref = case.reference
-    if await access.is_key_person(ctx, case):
-        if case.status == CLOSED:
-            return ()
-        talk = [case_button(_("Message my confidant"), "msg", ref)]
-        return keyboard(*(talk if access.counterpart_id(case) else []), update_button(ref))
-    rows: list[Button] = [ack_button(ref)] if case.status == OPEN else []
-    if await access.may_talk(ctx, case) and case.status != CLOSED:
-        rows.append(case_button(_("Message the key person"), "msg", ref))
-    if await access.is_handler(ctx, case) and case.status in HANDLING:
-        rows += [
-            case_button(_("Record assessment"), "assess", ref),
-            decide_button(ref),
-        ]
-    rows.append(case_button(_("Chronology"), "log", ref))
-    if case.status != CLOSED and await access.may_reassign(ctx, case):
-        rows.append(case_button(_("Pass on to another confidant"), "reassign", ref))
-    return keyboard(*rows)
+    ctx.reply(text, await offered(ctx, case), protect=True, shows_case=case.reference)
 
 
 def case_details(case: CaseRecord) -> Text:
