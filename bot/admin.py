@@ -16,7 +16,9 @@ from pathlib import Path
 from bot.settings import Settings
 from flows.cases.directory import clean_name, clean_phone
 from flows.core.clock import SystemClock
-from flows.people.invitations import create_invite
+from flows.people import service
+from flows.people.invitations import issue_invite, revoke_invite
+from flows.people.service import Refused
 from storage.backup import BackupError, pg_command, sqlite_path
 from storage.backup import backup as storage_backup
 from storage.backup import restore as storage_restore
@@ -26,6 +28,11 @@ from storage.database import Database, UnitOfWork
 
 class CliError(Exception):
     """A mistake in what the operator asked, explained in one line."""
+
+
+#: What `sleutel` explains in one line and exits 1 for: the operator's mistake, or a
+#: rule of the bot's (`flows.people.service.Refused`), worded for the terminal.
+REFUSALS = (CliError, Refused)
 
 
 @asynccontextmanager
@@ -211,10 +218,8 @@ async def cmd_invites(args: argparse.Namespace, settings: Settings) -> int:
         org_id = await _organisation_id(uow, args.org)
         if args.revoke:
             invite_id = _invite_id(args.revoke)
-            if not await uow.people.revoke_invite(invite_id, org_id, now=now):
-                raise CliError(f"I{invite_id} is not a pending invite of {args.org!r}")
-            await uow.audit.record(
-                "invite.revoked", now=now, subject=f"I{invite_id}", organisation_id=org_id
+            await revoke_invite(
+                uow, organisation_id=org_id, invite_id=invite_id, actor_id=None, now=now
             )
             print(f"I{invite_id} revoked: its code no longer works")
             return 0
@@ -251,23 +256,11 @@ async def _organisation_id(uow: UnitOfWork, name: str) -> int:
     return org.id
 
 
-async def _check_confidant(uow: UnitOfWork, org_id: int, person_id: int | None, what: str) -> None:
-    if person_id is None:
-        return
-    confidants = await uow.people.in_organisation(org_id, "confidant")
-    if not any(p.id == person_id for p in confidants):
-        raise CliError(f"P{person_id} is not a confidant of this organisation ({what})")
-
-
 async def cmd_invite(args: argparse.Namespace, settings: Settings) -> int:
     confidant, backup = _person_id(args.confidant), _person_id(args.backup)
-    if args.role != "key_person" and (confidant or backup):
-        raise CliError("--confidant and --backup are only for key persons")
     async with _unit_of_work(settings) as uow:
         org_id = await _organisation_id(uow, args.org)
-        await _check_confidant(uow, org_id, confidant, "--confidant")
-        await _check_confidant(uow, org_id, backup, "--backup")
-        invite = await create_invite(
+        invite = await issue_invite(
             uow,
             organisation_id=org_id,
             role=args.role,
@@ -332,27 +325,46 @@ async def cmd_people(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_assign(args: argparse.Namespace, settings: Settings) -> int:
+    """As `/people` does it: the same checks, the same record, the same people told."""
     person = _person_id(args.person)
     confidant, backup = _person_id(args.confidant), _person_id(args.backup)
     if confidant is None and backup is None:
         raise CliError("give --confidant and/or --backup")
     async with _unit_of_work(settings) as uow:
         org_id = await _organisation_id(uow, args.org)
-        record = await uow.people.get(person)
-        if record is None or not any(
-            m.role == "key_person" and m.organisation_id == org_id for m in record.memberships
-        ):
-            raise CliError(f"P{person} is not a key person of {args.org!r}")
-        await _check_confidant(uow, org_id, confidant, "--confidant")
-        await _check_confidant(uow, org_id, backup, "--backup")
-        await uow.people.assign(person, org_id, confidant_id=confidant, backup_id=backup)
-        await uow.audit.record(
-            "person.assign",
-            now=SystemClock().now(),
-            subject=f"P{person}",
+        done = await service.assign(
+            uow,
             organisation_id=org_id,
+            key_person_id=person,
+            confidant_id=confidant,
+            backup_id=backup,
+            actor_id=None,
+            now=SystemClock().now(),
         )
-    print(f"P{person} assigned")
+    chosen = [
+        f"{which} P{p.id} {p.display_name}"
+        for which, p in (("confidant", done.confidant), ("backup", done.backup))
+        if p is not None
+    ]
+    print(f"P{person} assigned: {', '.join(chosen)} (told when the bot runs)")
+    return 0
+
+
+async def cmd_pause(args: argparse.Namespace, settings: Settings) -> int:
+    """As `/people` does it: pause someone, or (`resume`) make them active again."""
+    person = _person_id(args.person)
+    active = args.command == "resume"
+    async with _unit_of_work(settings) as uow:
+        org_id = await _organisation_id(uow, args.org)
+        await service.set_active(
+            uow,
+            organisation_id=org_id,
+            person_id=person,
+            active=active,
+            actor_id=None,
+            now=SystemClock().now(),
+        )
+    print(f"P{person} is {'active again' if active else 'paused'}")
     return 0
 
 

@@ -101,6 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     assign.add_argument("--confidant")
     assign.add_argument("--backup")
     assign.set_defaults(handler=admin.cmd_assign)
+    for command, meaning in (
+        ("pause", "pause someone: they can use nothing until made active again"),
+        ("resume", "make someone who was paused active again"),
+    ):
+        pause = sub.add_parser(command, help=meaning)
+        pause.add_argument("person", help="the person's id (P12 or 12)")
+        pause.add_argument("--org", required=True)
+        pause.set_defaults(handler=admin.cmd_pause)
 
     directory = sub.add_parser("directory", help="the professionals an organisation works with")
     directory_sub = directory.add_subparsers(dest="directory_command", required=True)
@@ -163,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"sleutel: configuration error: {exc}", file=sys.stderr)
         return 2
-    except admin.CliError as exc:
+    except admin.REFUSALS as exc:
         print(f"sleutel: {exc}", file=sys.stderr)
         return 1
     except UNAVAILABLE_ERRORS as exc:

@@ -41,7 +41,7 @@ async def fresh_database(database_url: str):
 def test_help_lists_the_commands(cli_env):
     result = sleutel("--help", env=cli_env)
     assert result.returncode == 0
-    for command in ("run", "db", "org", "invite", "people", "assign"):
+    for command in ("run", "db", "org", "invite", "people", "assign", "pause", "resume"):
         assert command in result.stdout
 
 

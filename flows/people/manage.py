@@ -1,28 +1,25 @@
 """`/people` for coordinators: the organisation's people, and for each one: assign
-a confidant or backup (key persons), deactivate or reactivate.
+a confidant or backup (key persons), pause or make active again.
 
-People are shown with short ids (`P12`), the same ids the CLI uses.
+People are shown with short ids (`P12`), the same ids the CLI uses. What may be
+done, and what is recorded and told, is `flows.people.service`: the same as in
+the terminal (`sleutel assign`, `sleutel pause`).
 
-```mermaid
-stateDiagram-v2
-    [*] --> pick: /people (the list)
-    pick --> action: a person
-    action --> confidant: assign confidant
-    action --> backup: assign backup
-    confidant --> [*]: chosen (both told)
-    backup --> [*]: chosen
-    action --> [*]: pause / make active again
-```
+Its steps are drawn in docs/dialogues.md, generated from `PEOPLE`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flows.core.context import Choice, Context
+from flows.core.dialogue import END, STAY, Answer, Dialogue, Done, Go, Next, Question, Step, begin
 from flows.core.messages import Inline, Text, _, verbatim
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON, role_label
+from flows.people import service
+from flows.people.service import Refused, short_id
 from storage.records import PersonRecord
 
-NAME = "people"
 MAX_BUTTONS = 40
 NO_CONFIDANT = _(
     "There is no confidant in your organisation yet. "
@@ -30,12 +27,13 @@ NO_CONFIDANT = _(
 )
 
 
-def short_id(person_id: int) -> str:
-    return f"P{person_id}"
+@dataclass
+class PeopleDraft:
+    person: int | None = None  # the person being managed, once picked
 
 
 async def active_confidants(ctx: Context, organisation_id: int) -> list[PersonRecord]:
-    return [p for p in await ctx.uow.people.in_organisation(organisation_id, CONFIDANT) if p.active]
+    return await service.active_confidants(ctx.uow, organisation_id)
 
 
 def _org_id(ctx: Context) -> int:
@@ -69,62 +67,46 @@ def person_line(person: PersonRecord, organisation_id: int, names: dict[int, str
 
 
 async def start(ctx: Context, _arg: str) -> None:
-    """List everyone, one button per person to manage them."""
+    await begin(ctx, PEOPLE, PeopleDraft())
+
+
+async def _ask_pick(ctx: Context, _draft: PeopleDraft) -> Question:
+    """Everyone, one button per person to manage them (not the coordinator themselves)."""
     org = _org_id(ctx)
     people = await ctx.uow.people.in_organisation(org)
     names = {p.id: p.display_name for p in people}
     lines = [person_line(p, org, names) for p in people]
-    ctx.ask(
-        NAME,
-        "pick",
+    return Question(
         _("People in your organisation:\n{lines}", lines=lines),
         [
             [Choice(verbatim(f"{short_id(p.id)} {p.display_name}"), "pick", str(p.id))]
             for p in people[:MAX_BUTTONS]
             if p.id != ctx.person.id
         ],
-        draft={},
     )
 
 
-async def on_choice(ctx: Context, action: str, arg: str) -> None:
-    org = _org_id(ctx)
-    target = await _member(ctx, org, ctx.draft.get("person") if action != "pick" else arg)
-    if target is None:
-        ctx.use_buttons()
-        return
-    if action == "pick":
-        ctx.draft["person"] = target.id
-        await _actions(ctx, target)
-    elif action in ("confidant", "backup") and target.membership(KEY_PERSON):
-        await _ask_confidant(ctx, org, target, action)
-    elif action in ("set_confidant", "set_backup"):
-        await _assign(ctx, org, target, action.removeprefix("set_"), arg)
-    elif action in ("pause", "resume"):
-        await ctx.uow.people.set_active(target.id, action == "resume", now=ctx.now)
-        await ctx.audit(f"person.{action}", subject=short_id(target.id), organisation_id=org)
-        ctx.finish()
-        done = (
-            _("{name} is paused.", name=target.display_name)
-            if action == "pause"
-            else _("{name} is active again.", name=target.display_name)
-        )
-        ctx.reply(done, ctx.menu())
-    else:
-        ctx.use_buttons()
-
-
-async def _member(ctx: Context, org: int, person_id: object) -> PersonRecord | None:
-    """Only people of the coordinator's own organisation can be managed."""
+async def _target(ctx: Context, person_id: object) -> PersonRecord | None:
+    """The person, when they are of the coordinator's own organisation."""
     if not str(person_id).isdigit():
         return None
-    person = await ctx.uow.people.get(int(str(person_id)))
-    if person is None or not any(m.organisation_id == org for m in person.memberships):
+    try:
+        return await service.member(ctx.uow, _org_id(ctx), int(str(person_id)))
+    except Refused:
         return None
-    return person
 
 
-async def _actions(ctx: Context, target: PersonRecord) -> None:
+async def _pick(ctx: Context, draft: PeopleDraft, arg: str) -> Next:
+    target = await _target(ctx, arg)
+    if target is None or target.id == ctx.person.id:
+        ctx.use_buttons()
+        return STAY
+    draft.person = target.id
+    return Go("action")
+
+
+async def _ask_action(ctx: Context, draft: PeopleDraft) -> Question:
+    target = await ctx.uow.people.get(draft.person)
     choices = []
     if target.membership(KEY_PERSON):
         choices += [
@@ -135,51 +117,141 @@ async def _actions(ctx: Context, target: PersonRecord) -> None:
         choices.append([Choice(_("Pause this person"), "pause")])
     else:
         choices.append([Choice(_("Make active again"), "resume")])
-    ctx.ask(
-        NAME, "action", _("What do you want to do for {name}?", name=target.display_name), choices
-    )
+    return Question(_("What do you want to do for {name}?", name=target.display_name), choices)
 
 
-async def _ask_confidant(ctx: Context, org: int, target: PersonRecord, which: str) -> None:
-    candidates = [p for p in await active_confidants(ctx, org) if p.id != target.id]
-    if not candidates:
-        ctx.finish()
-        ctx.reply(NO_CONFIDANT, ctx.menu())
-        return
-    ctx.ask(
-        NAME,
-        which,
-        _(
-            "Choose the new {role} for {name}.",
-            role=_("backup confidant") if which == "backup" else role_label(CONFIDANT),
-            name=target.display_name,
-        ),
-        [[Choice(verbatim(p.display_name), f"set_{which}", str(p.id))] for p in candidates],
-    )
-
-
-async def _assign(ctx: Context, org: int, target: PersonRecord, which: str, arg: str) -> None:
-    chosen = next((p for p in await active_confidants(ctx, org) if str(p.id) == arg), None)
-    if chosen is None or chosen.id == target.id:
+async def _choose(ctx: Context, draft: PeopleDraft, which: str) -> Next:
+    """Assign confidant / backup: ask whom, when there is anyone to choose."""
+    try:
+        await service.key_person(ctx.uow, _org_id(ctx), draft.person)
+    except Refused:
         ctx.use_buttons()
-        return
-    await ctx.uow.people.assign(target.id, org, **{f"{which}_id": chosen.id})
-    await ctx.audit(f"person.assign_{which}", subject=short_id(target.id), organisation_id=org)
-    ctx.finish()
-    ctx.reply(
-        _(
-            "{confidant} now supports {name}.",
-            confidant=chosen.display_name,
-            name=target.display_name,
-        ),
-        ctx.menu(),
-    )
-    await ctx.notify(
-        chosen.id,
-        _("You now support {name} as their confidant.", name=target.display_name),
-        protect=False,
-    )
-    if which == "confidant":
-        await ctx.notify(
-            target.id, _("Your confidant is now {name}.", name=chosen.display_name), protect=False
+        return STAY
+    if not await service.candidates(ctx.uow, _org_id(ctx), draft.person):
+        ctx.reply(NO_CONFIDANT, ctx.menu())
+        return Done()
+    return Go(which)
+
+
+async def _confidant(ctx: Context, draft: PeopleDraft, _arg: str) -> Next:
+    return await _choose(ctx, draft, "confidant")
+
+
+async def _backup(ctx: Context, draft: PeopleDraft, _arg: str) -> Next:
+    return await _choose(ctx, draft, "backup")
+
+
+def _ask_whom(which: str):
+    async def ask(ctx: Context, draft: PeopleDraft) -> Question:
+        target = await ctx.uow.people.get(draft.person)
+        candidates = await service.candidates(ctx.uow, _org_id(ctx), draft.person)
+        return Question(
+            _(
+                "Choose the new {role} for {name}.",
+                role=_("backup confidant") if which == "backup" else role_label(CONFIDANT),
+                name=target.display_name,
+            ),
+            [[Choice(verbatim(p.display_name), f"set_{which}", str(p.id))] for p in candidates],
         )
+
+    return ask
+
+
+def _assign(which: str):
+    async def run(ctx: Context, draft: PeopleDraft, arg: str) -> Next:
+        if not arg.isdigit():
+            ctx.use_buttons()
+            return STAY
+        try:
+            done = await service.assign(
+                ctx.uow,
+                organisation_id=_org_id(ctx),
+                key_person_id=draft.person,
+                actor_id=ctx.person.id,
+                now=ctx.now,
+                **{f"{which}_id": int(arg)},
+            )
+        except Refused:
+            ctx.use_buttons()
+            return STAY
+        chosen = done.confidant if which == "confidant" else done.backup
+        ctx.reply(
+            _(
+                "{confidant} now supports {name}.",
+                confidant=chosen.display_name,
+                name=done.key_person.display_name,
+            ),
+            ctx.menu(),
+        )
+        return Done()
+
+    return run
+
+
+async def _pause(ctx: Context, draft: PeopleDraft, _arg: str) -> Next:
+    return await _set_active(ctx, draft, active=False)
+
+
+async def _resume(ctx: Context, draft: PeopleDraft, _arg: str) -> Next:
+    return await _set_active(ctx, draft, active=True)
+
+
+async def _set_active(ctx: Context, draft: PeopleDraft, *, active: bool) -> Next:
+    try:
+        target = await service.set_active(
+            ctx.uow,
+            organisation_id=_org_id(ctx),
+            person_id=draft.person,
+            active=active,
+            actor_id=ctx.person.id,
+            now=ctx.now,
+        )
+    except Refused:
+        ctx.use_buttons()
+        return STAY
+    done = (
+        _("{name} is active again.", name=target.display_name)
+        if active
+        else _("{name} is paused.", name=target.display_name)
+    )
+    ctx.reply(done, ctx.menu())
+    return Done()
+
+
+PEOPLE = Dialogue(
+    "people",
+    PeopleDraft,
+    steps=(
+        Step(
+            "pick", ask=_ask_pick, buttons={"pick": Answer(_pick, to=("action",), label="a person")}
+        ),
+        Step(
+            "action",
+            ask=_ask_action,
+            buttons={
+                "confidant": Answer(
+                    _confidant, to=("confidant", END), label="assign confidant, if anyone can be"
+                ),
+                "backup": Answer(
+                    _backup, to=("backup", END), label="assign backup, if anyone can be"
+                ),
+                "pause": Answer(_pause, to=(END,), label="pause"),
+                "resume": Answer(_resume, to=(END,), label="make active again"),
+            },
+        ),
+        Step(
+            "confidant",
+            ask=_ask_whom("confidant"),
+            buttons={
+                "set_confidant": Answer(_assign("confidant"), to=(END,), label="chosen (both told)")
+            },
+        ),
+        Step(
+            "backup",
+            ask=_ask_whom("backup"),
+            buttons={"set_backup": Answer(_assign("backup"), to=(END,), label="chosen (told)")},
+        ),
+    ),
+    title="/people (the list)",
+)
+NAME = PEOPLE.name
