@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from bot.settings import Settings
-from flows.cases.directory import clean_name, clean_phone
+from flows.cases.directory_service import add_entry, remove_entry
 from flows.core.clock import SystemClock
 from flows.people import service
 from flows.people.invitations import issue_invite, revoke_invite
@@ -369,19 +369,33 @@ async def cmd_pause(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_directory_add(args: argparse.Namespace, settings: Settings) -> int:
-    name, phone = clean_name(args.name), clean_phone(args.phone)
-    if name is None:
-        raise CliError("--name must be 1 to 120 characters")
-    if phone is None:
-        raise CliError(f"not a phone number: {args.phone!r}")
     async with _unit_of_work(settings) as uow:
-        org_id = await _organisation_id(uow, args.org)
-        now = SystemClock().now()
-        entry = await uow.directory.add(org_id, kind=args.kind, name=name, phone=phone, now=now)
-        await uow.audit.record(
-            "directory.add", now=now, subject=f"D{entry.id}", organisation_id=org_id
+        entry = await add_entry(
+            uow,
+            organisation_id=await _organisation_id(uow, args.org),
+            kind=args.kind,
+            name=args.name,
+            phone=args.phone,
+            actor_id=None,
+            now=SystemClock().now(),
         )
     print(f"D{entry.id} added: {entry.kind}\t{entry.name}\t{entry.phone}")
+    return 0
+
+
+async def cmd_directory_remove(args: argparse.Namespace, settings: Settings) -> int:
+    digits = args.entry.upper().removeprefix("D")
+    if not digits.isdigit():
+        raise CliError(f"not a directory entry: {args.entry!r} (expected D12 or 12)")
+    async with _unit_of_work(settings) as uow:
+        await remove_entry(
+            uow,
+            organisation_id=await _organisation_id(uow, args.org),
+            entry_id=int(digits),
+            actor_id=None,
+            now=SystemClock().now(),
+        )
+    print(f"D{digits} removed")
     return 0
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot import admin
 from bot.settings import Settings, SettingsError, load_settings
-from flows.cases.directory import KINDS
+from flows.cases.directory_service import KINDS
 from flows.core.languages import ENDONYMS
 from flows.core.roles import ROLES
 from storage.database import UNAVAILABLE_ERRORS
@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     directory_add.add_argument("--name", required=True)
     directory_add.add_argument("--phone", required=True)
     directory_add.set_defaults(handler=admin.cmd_directory_add)
+    directory_remove = directory_sub.add_parser("remove", help="remove a professional")
+    directory_remove.add_argument("entry", help="the entry's id (D12 or 12)")
+    directory_remove.add_argument("--org", required=True)
+    directory_remove.set_defaults(handler=admin.cmd_directory_remove)
     directory_list = directory_sub.add_parser("list", help="list an organisation's directory")
     directory_list.add_argument("--org", required=True)
     directory_list.set_defaults(handler=admin.cmd_directory_list)

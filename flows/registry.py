@@ -65,7 +65,7 @@ REGISTRY = Registry(
         invite.INVITE,
         manage.PEOPLE,
         auditlog.AUDIT,
-        directory,
+        directory.DIRECTORY,
         language.LANGUAGE,
         forget.FORGET,
         enrolment.ENROL,

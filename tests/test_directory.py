@@ -10,7 +10,7 @@ from people import enrol
 from team import make_team, no_chat_pacing  # noqa: F401 (autouse fixture)
 from test_cli import cli_env, fresh_database, sleutel  # noqa: F401 (fixtures)
 
-from flows.cases.directory import clean_name, clean_phone
+from flows.cases.directory_service import clean_name, clean_phone
 from flows.core.roles import COORDINATOR
 
 
@@ -130,3 +130,12 @@ def test_directory_from_the_terminal(cli_env):  # noqa: F811 (the fixture import
     assert listing.returncode == 0
     [line] = listing.stdout.splitlines()
     assert line.split("\t")[1:] == ["veilig_thuis", "Veilig Thuis Amsterdam", "0800-2000"]
+    entry = line.split("\t")[0]
+    assert sleutel("org", "add", "Elders", env=cli_env).returncode == 0
+    elsewhere = sleutel("directory", "remove", entry, "--org", "Elders", env=cli_env)
+    assert elsewhere.returncode == 1 and "not in this organisation's directory" in elsewhere.stderr
+    removed = sleutel("directory", "remove", entry, "--org", "Buurtwerk Noord", env=cli_env)
+    assert removed.returncode == 0 and removed.stdout == f"{entry} removed\n"
+    assert sleutel("directory", "list", "--org", "Buurtwerk Noord", env=cli_env).stdout == ""
+    again = sleutel("directory", "remove", entry, "--org", "Buurtwerk Noord", env=cli_env)
+    assert again.returncode == 1 and "Traceback" not in again.stderr

@@ -1,60 +1,39 @@
 """`/directory` for coordinators: the professionals their organisation works with, by
 kind, whom a confidant can call when consulting (`flows.cases.consult`).
 
-Entries are organisations and their public numbers, not people the bot serves,
-so they are kept as they are. Phone numbers are checked with `phonenumbers`
-(Dutch numbers without the +31 too). The same checks serve `sleutel directory`.
+What is checked and recorded is `flows.cases.directory_service`, which
+`sleutel directory` uses too.
 
-```mermaid
-stateDiagram-v2
-    [*] --> menu: /directory (the list)
-    menu --> kind: add
-    kind --> name: a kind
-    name --> name: empty or too long
-    name --> phone: a name
-    phone --> phone: not a phone number
-    phone --> [*]: a number (added)
-    menu --> remove: remove
-    remove --> [*]: an entry (removed)
-    menu --> [*]: done
-```
+Its steps are drawn in docs/dialogues.md, generated from `DIRECTORY`.
 """
 
 from __future__ import annotations
 
-import phonenumbers
+from dataclasses import dataclass
 
+from flows.cases.directory_service import (
+    KINDS,
+    MAX_NAME,
+    BadName,
+    BadPhone,
+    add_entry,
+    checked_name,
+    remove_entry,
+)
 from flows.core.context import Choice, Context
-from flows.core.messages import N_, Text, _, verbatim
+from flows.core.dialogue import END, STAY, Answer, Dialogue, Done, Go, Next, Question, Step, begin
+from flows.core.messages import Text, _, verbatim
 from flows.core.roles import COORDINATOR
+from flows.people.service import Refused
 from storage.records import DirectoryRecord
 
-NAME = "directory"
-KINDS = {
-    "domestic_violence": N_("Domestic violence"),
-    "child_abuse": N_("Child abuse"),
-    "elder_abuse": N_("Elder abuse"),
-    "honour": N_("Honour-related violence"),
-    "neighbourhood_team": N_("Neighbourhood team"),
-    "veilig_thuis": N_("Veilig Thuis"),
-}
-MAX_NAME = 120
 MAX_LISTED = 40
 
 
-def clean_name(text: str) -> str | None:
-    name = " ".join(text.split())
-    return name if 0 < len(name) <= MAX_NAME else None
-
-
-def clean_phone(text: str) -> str | None:
-    """The number as typed (tidied), when it can be a Dutch or international number."""
-    number = " ".join(text.split())
-    try:
-        parsed = phonenumbers.parse(number, "NL")
-    except phonenumbers.NumberParseException:
-        return None
-    return number if len(number) <= 40 and phonenumbers.is_possible_number(parsed) else None
+@dataclass
+class DirectoryDraft:
+    kind: str = ""
+    name: str = ""
 
 
 def entry_line(entry: DirectoryRecord) -> Text:
@@ -71,6 +50,10 @@ def _org_id(ctx: Context) -> int:
 
 
 async def start(ctx: Context, _arg: str) -> None:
+    await begin(ctx, DIRECTORY, DirectoryDraft())
+
+
+async def _ask_menu(ctx: Context, _draft: DirectoryDraft) -> Question:
     """The list, with Add, Remove (when there is something) and Done."""
     entries = await ctx.uow.directory.entries(_org_id(ctx))
     if entries:
@@ -87,66 +70,130 @@ async def start(ctx: Context, _arg: str) -> None:
     if entries:
         choices.append([Choice(_("Remove"), "remove")])
     choices.append([Choice(_("Done"), "done")])
-    ctx.ask(NAME, "menu", text, choices, draft={})
+    return Question(text, choices)
 
 
-async def on_choice(ctx: Context, action: str, arg: str) -> None:
-    step = ctx.state.step
-    if step == "menu" and action == "add":
-        choices = [[Choice(_(label), "kind", code)] for code, label in KINDS.items()]
-        ctx.ask(NAME, "kind", _("What kind of help do they give?"), choices)
-    elif step == "kind" and action == "kind" and arg in KINDS:
-        ctx.draft["kind"] = arg
-        ctx.ask(NAME, "name", _("What is their name? For example: Veilig Thuis Amsterdam."))
-    elif step == "menu" and action == "remove":
-        entries = await ctx.uow.directory.entries(_org_id(ctx))
-        choices = [[Choice(entry_line(e), "remove", str(e.id))] for e in entries[:MAX_LISTED]]
-        ctx.ask(NAME, "remove", _("Which one should go?"), choices)
-    elif step == "remove" and action == "remove" and arg.isdigit():
-        await _remove(ctx, int(arg))
-    elif step == "menu" and action == "done":
-        ctx.finish()
-        ctx.reply(_("What would you like to do?"), ctx.menu())
-    else:
-        ctx.use_buttons()
+async def _add(_ctx: Context, _draft: DirectoryDraft, _arg: str) -> Next:
+    return Go("kind")
 
 
-async def on_text(ctx: Context) -> None:
-    """The name, then the phone number."""
-    step = ctx.state.step
-    if step == "name":
-        name = clean_name(ctx.event.text)
-        if name is None:
-            ctx.reply(_("Please send a name of at most {max} characters.", max=MAX_NAME))
-            return
-        ctx.draft["name"] = name
-        ctx.ask(NAME, "phone", _("And their phone number?"))
-    elif step == "phone":
-        phone = clean_phone(ctx.event.text)
-        if phone is None:
-            ctx.reply(_("That does not look like a phone number. Please try again."))
-            return
-        await _add(ctx, phone)
-    else:
-        ctx.use_buttons()
+async def _remove(ctx: Context, _draft: DirectoryDraft, _arg: str) -> Next:
+    if not await ctx.uow.directory.entries(_org_id(ctx)):
+        ctx.use_buttons()  # nothing to remove: the list offered no such button
+        return STAY
+    return Go("remove")
 
 
-async def _add(ctx: Context, phone: str) -> None:
-    org = _org_id(ctx)
-    entry = await ctx.uow.directory.add(
-        org, kind=ctx.draft["kind"], name=ctx.draft["name"], phone=phone, now=ctx.now
-    )
-    await ctx.audit("directory.add", f"D{entry.id}", org)
-    ctx.finish()
+async def _done(ctx: Context, _draft: DirectoryDraft, _arg: str) -> Next:
+    ctx.reply(_("What would you like to do?"), ctx.menu())
+    return Done()
+
+
+def _ask_kind(_ctx: Context, _draft: DirectoryDraft) -> Question:
+    choices = [[Choice(_(label), "kind", code)] for code, label in KINDS.items()]
+    return Question(_("What kind of help do they give?"), choices)
+
+
+async def _kind(_ctx: Context, draft: DirectoryDraft, kind: str) -> Next:
+    draft.kind = kind
+    return Go("name")
+
+
+def _ask_name(_ctx: Context, _draft: DirectoryDraft) -> Question:
+    return Question(_("What is their name? For example: Veilig Thuis Amsterdam."))
+
+
+async def _name(ctx: Context, draft: DirectoryDraft, text: str) -> Next:
+    try:
+        draft.name = checked_name(text)
+    except BadName:
+        ctx.reply(_("Please send a name of at most {max} characters.", max=MAX_NAME))
+        return STAY
+    return Go("phone")
+
+
+def _ask_phone(_ctx: Context, _draft: DirectoryDraft) -> Question:
+    return Question(_("And their phone number?"))
+
+
+async def _phone(ctx: Context, draft: DirectoryDraft, text: str) -> Next:
+    try:
+        entry = await add_entry(
+            ctx.uow,
+            organisation_id=_org_id(ctx),
+            kind=draft.kind,
+            name=draft.name,
+            phone=text,
+            actor_id=ctx.person.id,
+            now=ctx.now,
+        )
+    except BadPhone:
+        ctx.reply(_("That does not look like a phone number. Please try again."))
+        return STAY
     ctx.reply(_("Added: {entry}", entry=entry_line(entry)), ctx.menu())
+    return Done()
 
 
-async def _remove(ctx: Context, entry_id: int) -> None:
+async def _ask_remove(ctx: Context, _draft: DirectoryDraft) -> Question:
+    entries = await ctx.uow.directory.entries(_org_id(ctx))
+    choices = [[Choice(entry_line(e), "remove", str(e.id))] for e in entries[:MAX_LISTED]]
+    return Question(_("Which one should go?"), choices)
+
+
+async def _removed(ctx: Context, _draft: DirectoryDraft, arg: str) -> Next:
     """Only an entry of the coordinator's own organisation."""
-    org = _org_id(ctx)
-    if not await ctx.uow.directory.remove(org, entry_id):
+    if not arg.isdigit():
         ctx.use_buttons()
-        return
-    await ctx.audit("directory.remove", f"D{entry_id}", org)
-    ctx.finish()
+        return STAY
+    try:
+        await remove_entry(
+            ctx.uow,
+            organisation_id=_org_id(ctx),
+            entry_id=int(arg),
+            actor_id=ctx.person.id,
+            now=ctx.now,
+        )
+    except Refused:
+        ctx.use_buttons()
+        return STAY
     ctx.reply(_("Removed from the directory."), ctx.menu())
+    return Done()
+
+
+DIRECTORY = Dialogue(
+    "directory",
+    DirectoryDraft,
+    steps=(
+        Step(
+            "menu",
+            ask=_ask_menu,
+            buttons={
+                "add": Answer(_add, to=("kind",), label="add"),
+                "remove": Answer(_remove, to=("remove",), label="remove"),
+                "done": Answer(_done, to=(END,), label="done"),
+            },
+        ),
+        Step(
+            "kind",
+            ask=_ask_kind,
+            buttons={"kind": Answer(_kind, to=("name",), label="a kind", args=KINDS)},
+        ),
+        Step(
+            "name",
+            ask=_ask_name,
+            text=Answer(_name, to=("phone",), label="a name (empty or too long: again)"),
+        ),
+        Step(
+            "phone",
+            ask=_ask_phone,
+            text=Answer(_phone, to=(END,), label="a number (added; not a number: again)"),
+        ),
+        Step(
+            "remove",
+            ask=_ask_remove,
+            buttons={"remove": Answer(_removed, to=(END,), label="an entry (removed)")},
+        ),
+    ),
+    title="/directory (the list)",
+)
+NAME = DIRECTORY.name
