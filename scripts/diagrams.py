@@ -2,14 +2,14 @@
 
 from pathlib import Path
 
-from flows.core.dialogue import Dialogue, diagrams_page
+from flows.core.dialogue import diagrams_page
 from flows.registry import REGISTRY
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "dialogues.md"
 
 
 def current_page() -> str:
-    return diagrams_page([d for d in REGISTRY.dialogues if isinstance(d, Dialogue)])
+    return diagrams_page(REGISTRY.dialogues)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from flows.core.registry import CommandSpec, Registry
 from flows.registry import REGISTRY
 
 ROOT = Path(__file__).resolve().parent.parent
-DIALOGUES = [d for d in REGISTRY.dialogues if isinstance(d, Dialogue)]
+DIALOGUES = REGISTRY.dialogues
 
 
 def test_the_diagrams_in_the_docs_are_drawn_from_the_current_declarations():

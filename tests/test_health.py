@@ -65,7 +65,9 @@ async def test_polling_that_fails_for_two_minutes_is_unhealthy_and_logged(
     caplog.set_level(logging.INFO, logger="bot.health")
     fake_api.fail_next("getUpdates", status=502, description="Bad Gateway", times=2)
     stop = asyncio.Event()
-    poller = asyncio.create_task(poll_forever(runtime.application.bot, runtime.intake, stop, health))
+    poller = asyncio.create_task(
+        poll_forever(runtime.application.bot, runtime.intake, stop, health)
+    )
     try:
         await fake_api.wait_for_calls("getUpdates", 1)
         await until(lambda: health.failing)

@@ -187,19 +187,15 @@ async def cancel(ctx: Context, *, whole_stack: bool = False) -> None:
         ctx.reply(_("There is nothing to stop."), ctx.menu())
         return
     top = ctx.dialogues.get(ctx.state.flow)
-    if not whole_stack and ctx.state.parent is not None and not getattr(top, "sub", False):
+    if not whole_stack and ctx.state.parent is not None and top is not None and not top.sub:
         ctx.finish()
         return
     while ctx.state.parent is not None:
         ctx.state, ctx.state_dirty = ctx.state.parent, True
     root = ctx.dialogues.get(ctx.state.flow)
-    if isinstance(root, Dialogue):
-        draft = root.load(ctx.state.draft)
-        if root.on_cancel is not None and draft is not None:
-            await root.on_cancel(ctx, draft)
-            return
-    elif hasattr(root, "on_cancel"):
-        await root.on_cancel(ctx)
+    draft = root.load(ctx.state.draft) if root is not None else None
+    if root is not None and root.on_cancel is not None and draft is not None:
+        await root.on_cancel(ctx, draft)
         return
     ctx.reply(_("Stopped. Nothing was saved."), ctx.menu())
     ctx.finish()

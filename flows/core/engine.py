@@ -18,7 +18,6 @@ from flows.core import dialogue
 from flows.core.callbacks import read_choice, read_menu
 from flows.core.clock import Clock
 from flows.core.context import Context, FlowConfig
-from flows.core.dialogue import Dialogue
 from flows.core.events import Event, Kind
 from flows.core.languages import DEFAULT_LOCALE, match_language
 from flows.core.messages import Reply, Text, _, to_json
@@ -61,7 +60,7 @@ class Engine:
         self.clock = clock
         self.registry = registry
         self.config = replace(config, commands=registry.commands)
-        self.dialogues = {_flow_name(flow): flow for flow in registry.dialogues}
+        self.dialogues = {d.name: d for d in registry.dialogues}
 
     async def handle(self, event: Event) -> Outcome:
         """Handle one event in one transaction; nothing is sent from here."""
@@ -189,21 +188,14 @@ class Engine:
                 else:
                     ctx.reply(STALE, ctx.menu())
                 return
-            if isinstance(flow, Dialogue):
-                await dialogue.on_button(ctx, flow, tap.action, tap.arg)
-            else:
-                await flow.on_choice(ctx, tap.action, tap.arg)
+            await dialogue.on_button(ctx, flow, tap.action, tap.arg)
         elif flow is None:
             ctx.reply(_("I did not understand that. What would you like to do?"), ctx.menu())
         elif event.kind == Kind.MEDIA:
             ctx.reply(_media_refusal())
             ctx.ask_again()
-        elif isinstance(flow, Dialogue):
-            await dialogue.on_text(ctx, flow, event.text)
-        elif hasattr(flow, "on_text"):
-            await flow.on_text(ctx)
         else:
-            ctx.use_buttons()
+            await dialogue.on_text(ctx, flow, event.text)
 
     async def run_due_timers(self) -> int:
         """Claim what is due and run each timer in its own transaction."""
@@ -293,10 +285,6 @@ async def _through_the_outbox(
         if reply.document is None:
             message = Reply(reply.text, reply.buttons, reply.protect, shows_case=reply.shows_case)
             await uow.outbox.add(person_id, to_json(message), now=now)
-
-
-def _flow_name(flow: object) -> str:
-    return flow.name if isinstance(flow, Dialogue) else flow.NAME
 
 
 async def _tell_coordinators(ctx: Context, person: PersonRecord, text: Text) -> None:

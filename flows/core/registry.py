@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flows.core.context import Context
+from flows.core.dialogue import Dialogue
 from flows.core.messages import Text
 from flows.core.roles import EVERYONE
 from storage.records import TimerRecord
@@ -45,7 +46,7 @@ class CommandSpec:
 @dataclass(frozen=True)
 class Registry:
     commands: tuple[CommandSpec, ...]
-    dialogues: tuple[Any, ...]  # `flows.core.dialogue.Dialogue`s
+    dialogues: tuple[Dialogue, ...]
     buttons: Mapping[str, ButtonHandler] = field(default_factory=dict)  # "case:ack:K7F3"
     timers: Mapping[str, TimerHandler] = field(default_factory=dict)
     unreachable: tuple[UnreachableHook, ...] = ()
