@@ -158,6 +158,12 @@ ORGANISATION_SETTINGS = {
     "urgent_ack_minutes": "the same for urgent concerns (default 15)",
     "case_retention_days": "days a closed case keeps its details (default 180)",
     "person_retention_days": "days after someone stops before their data goes (default 730)",
+    "checkin_days": "days between a key person's wellbeing check-ins (default 14)",
+    "visit_answer_minutes": "minutes to answer a visit's safety question before it goes up the "
+    "chain (default 10)",
+    "visit_ack_minutes": "minutes each step of a missed visit's alert waits (default 15)",
+    "visit_note_days": "days a visit's note is kept after the visit (default 30)",
+    "wellbeing_days": "days wellbeing answers are kept (default 365)",
 }
 
 

@@ -73,6 +73,14 @@ class Organisation(Base):
     # `case_retention_days`; people who left are deleted after `person_retention_days`.
     case_retention_days: Mapped[int] = mapped_column(Integer, default=180)
     person_retention_days: Mapped[int] = mapped_column(Integer, default=730)
+    # Safety check-ins (DOMAIN.md, intervision and safety): a wellbeing round every
+    # `checkin_days`; a visit's safety question waits `visit_answer_minutes` before it is
+    # asked again and then goes up the chain, each step waiting `visit_ack_minutes`.
+    checkin_days: Mapped[int] = mapped_column(Integer, default=14)
+    visit_answer_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    visit_ack_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    visit_note_days: Mapped[int] = mapped_column(Integer, default=30)
+    wellbeing_days: Mapped[int] = mapped_column(Integer, default=365)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -88,6 +96,9 @@ class Person(Base):
     consented_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     left_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # A private code word that looks like "I'm safe" and raises a silent alert: only
+    # ever a salted scrypt hash (`flows.checkins.duress`).
+    duress_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class Membership(Base):
@@ -351,3 +362,89 @@ class ShownMessage(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_shown_message_case", "case_id", "person_id"),)
+
+
+class CheckinPlan(Base):
+    """When a key person gets their wellbeing check-in: a weekday and a local hour of
+    their choosing (empty: the organisation's rhythm), or paused while on leave."""
+
+    __tablename__ = "checkin_plan"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    weekday: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 0 = Monday
+    hour: Mapped[int] = mapped_column(Integer, default=10)  # local time
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    unanswered: Mapped[int] = mapped_column(Integer, default=0)  # in a row
+    next_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class CheckinAnswer(Base):
+    """One wellbeing check-in: when it was asked and the answer, as codes (no free text)."""
+
+    __tablename__ = "checkin_answer"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    answer: Mapped[str | None] = mapped_column(String(16), nullable=True)  # good, better, talk
+    detail: Mapped[str | None] = mapped_column(String(16), nullable=True)  # tired, unsafe ...
+
+    __table_args__ = (Index("ix_checkin_answer_person", "person_id", "asked_at"),)
+
+
+class Visit(Base):
+    """A key person's meeting or home visit with a safety timer. Never where: the
+    optional note is redacted (an address is taken out) and encrypted. Status runs
+    running → asking (the safety question is out) → alerting (up the chain) →
+    ended; `stage` is how far up the escalation chain it went."""
+
+    __tablename__ = "visit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(8), unique=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    key_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    confidant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    handler_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )  # who acknowledged the alert
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    stage: Mapped[int] = mapped_column(Integer, default=0)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (Index("ix_visit_key_person", "key_person_id", "status"),)
+
+
+class VisitEvent(Base):
+    """The chronology of a visit: asked, alerted, acknowledged, ended — never content."""
+
+    __tablename__ = "visit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    action: Mapped[str] = mapped_column(String(32))
+    target_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+
+    __table_args__ = (
+        Index("ix_visit_event_visit", "visit_id", "at"),
+        Index("ix_visit_event_target", "target_id", "action", "visit_id"),
+    )

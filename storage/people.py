@@ -32,6 +32,11 @@ class PeopleRepository:
             "urgent_ack_minutes",
             "case_retention_days",
             "person_retention_days",
+            "checkin_days",
+            "visit_answer_minutes",
+            "visit_ack_minutes",
+            "visit_note_days",
+            "wellbeing_days",
         }
         if set(settings) - allowed:
             raise ValueError(f"not an organisation setting: {sorted(set(settings) - allowed)}")
@@ -291,6 +296,11 @@ def _org(row: Organisation | None) -> OrganisationRecord | None:
         row.urgent_ack_minutes,
         row.case_retention_days,
         row.person_retention_days,
+        row.checkin_days,
+        row.visit_answer_minutes,
+        row.visit_ack_minutes,
+        row.visit_note_days,
+        row.wellbeing_days,
     )
 
 

@@ -16,6 +16,11 @@ class OrganisationRecord:
     urgent_ack_minutes: int
     case_retention_days: int = 180
     person_retention_days: int = 730
+    checkin_days: int = 14
+    visit_answer_minutes: int = 10
+    visit_ack_minutes: int = 15
+    visit_note_days: int = 30
+    wellbeing_days: int = 365
 
 
 @dataclass(frozen=True)
