@@ -16,9 +16,10 @@ from flows.cases import (
     service,
     signalpicker,
 )
+from flows.checkins import rhythm, trend, wellbeing
 from flows.core.messages import _
 from flows.core.registry import CommandSpec, Registry
-from flows.core.roles import COORDINATOR, KEY_PERSON
+from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from flows.people import enrolment, invite, language, manage
 from flows.privacy import auditlog, forget, mydata, notice, retention
 
@@ -34,6 +35,15 @@ COMMANDS = (
         description=_("Log a concern"),
     ),
     CommandSpec("cases", service.start, menu=_("My cases"), description=_("Your cases")),
+    CommandSpec("checkin", rhythm.start, KEY_PERSONS, menu=_("My check-ins")),
+    CommandSpec(
+        "wellbeing",
+        trend.start,
+        frozenset({CONFIDANT, COORDINATOR}),
+        menu=_("Wellbeing"),
+        description=_("How your key persons are doing"),
+        look=True,
+    ),
     CommandSpec("invite", invite.start, COORDINATORS, menu=_("Invite someone")),
     CommandSpec("people", manage.start, COORDINATORS, menu=_("People")),
     CommandSpec("audit", auditlog.start, COORDINATORS, menu=_("Access log")),
@@ -69,16 +79,20 @@ REGISTRY = Registry(
         language.LANGUAGE,
         forget.FORGET,
         enrolment.ENROL,
+        rhythm.CHECKIN,
+        wellbeing.MESSAGE,
         *actions.FLOWS,
     ),
-    buttons={"case": actions.on_button},
+    buttons={"case": actions.on_button, wellbeing.PREFIX: wellbeing.on_button},
     timers={
         escalation.TIMER: escalation.on_timer,
         followup.TIMER: followup.on_timer,
         retention.TIMER: retention.on_timer,
+        rhythm.ROUND: wellbeing.on_timer,
+        wellbeing.PLANNER: wellbeing.on_planner,
     },
     unreachable=(escalation.on_unreachable,),
-    daily=(retention.ensure_scheduled,),
+    daily=(retention.ensure_scheduled, wellbeing.ensure_planned),
     enrol=enrolment.start,
     enrol_flow=enrolment.NAME,
 )

@@ -35,6 +35,7 @@ from sqlalchemy.ext.asyncio import (
 
 from storage.audit import AuditRepository
 from storage.cases import CaseRepository
+from storage.checkins import CheckinRepository
 from storage.conversations import ConversationRepository
 from storage.crypto import Cipher
 from storage.directory import DirectoryRepository
@@ -100,6 +101,7 @@ class UnitOfWork:
         self.cases = CaseRepository(session, cipher)
         self.shown = ShownMessageRepository(session)
         self.directory = DirectoryRepository(session)
+        self.checkins = CheckinRepository(session)
         self.discarded = False
 
     def discard(self) -> None:

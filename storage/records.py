@@ -148,3 +148,25 @@ class DirectoryRecord:
     kind: str
     name: str
     phone: str
+
+
+@dataclass(frozen=True)
+class CheckinPlanRecord:
+    person_id: int
+    organisation_id: int
+    weekday: int | None  # 0 = Monday; None: the organisation's rhythm alone
+    hour: int  # local time
+    paused: bool
+    unanswered: int  # check-ins in a row that got no answer
+    next_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CheckinAnswerRecord:
+    id: int
+    person_id: int
+    organisation_id: int
+    asked_at: datetime
+    answered_at: datetime | None
+    answer: str | None  # good, better, talk
+    detail: str | None  # tired, worried, unsafe, home, other

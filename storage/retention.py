@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.models import (
     Case,
     CaseEvent,
+    CheckinAnswer,
     Conversation,
     InboxUpdate,
     Invite,
@@ -107,6 +108,22 @@ class RetentionRepository:
         )
         await self._s.execute(delete(Person).where(Person.id.in_(ids)))
         return len(ids)
+
+    async def old_wellbeing_answers(self, *, now: datetime) -> int:
+        """Wellbeing answers asked longer ago than their organisation keeps them."""
+        due = [
+            answer_id
+            for answer_id, asked_at, days in await self._s.execute(
+                select(CheckinAnswer.id, CheckinAnswer.asked_at, Organisation.wellbeing_days).join(
+                    Organisation, Organisation.id == CheckinAnswer.organisation_id
+                )
+            )
+            if asked_at + timedelta(days=days) <= now
+        ]
+        if not due:
+            return 0
+        await self._s.execute(delete(CheckinAnswer).where(CheckinAnswer.id.in_(due)))
+        return len(due)
 
     async def old_invites(self, *, now: datetime, keep: timedelta) -> int:
         result = await self._s.execute(

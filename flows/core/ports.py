@@ -19,6 +19,7 @@ from storage.records import AuditRecord, ConversationRecord, TimerRecord
 
 if TYPE_CHECKING:
     from flows.cases.ports import CaseStore, DirectoryStore, ShownStore
+    from flows.checkins.ports import CheckinStore
     from flows.people.ports import PeopleStore
     from flows.privacy.ports import RetentionStore
 
@@ -83,6 +84,7 @@ class Storage(Protocol):
     shown: ShownStore
     directory: DirectoryStore
     retention: RetentionStore
+    checkins: CheckinStore
 
 
 class StorageGateway(Protocol):

@@ -4,7 +4,8 @@ The export holds what the person themselves gave or did: their profile and
 roles, the cases they logged (with initials and their own cleaned note), the
 messages and notes they wrote about cases, and their activity log. Cases they
 helped with are listed by reference and status only: the content of those
-belongs to someone else's concern.
+belongs to someone else's concern. Their wellbeing check-ins are there as the codes
+that are kept.
 """
 
 from __future__ import annotations
@@ -82,6 +83,15 @@ async def collect(ctx: Context) -> dict[str, Any]:
         "activity": [
             {"at": a.at.isoformat(), "action": a.action, "subject": a.subject}
             for a in await uow.audit.by_actor(person.id)
+        ],
+        "wellbeing_checkins": [
+            {
+                "asked_at": a.asked_at.isoformat(),
+                "answered_at": a.answered_at.isoformat() if a.answered_at else None,
+                "answer": a.answer,
+                "detail": a.detail,
+            }
+            for a in await uow.checkins.answers_of(person.id)
         ],
     }
 
