@@ -47,11 +47,31 @@ def admit(raw: Any) -> IncomingUpdate | None:
         return None
     kind = clean(str(next((key for key in raw if key != "update_id"), "none")))
     try:
-        payload = clean(raw)
+        payload = _placeless(clean(raw))
         json.dumps(payload, ensure_ascii=False)
     except (ValueError, TypeError, RecursionError):
         return IncomingUpdate(update_id, None, kind, None, "unreadable")
     return IncomingUpdate(update_id, _sender(payload.get(kind)), kind, payload)
+
+
+PLACES = ("location", "venue")
+NOWHERE = {"latitude": 0.0, "longitude": 0.0}
+
+
+def _placeless(payload: Any) -> Any:
+    """A shared or live location never reaches the inbox: its coordinates are replaced at
+    the door, so the update still says what it was (and is refused kindly) but not where.
+    No check-in keeps where anyone is, on purpose."""
+    if not isinstance(payload, dict):
+        return payload
+    for body in payload.values():
+        if isinstance(body, dict):
+            for place in PLACES:
+                if place in body:
+                    body[place] = (
+                        dict(NOWHERE, title="", address="") if place == "venue" else NOWHERE
+                    )
+    return payload
 
 
 def _sender(body: Any) -> int | None:

@@ -16,7 +16,7 @@ from flows.cases import (
     service,
     signalpicker,
 )
-from flows.checkins import rhythm, trend, wellbeing
+from flows.checkins import duress, rhythm, trend, visits, wellbeing
 from flows.core.messages import _
 from flows.core.registry import CommandSpec, Registry
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
@@ -33,6 +33,13 @@ COMMANDS = (
         KEY_PERSONS,
         menu=_("Something doesn't feel right"),
         description=_("Log a concern"),
+    ),
+    CommandSpec(
+        "visit",
+        visits.start,
+        KEY_PERSONS,
+        menu=_("Going on a visit"),
+        description=_("Check on me during a visit"),
     ),
     CommandSpec("cases", service.start, menu=_("My cases"), description=_("Your cases")),
     CommandSpec("checkin", rhythm.start, KEY_PERSONS, menu=_("My check-ins")),
@@ -64,6 +71,7 @@ COMMANDS = (
     ),
     CommandSpec("mydata", mydata.start, description=_("Download your data"), look=True),
     CommandSpec("forget", forget.start, description=_("Erase your data")),
+    CommandSpec("codeword", duress.start, KEY_PERSONS, description=_("Set your private code word")),
 )
 
 REGISTRY = Registry(
@@ -82,16 +90,25 @@ REGISTRY = Registry(
         rhythm.CHECKIN,
         wellbeing.MESSAGE,
         *actions.FLOWS,
+        visits.VISIT,
+        duress.CODE_WORD,
     ),
-    buttons={"case": actions.on_button, wellbeing.PREFIX: wellbeing.on_button},
+    buttons={
+        "case": actions.on_button,
+        wellbeing.PREFIX: wellbeing.on_button,
+        visits.PREFIX: visits.on_button,
+    },
     timers={
         escalation.TIMER: escalation.on_timer,
         followup.TIMER: followup.on_timer,
         retention.TIMER: retention.on_timer,
         rhythm.ROUND: wellbeing.on_timer,
         wellbeing.PLANNER: wellbeing.on_planner,
+        visits.DUE: visits.on_due,
+        visits.ESCALATE: visits.on_escalate,
     },
-    unreachable=(escalation.on_unreachable,),
+    unreachable=(escalation.on_unreachable, visits.on_unreachable),
+    free_text=(duress.on_text,),
     daily=(retention.ensure_scheduled, wellbeing.ensure_planned),
     enrol=enrolment.start,
     enrol_flow=enrolment.NAME,

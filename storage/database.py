@@ -46,6 +46,7 @@ from storage.retention import RetentionRepository
 from storage.sendwindow import SendWindowRepository
 from storage.shown import ShownMessageRepository
 from storage.timers import TimerRepository
+from storage.visits import VisitRepository
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -102,6 +103,7 @@ class UnitOfWork:
         self.shown = ShownMessageRepository(session)
         self.directory = DirectoryRepository(session)
         self.checkins = CheckinRepository(session)
+        self.visits = VisitRepository(session, cipher)
         self.discarded = False
 
     def discard(self) -> None:

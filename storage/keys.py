@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from storage.database import Database
-from storage.models import Case, CaseEvent, Conversation, InboxUpdate, OutboxMessage
+from storage.models import Case, CaseEvent, Conversation, InboxUpdate, OutboxMessage, Visit
 
 ENCRYPTED_COLUMNS = (
     (Conversation, "draft", Conversation.telegram_id),
@@ -19,6 +19,7 @@ ENCRYPTED_COLUMNS = (
     (InboxUpdate, "payload", InboxUpdate.update_id),
     (OutboxMessage, "payload", OutboxMessage.id),
     (Case, "note", Case.id),
+    (Visit, "note", Visit.id),
     (CaseEvent, "body", CaseEvent.id),
 )
 BATCH = 500

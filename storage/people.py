@@ -157,6 +157,14 @@ class PeopleRepository:
         rows = list(await self._s.scalars(query))
         return [p for p in [await self._person(r) for r in rows] if p is not None]
 
+    async def duress_hash(self, person_id: int) -> str | None:
+        return await self._s.scalar(select(Person.duress_hash).where(Person.id == person_id))
+
+    async def set_duress_hash(self, person_id: int, value: str | None) -> None:
+        await self._s.execute(
+            update(Person).where(Person.id == person_id).values(duress_hash=value)
+        )
+
     async def set_locale(self, person_id: int, locale: str) -> None:
         await self._s.execute(update(Person).where(Person.id == person_id).values(locale=locale))
 

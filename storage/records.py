@@ -170,3 +170,22 @@ class CheckinAnswerRecord:
     answered_at: datetime | None
     answer: str | None  # good, better, talk
     detail: str | None  # tired, worried, unsafe, home, other
+
+
+@dataclass(frozen=True)
+class VisitRecord:
+    """A visit with a safety timer; `note` decrypted (already redacted on its way in)."""
+
+    id: int
+    reference: str
+    organisation_id: int
+    key_person_id: int | None
+    confidant_id: int | None
+    handler_id: int | None
+    note: str | None
+    status: str  # running, asking, alerting, ended
+    stage: int
+    urgent: bool
+    started_at: datetime
+    due_at: datetime
+    ended_at: datetime | None = None

@@ -18,7 +18,7 @@ step waits, where its chronology is — is a `Watched` adapter.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Protocol
 
@@ -30,6 +30,7 @@ from storage.records import PersonRecord, TimerRecord
 log = logging.getLogger(__name__)
 
 CONFIDANT, REMINDER, BACKUP, COORDINATORS, REPEAT = range(5)
+LATE = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Wording:
     first: bool  # the first alert
     reminder: bool
     passed_on: bool = False
+    late_minutes: int = 0  # the step came due while the bot was not running
 
 
 class Watched(Protocol):
@@ -83,10 +85,14 @@ def subject_key(subject: str) -> str:
     return subject.partition(":")[2]
 
 
-async def route(ctx: Context, watched: Watched, alarm: Alarm) -> list[PersonRecord]:
-    """Send something new on its way; returns who was alerted, in chain order."""
+async def route(
+    ctx: Context, watched: Watched, alarm: Alarm, *, late: timedelta = timedelta(0)
+) -> list[PersonRecord]:
+    """Send something new on its way; returns who was alerted, in chain order. `late`:
+    how long after it was due (a timer that fired after a restart) — the alert says so."""
     stage = COORDINATORS if alarm.urgent else watched.steps[0]
-    return await _run(ctx, watched, alarm, stage, Wording(first=True, reminder=False))
+    wording = Wording(first=True, reminder=False, late_minutes=_minutes_late(late))
+    return await _run(ctx, watched, alarm, stage, wording)
 
 
 async def restart(ctx: Context, watched: Watched, alarm: Alarm) -> list[PersonRecord]:
@@ -99,8 +105,9 @@ async def on_timer(ctx: Context, watched: Watched, timer: TimerRecord) -> None:
     """The wait is over and nobody acknowledged: take the next step."""
     alarm = await watched.load(ctx, subject_key(timer.subject))
     if alarm is not None:
-        stage = timer.payload["stage"]
-        await _run(ctx, watched, alarm, stage, Wording(first=False, reminder=False))
+        late = _minutes_late(ctx.now - timer.due_at)
+        wording = Wording(first=False, reminder=False, late_minutes=late)
+        await _run(ctx, watched, alarm, timer.payload["stage"], wording)
 
 
 async def on_unreachable(ctx: Context, watched: Watched, person_id: int) -> None:
@@ -133,8 +140,8 @@ async def _run(
     while not people and stage < COORDINATORS:
         stage = _after(watched, stage)
         people = await _people(ctx, watched, alarm, stage)
-    reminder = stage in (REMINDER, REPEAT)
-    wording = Wording(wording.first, reminder, wording.passed_on)
+    wording = replace(wording, reminder=stage in (REMINDER, REPEAT))
+    reminder = wording.reminder
     text, buttons = await watched.message(ctx, alarm, wording)
     if not people:
         log.warning("alarm reaches nobody", extra={"alarm": alarm.key, "stage": stage})
@@ -145,6 +152,11 @@ async def _run(
     await watched.set_stage(ctx, alarm, stage)
     await _wait(ctx, watched, alarm, _after(watched, stage))
     return people
+
+
+def _minutes_late(late: timedelta) -> int:
+    """Whole minutes late, counted only past a couple of minutes (a tick's delay is not)."""
+    return int(late.total_seconds() // 60) if late > LATE else 0
 
 
 def _after(watched: Watched, stage: int) -> int:

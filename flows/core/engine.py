@@ -140,8 +140,15 @@ class Engine:
             await self._continue(ctx)
         elif event.kind == Kind.MEDIA:
             ctx.reply(_media_refusal(), ctx.menu())
-        else:
+        elif not await self._free_text(ctx, event.text):
             ctx.reply(_("I did not understand that. What would you like to do?"), ctx.menu())
+
+    async def _free_text(self, ctx: Context, text: str) -> bool:
+        """Text with no question open: a family may recognise it (the duress word)."""
+        for hook in self.registry.free_text:
+            if await hook(ctx, text):
+                return True
+        return False
 
     async def _command(self, ctx: Context, command: str, arg: str) -> None:
         """A command. One that only shows something (LOOKS) leaves an open question as it

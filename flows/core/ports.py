@@ -19,7 +19,7 @@ from storage.records import AuditRecord, ConversationRecord, TimerRecord
 
 if TYPE_CHECKING:
     from flows.cases.ports import CaseStore, DirectoryStore, ShownStore
-    from flows.checkins.ports import CheckinStore
+    from flows.checkins.ports import CheckinStore, VisitStore
     from flows.people.ports import PeopleStore
     from flows.privacy.ports import RetentionStore
 
@@ -85,6 +85,7 @@ class Storage(Protocol):
     directory: DirectoryStore
     retention: RetentionStore
     checkins: CheckinStore
+    visits: VisitStore
 
 
 class StorageGateway(Protocol):

@@ -51,6 +51,7 @@ class Registry:
     timers: Mapping[str, TimerHandler] = field(default_factory=dict)
     unreachable: tuple[UnreachableHook, ...] = ()
     daily: tuple[Callable[[Any, Any], Awaitable[None]], ...] = ()  # (uow, now): plan jobs
+    free_text: tuple[Callable[[Context, str], Awaitable[bool]], ...] = ()  # True: taken
     enrol: Run | None = None  # "/start <invite code>" from someone not enrolled yet
     enrol_flow: str = ""  # the dialogue a stranger may be in: enrolment
 

@@ -74,6 +74,7 @@ async def _erase(ctx: Context, _draft: ForgetDraft, _arg: str) -> Next:
                     references=references,
                 ),
             )
+    await ctx.uow.visits.delete_of(person.id)  # with their notes: nothing stays of them
     await ctx.uow.retention.delete_people([(person.id, person.telegram_id)])
     await ctx.uow.audit.record("person.erased", now=ctx.now)
     ctx.person = None

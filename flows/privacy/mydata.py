@@ -5,7 +5,7 @@ roles, the cases they logged (with initials and their own cleaned note), the
 messages and notes they wrote about cases, and their activity log. Cases they
 helped with are listed by reference and status only: the content of those
 belongs to someone else's concern. Their wellbeing check-ins are there as the codes
-that are kept.
+that are kept, and their visits with the note they left for their confidant.
 """
 
 from __future__ import annotations
@@ -92,6 +92,17 @@ async def collect(ctx: Context) -> dict[str, Any]:
                 "detail": a.detail,
             }
             for a in await uow.checkins.answers_of(person.id)
+        ],
+        "visits": [
+            {
+                "reference": v.reference,
+                "started_at": v.started_at.isoformat(),
+                "due_at": v.due_at.isoformat(),
+                "ended_at": v.ended_at.isoformat() if v.ended_at else None,
+                "status": v.status,
+                "note": v.note,
+            }
+            for v in await uow.visits.of_key_person(person.id)
         ],
     }
 

@@ -32,6 +32,7 @@ async def purge(uow: Storage, now: datetime) -> dict[str, int]:
         "cases_anonymised": await retention.anonymise_closed_cases(now=now),
         "people": await retention.delete_people(await retention.people_who_left(now=now)),
         "wellbeing_answers": await retention.old_wellbeing_answers(now=now),
+        "visits": await uow.visits.old(now=now),
         "invites": await retention.old_invites(now=now, keep=INVITES_KEPT),
         "messages": await retention.delivered_messages(now=now, keep=MESSAGES_KEPT),
         "updates": await retention.processed_updates(now=now, keep=UPDATES_KEPT),
