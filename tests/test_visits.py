@@ -273,3 +273,77 @@ async def test_visits_are_in_mydata_go_with_forget_and_after_their_retention(db,
     async with db.unit_of_work() as uow:
         assert await uow.visits.by_reference(second) is None
     assert await stored_identifiers(db, ["Nog een bezoek", "Koffie bij de buren"]) == []
+
+
+async def _visit_e2e(runtime, fake_api, minutes: str = "60"):
+    team = await make_team(runtime, fake_api, key_person_language="en")
+    kp = team.key_person
+    await kp.send("/visit")
+    await kp.choose("length", minutes)
+    await kp.choose("skip")
+    return team
+
+
+def _later_e2e(runtime, clock):
+    async def later(minutes: int) -> None:
+        clock.advance(timedelta(minutes=minutes))
+        await runtime.tick()
+        await runtime.dispatch_outbox()
+
+    return later
+
+
+async def test_a_visit_ended_early_and_one_extended_e2e(runtime, fake_api, clock):
+    team = await _visit_e2e(runtime, fake_api)
+    kp, later = team.key_person, _later_e2e(runtime, clock)
+    [more] = await kp.tap("Extend")
+    assert more.text == "How much longer?"
+    [moved] = await kp.tap("30 minutes more", more)
+    assert "I will check on you at" in moved.text
+    await later(60)
+    assert not kp.last.text.startswith("Are you safe?")  # extended: not yet
+    await later(30)
+    assert kp.last.text.startswith("Are you safe?")
+    [closed] = await kp.tap("I'm safe")
+    assert closed.text.startswith("Good to hear. Visit")
+    await later(60)
+    assert closed.text == kp.last.text  # nothing more asked, nobody alerted
+    assert "did not answer" not in team.confidant.last.text
+    await kp.send("/visit")
+    await kp.choose("length", "30")
+    await kp.choose("skip")
+    [back] = await kp.tap("I'm back, all fine")
+    assert back.text.startswith("Good to hear. Visit")
+    await later(60)
+    assert back.text == kp.last.text
+
+
+async def test_i_need_help_e2e(runtime, fake_api, clock):
+    team = await _visit_e2e(runtime, fake_api)
+    numbers, told = await team.key_person.tap("I need help")
+    assert "112" in numbers.text and "0800-2000" in numbers.text
+    assert told.text == "Your confidant and the coordinator have been told."
+    await runtime.dispatch_outbox()
+    for chat in (team.confidant, team.backup, team.coordinator):
+        assert chat.last.text.startswith("Urgent: Amina needs help now")
+
+
+async def test_the_duress_word_e2e(runtime, fake_api, clock, db):
+    team = await make_team(runtime, fake_api, key_person_language="en")
+    kp, later = team.key_person, _later_e2e(runtime, clock)
+    await kp.send("/codeword")
+    await kp.send("Lavendel")
+    assert "will never show the word" in kp.last.text
+    await kp.send("/visit")
+    await kp.choose("length", "30")
+    await kp.choose("skip")
+    await later(30)
+    safe_before = len(kp.texts())
+    [looks_safe] = await kp.send("lavendel")
+    assert looks_safe.text.startswith("Good to hear. Visit")  # as if "I'm safe"
+    assert len(kp.texts()) == safe_before + 1  # nothing else in the key person's chat
+    await runtime.dispatch_outbox()
+    for chat in (team.confidant, team.backup, team.coordinator):
+        assert chat.last.text.startswith("Urgent: Amina needs help now")
+    assert all("avendel" not in text for text in kp.texts())  # never echoed
+    assert await stored_identifiers(db, ["Lavendel", "lavendel"]) == []

@@ -349,3 +349,28 @@ async def test_a_round_through_the_bot_reaches_the_confidant_e2e(runtime, fake_a
     assert team.key_person.last.protect_content
     [write] = await team.key_person.tap("Reply")
     assert write.text.startswith("Write your message for Saskia")
+
+
+async def test_each_answer_and_three_silent_rounds_through_the_bot_e2e(runtime, fake_api, clock):
+    team = await make_team(runtime, fake_api, key_person_language="en")
+    kp = team.key_person
+    await runtime.tick()
+
+    async def next_round() -> None:
+        clock.advance(timedelta(days=14))
+        await runtime.tick()
+        await runtime.dispatch_outbox()
+        assert kp.last.text == QUESTION
+
+    await next_round()
+    [thanks] = await kp.tap("Good")
+    assert thanks.text == "Good to hear. Thank you!"
+    await next_round()
+    [follow_up] = await kp.tap("Could be better")
+    assert follow_up.text == FOLLOW_UP
+    await kp.tap("I feel unsafe", follow_up)
+    await runtime.dispatch_outbox()
+    assert team.confidant.last.text == UNSAFE_ALERT.format(name="Amina")
+    for _silent in range(4):  # three unanswered, seen when the fourth comes
+        await next_round()
+    assert team.confidant.last.text == SILENT.format(name="Amina")
