@@ -15,10 +15,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from flows.core.context import Choice, Context
-from flows.core.dialogue import END, STAY, Answer, Dialogue, Done, Next, Question, Start, Step
-from flows.core.messages import Inline, _, verbatim
+from flows.core.dialogue import (
+    END,
+    STAY,
+    Answer,
+    Dialogue,
+    Done,
+    Go,
+    Next,
+    Question,
+    Start,
+    Step,
+)
+from flows.core.messages import Inline, Text, _, verbatim
 from flows.redaction import Redaction, RedactionError, redact
 
 log = logging.getLogger(__name__)
@@ -163,3 +175,45 @@ TEXT_CHECK = Dialogue(
     sub=True,
     title="the cleaned text of a note or a message",
 )
+
+
+Send = Callable[[Context, Any, str], Awaitable[Next]]
+
+
+def message_dialogue(
+    name: str, draft: type, prompt: Callable[[Any], Text], send: Send, *, title: str
+) -> Dialogue:
+    """A dialogue that takes one message for someone: cleaned first, shown back when
+    something was taken out (`TEXT_CHECK`), then `send(ctx, draft, text)`; Cancel stops
+    and nothing goes. `prompt(draft)` is the first question; the draft needs a field
+    `again` (asked once more after "write it again")."""
+
+    def ask(_ctx: Context, d: Any) -> Question:
+        text = _("Write your message again.") if d.again else prompt(d)
+        return Question(text, [[Choice(_("Cancel"), "cancel")]])
+
+    async def write(ctx: Context, d: Any, text: str) -> Next:
+        return await check_message(
+            ctx, text, lambda cleaned: send(ctx, d, cleaned), cancellable=True
+        )
+
+    async def checked(ctx: Context, d: Any, text: str | None) -> Next:
+        if text is REWRITE:
+            d.again = True
+            return Go("write")
+        if text == CANCELLED:
+            return await cancel(ctx, d, "")
+        return await send(ctx, d, text)
+
+    async def cancel(ctx: Context, _d: Any, _arg: str) -> Next:
+        ctx.reply(_("Stopped. Your message was not sent."), ctx.menu())
+        return Done()
+
+    step = Step(
+        "write",
+        ask=ask,
+        text=Answer(write, to=(END, TEXT_CHECK.name), label="a message (sent, or shown cleaned)"),
+        returns=Answer(checked, to=(END, "write"), label="send / write again / cancel"),
+        buttons={"cancel": Answer(cancel, to=(END,), label="cancel")},
+    )
+    return Dialogue(name, draft, steps=(step,), title=title)

@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from flows.cases import note
 from flows.cases.buttons import open_button, reply_button
 from flows.cases.casefile import CLOSED
-from flows.core.context import Choice, Context
-from flows.core.dialogue import END, Answer, Dialogue, Done, Go, Next, Question, Step, begin
+from flows.core.context import Context
+from flows.core.dialogue import Done, Next, begin
 from flows.core.messages import Text, _, keyboard, verbatim
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON, role_label
 from flows.privacy import access
 from storage.records import CaseRecord, PersonRecord
-
-CANCEL = Choice(_("Cancel"), "cancel")
 
 
 @dataclass
@@ -41,37 +39,6 @@ async def start(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
         ctx.reply(_why_not(case, recipient), ctx.menu())
         return
     await begin(ctx, TALK, TalkDraft(case.reference, recipient.display_name))
-
-
-def _ask_write(_ctx: Context, draft: TalkDraft) -> Question:
-    if draft.again:
-        return Question(_("Write your message again."), [[CANCEL]])
-    text = _(
-        "Write your message about {ref} for {name}. No names or numbers, please.",
-        ref=draft.ref,
-        name=draft.recipient,
-    )
-    return Question(text, [[CANCEL]])
-
-
-async def _write(ctx: Context, draft: TalkDraft, text: str) -> Next:
-    return await note.check_message(
-        ctx, text, lambda cleaned: _send(ctx, draft, cleaned), cancellable=True
-    )
-
-
-async def _checked(ctx: Context, draft: TalkDraft, text: str | None) -> Next:
-    if text is note.REWRITE:
-        draft.again = True
-        return Go("write")
-    if text == note.CANCELLED:
-        return await _cancel(ctx, draft, "")
-    return await _send(ctx, draft, text)
-
-
-async def _cancel(ctx: Context, _draft: TalkDraft, _arg: str) -> Next:
-    ctx.reply(_("Stopped. Your message was not sent."), ctx.menu())
-    return Done()
 
 
 async def _send(ctx: Context, draft: TalkDraft, text: str) -> Next:
@@ -106,20 +73,15 @@ async def _send(ctx: Context, draft: TalkDraft, text: str) -> Next:
     return Done()
 
 
-TALK = Dialogue(
+TALK = note.message_dialogue(
     "casechat",
     TalkDraft,
-    steps=(
-        Step(
-            "write",
-            ask=_ask_write,
-            text=Answer(
-                _write, to=(END, note.TEXT_CHECK.name), label="a message (sent, or shown cleaned)"
-            ),
-            returns=Answer(_checked, to=(END, "write"), label="send / write again / cancel"),
-            buttons={"cancel": Answer(_cancel, to=(END,), label="cancel")},
-        ),
+    lambda draft: _(
+        "Write your message about {ref} for {name}. No names or numbers, please.",
+        ref=draft.ref,
+        name=draft.recipient,
     ),
+    lambda ctx, draft, text: _send(ctx, draft, text),
     title="Message my confidant / Message the key person / Reply",
 )
 NAME = TALK.name

@@ -29,17 +29,11 @@ from datetime import datetime, timedelta
 from flows.cases import note
 from flows.checkins import rhythm
 from flows.core.callbacks import pack
-from flows.core.context import Choice, Context
+from flows.core.context import Context
 from flows.core.dialogue import (
-    END,
     STALE_DRAFT,
-    Answer,
-    Dialogue,
     Done,
-    Go,
     Next,
-    Question,
-    Step,
     begin,
 )
 from flows.core.messages import N_, Button, Keyboard, Text, _, keyboard, verbatim
@@ -313,36 +307,6 @@ def _message(ctx: Context, person_id: int) -> Callable[[], Awaitable]:
     return run
 
 
-def _ask_write(_ctx: Context, draft: MessageDraft) -> Question:
-    cancel = [[Choice(_("Cancel"), "cancel")]]
-    if draft.again:
-        return Question(_("Write your message again."), cancel)
-    return Question(
-        _("Write your message for {name}. No names or numbers, please.", name=draft.name),
-        cancel,
-    )
-
-
-async def _write(ctx: Context, draft: MessageDraft, text: str) -> Next:
-    return await note.check_message(
-        ctx, text, lambda cleaned: _send(ctx, draft, cleaned), cancellable=True
-    )
-
-
-async def _checked(ctx: Context, draft: MessageDraft, text: str | None) -> Next:
-    if text is note.REWRITE:
-        draft.again = True
-        return Go("write")
-    if text == note.CANCELLED:
-        return await _cancel(ctx, draft, "")
-    return await _send(ctx, draft, text)
-
-
-async def _cancel(ctx: Context, _draft: MessageDraft, _arg: str) -> Next:
-    ctx.reply(_("Stopped. Your message was not sent."), ctx.menu())
-    return Done()
-
-
 async def _send(ctx: Context, draft: MessageDraft, text: str) -> Next:
     other = await ctx.uow.people.get(draft.to)
     if other is None or not await may_message(ctx.uow, ctx.person, other):
@@ -358,19 +322,10 @@ async def _send(ctx: Context, draft: MessageDraft, text: str) -> Next:
     return Done()
 
 
-MESSAGE = Dialogue(
+MESSAGE = note.message_dialogue(
     "wbmessage",
     MessageDraft,
-    steps=(
-        Step(
-            "write",
-            ask=_ask_write,
-            text=Answer(
-                _write, to=(END, note.TEXT_CHECK.name), label="a message (sent, or shown cleaned)"
-            ),
-            returns=Answer(_checked, to=(END, "write"), label="send / write again / cancel"),
-            buttons={"cancel": Answer(_cancel, to=(END,), label="cancel")},
-        ),
-    ),
+    lambda draft: _("Write your message for {name}. No names or numbers, please.", name=draft.name),
+    lambda ctx, draft, text: _send(ctx, draft, text),
     title="Message {name} / Reply, after a check-in",
 )
