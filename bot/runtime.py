@@ -73,7 +73,9 @@ class Runtime:
         await self.application.initialize()
         bot = self.application.bot
         locales = tuple(code for code in ENDONYMS if code in self.renderer.locales)
-        config = FlowConfig(bot_username=bot.username, locales=locales)
+        config = FlowConfig(
+            bot_username=bot.username, locales=locales, timezone=self.settings.timezone
+        )
         self.engine = Engine(self.db, self.clock, config, REGISTRY)
         self.sender = Sender(bot, self.renderer)
         self.dispatcher = OutboxDispatcher(

@@ -11,9 +11,11 @@ from flowkit import Office, Talker, add_person
 from team import make_team, no_chat_pacing  # noqa: F401 (autouse fixture)
 
 from flows.checkins import rhythm, wellbeing
+from flows.core.context import FlowConfig
 from flows.core.roles import KEY_PERSON
 from flows.privacy.retention import purge
 
+TZ = FlowConfig().tz  # local time of the tests: the default SLEUTEL_TIMEZONE
 QUESTION = "How are you doing with this work?"
 FOLLOW_UP = (
     "Thank you for telling me. What is it mostly about? Only your confidant sees this. "
@@ -68,7 +70,7 @@ async def _round(office: Office) -> int:
 
 
 def _local_hour(at: datetime) -> int:
-    return at.astimezone(rhythm.TZ).hour
+    return at.astimezone(TZ).hour
 
 
 # --- rounds ---------------------------------------------------------------------------------
@@ -239,7 +241,7 @@ async def test_checkin_chooses_day_and_hour_and_never_at_night(db, clock):
     [shown] = await kp.choose("at", "19")
     plan = await _plan(office)
     assert (plan.weekday, plan.hour) == (3, 19)
-    local = plan.next_at.astimezone(rhythm.TZ)
+    local = plan.next_at.astimezone(TZ)
     assert (local.weekday(), local.hour) == (3, 19)
     assert abs((plan.next_at - due).days) <= 3  # still around the day it was due
     assert shown.text.params["day"].msgid == "Thursday"
@@ -256,12 +258,12 @@ def test_a_round_never_falls_at_night(hour):
     for step in range(0, 24 * 40, 7):  # every few hours through a summer-time change
         now = start + timedelta(hours=step)
         for weekday in (None, 0, 6):
-            at = rhythm.next_round(now, 14, weekday, hour)
+            at = rhythm.next_round(now, 14, weekday, hour, TZ)
             assert at > now
             assert 9 <= _local_hour(at) <= 20
-            assert at.astimezone(rhythm.TZ).minute == 0
+            assert at.astimezone(TZ).minute == 0
             if weekday is not None:
-                assert at.astimezone(rhythm.TZ).weekday() == weekday
+                assert at.astimezone(TZ).weekday() == weekday
 
 
 # --- /wellbeing -------------------------------------------------------------------------------
@@ -374,3 +376,10 @@ async def test_each_answer_and_three_silent_rounds_through_the_bot_e2e(runtime, 
     for _silent in range(4):  # three unanswered, seen when the fourth comes
         await next_round()
     assert team.confidant.last.text == SILENT.format(name="Amina")
+
+
+def test_the_hour_is_local_to_the_deployments_timezone():
+    tokyo = FlowConfig(timezone="Asia/Tokyo").tz
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    at = rhythm.next_round(now, 14, None, 10, tokyo)
+    assert (at.astimezone(tokyo).hour, at.astimezone(TZ).hour) == (10, 2)

@@ -6,9 +6,8 @@ organisation's rhythm, default 14) after the last one, on the weekday the key
 person chose (the nearest one) and at their hour, local time; never at night:
 only between 09:00 and 20:00.
 
-Flows get the time as UTC (`ctx.now`) and have no setting for the local
-timezone, so local time here is Europe/Amsterdam (`TZ`), the default of
-`SLEUTEL_TIMEZONE`.
+Flows get the time as UTC (`ctx.now`); local time is the deployment's
+`SLEUTEL_TIMEZONE` (`FlowConfig.tz`, Europe/Amsterdam by default).
 
 `/checkin` shows the plan and lets the key person choose a weekday and an hour,
 or pause the check-ins while on leave (and resume them). Its steps are drawn in
@@ -18,17 +17,14 @@ docs/dialogues.md, generated from `CHECKIN`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from flows.core.context import Choice, Context
 from flows.core.dialogue import END, Answer, Dialogue, Done, Go, Next, Question, Step, begin
 from flows.core.messages import N_, _, _n, verbatim
-from flows.core.ports import Storage
 from flows.core.roles import KEY_PERSON
 from storage.records import CheckinPlanRecord
 
-TZ = ZoneInfo("Europe/Amsterdam")
 ROUND = "checkin.round"
 EARLIEST, LATEST = 9, 20  # local hours a check-in may come
 DEFAULT_HOUR = 10
@@ -54,30 +50,32 @@ def subject_person(subject: str) -> int | None:
 
 
 def next_round(
-    now: datetime, days: int, weekday: int | None, hour: int, *, around: datetime | None = None
+    now: datetime,
+    days: int,
+    weekday: int | None,
+    hour: int,
+    tz: tzinfo,
+    *,
+    around: datetime | None = None,
 ) -> datetime:
     """The next check-in after `now`: on the day `days` from now (or the day of `around`),
     moved to the nearest chosen weekday, at `hour` local time (kept within the day)."""
-    day = (around or now + timedelta(days=days)).astimezone(TZ).date()
+    day = (around or now + timedelta(days=days)).astimezone(tz).date()
     if weekday is not None:
         day += timedelta(days=(weekday - day.weekday() + 3) % 7 - 3)
     hour = min(max(hour, EARLIEST), LATEST)
     while True:
-        at = datetime.combine(day, time(hour), tzinfo=TZ).astimezone(UTC)
+        at = datetime.combine(day, time(hour), tzinfo=tz).astimezone(UTC)
         if at > now:
             return at
         day += timedelta(days=7 if weekday is not None else 1)
 
 
 async def schedule(
-    uow: Storage,
-    now: datetime,
-    person_id: int,
-    organisation_id: int,
-    *,
-    around: datetime | None = None,
+    ctx: Context, person_id: int, organisation_id: int, *, around: datetime | None = None
 ) -> CheckinPlanRecord:
     """Plan the person's next round (making their plan if they have none): one timer."""
+    uow, now = ctx.uow, ctx.now
     org = await uow.people.organisation(organisation_id)
     days = org.checkin_days if org else 14
     plan = await uow.checkins.plan(person_id)
@@ -85,7 +83,7 @@ async def schedule(
         plan = await uow.checkins.add_plan(
             person_id, organisation_id, hour=DEFAULT_HOUR, next_at=None
         )
-    due = next_round(now, days, plan.weekday, plan.hour, around=around)
+    due = next_round(now, days, plan.weekday, plan.hour, ctx.config.tz, around=around)
     await uow.checkins.update_plan(person_id, next_at=due)
     subject = round_subject(person_id)
     await uow.timers.cancel(ROUND, subject, now=now)
@@ -93,12 +91,12 @@ async def schedule(
     return await uow.checkins.plan(person_id)
 
 
-async def plan_everyone(uow: Storage, now: datetime) -> int:
+async def plan_everyone(ctx: Context) -> int:
     """Every active key person without a planned round gets one (new key persons,
     existing ones when check-ins began, someone back after being paused)."""
-    unplanned = await uow.checkins.unplanned(KEY_PERSON)
+    unplanned = await ctx.uow.checkins.unplanned(KEY_PERSON)
     for person_id, organisation_id in unplanned:
-        await schedule(uow, now, person_id, organisation_id)
+        await schedule(ctx, person_id, organisation_id)
     return len(unplanned)
 
 
@@ -118,7 +116,7 @@ async def _plan(ctx: Context) -> CheckinPlanRecord:
     plan = await ctx.uow.checkins.plan(ctx.person.id)
     if plan is None:
         membership = ctx.person.membership(KEY_PERSON)
-        plan = await schedule(ctx.uow, ctx.now, ctx.person.id, membership.organisation_id)
+        plan = await schedule(ctx, ctx.person.id, membership.organisation_id)
     return plan
 
 
@@ -176,7 +174,7 @@ async def _change(ctx: Context, **changes: object) -> None:
     plan = await _plan(ctx)
     await ctx.uow.checkins.update_plan(ctx.person.id, **changes)
     if not plan.paused:
-        await schedule(ctx.uow, ctx.now, ctx.person.id, plan.organisation_id, around=plan.next_at)
+        await schedule(ctx, ctx.person.id, plan.organisation_id, around=plan.next_at)
 
 
 async def _day(ctx: Context, _draft: CheckinDraft, _arg: str) -> Next:
@@ -207,7 +205,7 @@ async def _pause(ctx: Context, _draft: CheckinDraft, _arg: str) -> Next:
 async def _resume(ctx: Context, _draft: CheckinDraft, _arg: str) -> Next:
     plan = await _plan(ctx)
     await ctx.uow.checkins.update_plan(ctx.person.id, paused=False, unanswered=0)
-    await schedule(ctx.uow, ctx.now, ctx.person.id, plan.organisation_id)
+    await schedule(ctx, ctx.person.id, plan.organisation_id)
     return Go("plan")
 
 

@@ -8,9 +8,8 @@ names.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 
-from flows.checkins import rhythm
 from flows.checkins.wellbeing import ANSWERS, DETAILS
 from flows.core.context import Context
 from flows.core.messages import Inline, Text, _, verbatim
@@ -40,7 +39,7 @@ async def confidant_view(ctx: Context, organisation_id: int) -> Text:
             continue
         plan = await ctx.uow.checkins.plan(person.id)
         answers = await ctx.uow.checkins.answers_of(person.id, limit=SHOWN)
-        items = [_item(a) for a in answers] or [_("no check-ins yet")]
+        items = [_item(a, ctx.config.tz) for a in answers] or [_("no check-ins yet")]
         if plan is not None and plan.paused:
             items.insert(0, _("on leave"))
         rows.append(
@@ -51,8 +50,8 @@ async def confidant_view(ctx: Context, organisation_id: int) -> Text:
     return _("How your key persons are doing, the newest check-in first:\n{rows}", rows=rows)
 
 
-def _item(answer: CheckinAnswerRecord) -> Text:
-    day = answer.asked_at.astimezone(rhythm.TZ).date()
+def _item(answer: CheckinAnswerRecord, tz: tzinfo) -> Text:
+    day = answer.asked_at.astimezone(tz).date()
     if answer.answer is None:
         return _("{date} no answer", date=day)
     label = _(ANSWERS[answer.answer])

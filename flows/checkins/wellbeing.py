@@ -109,12 +109,12 @@ async def on_timer(ctx: Context, timer: TimerRecord) -> None:
         await ctx.notify(
             person_id, _("How are you doing with this work?"), question_buttons(answer_id)
         )
-    await rhythm.schedule(ctx.uow, ctx.now, person_id, plan.organisation_id)
+    await rhythm.schedule(ctx, person_id, plan.organisation_id)
 
 
 async def on_planner(ctx: Context, _timer: TimerRecord) -> None:
     """Once a day: plan a round for every key person who has none; then tomorrow's run."""
-    await rhythm.plan_everyone(ctx.uow, ctx.now)
+    await rhythm.plan_everyone(ctx)
     await ctx.uow.timers.schedule(
         PLANNER, PLANNER_SUBJECT, ctx.now + timedelta(days=1), now=ctx.now
     )

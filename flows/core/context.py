@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from flows.core.callbacks import case_data, choice_data, rebase_choice
 from flows.core.events import Event
@@ -41,6 +42,11 @@ class FlowConfig:
     locales: tuple[str, ...] = ("nl", "en")
     invite_days: int = 7
     commands: tuple[CommandSpec, ...] = ()  # what the engine routes (`flows.core.registry`)
+    timezone: str = "Europe/Amsterdam"  # local time (`SLEUTEL_TIMEZONE`): check-in hours
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
 
 @dataclass(frozen=True)
