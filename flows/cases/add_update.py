@@ -53,13 +53,7 @@ async def _signals(ctx: Context, draft: UpdateDraft, chosen: list[str]) -> Next:
     return await _save(ctx, draft, chosen, None)
 
 
-async def _write_note(ctx: Context, _draft: UpdateDraft, text: str) -> Next:
-    return note.check_note(ctx, text)
-
-
-async def _note_checked(ctx: Context, draft: UpdateDraft, text: str | None) -> Next:
-    if text is note.REWRITE:
-        return Go("note")
+async def _note_kept(ctx: Context, draft: UpdateDraft, text: str) -> Next:
     return await _save(ctx, draft, None, text)
 
 
@@ -114,13 +108,14 @@ ADD_UPDATE = Dialogue(
             start=Sub(SIGNALS, lambda _ctx, draft: SignalDraft(draft.signals)),
             returns=Answer(_signals, to=(END,), label="done (added, helpers told)"),
         ),
-        Step(
+        note.note_step(
             "note",
-            ask=lambda _ctx, _d: Question(
+            lambda _ctx, _d: Question(
                 _("What would you like to add? No names or numbers, please.")
             ),
-            text=Answer(_write_note, to=(note.TEXT_CHECK.name,), label="a note, cleaned"),
-            returns=Answer(_note_checked, to=(END, "note"), label="kept (added) / write again"),
+            _note_kept,
+            to=(END,),
+            label="kept (added)",
         ),
     ),
     title="Add an update",

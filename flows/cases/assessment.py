@@ -69,13 +69,7 @@ def _ask_note(_ctx: Context, _draft: AssessDraft) -> Question:
     )
 
 
-async def _write_note(ctx: Context, _draft: AssessDraft, text: str) -> Next:
-    return note.check_note(ctx, text)
-
-
-async def _note_checked(ctx: Context, draft: AssessDraft, text: str | None) -> Next:
-    if text is note.REWRITE:
-        return Go("note")
+async def _note_kept(ctx: Context, draft: AssessDraft, text: str) -> Next:
     return await _save(ctx, draft, text)
 
 
@@ -125,11 +119,12 @@ ASSESS = Dialogue(
             start=Sub(SIGNALS, lambda _ctx, draft: SignalDraft(draft.signals)),
             returns=Answer(_signals, to=("note",), label="confirmed"),
         ),
-        Step(
+        note.note_step(
             "note",
-            ask=_ask_note,
-            text=Answer(_write_note, to=(note.TEXT_CHECK.name,), label="a note, cleaned"),
-            returns=Answer(_note_checked, to=(END, "note"), label="kept (recorded) / write again"),
+            _ask_note,
+            _note_kept,
+            to=(END,),
+            label="kept (recorded)",
             buttons={"skip": Answer(_skip, to=(END,), label="skip (recorded)")},
         ),
     ),

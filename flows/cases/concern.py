@@ -225,13 +225,7 @@ async def _signals(ctx: Context, draft: ConcernDraft, chosen: list[str]) -> Next
     return await _answered(ctx, draft, "signals")
 
 
-async def _write_note(ctx: Context, _draft: ConcernDraft, text: str) -> Next:
-    return note.check_note(ctx, text)
-
-
-async def _note_checked(ctx: Context, draft: ConcernDraft, text: str | None) -> Next:
-    if text is note.REWRITE:
-        return Go("note")
+async def _note_kept(ctx: Context, draft: ConcernDraft, text: str) -> Next:
     draft.note, draft.note_locale = text, ctx.locale
     return await _answered(ctx, draft, "note")
 
@@ -409,11 +403,12 @@ CONCERN = Dialogue(
             start=Sub(SIGNALS, lambda _ctx, draft: SignalDraft(draft.signals)),
             returns=Answer(_signals, to=after("signals"), label="chosen (honour: guidance)"),
         ),
-        Step(
+        note.note_step(
             "note",
-            ask=_question("note", [[Choice(_("Skip"), "skip")]]),
-            text=Answer(_write_note, to=(note.TEXT_CHECK.name,), label="a note, cleaned"),
-            returns=Answer(_note_checked, to=(*after("note"), "note"), label="kept / write again"),
+            _question("note", [[Choice(_("Skip"), "skip")]]),
+            _note_kept,
+            to=after("note"),
+            label="kept",
             buttons={"skip": _skip("note"), **STOPPING},
         ),
         _choice_step("honour"),

@@ -178,6 +178,35 @@ TEXT_CHECK = Dialogue(
 
 
 Send = Callable[[Context, Any, str], Awaitable[Next]]
+Keep = Callable[[Context, Any, str], Awaitable[Next]]
+
+
+def note_step(
+    name: str,
+    ask: Callable[[Context, Any], Question],
+    keep: Keep,
+    *,
+    to: tuple[str, ...],
+    label: str,
+    buttons: dict[str, Answer] | None = None,
+) -> Step:
+    """A step that takes a note: cleaned and shown back (`TEXT_CHECK`); "write it again"
+    asks this step once more, a kept note goes to `keep(ctx, draft, text)`, which may
+    lead to `to`."""
+
+    async def write(ctx: Context, _draft: Any, text: str) -> Next:
+        return check_note(ctx, text)
+
+    async def checked(ctx: Context, draft: Any, text: str | None) -> Next:
+        return Go(name) if text is REWRITE else await keep(ctx, draft, text)
+
+    return Step(
+        name,
+        ask=ask,
+        text=Answer(write, to=(TEXT_CHECK.name,), label="a note, cleaned"),
+        returns=Answer(checked, to=(*to, name), label=f"{label} / write again"),
+        buttons=buttons or {},
+    )
 
 
 def message_dialogue(

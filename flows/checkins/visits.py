@@ -123,13 +123,7 @@ def _ask_note(_ctx: Context, _draft: VisitDraft) -> Question:
     )
 
 
-async def _write_note(ctx: Context, _draft: VisitDraft, text: str) -> Next:
-    return note.check_note(ctx, text)
-
-
-async def _note_checked(ctx: Context, draft: VisitDraft, text: str | None) -> Next:
-    if text is note.REWRITE:
-        return Go("note")
+async def _note_kept(ctx: Context, draft: VisitDraft, text: str) -> Next:
     return await _begin(ctx, draft, text)
 
 
@@ -182,11 +176,12 @@ VISIT = Dialogue(
             ask=lambda _ctx, _d: Question(_("In how many minutes? For example 45.")),
             text=Answer(_minutes, to=("note",), label="minutes (else asked again)"),
         ),
-        Step(
+        note.note_step(
             "note",
-            ask=_ask_note,
-            text=Answer(_write_note, to=(note.TEXT_CHECK.name,), label="a note, cleaned"),
-            returns=Answer(_note_checked, to=(END, "note"), label="kept (timer set) / again"),
+            _ask_note,
+            _note_kept,
+            to=(END,),
+            label="kept (timer set)",
             buttons={"skip": Answer(_without_note, to=(END,), label="no note (timer set)")},
         ),
     ),
