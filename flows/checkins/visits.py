@@ -427,7 +427,7 @@ async def _acknowledge(ctx: Context, visit: VisitRecord) -> None:
     if not await ctx.uow.visits.acknowledge(visit.id, ctx.person.id):
         ctx.reply(_("Someone else has already contacted them (visit {ref}).", ref=visit.reference))
         return
-    await _close_alert(ctx, visit)
+    await _close(ctx, visit, "acknowledged")
     me = ctx.person
     for other in sorted(await ctx.uow.visits.alerted(visit.id) - {me.id}):
         await ctx.notify(
@@ -440,10 +440,3 @@ async def _acknowledge(ctx: Context, visit: VisitRecord) -> None:
         )
     ctx.toast = _("Thank you.")
     ctx.reply(_("Thank you. Visit {ref} is in your hands now.", ref=visit.reference), ctx.menu())
-
-
-async def _close_alert(ctx: Context, visit: VisitRecord) -> None:
-    await ctx.uow.visits.change(visit.id, status="ended", ended_at=ctx.now)
-    await ctx.uow.visits.record(visit.id, "acknowledged", now=ctx.now, actor_id=ctx.person.id)
-    await ctx.uow.timers.cancel(DUE, _subject(visit), now=ctx.now)
-    await chain.stop(ctx, VISITS, _alarm(visit))
