@@ -17,6 +17,7 @@ from flows.cases import (
     signalpicker,
 )
 from flows.checkins import duress, rhythm, trend, visits, wellbeing
+from flows.core import when
 from flows.core.messages import _
 from flows.core.registry import CommandSpec, Registry
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
@@ -79,6 +80,7 @@ REGISTRY = Registry(
     dialogues=(
         concern.CONCERN,
         signalpicker.SIGNALS,
+        when.WHEN,
         note.TEXT_CHECK,
         invite.INVITE,
         manage.PEOPLE,
