@@ -21,11 +21,13 @@ from flows.core import when
 from flows.core.messages import _
 from flows.core.registry import CommandSpec, Registry
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.intervision import sessions as intervision
 from flows.people import enrolment, invite, language, manage
 from flows.privacy import auditlog, forget, mydata, notice, retention
 
 KEY_PERSONS = frozenset({KEY_PERSON})
 COORDINATORS = frozenset({COORDINATOR})
+HELPERS = frozenset({CONFIDANT, COORDINATOR})
 
 COMMANDS = (
     CommandSpec(
@@ -54,6 +56,7 @@ COMMANDS = (
     ),
     CommandSpec("invite", invite.start, COORDINATORS, menu=_("Invite someone")),
     CommandSpec("people", manage.start, COORDINATORS, menu=_("People")),
+    CommandSpec("intervision", intervision.start, HELPERS, menu=_("Intervision")),
     CommandSpec("audit", auditlog.start, COORDINATORS, menu=_("Access log")),
     CommandSpec("directory", directory.start, COORDINATORS, menu=_("Directory")),
     CommandSpec(
@@ -93,12 +96,14 @@ REGISTRY = Registry(
         wellbeing.MESSAGE,
         *actions.FLOWS,
         visits.VISIT,
+        intervision.INTERVISION,
         duress.CODE_WORD,
     ),
     buttons={
         "case": actions.on_button,
         wellbeing.PREFIX: wellbeing.on_button,
         visits.PREFIX: visits.on_button,
+        intervision.PREFIX: intervision.on_button,
     },
     timers={
         escalation.TIMER: escalation.on_timer,
@@ -108,6 +113,7 @@ REGISTRY = Registry(
         wellbeing.PLANNER: wellbeing.on_planner,
         visits.DUE: visits.on_due,
         visits.ESCALATE: visits.on_escalate,
+        intervision.REMIND: intervision.on_remind,
     },
     unreachable=(escalation.on_unreachable, visits.on_unreachable),
     free_text=(duress.on_text,),

@@ -40,6 +40,7 @@ from storage.conversations import ConversationRepository
 from storage.crypto import Cipher
 from storage.directory import DirectoryRepository
 from storage.inbox import InboxRepository
+from storage.intervision import IntervisionRepository
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 from storage.retention import RetentionRepository
@@ -104,6 +105,7 @@ class UnitOfWork:
         self.directory = DirectoryRepository(session)
         self.checkins = CheckinRepository(session)
         self.visits = VisitRepository(session, cipher)
+        self.intervision = IntervisionRepository(session, cipher)
         self.discarded = False
 
     def discard(self) -> None:

@@ -10,7 +10,15 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from storage.database import Database
-from storage.models import Case, CaseEvent, Conversation, InboxUpdate, OutboxMessage, Visit
+from storage.models import (
+    Case,
+    CaseEvent,
+    Conversation,
+    InboxUpdate,
+    IntervisionSession,
+    OutboxMessage,
+    Visit,
+)
 
 ENCRYPTED_COLUMNS = (
     (Conversation, "draft", Conversation.telegram_id),
@@ -20,6 +28,7 @@ ENCRYPTED_COLUMNS = (
     (OutboxMessage, "payload", OutboxMessage.id),
     (Case, "note", Case.id),
     (Visit, "note", Visit.id),
+    (IntervisionSession, "place", IntervisionSession.id),
     (CaseEvent, "body", CaseEvent.id),
 )
 BATCH = 500

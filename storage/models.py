@@ -448,3 +448,66 @@ class VisitEvent(Base):
         Index("ix_visit_event_visit", "visit_id", "at"),
         Index("ix_visit_event_target", "target_id", "action", "visit_id"),
     )
+
+
+class IntervisionGroup(Base):
+    """Key persons who meet for intervision with a confidant who leads the group."""
+
+    __tablename__ = "intervision_group"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    name: Mapped[str] = mapped_column(String(64))
+    facilitator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class GroupMember(Base):
+    __tablename__ = "group_member"
+
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("intervision_group.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class IntervisionSession(Base):
+    """One intervision meeting, for a group or one key person; the place is optional
+    free text (a room, a link) and kept encrypted."""
+
+    __tablename__ = "intervision_session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(8), unique=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("intervision_group.id", ondelete="SET NULL"), nullable=True
+    )
+    facilitator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    place: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted
+    status: Mapped[str] = mapped_column(String(16), default="planned")  # or cancelled
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SessionInvite(Base):
+    """Who is invited to a session and what they answered (coming / declined)."""
+
+    __tablename__ = "session_invite"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("intervision_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    answer: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (Index("ix_session_invite_person", "person_id", "session_id"),)

@@ -189,3 +189,28 @@ class VisitRecord:
     started_at: datetime
     due_at: datetime
     ended_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class GroupRecord:
+    id: int
+    organisation_id: int
+    name: str
+    facilitator_id: int | None
+    members: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """An intervision session; `place` decrypted; `invited` maps person id to their answer
+    (None: not answered yet)."""
+
+    id: int
+    reference: str
+    organisation_id: int
+    group_id: int | None
+    facilitator_id: int | None
+    starts_at: datetime
+    place: str | None
+    status: str
+    invited: dict[int, str | None] = field(default_factory=dict)

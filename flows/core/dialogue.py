@@ -91,7 +91,11 @@ class Answer:
     run: Handler
     to: tuple[str, ...]
     label: str = ""  # for the diagram; the action's name if empty
-    args: Callable[[Context, Any], Collection[str]] | Collection[str] | None = None
+    args: (
+        Callable[[Context, Any], Collection[str] | Awaitable[Collection[str]]]
+        | Collection[str]
+        | None
+    ) = None
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,7 @@ async def on_button(ctx: Context, dialogue: Dialogue, action: str, arg: str) -> 
     if draft is None:
         return
     answer = step.buttons.get(action)
-    if answer is None or not _allowed(ctx, answer, draft, arg):
+    if answer is None or not await _allowed(ctx, answer, draft, arg):
         ctx.use_buttons()
         return
     await _follow(ctx, dialogue, step, answer, draft, arg)
@@ -211,10 +215,13 @@ def _current(ctx: Context, dialogue: Dialogue) -> tuple[Step, Any]:
     return dialogue.step(ctx.state.step), draft
 
 
-def _allowed(ctx: Context, answer: Answer, draft: Any, arg: str) -> bool:
+async def _allowed(ctx: Context, answer: Answer, draft: Any, arg: str) -> bool:
+    """The argument is one the step offers (the choices may come from the database)."""
     if answer.args is None:
         return True
     allowed = answer.args(ctx, draft) if callable(answer.args) else answer.args
+    if inspect.isawaitable(allowed):
+        allowed = await allowed
     return arg in allowed
 
 

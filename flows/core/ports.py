@@ -20,6 +20,7 @@ from storage.records import AuditRecord, ConversationRecord, TimerRecord
 if TYPE_CHECKING:
     from flows.cases.ports import CaseStore, DirectoryStore, ShownStore
     from flows.checkins.ports import CheckinStore, VisitStore
+    from flows.intervision.ports import IntervisionStore
     from flows.people.ports import PeopleStore
     from flows.privacy.ports import RetentionStore
 
@@ -86,6 +87,7 @@ class Storage(Protocol):
     retention: RetentionStore
     checkins: CheckinStore
     visits: VisitStore
+    intervision: IntervisionStore
 
 
 class StorageGateway(Protocol):

@@ -1,0 +1,1 @@
+"""Intervision: groups, sessions in everyone's calendar, RSVP and reminders."""
