@@ -21,6 +21,7 @@ from flows.core import when
 from flows.core.messages import _
 from flows.core.registry import CommandSpec, Registry
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
+from flows.intervision import attendance
 from flows.intervision import sessions as intervision
 from flows.people import enrolment, invite, language, manage
 from flows.privacy import auditlog, forget, mydata, notice, retention
@@ -97,6 +98,7 @@ REGISTRY = Registry(
         *actions.FLOWS,
         visits.VISIT,
         intervision.INTERVISION,
+        attendance.ATTENDANCE,
         duress.CODE_WORD,
     ),
     buttons={
@@ -114,10 +116,12 @@ REGISTRY = Registry(
         visits.DUE: visits.on_due,
         visits.ESCALATE: visits.on_escalate,
         intervision.REMIND: intervision.on_remind,
+        attendance.AFTER: attendance.on_after,
+        attendance.RULE: attendance.on_rule,
     },
     unreachable=(escalation.on_unreachable, visits.on_unreachable),
     free_text=(duress.on_text,),
-    daily=(retention.ensure_scheduled, wellbeing.ensure_planned),
+    daily=(retention.ensure_scheduled, wellbeing.ensure_planned, attendance.ensure_scheduled),
     enrol=enrolment.start,
     enrol_flow=enrolment.NAME,
 )

@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
-from storage.models import GroupMember, IntervisionGroup, IntervisionSession, SessionInvite
-from storage.records import GroupRecord, SessionRecord
+from storage.models import (
+    GroupMember,
+    IntervisionGroup,
+    IntervisionNudge,
+    IntervisionSession,
+    Membership,
+    Person,
+    SessionInvite,
+)
+from storage.records import GroupRecord, SessionRecord, Standing
 
 
 class IntervisionRepository:
@@ -145,3 +153,57 @@ class IntervisionRepository:
         await self._s.execute(
             update(IntervisionSession).where(IntervisionSession.id == session_id).values(**changes)
         )
+
+    # attendance and the two-month rule ----------------------------------
+    async def mark_attended(self, session_id: int, present: Iterable[int]) -> None:
+        """Who was there; everyone else invited was not."""
+        present = set(present)
+        rows = await self._s.scalars(
+            select(SessionInvite.person_id).where(SessionInvite.session_id == session_id)
+        )
+        for person_id in rows.all():
+            await self._s.execute(
+                update(SessionInvite)
+                .where(SessionInvite.session_id == session_id, SessionInvite.person_id == person_id)
+                .values(attended=person_id in present)
+            )
+
+    async def attended(self, session_id: int) -> set[int]:
+        rows = await self._s.scalars(
+            select(SessionInvite.person_id).where(
+                SessionInvite.session_id == session_id, SessionInvite.attended.is_(True)
+            )
+        )
+        return set(rows)
+
+    async def standing(self, organisation_id: int) -> list[Standing]:
+        """Every active key person of the organisation: since when they are without
+        intervision (their last attended session, else when they joined) and when they
+        were last reminded of it."""
+        last = (
+            select(SessionInvite.person_id, func.max(IntervisionSession.starts_at).label("at"))
+            .join(IntervisionSession, IntervisionSession.id == SessionInvite.session_id)
+            .where(SessionInvite.attended.is_(True))
+            .group_by(SessionInvite.person_id)
+            .subquery()
+        )
+        rows = await self._s.execute(
+            select(Person.id, Person.consented_at, last.c.at, IntervisionNudge.nudged_at)
+            .join(Membership, Membership.person_id == Person.id)
+            .outerjoin(last, last.c.person_id == Person.id)
+            .outerjoin(IntervisionNudge, IntervisionNudge.person_id == Person.id)
+            .where(
+                Membership.organisation_id == organisation_id,
+                Membership.role == "key_person",
+                Person.active.is_(True),
+            )
+            .order_by(Person.id)
+        )
+        return [Standing(r.id, r.at, r.at or r.consented_at, r.nudged_at) for r in rows]
+
+    async def set_nudged(self, person_id: int, *, now: datetime) -> None:
+        await self._s.execute(
+            delete(IntervisionNudge).where(IntervisionNudge.person_id == person_id)
+        )
+        self._s.add(IntervisionNudge(person_id=person_id, nudged_at=now))
+        await self._s.flush()

@@ -509,5 +509,18 @@ class SessionInvite(Base):
     )
     answer: Mapped[str | None] = mapped_column(String(16), nullable=True)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    attended: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # marked afterwards
 
     __table_args__ = (Index("ix_session_invite_person", "person_id", "session_id"),)
+
+
+class IntervisionNudge(Base):
+    """When a key person and their confidant were last reminded to plan intervision
+    (the two-month rule), so that each stretch without one is reminded once."""
+
+    __tablename__ = "intervision_nudge"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    nudged_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -214,3 +214,14 @@ class SessionRecord:
     place: str | None
     status: str
     invited: dict[int, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A key person and the two-month rule: `since` is their last attended intervision
+    (`last`), or when they joined when they have had none."""
+
+    person_id: int
+    last: datetime | None
+    since: datetime
+    nudged_at: datetime | None

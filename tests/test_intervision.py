@@ -158,3 +158,54 @@ async def test_invitations_in_two_languages_and_a_restart_before_the_reminder_e2
         await restarted.close()
         runtime.application = restarted.application
         runtime.db = restarted.db
+
+
+NUDGED = (
+    "It has been seven weeks since your last intervision. Please plan one with your "
+    "confidant: it helps you with this work."
+)
+
+
+async def _run_days(office: Office, days: float) -> list[tuple[int, str]]:
+    before = len(await office.outbox())
+    office.clock.advance(timedelta(days=days))
+    await office.engine.run_due_timers()
+    return [(p, m) for p, m, _b in (await office.outbox())[before:]]
+
+
+async def test_attendance_and_the_two_month_rule(db, clock):
+    office = await Office().open(db, clock)
+    await office.engine.start_daily_jobs()
+    kp, lead = office.key_person, office.confidant
+    assert (await _run_days(office, 48)) == []  # under seven weeks
+    told = await _run_days(office, 2)
+    assert (kp.id, NUDGED) in told
+    assert (
+        lead.id,
+        "{name} has had no intervision for seven weeks. Please plan one: "
+        "Intervision, then Plan a session.",
+    ) in told
+    assert await _run_days(office, 1) == []  # once per stretch
+    await _run_days(office, 12)  # past two months
+    await lead.command("intervision")
+    [overdue] = await lead.choose("overdue")
+    assert overdue.text.msgid == "No intervision for more than two months:\n{lines}"
+    assert [line.msgid for line in overdue.text.params["lines"]] == ["{name}: no intervision yet"]
+    await _group(office, [kp.id])
+    reference = await _session(office, (clock.now() + timedelta(days=2)).date().isoformat())
+    await kp.press(f"iv:yes:{reference}")
+    asked = await _run_days(office, 3)
+    assert (lead.id, "Intervision {ref} has taken place. Who was there?") in asked
+    [question] = await lead.press(f"iv:mark:{reference}")
+    assert [b.data.split(":", 3)[2:] for row in question.buttons for b in row] == [
+        ["was", str(kp.id)],
+        ["save", ""],
+    ]
+    assert question.buttons[0][0].label.msgid == "✓ {label}"  # said yes: ticked already
+    [saved] = await lead.choose("save")
+    assert saved.text.msgid == "Thank you. Who was at {ref} is saved."
+    await lead.command("intervision")
+    [nobody] = await lead.choose("overdue")
+    assert nobody.text.msgid.startswith("Nobody is overdue")
+    [refused] = await kp.press(f"iv:mark:{reference}")
+    assert refused.text.msgid == "This case is not available to you."

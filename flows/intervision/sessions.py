@@ -49,6 +49,7 @@ from flows.core.messages import (
 )
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from flows.core.when import WHEN, WhenDraft
+from flows.intervision import attendance
 from flows.intervision.calendar import session_file
 from flows.privacy.access import NOT_AVAILABLE
 from storage.records import PersonRecord, SessionRecord, TimerRecord
@@ -109,6 +110,7 @@ def _ask_menu(_ctx: Context, _draft: IntervisionDraft) -> Question:
             [Choice(_("Plan a session"), "session")],
             [Choice(_("New group"), "group")],
             [Choice(_("Planned sessions"), "list")],
+            [Choice(_("Overdue"), "overdue")],
         ],
     )
 
@@ -131,6 +133,11 @@ async def _list(ctx: Context, _draft: IntervisionDraft, _arg: str) -> Next:
             await _overview(ctx, session),
             keyboard(session_button(_("Cancel this session"), "cancel", session.reference)),
         )
+    return Done()
+
+
+async def _overdue(ctx: Context, _draft: IntervisionDraft, _arg: str) -> Next:
+    ctx.reply(await attendance.overdue(ctx, _organisation(ctx)), ctx.menu())
     return Done()
 
 
@@ -329,6 +336,7 @@ async def _plan(ctx: Context, draft: IntervisionDraft, place: str | None) -> Nex
     lead = await ctx.uow.people.get(facilitator)
     for person_id in invited:
         await ctx.notify(person_id, _invitation(session, lead), answer_buttons(session.reference))
+    await attendance.plan_after(ctx, session)
     for before in BEFORE:
         if starts_at - before > ctx.now:
             await ctx.uow.timers.schedule(
@@ -383,6 +391,7 @@ INTERVISION = Dialogue(
                 "session": Answer(_go("who"), to=("who",), label="plan a session"),
                 "group": Answer(_go("name"), to=("name",), label="new group"),
                 "list": Answer(_list, to=(END,), label="planned sessions (who answered)"),
+                "overdue": Answer(_overdue, to=(END,), label="overdue (two-month rule)"),
             },
         ),
         Step(
@@ -456,8 +465,11 @@ async def on_button(ctx: Context, rest: str) -> None:
     action, _sep, reference = rest.partition(":")
     session = await ctx.uow.intervision.session(reference) if reference else None
     invited = session is not None and ctx.person.id in session.invited
-    if session is not None and action == "cancel" and ctx.person.id == session.facilitator_id:
+    leads = session is not None and ctx.person.id == session.facilitator_id
+    if leads and action == "cancel":
         await _cancel(ctx, session)
+    elif leads and action == "mark":
+        await attendance.start(ctx, session)
     elif not invited or action not in ("yes", "no", "ics"):
         ctx.reply(NOT_AVAILABLE)
     elif session.status == "cancelled":
