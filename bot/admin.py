@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.settings import Settings
 from flows.cases.directory_service import add_entry, remove_entry
 from flows.core.clock import SystemClock
+from flows.intervision.attendance import is_overdue
 from flows.people import service
 from flows.people.invitations import issue_invite, revoke_invite
 from flows.people.service import Refused
@@ -521,3 +522,21 @@ async def cmd_catalogs_check(_args: argparse.Namespace, _settings: Settings) -> 
     for problem in problems:
         print(problem)
     return 1 if problems else 0
+
+
+async def cmd_intervision_overdue(args: argparse.Namespace, settings: Settings) -> int:
+    """Key persons without intervision for more than two months (the two-month rule)."""
+    now = SystemClock().now()
+    async with _unit_of_work(settings) as uow:
+        org_id = await _organisation_id(uow, args.org)
+        rows = []
+        for standing in await uow.intervision.standing(org_id):
+            if is_overdue(standing, now):
+                person = await uow.people.get(standing.person_id)
+                rows.append((person, standing))
+    for person, standing in rows:
+        last = standing.last.date().isoformat() if standing.last else "never"
+        print(f"P{person.id}\t{person.display_name}\tlast intervision: {last}")
+    if not rows:
+        print("nobody is overdue")
+    return 0

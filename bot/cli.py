@@ -95,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     people.add_argument("--json", action="store_true", help="one JSON object per person")
     people.set_defaults(handler=admin.cmd_people)
 
+    intervision = sub.add_parser("intervision", help="intervision (peer supervision)")
+    intervision_sub = intervision.add_subparsers(dest="intervision_command", required=True)
+    overdue = intervision_sub.add_parser(
+        "overdue", help="key persons without intervision for more than two months"
+    )
+    overdue.add_argument("--org", required=True)
+    overdue.set_defaults(handler=admin.cmd_intervision_overdue)
+
     assign = sub.add_parser("assign", help="set a key person's confidant and/or backup")
     assign.add_argument("person", help="key person's id (P12 or 12)")
     assign.add_argument("--org", required=True)

@@ -21,7 +21,7 @@ from flows.core import when
 from flows.core.messages import _
 from flows.core.registry import CommandSpec, Registry
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
-from flows.intervision import attendance
+from flows.intervision import attendance, preparation
 from flows.intervision import sessions as intervision
 from flows.people import enrolment, invite, language, manage
 from flows.privacy import auditlog, forget, mydata, notice, retention
@@ -99,6 +99,7 @@ REGISTRY = Registry(
         visits.VISIT,
         intervision.INTERVISION,
         attendance.ATTENDANCE,
+        intervision.MOVE,
         duress.CODE_WORD,
     ),
     buttons={
@@ -118,6 +119,7 @@ REGISTRY = Registry(
         intervision.REMIND: intervision.on_remind,
         attendance.AFTER: attendance.on_after,
         attendance.RULE: attendance.on_rule,
+        preparation.START: preparation.on_start,
     },
     unreachable=(escalation.on_unreachable, visits.on_unreachable),
     free_text=(duress.on_text,),

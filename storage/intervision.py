@@ -109,11 +109,18 @@ class IntervisionRepository:
         )
         if row is None:
             return None
-        answers = await self._s.execute(
-            select(SessionInvite.person_id, SessionInvite.answer).where(
-                SessionInvite.session_id == row.id
+        invites = (
+            await self._s.execute(
+                select(
+                    SessionInvite.person_id,
+                    SessionInvite.answer,
+                    SessionInvite.own_estimate,
+                    SessionInvite.confidant_estimate,
+                )
+                .where(SessionInvite.session_id == row.id)
+                .order_by(SessionInvite.person_id)
             )
-        )
+        ).all()
         return SessionRecord(
             row.id,
             row.reference,
@@ -123,7 +130,9 @@ class IntervisionRepository:
             row.starts_at,
             self._cipher.decrypt(row.place) if row.place else None,
             row.status,
-            {r.person_id: r.answer for r in sorted(answers, key=lambda r: r.person_id)},
+            {r.person_id: r.answer for r in invites},
+            row.sequence,
+            {r.person_id: (r.own_estimate, r.confidant_estimate) for r in invites},
         )
 
     async def sessions_led_by(self, person_id: int, *, since: datetime) -> list[SessionRecord]:
@@ -146,8 +155,26 @@ class IntervisionRepository:
         )
         return result.rowcount == 1
 
+    async def move(self, session_id: int, starts_at: datetime) -> None:
+        """Another moment; calendars see it as a newer version of the same event."""
+        await self._s.execute(
+            update(IntervisionSession)
+            .where(IntervisionSession.id == session_id)
+            .values(starts_at=starts_at, sequence=IntervisionSession.sequence + 1)
+        )
+
+    async def estimate(self, session_id: int, person_id: int, *, own: bool, value: str) -> bool:
+        """A key person's safety estimate, their own or their confidant's."""
+        column = "own_estimate" if own else "confidant_estimate"
+        result = await self._s.execute(
+            update(SessionInvite)
+            .where(SessionInvite.session_id == session_id, SessionInvite.person_id == person_id)
+            .values({column: value})
+        )
+        return result.rowcount == 1
+
     async def change(self, session_id: int, **changes: object) -> None:
-        allowed = {"starts_at", "status"}
+        allowed = {"status"}
         if set(changes) - allowed:
             raise ValueError(f"not a session change: {sorted(set(changes) - allowed)}")
         await self._s.execute(

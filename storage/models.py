@@ -493,6 +493,7 @@ class IntervisionSession(Base):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
     place: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted
     status: Mapped[str] = mapped_column(String(16), default="planned")  # or cancelled
+    sequence: Mapped[int] = mapped_column(Integer, default=0)  # a calendar's SEQUENCE
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -510,6 +511,10 @@ class SessionInvite(Base):
     answer: Mapped[str | None] = mapped_column(String(16), nullable=True)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     attended: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # marked afterwards
+    # The handbook's safety estimate before the session: the key person's own and their
+    # confidant's (safe / worries / unsafe), shown side by side at the session.
+    own_estimate: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    confidant_estimate: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
     __table_args__ = (Index("ix_session_invite_person", "person_id", "session_id"),)
 

@@ -214,6 +214,9 @@ class SessionRecord:
     place: str | None
     status: str
     invited: dict[int, str | None] = field(default_factory=dict)
+    sequence: int = 0  # raised with every change, for calendars
+    # per key person: (their own safety estimate, their confidant's)
+    estimates: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from chat import Chat
 from conftest import TEST_KEY
 
 from storage.backup import pg_command
+from storage.crypto import Cipher
+from storage.database import Database
 
 SLEUTEL = [sys.executable, "-m", "bot.cli"]
 
@@ -390,3 +393,23 @@ def test_pending_invites_are_listed_and_revoked_and_an_organisation_renamed(cli_
     assert sleutel("org", "add", "Elders", env=cli_env).returncode == 0
     taken = sleutel("org", "rename", "Elders", "Buurtwerk Noord-Oost", env=cli_env)
     assert taken.returncode == 1 and "exists already" in taken.stderr
+
+
+async def test_intervision_overdue_lists_who_went_two_months_without(cli_env, fresh_database):
+    assert sleutel("db", "upgrade", env=cli_env).returncode == 0
+    assert sleutel("org", "add", "Buurtwerk Noord", env=cli_env).returncode == 0
+    db = Database(cli_env["DATABASE_URL"], Cipher([TEST_KEY]))
+    try:
+        async with db.unit_of_work() as uow:
+            org = await uow.people.organisation_by_name("Buurtwerk Noord")
+            now = datetime.now(UTC)
+            for name, days in (("Amina", 70), ("Bilal", 20)):
+                person = await uow.people.add_person(
+                    telegram_id=days, display_name=name, locale="nl", now=now - timedelta(days=days)
+                )
+                await uow.people.add_membership(person, org.id, "key_person")
+    finally:
+        await db.dispose()
+    listed = sleutel("intervision", "overdue", "--org", "Buurtwerk Noord", env=cli_env)
+    assert listed.returncode == 0, listed.stderr
+    assert "Amina\tlast intervision: never" in listed.stdout and "Bilal" not in listed.stdout

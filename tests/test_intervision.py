@@ -152,8 +152,9 @@ async def test_invitations_in_two_languages_and_a_restart_before_the_reminder_e2
         english.rt = team.key_person.rt = restarted
         await restarted.tick()
         await restarted.dispatch_outbox()
-        assert english.last.text.startswith("Reminder: intervision on")
-        assert not team.key_person.last.text.startswith("Herinnering")
+        assert any(t.startswith("Reminder: intervision on") for t in english.texts()[-3:])
+        assert english.last.text.startswith("Intervision always covers three topics")
+        assert not any(t.startswith("Herinnering") for t in team.key_person.texts())
     finally:
         await restarted.close()
         runtime.application = restarted.application
@@ -209,3 +210,83 @@ async def test_attendance_and_the_two_month_rule(db, clock):
     assert nobody.text.msgid.startswith("Nobody is overdue")
     [refused] = await kp.press(f"iv:mark:{reference}")
     assert refused.text.msgid == "This case is not available to you."
+
+
+async def test_a_moved_session_and_the_safety_estimates_side_by_side(db, clock):
+    office = await Office().open(db, clock)
+    kp, lead = office.key_person, office.confidant
+    await _group(office, [kp.id])
+    reference = await _session(office, (clock.now() + timedelta(days=10)).date().isoformat())
+    await lead.command("intervision")
+    [listed] = await lead.choose("list")
+    assert [b.data for row in listed.buttons for b in row] == [
+        f"iv:move:{reference}",
+        f"iv:cancel:{reference}",
+    ]
+    await lead.press(f"iv:move:{reference}")
+    later = (clock.now() + timedelta(days=20)).date().isoformat()
+    await lead.choose("day", later)
+    await lead.choose("hour", "10")
+    [moved] = await lead.choose("minute", "0")
+    assert moved.text.msgid == "Session {ref} is moved to {time}; everyone invited has been told."
+    [(_p, told, _b)] = [
+        q for q in await office.outbox() if q[1].startswith("Intervision {ref} has moved")
+    ]
+    assert told.startswith("Intervision {ref} has moved to {time}.")
+    [calendar_reply] = await kp.press(f"iv:ics:{reference}")
+    [event] = Calendar.from_ical(calendar_reply.document.content).walk("VEVENT")
+    assert event["sequence"] == 1  # the calendar replaces the old date
+    before = len(await office.outbox())
+    office.clock.advance(timedelta(days=13, hours=2))  # past the old week-before, and the new
+    await office.engine.run_due_timers()
+    assert [m for _p, m, _b in (await office.outbox())[before:]] == [REMINDER]  # only the new
+    office.clock.advance(timedelta(days=6))  # the day before the new date
+    await office.engine.run_due_timers()
+    await kp.press(f"iv:own:{reference}:safe")
+    await lead.press(f"iv:their:{reference}:{kp.id}:worries")
+    [forged] = await kp.press(f"iv:their:{reference}:{kp.id}:safe")
+    assert forged.text.msgid == "This is not available to you."
+    before = len(await office.outbox())
+    office.clock.advance(timedelta(hours=23))  # the session begins
+    await office.engine.run_due_timers()
+    side_by_side = {(p, m) for p, m, _b in (await office.outbox())[before:]}
+    assert side_by_side == {
+        (lead.id, "Safety estimates for {ref}:\n{lines}"),
+        (kp.id, "Safety at {ref}:\n{line}"),
+    }
+    async with db.unit_of_work() as uow:
+        session = await uow.intervision.session(reference)
+    assert session.estimates == {kp.id: ("safe", "worries")}
+
+
+async def test_a_session_picked_with_buttons_lands_in_the_calendar_e2e(runtime, fake_api, clock):
+    team = await make_team(runtime, fake_api, key_person_language="en")
+    lead, kp = team.confidant, team.key_person
+    await lead.send("/intervision")
+    await lead.choose("group")
+    await lead.send("Noord")
+    await lead.choose("member", str(team.ids["key_person"]))
+    await lead.choose("done")
+    await lead.choose("save")
+    await lead.send("/intervision")
+    await lead.choose("session")
+    await lead.choose("group", "1")
+    await lead.choose("month", str(clock.now().year * 12 + clock.now().month))  # ▶: next month
+    day = datetime(clock.now().year + (clock.now().month == 12), clock.now().month % 12 + 1, 9)
+    await lead.choose("day", day.date().isoformat())
+    await lead.choose("hour", "14")
+    await lead.choose("minute", "15")
+    await lead.send("Buurthuis De Pijp, zaal 2")
+    await runtime.dispatch_outbox()
+    assert kp.last.text.startswith("Intervision with Saskia on") and "14:15" in kp.last.text
+    invitation = kp.last
+    await kp.tap("Add to my calendar", invitation)
+    ics = fake_api.calls_to("sendDocument")[-1].params["document_bytes"]
+    [event] = Calendar.from_ical(ics).walk("VEVENT")
+    local = event.decoded("dtstart").astimezone(runtime.engine.config.tz)
+    assert (local.date(), local.hour, local.minute) == (day.date(), 14, 15)
+    assert str(event["location"]) == "Buurthuis De Pijp, zaal 2"
+    await kp.tap("Coming", invitation)
+    await lead.send("/intervision")
+    [listed] = await lead.choose("list")
+    assert "Coming: Amina" in listed.text

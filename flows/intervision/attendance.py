@@ -23,7 +23,7 @@ from flows.core.dialogue import END, Answer, Dialogue, Done, Go, Next, Question,
 from flows.core.messages import Button, Text, _, keyboard, verbatim
 from flows.core.ports import Storage
 from flows.core.roles import COORDINATOR, KEY_PERSON
-from storage.records import PersonRecord, SessionRecord, TimerRecord
+from storage.records import PersonRecord, SessionRecord, Standing, TimerRecord
 
 AFTER = "intervision.after"  # two hours after the start: who was there?
 RULE = "intervision.rule"  # once a day: the two-month rule
@@ -168,12 +168,16 @@ async def _nudge(ctx: Context, person_id: int) -> None:
         )
 
 
+def is_overdue(standing: Standing, now: datetime) -> bool:
+    return now - standing.since > OVERDUE
+
+
 async def overdue(ctx: Context, organisation_id: int) -> Text:
     """Key persons without intervision for more than two months: all of them for a
     coordinator, their own for a confidant."""
     lines = []
     for standing in await ctx.uow.intervision.standing(organisation_id):
-        if ctx.now - standing.since <= OVERDUE:
+        if not is_overdue(standing, ctx.now):
             continue
         person = await ctx.uow.people.get(standing.person_id)
         membership = person.membership(KEY_PERSON)

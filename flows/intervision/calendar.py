@@ -22,6 +22,7 @@ def session_file(session: SessionRecord, *, now: datetime) -> bytes:
     event = Event()
     event.add("uid", f"{session.reference}@sleutel")
     event.add("dtstamp", now)
+    event.add("sequence", session.sequence)  # a moved session replaces the old entry
     event.add("dtstart", session.starts_at)
     event.add("dtend", session.starts_at + LENGTH)
     event.add("summary", f"Sleutel {session.reference}")

@@ -49,7 +49,7 @@ from flows.core.messages import (
 )
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from flows.core.when import WHEN, WhenDraft
-from flows.intervision import attendance
+from flows.intervision import attendance, preparation
 from flows.intervision.calendar import session_file
 from flows.privacy.access import NOT_AVAILABLE
 from storage.records import PersonRecord, SessionRecord, TimerRecord
@@ -131,7 +131,10 @@ async def _list(ctx: Context, _draft: IntervisionDraft, _arg: str) -> Next:
     for session in planned:
         ctx.reply(
             await _overview(ctx, session),
-            keyboard(session_button(_("Cancel this session"), "cancel", session.reference)),
+            keyboard(
+                session_button(_("Move to another day"), "move", session.reference),
+                session_button(_("Cancel this session"), "cancel", session.reference),
+            ),
         )
     return Done()
 
@@ -336,12 +339,7 @@ async def _plan(ctx: Context, draft: IntervisionDraft, place: str | None) -> Nex
     lead = await ctx.uow.people.get(facilitator)
     for person_id in invited:
         await ctx.notify(person_id, _invitation(session, lead), answer_buttons(session.reference))
-    await attendance.plan_after(ctx, session)
-    for before in BEFORE:
-        if starts_at - before > ctx.now:
-            await ctx.uow.timers.schedule(
-                REMIND, _subject(session), starts_at - before, now=ctx.now
-            )
+    await _plan_timers(ctx, session)
     ctx.reply(
         _n(
             "Session {ref} on {time} is planned; {n} person is invited.",
@@ -378,6 +376,23 @@ async def _new_reference(ctx: Context) -> str:
 
 def _subject(session: SessionRecord) -> str:
     return f"{PREFIX}:{session.reference}"
+
+
+async def _plan_timers(ctx: Context, session: SessionRecord) -> None:
+    """The reminders before, the ratings side by side at the start, who was there after:
+    planned again when a session moves."""
+    for kind in (REMIND, preparation.START, attendance.AFTER):
+        await ctx.uow.timers.cancel(kind, _subject(session), now=ctx.now)
+    for before in BEFORE:
+        if session.starts_at - before > ctx.now:
+            await ctx.uow.timers.schedule(
+                REMIND,
+                _subject(session),
+                session.starts_at - before,
+                now=ctx.now,
+                payload={"days": before.days},
+            )
+    await attendance.plan_after(ctx, session)
 
 
 INTERVISION = Dialogue(
@@ -461,8 +476,10 @@ INTERVISION = Dialogue(
 
 
 async def on_button(ctx: Context, rest: str) -> None:
-    """`yes:I7K3P`, `no:…`, `ics:…` for the invited; `cancel:…` for the facilitator."""
-    action, _sep, reference = rest.partition(":")
+    """`yes:I7K3P`, `no:…`, `ics:…`, `own:…:<rating>` for the invited; `cancel:…`,
+    `move:…`, `mark:…`, `their:…:<person>:<rating>` for the facilitator."""
+    action, _sep, tail = rest.partition(":")
+    reference, _sep, extra = tail.partition(":")
     session = await ctx.uow.intervision.session(reference) if reference else None
     invited = session is not None and ctx.person.id in session.invited
     leads = session is not None and ctx.person.id == session.facilitator_id
@@ -470,6 +487,10 @@ async def on_button(ctx: Context, rest: str) -> None:
         await _cancel(ctx, session)
     elif leads and action == "mark":
         await attendance.start(ctx, session)
+    elif leads and action == "move" and session.status == "planned":
+        await begin(ctx, MOVE, MoveDraft(session.reference))
+    elif session is not None and action in ("own", "their") and session.status == "planned":
+        await preparation.rate(ctx, session, action, extra)
     elif not invited or action not in ("yes", "no", "ics"):
         ctx.reply(NOT_AVAILABLE)
     elif session.status == "cancelled":
@@ -493,7 +514,8 @@ async def _cancel(ctx: Context, session: SessionRecord) -> None:
         ctx.reply(_("This session is cancelled."), ctx.menu())
         return
     await ctx.uow.intervision.change(session.id, status="cancelled")
-    await ctx.uow.timers.cancel(REMIND, _subject(session), now=ctx.now)
+    for kind in (REMIND, preparation.START, attendance.AFTER):
+        await ctx.uow.timers.cancel(kind, _subject(session), now=ctx.now)
     for person_id in session.invited:
         await ctx.notify(
             person_id,
@@ -517,3 +539,57 @@ async def on_remind(ctx: Context, timer: TimerRecord) -> None:
                 _("Reminder: intervision on {time}.", time=session.starts_at),
                 answer_buttons(session.reference),
             )
+    if timer.payload.get("days") == 1:
+        await preparation.ask(ctx, session)
+
+
+# --- moving a session -----------------------------------------------------------------
+
+
+@dataclass
+class MoveDraft:
+    ref: str
+
+
+async def _moved(ctx: Context, draft: MoveDraft, at: datetime | None) -> Next:
+    session = await ctx.uow.intervision.session(draft.ref)
+    if at is None or session is None or session.status != "planned":
+        ctx.reply(_("Nothing was changed."), ctx.menu())
+        return Done()
+    await ctx.uow.intervision.move(session.id, at)
+    session = await ctx.uow.intervision.session(draft.ref)
+    await _plan_timers(ctx, session)
+    for person_id in session.invited:
+        await ctx.notify(
+            person_id,
+            _(
+                "Intervision {ref} has moved to {time}. Are you coming? Add it to your "
+                "calendar again to replace the old date.",
+                ref=session.reference,
+                time=at,
+            ),
+            answer_buttons(session.reference),
+        )
+    ctx.reply(
+        _(
+            "Session {ref} is moved to {time}; everyone invited has been told.",
+            ref=draft.ref,
+            time=at,
+        ),
+        ctx.menu(),
+    )
+    return Done()
+
+
+MOVE = Dialogue(
+    "moveintervision",
+    MoveDraft,
+    steps=(
+        Step(
+            "when",
+            start=Sub(WHEN, lambda _ctx, _draft: WhenDraft()),
+            returns=Answer(_moved, to=(END,), label="a new moment (everyone told) / cancel"),
+        ),
+    ),
+    title="Move to another day",
+)

@@ -1,4 +1,5 @@
-"""intervision attendance, and when the two-month rule last reminded someone
+"""intervision attendance and the safety estimates before a session, a session's
+calendar sequence, and when the two-month rule last reminded someone
 
 Revision ID: 0009
 Revises: 0008
@@ -17,6 +18,10 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("session_invite", schema=None) as batch_op:
         batch_op.add_column(sa.Column("attended", sa.Boolean(), nullable=True))
+        batch_op.add_column(sa.Column("own_estimate", sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column("confidant_estimate", sa.String(length=16), nullable=True))
+    with op.batch_alter_table("intervision_session", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("sequence", sa.Integer(), nullable=False, server_default="0"))
     op.create_table(
         "intervision_nudge",
         sa.Column("person_id", sa.Integer(), nullable=False),
@@ -33,5 +38,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("intervision_nudge")
+    with op.batch_alter_table("intervision_session", schema=None) as batch_op:
+        batch_op.drop_column("sequence")
     with op.batch_alter_table("session_invite", schema=None) as batch_op:
+        batch_op.drop_column("confidant_estimate")
+        batch_op.drop_column("own_estimate")
         batch_op.drop_column("attended")
