@@ -11,12 +11,17 @@ import json
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.settings import Settings
 from flows.cases.directory_service import add_entry, remove_entry
 from flows.core.clock import SystemClock
+from flows.core.context import Context, FlowConfig
+from flows.core.languages import DEFAULT_LOCALE
+from flows.core.roles import CONFIDANT, KEY_PERSON
 from flows.intervision.attendance import is_overdue
+from flows.intervision.sessions import plan_session
 from flows.people import service
 from flows.people.invitations import issue_invite, revoke_invite
 from flows.people.service import Refused
@@ -165,6 +170,9 @@ ORGANISATION_SETTINGS = {
     "visit_ack_minutes": "minutes each step of a missed visit's alert waits (default 15)",
     "visit_note_days": "days a visit's note is kept after the visit (default 30)",
     "wellbeing_days": "days wellbeing answers are kept (default 365)",
+    "intervision_first_reminder_days": "days before a session of the first reminder (default 7)",
+    "intervision_last_reminder_days": "days before a session of the last reminder, with the "
+    "preparation (default 1)",
 }
 
 
@@ -539,4 +547,60 @@ async def cmd_intervision_overdue(args: argparse.Namespace, settings: Settings) 
         print(f"P{person.id}\t{person.display_name}\tlast intervision: {last}")
     if not rows:
         print("nobody is overdue")
+    return 0
+
+
+async def cmd_intervision_add(args: argparse.Namespace, settings: Settings) -> int:
+    """Plan a session from the terminal, on the same code as the bot: invitations in
+    everyone's language, reminders, calendar files."""
+    try:
+        local = datetime.strptime(args.at, "%Y-%m-%d %H:%M").replace(tzinfo=settings.tz)
+    except ValueError:
+        raise CliError(f"not a time: {args.at!r} (expected YYYY-MM-DD HH:MM)") from None
+    now = SystemClock().now()
+    if local <= now:
+        raise CliError("that time has already passed")
+    async with _unit_of_work(settings) as uow:
+        org_id = await _organisation_id(uow, args.org)
+        lead = await uow.people.get(_person_id(args.facilitator))
+        if lead is None or not any(
+            m.organisation_id == org_id and m.role == CONFIDANT for m in lead.memberships
+        ):
+            raise CliError(f"{args.facilitator} is not a confidant of {args.org!r}")
+        group_id = person_id = None
+        if args.group:
+            group = next(
+                (g for g in await uow.intervision.groups_of(org_id) if g.name == args.group), None
+            )
+            if group is None:
+                raise CliError(f"no intervision group named {args.group!r} in {args.org!r}")
+            group_id = group.id
+        else:
+            person = await uow.people.get(_person_id(args.person))
+            if person is None or not any(
+                m.organisation_id == org_id and m.role == KEY_PERSON for m in person.memberships
+            ):
+                raise CliError(f"{args.person} is not a key person of {args.org!r}")
+            person_id = person.id
+        ctx = Context(
+            uow=uow,
+            now=now,
+            event=None,
+            config=FlowConfig(timezone=settings.timezone),
+            person=lead,
+            locale=DEFAULT_LOCALE,
+            state=None,
+        )
+        session = await plan_session(
+            ctx,
+            organisation_id=org_id,
+            group_id=group_id,
+            person_id=person_id,
+            starts_at=local.astimezone(UTC),
+            place=args.place,
+        )
+    print(
+        f"session {session.reference} planned for {local:%Y-%m-%d %H:%M %Z}; "
+        f"{len(session.invited)} invited (the bot sends the invitations)"
+    )
     return 0

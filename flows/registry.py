@@ -21,7 +21,7 @@ from flows.core import when
 from flows.core.messages import _
 from flows.core.registry import CommandSpec, Registry
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
-from flows.intervision import attendance, preparation
+from flows.intervision import attendance, goals, preparation
 from flows.intervision import sessions as intervision
 from flows.people import enrolment, invite, language, manage
 from flows.privacy import auditlog, forget, mydata, notice, retention
@@ -76,6 +76,7 @@ COMMANDS = (
     ),
     CommandSpec("mydata", mydata.start, description=_("Download your data"), look=True),
     CommandSpec("forget", forget.start, description=_("Erase your data")),
+    CommandSpec("goals", goals.start, KEY_PERSONS, description=_("Your development plan")),
     CommandSpec("codeword", duress.start, KEY_PERSONS, description=_("Set your private code word")),
 )
 
@@ -100,6 +101,8 @@ REGISTRY = Registry(
         intervision.INTERVISION,
         attendance.ATTENDANCE,
         intervision.MOVE,
+        preparation.PRIVATE_NOTE,
+        goals.GOALS,
         duress.CODE_WORD,
     ),
     buttons={

@@ -10,12 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
 from storage.models import (
+    DevelopmentGoal,
     GroupMember,
     IntervisionGroup,
     IntervisionNudge,
     IntervisionSession,
     Membership,
     Person,
+    PrivateNote,
     SessionInvite,
 )
 from storage.records import GroupRecord, SessionRecord, Standing
@@ -234,3 +236,54 @@ class IntervisionRepository:
         )
         self._s.add(IntervisionNudge(person_id=person_id, nudged_at=now))
         await self._s.flush()
+
+    async def set_members(self, group_id: int, members: Iterable[int]) -> None:
+        await self._s.execute(delete(GroupMember).where(GroupMember.group_id == group_id))
+        for person_id in dict.fromkeys(members):
+            self._s.add(GroupMember(group_id=group_id, person_id=person_id))
+        await self._s.flush()
+
+    # a private note before a session, and the development plan --------------
+    async def save_private_note(self, session_id: int, person_id: int, text: str) -> None:
+        await self._s.execute(
+            delete(PrivateNote).where(
+                PrivateNote.session_id == session_id, PrivateNote.person_id == person_id
+            )
+        )
+        self._s.add(
+            PrivateNote(session_id=session_id, person_id=person_id, text=self._cipher.encrypt(text))
+        )
+        await self._s.flush()
+
+    async def private_note(self, session_id: int, person_id: int) -> str | None:
+        token = await self._s.scalar(
+            select(PrivateNote.text).where(
+                PrivateNote.session_id == session_id, PrivateNote.person_id == person_id
+            )
+        )
+        return self._cipher.decrypt(token) if token else None
+
+    async def drop_private_notes(self, session_id: int) -> None:
+        await self._s.execute(delete(PrivateNote).where(PrivateNote.session_id == session_id))
+
+    async def goals(self, person_id: int) -> list[tuple[int, str]]:
+        rows = await self._s.execute(
+            select(DevelopmentGoal.id, DevelopmentGoal.text)
+            .where(DevelopmentGoal.person_id == person_id)
+            .order_by(DevelopmentGoal.id)
+        )
+        return [(r.id, self._cipher.decrypt(r.text)) for r in rows]
+
+    async def add_goal(self, person_id: int, text: str, *, now: datetime) -> None:
+        self._s.add(
+            DevelopmentGoal(person_id=person_id, text=self._cipher.encrypt(text), created_at=now)
+        )
+        await self._s.flush()
+
+    async def remove_goal(self, person_id: int, goal_id: int) -> bool:
+        result = await self._s.execute(
+            delete(DevelopmentGoal).where(
+                DevelopmentGoal.id == goal_id, DevelopmentGoal.person_id == person_id
+            )
+        )
+        return result.rowcount == 1

@@ -14,9 +14,11 @@ from storage.models import (
     Case,
     CaseEvent,
     Conversation,
+    DevelopmentGoal,
     InboxUpdate,
     IntervisionSession,
     OutboxMessage,
+    PrivateNote,
     Visit,
 )
 
@@ -29,6 +31,8 @@ ENCRYPTED_COLUMNS = (
     (Case, "note", Case.id),
     (Visit, "note", Visit.id),
     (IntervisionSession, "place", IntervisionSession.id),
+    (DevelopmentGoal, "text", DevelopmentGoal.id),
+    (PrivateNote, "text", PrivateNote.id),
     (CaseEvent, "body", CaseEvent.id),
 )
 BATCH = 500

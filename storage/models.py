@@ -81,6 +81,9 @@ class Organisation(Base):
     visit_ack_minutes: Mapped[int] = mapped_column(Integer, default=15)
     visit_note_days: Mapped[int] = mapped_column(Integer, default=30)
     wellbeing_days: Mapped[int] = mapped_column(Integer, default=365)
+    # Intervision reminders: this many days before a session, and again this many.
+    intervision_first_reminder_days: Mapped[int] = mapped_column(Integer, default=7)
+    intervision_last_reminder_days: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -529,3 +532,30 @@ class IntervisionNudge(Base):
         ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
     )
     nudged_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PrivateNote(Base):
+    """A note a key person writes for themselves before a session (redacted, encrypted),
+    shown back only to them when the session begins and deleted after it."""
+
+    __tablename__ = "private_note"
+    __table_args__ = (UniqueConstraint("session_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("intervision_session.id", ondelete="CASCADE")
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)  # encrypted
+
+
+class DevelopmentGoal(Base):
+    """A goal of a key person's personal development plan (handbook annex 5.2): at most
+    three, reviewed at intervision; redacted and encrypted, their own data."""
+
+    __tablename__ = "development_goal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)  # encrypted
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -37,6 +37,8 @@ class PeopleRepository:
             "visit_ack_minutes",
             "visit_note_days",
             "wellbeing_days",
+            "intervision_first_reminder_days",
+            "intervision_last_reminder_days",
         }
         if set(settings) - allowed:
             raise ValueError(f"not an organisation setting: {sorted(set(settings) - allowed)}")
@@ -309,6 +311,8 @@ def _org(row: Organisation | None) -> OrganisationRecord | None:
         row.visit_ack_minutes,
         row.visit_note_days,
         row.wellbeing_days,
+        row.intervision_first_reminder_days,
+        row.intervision_last_reminder_days,
     )
 
 

@@ -21,6 +21,8 @@ class OrganisationRecord:
     visit_ack_minutes: int = 15
     visit_note_days: int = 30
     wellbeing_days: int = 365
+    intervision_first_reminder_days: int = 7
+    intervision_last_reminder_days: int = 1
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from chat import Chat
 from conftest import TEST_KEY
+from sqlalchemy import select
 
 from storage.backup import pg_command
 from storage.crypto import Cipher
 from storage.database import Database
+from storage.models import OutboxMessage
 
 SLEUTEL = [sys.executable, "-m", "bot.cli"]
 
@@ -413,3 +415,38 @@ async def test_intervision_overdue_lists_who_went_two_months_without(cli_env, fr
     listed = sleutel("intervision", "overdue", "--org", "Buurtwerk Noord", env=cli_env)
     assert listed.returncode == 0, listed.stderr
     assert "Amina\tlast intervision: never" in listed.stdout and "Bilal" not in listed.stdout
+
+
+async def test_intervision_add_plans_a_session_the_bot_announces(cli_env, fresh_database):
+    assert sleutel("db", "upgrade", env=cli_env).returncode == 0
+    assert sleutel("org", "add", "Buurtwerk Noord", env=cli_env).returncode == 0
+    db = Database(cli_env["DATABASE_URL"], Cipher([TEST_KEY]))
+    try:
+        async with db.unit_of_work() as uow:
+            org = await uow.people.organisation_by_name("Buurtwerk Noord")
+            now = datetime.now(UTC)
+            lead = await uow.people.add_person(
+                telegram_id=1, display_name="Saskia", locale="nl", now=now
+            )
+            await uow.people.add_membership(lead, org.id, "confidant")
+            kp = await uow.people.add_person(
+                telegram_id=2, display_name="Amina", locale="nl", now=now
+            )
+            await uow.people.add_membership(kp, org.id, "key_person", confidant_id=lead)
+        at = (now + timedelta(days=10)).strftime("%Y-%m-%d 19:30")
+        planned = sleutel(
+            "intervision", "add", "--org", "Buurtwerk Noord", "--facilitator", f"P{lead}",
+            "--person", f"P{kp}", "--at", at, env=cli_env,
+        )  # fmt: skip
+        assert planned.returncode == 0, planned.stderr
+        assert "1 invited" in planned.stdout
+        wrong = sleutel(
+            "intervision", "add", "--org", "Buurtwerk Noord", "--facilitator", f"P{kp}",
+            "--person", f"P{kp}", "--at", at, env=cli_env,
+        )  # fmt: skip
+        assert wrong.returncode == 1 and "is not a confidant" in wrong.stderr
+        async with db.unit_of_work() as uow:  # the invitation waits for the bot, encrypted
+            queued = (await uow.session.scalars(select(OutboxMessage.person_id))).all()
+        assert queued == [kp]
+    finally:
+        await db.dispose()

@@ -10,6 +10,7 @@ from conftest import make_settings
 from flowkit import Office, add_person
 from icalendar import Calendar
 from people import enrol
+from scan import stored_identifiers
 from team import make_team, no_chat_pacing  # noqa: F401 (autouse fixture)
 
 from bot.runtime import Runtime
@@ -290,3 +291,153 @@ async def test_a_session_picked_with_buttons_lands_in_the_calendar_e2e(runtime, 
     await lead.send("/intervision")
     [listed] = await lead.choose("list")
     assert "Coming: Amina" in listed.text
+
+
+async def test_a_group_changes_and_a_private_note_and_goals_come_to_the_session(db, clock):
+    office = await Office().open(db, clock)
+    kp, lead = office.key_person, office.confidant
+    second = await add_person(db, clock, 31, "Bilal", KEY_PERSON, office.org, confidant_id=lead.id)
+    await _group(office, [kp.id])
+    await lead.command("intervision")
+    await lead.choose("change")
+    await lead.choose("pick", "1")
+    await lead.choose("member", str(second))
+    await lead.choose("done")
+    [changed] = await lead.choose("save")  # two: under three, saved after the warning
+    assert changed.text.msgid == "Group {name} is changed."
+    async with db.unit_of_work() as uow:
+        assert (await uow.intervision.group(1)).members == tuple(sorted((kp.id, second)))
+
+    await kp.command("goals")
+    for goal in ("Leren grenzen aangeven", "Vaker om hulp vragen", "Meer rust nemen"):
+        await kp.choose("add")
+        await kp.send(goal)
+        await kp.choose("keep")
+    [full] = kp.replies[-1:]
+    assert "add" not in [b.data.split(":")[2] for row in full.buttons for b in row]  # three
+    await kp.choose("done")
+
+    reference = await _session(office, (clock.now() + timedelta(days=3)).date().isoformat())
+    office.clock.advance(timedelta(days=2, hours=12))  # the day before
+    await office.engine.run_due_timers()
+    await kp.press(f"iv:note:{reference}")
+    await kp.send("Vragen hoe het met de buurvrouw verder moet, 0612345678")
+    [saved] = await kp.choose("keep")
+    assert saved.text.msgid.startswith("Saved. Only you will see it")
+    before = len(await office.outbox())
+    office.clock.advance(timedelta(hours=22))  # the session begins
+    await office.engine.run_due_timers()
+    own = [(p, m) for p, m, _b in (await office.outbox())[before:] if m.startswith("Your ")]
+    assert own == [  # the note and the goals, to the key person alone
+        (kp.id, "Your own note for today:\n{note}"),
+        (kp.id, "Your development goals, to look at together:\n{goals}"),
+    ]
+    async with db.unit_of_work() as uow:
+        session = await uow.intervision.session(reference)
+        assert await uow.intervision.private_note(session.id, kp.id) == (
+            "Vragen hoe het met de buurvrouw verder moet, [phone]"
+        )
+    office.clock.advance(timedelta(hours=3))  # after the session: the note is gone
+    await office.engine.run_due_timers()
+    async with db.unit_of_work() as uow:
+        assert await uow.intervision.private_note(session.id, kp.id) is None
+        assert len(await uow.intervision.goals(kp.id)) == 3
+    await kp.command("forget")
+    await kp.choose("erase")
+    assert await stored_identifiers(db, ["Leren grenzen", "Vaker om hulp"]) == []
+
+
+async def test_move_estimates_attendance_the_rule_and_cancel_e2e(runtime, fake_api, clock):
+    team = await make_team(runtime, fake_api, key_person_language="en")
+    lead, kp = team.confidant, team.key_person
+
+    async def later(**delta) -> None:
+        clock.advance(timedelta(**delta))
+        await runtime.tick()
+        await runtime.dispatch_outbox()
+
+    await later(days=50)  # seven weeks without intervision since joining
+    assert kp.last.text.startswith("It has been seven weeks since your last intervision")
+    assert lead.last.text.startswith("Amina has had no intervision for seven weeks")
+    await later(days=12)
+    await lead.send("/intervision")
+    [overdue] = await lead.choose("overdue")
+    assert "Amina: no intervision yet" in overdue.text
+
+    await lead.send("/intervision")
+    await lead.choose("group")
+    await lead.send("Noord")
+    await lead.choose("member", str(team.ids["key_person"]))
+    await lead.choose("done")
+    await lead.choose("save")
+    await lead.send("/intervision")
+    await lead.choose("session")
+    await lead.choose("group", "1")
+    first = clock.now() + timedelta(days=5)
+    await lead.send(f"{first.day}-{first.month}-{first.year} 19:30")
+    await lead.choose("skip")
+    await lead.send("/intervision")
+    [listed] = await lead.choose("list")
+    await lead.tap("Move to another day", listed)
+    moved = clock.now() + timedelta(days=9)
+    await lead.send(f"{moved.day}-{moved.month}-{moved.year} 10:00")
+    await runtime.dispatch_outbox()
+    assert "has moved to" in kp.last.text and "10:00" in kp.last.text
+    await kp.tap("Coming")
+
+    await later(days=8, hours=2)  # the day before the new date
+    assert kp.last.text.startswith("Intervision always covers three topics")
+    await kp.tap("Safe")
+    await lead.tap("Unsafe", lead.api.newest_message_to(lead.user_id, lambda m: "Before" in m.text))
+    await later(hours=23)  # the session begins: both ratings side by side
+    assert any("different: a point for the agenda" in t for t in lead.texts()[-3:])
+    assert any(t.startswith("Safety at") for t in kp.texts()[-3:])
+    await later(hours=3)  # afterwards: who was there?
+    assert lead.last.text.endswith("Who was there?")
+    await lead.tap("Mark who was there")
+    [saved] = await lead.tap("Save")
+    assert saved.text.startswith("Thank you. Who was at")
+    await lead.send("/intervision")
+    [nobody] = await lead.choose("overdue")
+    assert nobody.text.startswith("Nobody is overdue")
+
+    await lead.send("/intervision")
+    await lead.choose("session")
+    await lead.choose("group", "1")
+    third = clock.now() + timedelta(days=4)
+    await lead.send(f"{third.day}-{third.month}-{third.year} 19:00")
+    await lead.choose("skip")
+    await lead.send("/intervision")
+    [planned] = await lead.choose("list")
+    await lead.tap("Cancel this session", planned)
+    await runtime.dispatch_outbox()
+    assert kp.last.text.startswith("The intervision on") and kp.last.text.endswith("is cancelled.")
+
+
+async def test_one_to_one_reminders_per_organisation_and_a_cancelled_calendar_entry(db, clock):
+    office = await Office().open(db, clock)
+    kp, lead = office.key_person, office.confidant
+    async with db.unit_of_work() as uow:
+        await uow.people.configure_organisation(
+            office.org, intervision_first_reminder_days=3, intervision_last_reminder_days=2
+        )
+    await lead.command("intervision")
+    await lead.choose("session")
+    await lead.choose("one")
+    await lead.choose("person", str(kp.id))
+    await lead.choose("day", (clock.now() + timedelta(days=5)).date().isoformat())
+    await lead.choose("hour", "19")
+    await lead.choose("minute", "0")
+    [planned] = await lead.choose("skip")
+    reference = planned.text.params["ref"]
+    assert planned.text.params["n"] == 1
+    reminded = await _run_days(office, 2.5)  # three days before
+    assert reminded == [(kp.id, REMINDER)]
+    reminded = await _run_days(office, 1)  # two days before: with the preparation
+    assert (kp.id, REMINDER) in reminded and len(reminded) == 3
+    await lead.press(f"iv:cancel:{reference}")
+    (_p, _m, buttons) = (await office.outbox())[-1]
+    assert buttons == (f"iv:ics:{reference}",)
+    [removal] = await kp.press(f"iv:ics:{reference}")
+    [event] = Calendar.from_ical(removal.document.content).walk("VEVENT")
+    assert event["status"] == "CANCELLED"

@@ -41,6 +41,7 @@ async def on_after(ctx: Context, timer: TimerRecord) -> None:
     session = await ctx.uow.intervision.session(timer.subject.partition(":")[2])
     if session is None or session.status != "planned" or session.facilitator_id is None:
         return
+    await ctx.uow.intervision.drop_private_notes(session.id)  # seen at the session; gone
     await ctx.notify(
         session.facilitator_id,
         _("Intervision {ref} has taken place. Who was there?", ref=session.reference),

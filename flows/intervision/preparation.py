@@ -11,8 +11,12 @@ invitation.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from flows.cases import note
 from flows.core.callbacks import pack
 from flows.core.context import Context
+from flows.core.dialogue import END, Dialogue, Done, Next, Question
 from flows.core.messages import N_, Button, Text, _, keyboard, verbatim
 from storage.records import SessionRecord, TimerRecord
 
@@ -40,7 +44,8 @@ async def ask(ctx: Context, session: SessionRecord) -> None:
         await ctx.notify(
             person_id,
             _("{topics}\n\nBefore we meet: how safe do you feel in this work?", topics=TOPICS),
-            _estimate_buttons(session.reference, "own"),
+            _estimate_buttons(session.reference, "own")
+            + keyboard(Button(_("Write a note for myself"), pack("iv", "note", session.reference))),
         )
         person = await ctx.uow.people.get(person_id)
         if session.facilitator_id and person is not None:
@@ -75,6 +80,8 @@ async def on_start(ctx: Context, timer: TimerRecord) -> None:
     session = await ctx.uow.intervision.session(timer.subject.partition(":")[2])
     if session is None or session.status != "planned":
         return
+    for person_id in session.invited:
+        await _own_notes(ctx, session, person_id)
     lines = []
     for person_id, (own, theirs) in session.estimates.items():
         person = await ctx.uow.people.get(person_id)
@@ -107,3 +114,48 @@ def _line(name: str, own: str | None, theirs: str | None) -> Text:
         own=label(own),
         theirs=label(theirs),
     )
+
+
+async def _own_notes(ctx: Context, session: SessionRecord, person_id: int) -> None:
+    """The key person's own note and development goals, to them alone."""
+    note = await ctx.uow.intervision.private_note(session.id, person_id)
+    goals = [verbatim(text) for _id, text in await ctx.uow.intervision.goals(person_id)]
+    if note is not None:
+        text = _("Your own note for today:\n{note}", note=verbatim(note))
+        await ctx.notify(person_id, text, protect=True)
+    if goals:
+        text = _("Your development goals, to look at together:\n{goals}", goals=goals)
+        await ctx.notify(person_id, text, protect=True)
+
+
+@dataclass
+class NoteDraft:
+    ref: str
+
+
+async def _note_kept(ctx: Context, draft: NoteDraft, text: str) -> Next:
+    session = await ctx.uow.intervision.session(draft.ref)
+    await ctx.uow.intervision.save_private_note(session.id, ctx.person.id, text)
+    ctx.reply(
+        _("Saved. Only you will see it, when the session begins; then it is deleted."),
+        ctx.menu(),
+    )
+    return Done()
+
+
+PRIVATE_NOTE = Dialogue(
+    "privatenote",
+    NoteDraft,
+    steps=(
+        note.note_step(
+            "write",
+            lambda _ctx, _d: Question(
+                _("Write your note. Only you will see it. No names or numbers, please.")
+            ),
+            _note_kept,
+            to=(END,),
+            label="kept",
+        ),
+    ),
+    title="Write a note for myself",
+)

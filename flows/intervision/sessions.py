@@ -56,7 +56,6 @@ from storage.records import PersonRecord, SessionRecord, TimerRecord
 
 PREFIX = "iv"  # its buttons: iv:<action>:<reference>
 REMIND = "intervision.remind"
-BEFORE = (timedelta(days=7), timedelta(days=1))
 GROUP_SIZE = (3, 6)
 MAX_NAME, MAX_PLACE = 40, 200
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -97,6 +96,7 @@ class IntervisionDraft:
     group: int = 0  # a session for this group, or
     person: int = 0  # one-to-one with this key person
     starts_at: str = ""  # ISO, UTC
+    changing: int = 0  # the group whose members change
 
 
 async def start(ctx: Context, _arg: str) -> None:
@@ -108,7 +108,7 @@ def _ask_menu(_ctx: Context, _draft: IntervisionDraft) -> Question:
         _("Intervision: what would you like to do?"),
         [
             [Choice(_("Plan a session"), "session")],
-            [Choice(_("New group"), "group")],
+            [Choice(_("New group"), "group"), Choice(_("Change a group"), "change")],
             [Choice(_("Planned sessions"), "list")],
             [Choice(_("Overdue"), "overdue")],
         ],
@@ -246,7 +246,25 @@ async def _save(ctx: Context, draft: IntervisionDraft, _arg: str) -> Next:
     return await _save_group(ctx, draft)
 
 
+async def _ask_pick(ctx: Context, _draft: IntervisionDraft) -> Question:
+    rows = [
+        [Choice(verbatim(g.name), "pick", str(g.id))]
+        for g in await ctx.uow.intervision.groups_of(_organisation(ctx))
+    ]
+    return Question(_("Which group?"), rows)
+
+
+async def _pick(ctx: Context, draft: IntervisionDraft, arg: str) -> Next:
+    group = await ctx.uow.intervision.group(int(arg))
+    draft.changing, draft.name, draft.members = group.id, group.name, list(group.members)
+    return Go("members")
+
+
 async def _save_group(ctx: Context, draft: IntervisionDraft) -> Next:
+    if draft.changing:
+        await ctx.uow.intervision.set_members(draft.changing, draft.members)
+        ctx.reply(_("Group {name} is changed.", name=draft.name), ctx.menu())
+        return Done()
     group = await ctx.uow.intervision.add_group(
         _organisation(ctx), draft.name, draft.facilitator, draft.members, now=ctx.now
     )
@@ -319,17 +337,48 @@ async def _no_place(ctx: Context, draft: IntervisionDraft, _arg: str) -> Next:
 
 
 async def _plan(ctx: Context, draft: IntervisionDraft, place: str | None) -> Next:
-    """Save the session, invite everyone, plan the reminders."""
-    if draft.group:
-        group = await ctx.uow.intervision.group(draft.group)
-        invited, facilitator = list(group.members), group.facilitator_id or ctx.person.id
-    else:
-        invited, facilitator = [draft.person], ctx.person.id
-    starts_at = datetime.fromisoformat(draft.starts_at)
-    session = await ctx.uow.intervision.add_session(
-        reference=await _new_reference(ctx),
+    session = await plan_session(
+        ctx,
         organisation_id=_organisation(ctx),
         group_id=draft.group or None,
+        person_id=draft.person or None,
+        starts_at=datetime.fromisoformat(draft.starts_at),
+        place=place,
+    )
+    ctx.reply(
+        _n(
+            "Session {ref} on {time} is planned; {n} person is invited.",
+            "Session {ref} on {time} is planned; {n} people are invited.",
+            len(session.invited),
+            ref=session.reference,
+            time=session.starts_at,
+        ),
+        ctx.menu(),
+    )
+    return Done()
+
+
+async def plan_session(
+    ctx: Context,
+    *,
+    organisation_id: int,
+    group_id: int | None,
+    person_id: int | None,
+    starts_at: datetime,
+    place: str | None,
+) -> SessionRecord:
+    """Save a session for a group (led by its facilitator) or one key person (led by
+    whoever plans it), invite everyone and plan the reminders; the bot and
+    `sleutel intervision add` both plan through here."""
+    if group_id:
+        group = await ctx.uow.intervision.group(group_id)
+        invited, facilitator = list(group.members), group.facilitator_id or ctx.person.id
+    else:
+        invited, facilitator = [person_id], ctx.person.id
+    session = await ctx.uow.intervision.add_session(
+        reference=await _new_reference(ctx),
+        organisation_id=organisation_id,
+        group_id=group_id,
         facilitator_id=facilitator,
         starts_at=starts_at,
         place=place,
@@ -337,20 +386,10 @@ async def _plan(ctx: Context, draft: IntervisionDraft, place: str | None) -> Nex
         now=ctx.now,
     )
     lead = await ctx.uow.people.get(facilitator)
-    for person_id in invited:
-        await ctx.notify(person_id, _invitation(session, lead), answer_buttons(session.reference))
+    for invitee in invited:
+        await ctx.notify(invitee, _invitation(session, lead), answer_buttons(session.reference))
     await _plan_timers(ctx, session)
-    ctx.reply(
-        _n(
-            "Session {ref} on {time} is planned; {n} person is invited.",
-            "Session {ref} on {time} is planned; {n} people are invited.",
-            len(invited),
-            ref=session.reference,
-            time=starts_at,
-        ),
-        ctx.menu(),
-    )
-    return Done()
+    return session
 
 
 def _invitation(session: SessionRecord, lead: PersonRecord | None) -> Text:
@@ -383,14 +422,14 @@ async def _plan_timers(ctx: Context, session: SessionRecord) -> None:
     planned again when a session moves."""
     for kind in (REMIND, preparation.START, attendance.AFTER):
         await ctx.uow.timers.cancel(kind, _subject(session), now=ctx.now)
-    for before in BEFORE:
-        if session.starts_at - before > ctx.now:
+    org = await ctx.uow.people.organisation(session.organisation_id)
+    days = {org.intervision_first_reminder_days, org.intervision_last_reminder_days}
+    for before in sorted(days, reverse=True):
+        at = session.starts_at - timedelta(days=before)
+        if at > ctx.now:
+            last = before == org.intervision_last_reminder_days
             await ctx.uow.timers.schedule(
-                REMIND,
-                _subject(session),
-                session.starts_at - before,
-                now=ctx.now,
-                payload={"days": before.days},
+                REMIND, _subject(session), at, now=ctx.now, payload={"last": last}
             )
     await attendance.plan_after(ctx, session)
 
@@ -405,9 +444,15 @@ INTERVISION = Dialogue(
             buttons={
                 "session": Answer(_go("who"), to=("who",), label="plan a session"),
                 "group": Answer(_go("name"), to=("name",), label="new group"),
+                "change": Answer(_go("pick"), to=("pick",), label="change a group"),
                 "list": Answer(_list, to=(END,), label="planned sessions (who answered)"),
                 "overdue": Answer(_overdue, to=(END,), label="overdue (two-month rule)"),
             },
+        ),
+        Step(
+            "pick",
+            ask=_ask_pick,
+            buttons={"pick": Answer(_pick, to=("members",), label="a group", args=_group_ids)},
         ),
         Step(
             "name",
@@ -491,9 +536,11 @@ async def on_button(ctx: Context, rest: str) -> None:
         await begin(ctx, MOVE, MoveDraft(session.reference))
     elif session is not None and action in ("own", "their") and session.status == "planned":
         await preparation.rate(ctx, session, action, extra)
+    elif invited and action == "note" and session.status == "planned":
+        await begin(ctx, preparation.PRIVATE_NOTE, preparation.NoteDraft(session.reference))
     elif not invited or action not in ("yes", "no", "ics"):
         ctx.reply(NOT_AVAILABLE)
-    elif session.status == "cancelled":
+    elif session.status == "cancelled" and action != "ics":
         ctx.reply(_("This session is cancelled."), ctx.menu())
     elif action == "ics":
         ctx.reply(
@@ -520,6 +567,7 @@ async def _cancel(ctx: Context, session: SessionRecord) -> None:
         await ctx.notify(
             person_id,
             _("The intervision on {time} is cancelled.", time=session.starts_at),
+            keyboard(session_button(_("Remove it from my calendar"), "ics", session.reference)),
         )
     ctx.reply(
         _("Session {ref} is cancelled; everyone invited has been told.", ref=session.reference),
@@ -539,7 +587,7 @@ async def on_remind(ctx: Context, timer: TimerRecord) -> None:
                 _("Reminder: intervision on {time}.", time=session.starts_at),
                 answer_buttons(session.reference),
             )
-    if timer.payload.get("days") == 1:
+    if timer.payload.get("last"):  # with the last reminder: the preparation
         await preparation.ask(ctx, session)
 
 

@@ -5,7 +5,8 @@ roles, the cases they logged (with initials and their own cleaned note), the
 messages and notes they wrote about cases, and their activity log. Cases they
 helped with are listed by reference and status only: the content of those
 belongs to someone else's concern. Their wellbeing check-ins are there as the codes
-that are kept, and their visits with the note they left for their confidant.
+that are kept, their visits with the note they left for their confidant, and the
+goals of their development plan.
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ async def collect(ctx: Context) -> dict[str, Any]:
             }
             for v in await uow.visits.of_key_person(person.id)
         ],
+        "development_goals": [text for _id, text in await uow.intervision.goals(person.id)],
     }
 
 
