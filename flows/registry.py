@@ -6,6 +6,7 @@ The composition root (`bot.runtime`) hands `REGISTRY` to the engine. The order o
 
 from __future__ import annotations
 
+from flows.broadcasts import broadcast
 from flows.cases import (
     actions,
     concern,
@@ -58,6 +59,7 @@ COMMANDS = (
     CommandSpec("invite", invite.start, COORDINATORS, menu=_("Invite someone")),
     CommandSpec("people", manage.start, COORDINATORS, menu=_("People")),
     CommandSpec("intervision", intervision.start, HELPERS, menu=_("Intervision")),
+    CommandSpec("broadcast", broadcast.start, COORDINATORS, menu=_("Broadcasts")),
     CommandSpec("audit", auditlog.start, COORDINATORS, menu=_("Access log")),
     CommandSpec("directory", directory.start, COORDINATORS, menu=_("Directory")),
     CommandSpec(
@@ -103,6 +105,7 @@ REGISTRY = Registry(
         intervision.MOVE,
         preparation.PRIVATE_NOTE,
         goals.GOALS,
+        broadcast.BROADCAST,
         duress.CODE_WORD,
     ),
     buttons={
@@ -110,6 +113,7 @@ REGISTRY = Registry(
         wellbeing.PREFIX: wellbeing.on_button,
         visits.PREFIX: visits.on_button,
         intervision.PREFIX: intervision.on_button,
+        broadcast.PREFIX: broadcast.on_button,
     },
     timers={
         escalation.TIMER: escalation.on_timer,

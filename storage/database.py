@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.audit import AuditRepository
+from storage.broadcasts import BroadcastRepository
 from storage.cases import CaseRepository
 from storage.checkins import CheckinRepository
 from storage.conversations import ConversationRepository
@@ -106,6 +107,7 @@ class UnitOfWork:
         self.checkins = CheckinRepository(session)
         self.visits = VisitRepository(session, cipher)
         self.intervision = IntervisionRepository(session, cipher)
+        self.broadcasts = BroadcastRepository(session, cipher)
         self.discarded = False
 
     def discard(self) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 
 from storage.database import Database
 from storage.models import (
+    Broadcast,
     Case,
     CaseEvent,
     Conversation,
@@ -33,6 +34,9 @@ ENCRYPTED_COLUMNS = (
     (IntervisionSession, "place", IntervisionSession.id),
     (DevelopmentGoal, "text", DevelopmentGoal.id),
     (PrivateNote, "text", PrivateNote.id),
+    (Broadcast, "title", Broadcast.id),
+    (Broadcast, "text", Broadcast.id),
+    (Broadcast, "place", Broadcast.id),
     (CaseEvent, "body", CaseEvent.id),
 )
 BATCH = 500

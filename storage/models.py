@@ -559,3 +559,40 @@ class DevelopmentGoal(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text)  # encrypted
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Broadcast(Base):
+    """A coordinator's message to many: a theme-session invitation (with a time, a place
+    and answers) or an announcement. Title, place and text are encrypted."""
+
+    __tablename__ = "broadcast"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # invitation, announcement
+    title: Mapped[str] = mapped_column(Text)  # encrypted
+    text: Mapped[str] = mapped_column(Text)  # encrypted
+    place: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    audience: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(16), default="sent")  # or cancelled
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BroadcastRecipient(Base):
+    """Who a broadcast went to — once each: the key is the broadcast and the person —
+    and what they answered."""
+
+    __tablename__ = "broadcast_recipient"
+
+    broadcast_id: Mapped[int] = mapped_column(
+        ForeignKey("broadcast.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    answer: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

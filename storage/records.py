@@ -230,3 +230,20 @@ class Standing:
     last: datetime | None
     since: datetime
     nudged_at: datetime | None
+
+
+@dataclass(frozen=True)
+class BroadcastRecord:
+    """A broadcast, decrypted; `answers` maps each recipient to their answer (None: none)."""
+
+    id: int
+    organisation_id: int
+    author_id: int | None
+    kind: str
+    title: str
+    text: str
+    place: str | None
+    starts_at: datetime | None
+    audience: str
+    status: str
+    answers: dict[int, str | None] = field(default_factory=dict)

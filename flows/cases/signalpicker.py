@@ -14,17 +14,13 @@ from dataclasses import dataclass, field
 from flows.cases.signals import GROUP_BY_CODE, GROUPS, OTHER, in_catalogue_order, signal_label
 from flows.core.context import Choice, Context
 from flows.core.dialogue import END, Answer, Dialogue, Done, Go, Next, Question, Step
-from flows.core.messages import Text, _
+from flows.core.messages import _, ticked
 
 
 @dataclass
 class SignalDraft:
     signals: list[str] = field(default_factory=list)
     group: str = ""  # the group being looked at
-
-
-def _tick(label: Text, on: bool) -> Text:
-    return _("✓ {label}", label=label) if on else label
 
 
 def _groups(_ctx: Context, draft: SignalDraft) -> Question:
@@ -35,13 +31,13 @@ def _groups(_ctx: Context, draft: SignalDraft) -> Question:
         label = _(group.label) if not count else _("{group} ({n})", group=_(group.label), n=count)
         buttons.append(Choice(label, "group", group.code))
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([Choice(_tick(signal_label(OTHER), OTHER in draft.signals), "other")])
+    rows.append([Choice(ticked(signal_label(OTHER), OTHER in draft.signals), "other")])
     rows.append([Choice(_("Done"), "done")])
-    ticked = [signal_label(code) for code in in_catalogue_order(draft.signals)]
+    chosen = [signal_label(code) for code in in_catalogue_order(draft.signals)]
     text = _(
         "Which signals did you notice? Choose a group, tick what fits, then tap Done.\n\n"
         "Chosen so far:\n{chosen}",
-        chosen=ticked or [_("nothing yet")],
+        chosen=chosen or [_("nothing yet")],
     )
     return Question(text, rows)
 
@@ -49,7 +45,7 @@ def _groups(_ctx: Context, draft: SignalDraft) -> Question:
 def _group(_ctx: Context, draft: SignalDraft) -> Question:
     group = GROUP_BY_CODE[draft.group]
     rows = [
-        [Choice(_tick(signal_label(signal), signal in draft.signals), "tick", signal)]
+        [Choice(ticked(signal_label(signal), signal in draft.signals), "tick", signal)]
         for signal, _label in group.signals
     ]
     rows.append([Choice(_("Back to the groups"), "back")])

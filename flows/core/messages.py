@@ -57,6 +57,11 @@ def verbatim(value: Param) -> Text:
     return Text("{value}", {"value": value})
 
 
+def ticked(label: Text, on: bool) -> Text:
+    """A label with a tick (✓) when it is chosen: multi-select buttons edited in place."""
+    return _("✓ {label}", label=label) if on else label
+
+
 def N_(msgid: str) -> str:
     """Mark a literal for extraction only; wrap it in `_()` where it is used."""
     return msgid

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from storage.records import AuditRecord, ConversationRecord, TimerRecord
 
 if TYPE_CHECKING:
+    from flows.broadcasts.ports import BroadcastStore
     from flows.cases.ports import CaseStore, DirectoryStore, ShownStore
     from flows.checkins.ports import CheckinStore, VisitStore
     from flows.intervision.ports import IntervisionStore
@@ -88,6 +89,7 @@ class Storage(Protocol):
     checkins: CheckinStore
     visits: VisitStore
     intervision: IntervisionStore
+    broadcasts: BroadcastStore
 
 
 class StorageGateway(Protocol):

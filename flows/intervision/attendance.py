@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from flows.core.callbacks import pack
 from flows.core.context import Choice, Context
 from flows.core.dialogue import END, Answer, Dialogue, Done, Go, Next, Question, Step, begin
-from flows.core.messages import Button, Text, _, keyboard, verbatim
+from flows.core.messages import Button, Text, _, keyboard, ticked, verbatim
 from flows.core.ports import Storage
 from flows.core.roles import COORDINATOR, KEY_PERSON
 from storage.records import PersonRecord, SessionRecord, Standing, TimerRecord
@@ -78,17 +78,13 @@ async def _invited(ctx: Context, draft: AttendanceDraft) -> list[PersonRecord]:
 
 async def _ask(ctx: Context, draft: AttendanceDraft) -> Question:
     rows = [
-        [Choice(_tick(verbatim(p.display_name), p.id in draft.present), "was", str(p.id))]
+        [Choice(ticked(verbatim(p.display_name), p.id in draft.present), "was", str(p.id))]
         for p in await _invited(ctx, draft)
     ]
     rows.append([Choice(_("Save"), "save")])
     return Question(
         _("Who was at intervision {ref}? Tap to tick or untick, then Save.", ref=draft.ref), rows
     )
-
-
-def _tick(label: Text, on: bool) -> Text:
-    return _("✓ {label}", label=label) if on else label
 
 
 async def _invited_ids(ctx: Context, draft: AttendanceDraft) -> list[str]:

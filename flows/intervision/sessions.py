@@ -45,6 +45,7 @@ from flows.core.messages import (
     _,
     _n,
     keyboard,
+    ticked,
     verbatim,
 )
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
@@ -192,17 +193,13 @@ async def _lead(_ctx: Context, draft: IntervisionDraft, arg: str) -> Next:
 
 async def _ask_members(ctx: Context, draft: IntervisionDraft) -> Question:
     rows = [
-        [Choice(_tick(verbatim(p.display_name), p.id in draft.members), "member", str(p.id))]
+        [Choice(ticked(verbatim(p.display_name), p.id in draft.members), "member", str(p.id))]
         for p in await _key_persons(ctx)
     ]
     rows.append([Choice(_("Done"), "done")])
     return Question(
         _("Who is in {name}? Tap to add or take away, then Done.", name=draft.name), rows
     )
-
-
-def _tick(label: Text, on: bool) -> Text:
-    return _("✓ {label}", label=label) if on else label
 
 
 async def _key_person_ids(ctx: Context, _draft: IntervisionDraft) -> list[str]:

@@ -1,0 +1,1 @@
+"""Coordinator broadcasts: theme-session invitations with answers, and announcements."""
