@@ -16,7 +16,7 @@ async def _invite(office: Office, audience: str = "all") -> int:
     co = office.coordinator
     await co.command("broadcast")
     await co.choose("kind", "invitation")
-    await co.send("Themaochtend loverboys")
+    await co.send("Themaochtend loverboys, vragen aan fatima@example.org")
     await co.choose("day", (office.clock.now() + timedelta(days=7)).date().isoformat())
     await co.choose("hour", "10")
     await co.choose("minute", "0")
@@ -38,7 +38,7 @@ async def test_an_invitation_answers_tally_and_cancel(db, clock):
     queued = {(p, m) for p, m, _b in await office.outbox()}
     others = {office.confidant.id, office.backup.id, office.key_person.id}
     assert queued == {(p, INVITATION) for p in others}  # everyone but the sender, once
-    assert await stored_identifiers(db, ["0612345678"]) == []
+    assert await stored_identifiers(db, ["0612345678", "fatima@example.org"]) == []
     [thanks] = await office.key_person.press(f"bc:yes:{broadcast}")
     assert thanks.text.msgid == "Thank you for letting us know."
     await office.confidant.press(f"bc:maybe:{broadcast}")

@@ -100,7 +100,12 @@ async def _kind(_ctx: Context, draft: BroadcastDraft, kind: str) -> Next:
 
 
 async def _title(ctx: Context, draft: BroadcastDraft, text: str) -> Next:
-    title = " ".join(text.split())
+    """Cleaned like every text (the preview shows what is left); the place is the
+    organisation's venue and stays as written."""
+    cleaned = note.clean(ctx, text)
+    if cleaned is None:
+        return STAY
+    title = " ".join(cleaned.text.split())
     if not 1 <= len(title) <= MAX_TITLE:
         ctx.reply(_("Please send a title of 1 to {max} characters.", max=MAX_TITLE))
         return STAY
