@@ -19,8 +19,9 @@ from team import (
     press,
 )
 
-from flows.cases import note, service
+from flows.cases import note
 from flows.cases.signals import GROUPS, LABELS, OTHER
+from flows.core import references
 from flows.redaction import KINDS, RedactionError
 from storage.crypto import Cipher
 from storage.models import Base, Case
@@ -46,12 +47,12 @@ def test_every_kind_the_redactor_removes_has_a_label():
 
 async def test_references_are_four_unambiguous_characters_and_unique(db, clock, monkeypatch):
     office = await Office().open(db, clock)
-    assert not set("0O1I") & set(service.ALPHABET)
+    assert not set("0O1I") & set(references.ALPHABET)
     first = await _concern(office)
-    assert re.fullmatch(f"[{service.ALPHABET}]{{4}}", first)
+    assert re.fullmatch(f"[{references.ALPHABET}]{{4}}", first)
     # The next random reference is taken: a new one is drawn.
     drawn = iter(first + "ABCD")
-    monkeypatch.setattr(service.secrets, "choice", lambda _alphabet: next(drawn))
+    monkeypatch.setattr(references.secrets, "choice", lambda _alphabet: next(drawn))
     assert await _concern(office) == "ABCD"
 
 

@@ -10,8 +10,6 @@ their confidant or adds an update.
 
 from __future__ import annotations
 
-import secrets
-
 from flows.cases.buttons import case_button, open_button
 from flows.cases.casefile import (
     ACKNOWLEDGED,
@@ -28,19 +26,18 @@ from flows.cases.escalation import TIMER, case_label, timer_subject
 from flows.cases.permissions import offered
 from flows.core.context import Context
 from flows.core.messages import Keyboard, Text, _, keyboard, verbatim
+from flows.core.references import new_reference
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from storage.records import CaseRecord
 
 NAME = "cases"
-ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I to mix up when read out
-REFERENCE_LENGTH = 4
 MAX_LISTED = 10
 
 
 async def create(ctx: Context, *, urgent: bool, **case_details: object) -> CaseRecord:
     """A new case of the key person in ctx, for their confidant, with a fresh reference."""
     membership = ctx.person.membership(KEY_PERSON)
-    reference = await _new_reference(ctx)
+    reference = await new_reference(ctx.uow.cases.reference_taken)
     case = await ctx.uow.cases.add(
         reference=reference,
         organisation_id=membership.organisation_id,
@@ -52,13 +49,6 @@ async def create(ctx: Context, *, urgent: bool, **case_details: object) -> CaseR
     )
     await ctx.uow.cases.record(case.id, "created", now=ctx.now, actor_id=ctx.person.id)
     return case
-
-
-async def _new_reference(ctx: Context) -> str:
-    while True:
-        reference = "".join(secrets.choice(ALPHABET) for _ in range(REFERENCE_LENGTH))
-        if not await ctx.uow.cases.reference_taken(reference):
-            return reference
 
 
 async def open_case(ctx: Context, case: CaseRecord, _extra: str = "") -> None:

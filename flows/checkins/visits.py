@@ -22,7 +22,6 @@ Its steps are drawn in docs/dialogues.md, generated from `VISIT`.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -33,6 +32,7 @@ from flows.core.chain import Alarm, Wording
 from flows.core.context import Choice, Context
 from flows.core.dialogue import END, STAY, Answer, Dialogue, Done, Go, Next, Question, Step, begin
 from flows.core.messages import Button, Keyboard, Text, _, keyboard, verbatim
+from flows.core.references import new_reference
 from flows.core.roles import KEY_PERSON
 from flows.privacy.access import NOT_AVAILABLE
 from storage.records import TimerRecord, VisitRecord
@@ -43,7 +43,6 @@ ESCALATE = "visit.escalate"
 LENGTHS = {"30": _("30 minutes"), "60": _("1 hour"), "120": _("2 hours"), "180": _("3 hours")}
 EXTRA = {"30": _("30 minutes more"), "60": _("1 hour more")}
 MINUTES = (5, 720)  # what "other" may be
-ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
 def visit_button(label: Text, action: str, reference: str, *extra: str) -> Button:
@@ -135,7 +134,7 @@ async def _begin(ctx: Context, draft: VisitDraft, text: str | None) -> Next:
     membership = ctx.person.membership(KEY_PERSON)
     due = ctx.now + timedelta(minutes=draft.minutes)
     visit = await ctx.uow.visits.add(
-        reference=await _new_reference(ctx),
+        reference=await new_reference(ctx.uow.visits.reference_taken, prefix="V"),
         organisation_id=membership.organisation_id,
         key_person_id=ctx.person.id,
         confidant_id=membership.confidant_id,
@@ -150,13 +149,6 @@ async def _begin(ctx: Context, draft: VisitDraft, text: str | None) -> Next:
         running_buttons(visit.reference),
     )
     return Done()
-
-
-async def _new_reference(ctx: Context) -> str:
-    while True:
-        reference = "V" + "".join(secrets.choice(ALPHABET) for _ in range(4))
-        if not await ctx.uow.visits.reference_taken(reference):
-            return reference
 
 
 VISIT = Dialogue(

@@ -17,7 +17,6 @@ Its steps are drawn in docs/dialogues.md, generated from `INTERVISION`.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -48,6 +47,7 @@ from flows.core.messages import (
     ticked,
     verbatim,
 )
+from flows.core.references import new_reference
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from flows.core.when import WHEN, WhenDraft
 from flows.intervision import attendance, preparation
@@ -59,7 +59,6 @@ PREFIX = "iv"  # its buttons: iv:<action>:<reference>
 REMIND = "intervision.remind"
 GROUP_SIZE = (3, 6)
 MAX_NAME, MAX_PLACE = 40, 200
-ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
 def session_button(label: Text, action: str, reference: str) -> Button:
@@ -373,7 +372,7 @@ async def plan_session(
     else:
         invited, facilitator = [person_id], ctx.person.id
     session = await ctx.uow.intervision.add_session(
-        reference=await _new_reference(ctx),
+        reference=await new_reference(ctx.uow.intervision.reference_taken, prefix="I"),
         organisation_id=organisation_id,
         group_id=group_id,
         facilitator_id=facilitator,
@@ -401,13 +400,6 @@ def _invitation(session: SessionRecord, lead: PersonRecord | None) -> Text:
     return _(
         "Intervision with {name} on {time}. Are you coming?", name=name, time=session.starts_at
     )
-
-
-async def _new_reference(ctx: Context) -> str:
-    while True:
-        reference = "I" + "".join(secrets.choice(ALPHABET) for _ in range(4))
-        if not await ctx.uow.intervision.reference_taken(reference):
-            return reference
 
 
 def _subject(session: SessionRecord) -> str:
