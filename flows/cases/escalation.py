@@ -35,6 +35,7 @@ def alert_buttons(reference: str) -> Keyboard:
 
 def _alarm(case: CaseRecord) -> Alarm:
     return Alarm(
+        case.id,
         case.reference,
         case.organisation_id,
         case.key_person_id,
@@ -59,14 +60,13 @@ class CaseChain:
         return [_alarm(case) for case in await ctx.uow.cases.awaiting(person_id)]
 
     async def alerted(self, ctx: Context, alarm: Alarm) -> set[int]:
-        return await ctx.uow.cases.alerted(await self._id(ctx, alarm))
+        return await ctx.uow.cases.alerted(alarm.id)
 
     async def record(self, ctx: Context, alarm: Alarm, action: str, target_id: int | None) -> None:
-        case_id = await self._id(ctx, alarm)
-        await ctx.uow.cases.record(case_id, action, now=ctx.now, target_id=target_id)
+        await ctx.uow.cases.record(alarm.id, action, now=ctx.now, target_id=target_id)
 
     async def set_stage(self, ctx: Context, alarm: Alarm, stage: int) -> None:
-        await ctx.uow.cases.set_stage(await self._id(ctx, alarm), stage)
+        await ctx.uow.cases.set_stage(alarm.id, stage)
 
     async def minutes(self, ctx: Context, alarm: Alarm) -> int:
         org = await ctx.uow.people.organisation(alarm.organisation_id)
@@ -76,10 +76,6 @@ class CaseChain:
         case = await ctx.uow.cases.by_reference(alarm.key)
         name = await key_person_name(ctx, case)
         return _text(case, name, wording), alert_buttons(case.reference)
-
-    @staticmethod
-    async def _id(ctx: Context, alarm: Alarm) -> int:
-        return (await ctx.uow.cases.by_reference(alarm.key)).id
 
 
 CASES = CaseChain()

@@ -234,6 +234,7 @@ def _safety_question(visit: VisitRecord, ask: int, minutes: int) -> Text:
 
 def _alarm(visit: VisitRecord) -> Alarm:
     return Alarm(
+        visit.id,
         visit.reference,
         visit.organisation_id,
         visit.key_person_id,
@@ -259,20 +260,19 @@ class VisitChain:
         return [_alarm(v) for v in await ctx.uow.visits.awaiting(person_id)]
 
     async def alerted(self, ctx: Context, alarm: Alarm) -> set[int]:
-        return await ctx.uow.visits.alerted((await _visit(ctx, alarm)).id)
+        return await ctx.uow.visits.alerted(alarm.id)
 
     async def record(self, ctx: Context, alarm: Alarm, action: str, target_id: int | None) -> None:
-        visit = await _visit(ctx, alarm)
-        await ctx.uow.visits.record(visit.id, action, now=ctx.now, target_id=target_id)
+        await ctx.uow.visits.record(alarm.id, action, now=ctx.now, target_id=target_id)
 
     async def set_stage(self, ctx: Context, alarm: Alarm, stage: int) -> None:
-        await ctx.uow.visits.change((await _visit(ctx, alarm)).id, stage=stage)
+        await ctx.uow.visits.change(alarm.id, stage=stage)
 
     async def minutes(self, ctx: Context, alarm: Alarm) -> int:
         return (await ctx.uow.people.organisation(alarm.organisation_id)).visit_ack_minutes
 
     async def message(self, ctx: Context, alarm: Alarm, wording: Wording) -> tuple[Text, Keyboard]:
-        visit = await _visit(ctx, alarm)
+        visit = await ctx.uow.visits.by_reference(alarm.key)
         person = await ctx.uow.people.get(visit.key_person_id) if visit.key_person_id else None
         name = verbatim(person.display_name) if person else _("a former key person")
         what = _visit_alert(visit, name, wording)
@@ -283,10 +283,6 @@ class VisitChain:
                 minutes=wording.late_minutes,
             )
         return what, keyboard(visit_button(_("I have contacted them"), "ack", visit.reference))
-
-
-async def _visit(ctx: Context, alarm: Alarm) -> VisitRecord:
-    return await ctx.uow.visits.by_reference(alarm.key)
 
 
 def _visit_alert(visit: VisitRecord, name: Text, wording: Wording) -> Text:

@@ -37,6 +37,7 @@ LATE = timedelta(minutes=2)
 class Alarm:
     """What the chain needs to know of something escalated."""
 
+    id: int  # its row, for the chronology
     key: str  # its reference, for the timer and the buttons
     organisation_id: int
     key_person_id: int | None
