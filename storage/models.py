@@ -102,6 +102,10 @@ class Person(Base):
     # A private code word that looks like "I'm safe" and raises a silent alert: only
     # ever a salted scrypt hash (`flows.checkins.duress`).
     duress_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # The neighbourhood someone works in, set by a coordinator: broadcasts go by area.
+    area: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The local hour non-urgent news comes as one daily digest (None: at once).
+    digest_hour: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Membership(Base):
@@ -205,10 +209,14 @@ class OutboxMessage(Base):
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     error: Mapped[str | None] = mapped_column(String(64), nullable=True)
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # What a message belongs to ("B12": broadcast 12): at most one per topic and person,
+    # so a broadcast queued again after a crash reaches nobody twice.
+    topic: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
     __table_args__ = (
         Index("ix_outbox_message_due", "status", "next_attempt_at"),
         Index("ix_outbox_message_person", "status", "person_id", "id"),
+        Index("ux_outbox_message_topic_person", "topic", "person_id", unique=True),
     )
 
 
@@ -577,8 +585,11 @@ class Broadcast(Base):
     text: Mapped[str] = mapped_column(Text)  # encrypted
     place: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    audience: Mapped[str] = mapped_column(String(24))
-    status: Mapped[str] = mapped_column(String(16), default="sent")  # or cancelled
+    audience: Mapped[str] = mapped_column(String(200))  # see flows.broadcasts.audience
+    versions: Mapped[str | None] = mapped_column(Text, nullable=True)  # encrypted JSON
+    capacity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    send_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="sent")  # scheduled, cancelled
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -596,3 +607,17 @@ class BroadcastRecipient(Base):
     )
     answer: Mapped[str | None] = mapped_column(String(16), nullable=True)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    offered_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class DigestItem(Base):
+    """A piece of non-urgent news held for someone's daily digest (encrypted message)."""
+
+    __tablename__ = "digest_item"
+    __table_args__ = (Index("ix_digest_item_person", "person_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

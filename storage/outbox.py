@@ -23,12 +23,17 @@ class OutboxRepository:
         self._cipher = cipher
         self._skip_locked = skip_locked
 
-    async def add(self, person_id: int, payload: dict[str, Any], *, now: datetime) -> int:
+    async def add(
+        self, person_id: int, payload: dict[str, Any], *, now: datetime, topic: str | None = None
+    ) -> int:
+        """Queue a message; with a `topic` (a broadcast), at most one per person: a second
+        one breaks a unique index and with it the transaction that tried."""
         row = OutboxMessage(
             person_id=person_id,
             payload=self._cipher.encrypt_json(payload),
             next_attempt_at=now,
             created_at=now,
+            topic=topic,
         )
         self._s.add(row)
         await self._s.flush()
@@ -144,6 +149,18 @@ class OutboxRepository:
             )
         )
         return None if payload is None else self._cipher.decrypt_json(payload).get("held")
+
+    async def delivery(self, topic: str) -> dict[str, list[int]]:
+        """Who a topic's messages went to, by status (pending, sent, unreachable, dead)."""
+        rows = await self._s.execute(
+            select(OutboxMessage.status, OutboxMessage.person_id)
+            .where(OutboxMessage.topic == topic)
+            .order_by(OutboxMessage.id)
+        )
+        out: dict[str, list[int]] = {}
+        for status, person_id in rows:
+            out.setdefault(status, []).append(person_id)
+        return out
 
     async def count(self, status: str = "pending") -> int:
         return (

@@ -76,6 +76,8 @@ class PeopleRepository:
                     person.locale,
                     person.active,
                     person.reachable,
+                    person.area,
+                    person.digest_hour,
                     membership.organisation_id,
                     membership.role,
                     membership.confidant_id,
@@ -105,6 +107,8 @@ class PeopleRepository:
                 for r in rows
                 if r.organisation_id is not None
             ),
+            area=first.area,
+            digest_hour=first.digest_hour,
         )
 
     async def add_person(
@@ -147,6 +151,8 @@ class PeopleRepository:
     async def in_organisation(
         self, organisation_id: int, role: str | None = None
     ) -> list[PersonRecord]:
+        """The organisation's people with all their memberships, in two statements
+        (a broadcast reads thousands)."""
         query = (
             select(Person)
             .join(Membership, Membership.person_id == Person.id)
@@ -157,7 +163,30 @@ class PeopleRepository:
         if role is not None:
             query = query.where(Membership.role == role)
         rows = list(await self._s.scalars(query))
-        return [p for p in [await self._person(r) for r in rows] if p is not None]
+        memberships: dict[int, list[Membership]] = {row.id: [] for row in rows}
+        for start in range(0, len(rows), 500):  # bound the parameters of one statement
+            ids = [row.id for row in rows[start : start + 500]]
+            for m in await self._s.scalars(
+                select(Membership).where(Membership.person_id.in_(ids)).order_by(Membership.id)
+            ):
+                memberships[m.person_id].append(m)
+        return [_record(row, memberships[row.id]) for row in rows]
+
+    async def set_area(self, person_id: int, area: str | None) -> None:
+        await self._s.execute(update(Person).where(Person.id == person_id).values(area=area))
+
+    async def areas(self, organisation_id: int) -> list[str]:
+        """The areas set for the organisation's people, in alphabetical order."""
+        rows = await self._s.scalars(
+            select(Person.area)
+            .join(Membership, Membership.person_id == Person.id)
+            .where(Membership.organisation_id == organisation_id, Person.area.is_not(None))
+            .distinct()
+        )
+        return sorted(rows, key=str.casefold)
+
+    async def set_digest_hour(self, person_id: int, hour: int | None) -> None:
+        await self._s.execute(update(Person).where(Person.id == person_id).values(digest_hour=hour))
 
     async def duress_hash(self, person_id: int) -> str | None:
         return await self._s.scalar(select(Person.duress_hash).where(Person.id == person_id))
@@ -206,26 +235,6 @@ class PeopleRepository:
             .values(**values)
         )
 
-    async def _person(self, row: Person | None) -> PersonRecord | None:
-        if row is None:
-            return None
-        memberships = await self._s.scalars(
-            select(Membership).where(Membership.person_id == row.id).order_by(Membership.id)
-        )
-        return PersonRecord(
-            id=row.id,
-            telegram_id=row.telegram_id,
-            display_name=row.display_name,
-            locale=row.locale,
-            active=row.active,
-            reachable=row.reachable,
-            memberships=tuple(
-                MembershipRecord(m.organisation_id, m.role, m.confidant_id, m.backup_id)
-                for m in memberships
-            ),
-        )
-
-    # invites -----------------------------------------------------------
     async def add_invite(
         self,
         *,
@@ -328,4 +337,21 @@ def _invite(row: Invite | None) -> InviteRecord | None:
         row.expires_at,
         row.used_at,
         row.created_by_id,
+    )
+
+
+def _record(row: Person, memberships: list[Membership]) -> PersonRecord:
+    return PersonRecord(
+        id=row.id,
+        telegram_id=row.telegram_id,
+        display_name=row.display_name,
+        locale=row.locale,
+        active=row.active,
+        reachable=row.reachable,
+        memberships=tuple(
+            MembershipRecord(m.organisation_id, m.role, m.confidant_id, m.backup_id)
+            for m in memberships
+        ),
+        area=row.area,
+        digest_hour=row.digest_hour,
     )

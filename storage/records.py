@@ -42,6 +42,8 @@ class PersonRecord:
     active: bool
     reachable: bool
     memberships: tuple[MembershipRecord, ...] = ()
+    area: str | None = None
+    digest_hour: int | None = None
 
     @property
     def roles(self) -> frozenset[str]:
@@ -234,7 +236,10 @@ class Standing:
 
 @dataclass(frozen=True)
 class BroadcastRecord:
-    """A broadcast, decrypted; `answers` maps each recipient to their answer (None: none)."""
+    """A broadcast, decrypted. `text` is in the author's language, `versions` maps other
+    languages to their text; `answers` maps each recipient to their answer (None: none,
+    or yes, maybe, no, wait: on the waiting list, offered: a freed place is offered);
+    `waiting` is the waiting list in order, `offered` when each offer runs out."""
 
     id: int
     organisation_id: int
@@ -245,5 +250,22 @@ class BroadcastRecord:
     place: str | None
     starts_at: datetime | None
     audience: str
-    status: str
+    status: str  # scheduled, sent, cancelled
     answers: dict[int, str | None] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
+    capacity: int | None = None
+    send_at: datetime | None = None
+    waiting: tuple[int, ...] = ()
+    offered: dict[int, datetime] = field(default_factory=dict)
+
+    def text_for(self, locale: str) -> str:
+        return self.versions.get(locale, self.text)
+
+    @property
+    def places_taken(self) -> int:
+        """Who is coming, and who holds an offered place."""
+        return sum(1 for a in self.answers.values() if a in ("yes", "offered"))
+
+    @property
+    def full(self) -> bool:
+        return self.capacity is not None and self.places_taken >= self.capacity

@@ -14,19 +14,28 @@ class BroadcastStore(Protocol):
         self,
         *,
         organisation_id: int,
-        author_id: int,
+        author_id: int | None,
         kind: str,
         title: str,
         text: str,
+        versions: dict[str, str],
         place: str | None,
         starts_at: datetime | None,
+        capacity: int | None,
         audience: str,
-        recipients: Iterable[int],
+        send_at: datetime | None,
         now: datetime,
-    ) -> BroadcastRecord: ...
+    ) -> int: ...
+    async def add_recipients(self, broadcast_id: int, person_ids: Iterable[int]) -> None: ...
     async def get(self, broadcast_id: int) -> BroadcastRecord | None: ...
     async def recent(self, organisation_id: int, *, limit: int = ...) -> list[BroadcastRecord]: ...
     async def answer(
-        self, broadcast_id: int, person_id: int, answer: str, *, now: datetime
+        self,
+        broadcast_id: int,
+        person_id: int,
+        answer: str | None,
+        *,
+        now: datetime,
+        offered_until: datetime | None = ...,
     ) -> bool: ...
-    async def cancel(self, broadcast_id: int) -> None: ...
+    async def set_status(self, broadcast_id: int, status: str) -> None: ...
