@@ -27,7 +27,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 from flows.core.languages import RIGHT_TO_LEFT
-from flows.core.messages import Inline, LanguageName, Text
+from flows.core.messages import InLanguage, Inline, LanguageName, Text
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +95,8 @@ class Renderer:
     def _value(self, value: object, locale: str) -> str:
         if isinstance(value, Text):
             return self.render(value, locale)
+        if isinstance(value, InLanguage):
+            return self.render(value.text, value.code)
         if isinstance(value, Inline):
             separator = SEPARATORS.get(locale, ", ")
             return separator.join(self._value(v, locale) for v in value.items)

@@ -6,7 +6,7 @@ The composition root (`bot.runtime`) hands `REGISTRY` to the engine. The order o
 
 from __future__ import annotations
 
-from flows.broadcasts import broadcast
+from flows.broadcasts import broadcast, sending
 from flows.cases import (
     actions,
     concern,
@@ -106,6 +106,7 @@ REGISTRY = Registry(
         preparation.PRIVATE_NOTE,
         goals.GOALS,
         broadcast.BROADCAST,
+        broadcast.UPDATE,
         duress.CODE_WORD,
     ),
     buttons={
@@ -113,7 +114,7 @@ REGISTRY = Registry(
         wellbeing.PREFIX: wellbeing.on_button,
         visits.PREFIX: visits.on_button,
         intervision.PREFIX: intervision.on_button,
-        broadcast.PREFIX: broadcast.on_button,
+        sending.PREFIX: broadcast.on_button,
     },
     timers={
         escalation.TIMER: escalation.on_timer,
@@ -127,6 +128,7 @@ REGISTRY = Registry(
         attendance.AFTER: attendance.on_after,
         attendance.RULE: attendance.on_rule,
         preparation.START: preparation.on_start,
+        **broadcast.TIMERS,
     },
     unreachable=(escalation.on_unreachable, visits.on_unreachable),
     free_text=(duress.on_text,),

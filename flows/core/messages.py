@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-Param = Any  # str | int | float | date | datetime | Text | Inline | LanguageName | list[Param]
+Param = (
+    Any  # str | int | float | date | datetime | Text | Inline | LanguageName | InLanguage | list
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,15 @@ class LanguageName:
     """The name of a language (by code), shown in the reader's own language."""
 
     code: str
+
+
+@dataclass(frozen=True)
+class InLanguage:
+    """A text shown in one given language, whoever reads it: a coordinator previews a
+    broadcast as a reader of that language gets it."""
+
+    code: str
+    text: Text
 
 
 def _(msgid: str, **params: Param) -> Text:
@@ -149,6 +160,8 @@ def _param_json(value: Param) -> Any:
         return {"$language": value.code}
     if isinstance(value, Inline):
         return {"$inline": [_param_json(v) for v in value.items]}
+    if isinstance(value, InLanguage):
+        return {"$in": value.code, "text": _text_json(value.text)}
     if isinstance(value, list | tuple):
         return {"$list": [_param_json(v) for v in value]}
     return value
@@ -173,4 +186,6 @@ def _param_from(value: Any) -> Param:
             return LanguageName(value["$language"])
         if "$inline" in value:
             return Inline(tuple(_param_from(v) for v in value["$inline"]))
+        if "$in" in value:
+            return InLanguage(value["$in"], _text_from(value["text"]))
     return value
