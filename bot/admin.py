@@ -310,6 +310,8 @@ async def _bot_username(settings: Settings) -> tuple[str | None, str | None]:
 
 
 async def cmd_people(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.org:
+        raise CliError("give --org (the organisation's name)")
     async with _unit_of_work(settings) as uow:
         org_id = await _organisation_id(uow, args.org)
         people = await uow.people.in_organisation(org_id)
@@ -324,6 +326,7 @@ async def cmd_people(args: argparse.Namespace, settings: Settings) -> int:
             "backup": next((f"P{m.backup_id}" for m in mine if m.backup_id), None),
             "active": person.active,
             "reachable": person.reachable,
+            "area": person.area,
         }
         if args.json:
             print(json.dumps(row, ensure_ascii=False))
@@ -334,8 +337,30 @@ async def cmd_people(args: argparse.Namespace, settings: Settings) -> int:
                 f"{row['id']}\t{person.display_name}\t{','.join(row['roles'])}\t"
                 f"confidant: {confidant}\tbackup: {backup}\t"
                 f"{'active' if person.active else 'paused'}\t"
-                f"{'reachable' if person.reachable else 'UNREACHABLE'}"
+                f"{'reachable' if person.reachable else 'UNREACHABLE'}\t"
+                f"area: {person.area or '-'}"
             )
+    return 0
+
+
+async def cmd_people_set_area(args: argparse.Namespace, settings: Settings) -> int:
+    """As `/people` does it: set someone's area (neighbourhood), or --clear it."""
+    if not getattr(args, "org", None):
+        raise CliError("give --org (the organisation's name)")
+    if args.clear == (args.area is not None):
+        raise CliError("give an area, or --clear")
+    person = _person_id(args.person)
+    async with _unit_of_work(settings) as uow:
+        org_id = await _organisation_id(uow, args.org)
+        done = await service.set_area(
+            uow,
+            org_id,
+            person,
+            None if args.clear else args.area,
+            actor_id=None,
+            now=SystemClock().now(),
+        )
+    print(f"P{person} area: {done.area}" if done.area else f"P{person} has no area")
     return 0
 
 

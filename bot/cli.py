@@ -90,10 +90,22 @@ def build_parser() -> argparse.ArgumentParser:
     invite.add_argument("--days", type=int, default=7, help="valid for this many days")
     invite.set_defaults(handler=admin.cmd_invite)
 
-    people = sub.add_parser("people", help="list the people of an organisation")
-    people.add_argument("--org", required=True)
+    people = sub.add_parser(
+        "people", help="list the people of an organisation; set-area to set someone's area"
+    )
+    people.add_argument("--org", help="organisation name (needed)")
     people.add_argument("--json", action="store_true", help="one JSON object per person")
     people.set_defaults(handler=admin.cmd_people)
+    people_sub = people.add_subparsers(dest="people_command")
+    set_area = people_sub.add_parser(
+        "set-area", help="set someone's area (neighbourhood), or --clear it"
+    )
+    set_area.add_argument("person", help="the person's id (P12 or 12)")
+    set_area.add_argument("area", nargs="?", help='the area, such as "De Pijp"')
+    set_area.add_argument("--clear", action="store_true", help="no area any more")
+    # SUPPRESS: `people --org X set-area ...` keeps the --org given before set-area.
+    set_area.add_argument("--org", default=argparse.SUPPRESS, help="organisation name")
+    set_area.set_defaults(handler=admin.cmd_people_set_area)
 
     intervision = sub.add_parser("intervision", help="intervision (peer supervision)")
     intervision_sub = intervision.add_subparsers(dest="intervision_command", required=True)

@@ -81,6 +81,34 @@ async def test_people_list_assign_and_pause(runtime, fake_api):
     assert reply.text == "Je account is gepauzeerd. Neem contact op met je coördinator."
 
 
+async def test_people_sets_an_area_typed_tapped_and_cleared(runtime, fake_api):
+    _, coordinator, saskia, joost = await team(runtime, fake_api)
+    await coordinator.send("/people")
+    await coordinator.choose("pick", str(saskia))
+    [question] = await coordinator.tap("Area")
+    assert question.text.startswith("Saskia has no area yet.")
+    [done] = await coordinator.send("De  Pijp")
+    assert done.text == "The area of Saskia is now De Pijp."
+
+    [listing] = await coordinator.send("/people")
+    assert f"P{saskia} · Saskia · confidant, area: De Pijp" in listing.text
+    await coordinator.choose("pick", str(joost))
+    await coordinator.tap("Area")
+    [done] = await coordinator.tap("De Pijp")  # tapped, not typed again
+    assert done.text == "The area of Joost is now De Pijp."
+
+    await coordinator.send("/people")
+    await coordinator.choose("pick", str(joost))
+    await coordinator.tap("Area")
+    [refused] = await coordinator.send("Noord " * 10)
+    assert "1 to 40 characters" in refused.text
+    [cleared] = await coordinator.tap("No area")
+    assert cleared.text == "Joost no longer has an area."
+    async with runtime.db.unit_of_work() as uow:
+        areas = [(await uow.people.get(person)).area for person in (saskia, joost)]
+    assert areas == ["De Pijp", None]
+
+
 async def test_people_of_another_organisation_cannot_be_managed(runtime, fake_api):
     _, coordinator, _, _ = await team(runtime, fake_api)
     other_org = await add_organisation(runtime, "Elders")

@@ -187,3 +187,162 @@ async def test_invites_follow_the_same_rules_everywhere(db, clock, env):
     await coordinator.command("invite")
     [question] = await coordinator.choose("role", "key_person")
     assert [b.data.rsplit(":", 1)[1] for row in question.buttons for b in row] == [str(saskia)]
+
+
+async def areas_of(office: Office) -> dict[int, str | None]:
+    async with office.db.unit_of_work() as uow:
+        people = await uow.people.in_organisation(office.org)
+    return {p.id: p.area for p in people}
+
+
+async def area_audit(office: Office, person_id: int) -> list[tuple[str, int | None]]:
+    async with office.db.unit_of_work() as uow:
+        return [(a.action, a.actor_id) for a in await uow.audit.for_subject(f"P{person_id}")]
+
+
+def labels(reply) -> list[tuple[str, str]]:
+    """The question's buttons: (label as shown, action:arg)."""
+    return [
+        (str(b.label.params.get("value", b.label.msgid)), b.data.split(":", 2)[2])
+        for row in reply.buttons
+        for b in row
+    ]
+
+
+async def test_an_area_is_typed_tapped_and_cleared_in_people(db, clock):
+    office = await Office().open(db, clock)
+    kp, saskia = office.key_person.id, office.confidant.id
+    coordinator = office.coordinator
+    await coordinator.command("people")
+    [actions] = await coordinator.choose("pick", str(kp))
+    assert "area:" in [data for _label, data in labels(actions)]
+    [question] = await coordinator.choose("area")
+    assert question.text.msgid.startswith("{name} has no area yet.")
+    assert question.buttons == ()  # no areas yet, and nothing to clear
+    [done] = await coordinator.send("  De \t Pijp\u200b ")
+    assert done.text.msgid == "The area of {name} is now {area}."
+    assert done.text.params["area"] == "De Pijp"
+    assert (await areas_of(office))[kp] == "De Pijp"
+    assert await area_audit(office, kp) == [("person.set_area", coordinator.id)]
+    [listing] = await coordinator.command("people")
+    [amina_line] = [line for line in listing.text.params["lines"] if line.params["id"] == f"P{kp}"]
+    assert any(p.msgid == "area: {area}" for p in amina_line.params["details"].items)
+
+    # Saskia: De Pijp is offered as a button, so nobody types it another way.
+    await coordinator.choose("pick", str(saskia))
+    [question] = await coordinator.choose("area")
+    assert labels(question) == [("De Pijp", "set_area:0")]
+    [done] = await coordinator.choose("set_area", "0")
+    assert done.text.params["area"] == "De Pijp"
+    # Typed in other capitals, it is still the same De Pijp.
+    await coordinator.command("people")
+    await coordinator.choose("pick", str(office.backup.id))
+    await coordinator.choose("area")
+    await coordinator.send("de PIJP")
+    assert set((await areas_of(office)).values()) == {None, "De Pijp"}
+
+    # Amina's own area is not offered again; "No area" clears it.
+    await coordinator.command("people")
+    await coordinator.choose("pick", str(kp))
+    [question] = await coordinator.choose("area")
+    assert question.text.msgid.startswith("The area of {name} is {area}.")
+    assert labels(question) == [("No area", "no_area:")]
+    [cleared] = await coordinator.choose("no_area")
+    assert cleared.text.msgid == "{name} no longer has an area."
+    assert (await areas_of(office))[kp] is None
+    assert await area_audit(office, kp) == [("person.set_area", coordinator.id)] * 2
+
+
+async def test_a_too_long_area_is_refused_kindly_and_the_question_stays(db, clock):
+    office = await Office().open(db, clock)
+    kp = office.key_person.id
+    coordinator = office.coordinator
+    await coordinator.command("people")
+    await coordinator.choose("pick", str(kp))
+    await coordinator.choose("area")
+    for too_much in ("x" * 41, "\x07\u200b"):
+        [refused] = await coordinator.send(too_much)
+        assert refused.text.msgid.startswith("An area is a short name such as a neighbourhood")
+        assert refused.text.params["max"] == 40
+    assert (await areas_of(office))[kp] is None
+    assert await area_audit(office, kp) == []
+    [done] = await coordinator.send("y" * 40)  # still asked: the limit itself is fine
+    assert done.text.params["area"] == "y" * 40
+
+
+async def test_a_tap_on_an_area_that_was_not_offered_is_refused(db, clock):
+    office = await Office().open(db, clock)
+    kp, saskia = office.key_person.id, office.confidant.id
+    async with db.unit_of_work() as uow:
+        await service.set_area(uow, office.org, saskia, "Noord", actor_id=None, now=clock.now())
+    coordinator = office.coordinator
+    await coordinator.command("people")
+    await coordinator.choose("pick", str(kp))
+    [question] = await coordinator.choose("area")
+    assert labels(question) == [("Noord", "set_area:0")]
+    forged = coordinator.button("set_area", "0").rsplit(":", 1)[0] + ":1"
+    hint, again = await coordinator.press(forged)
+    assert hint.text.msgid == "Please use the buttons of the last question."
+    assert again == question
+    assert (await areas_of(office))[kp] is None
+
+
+async def test_set_area_in_the_terminal_as_in_the_bot(db, clock, env):
+    office = await Office().open(db, clock)
+    kp, bram = office.key_person.id, office.backup.id
+    coordinator = office.coordinator
+    await coordinator.command("people")
+    await coordinator.choose("pick", str(kp))
+    await coordinator.choose("area")
+    await coordinator.send("De Pijp")
+    bot_audit = await area_audit(office, kp)
+
+    made = await run(env, "people", "set-area", f"P{bram}", "de pijp", "--org", ORG)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == f"P{bram} area: De Pijp\n"  # the spelling the bot used
+    cli_audit = await area_audit(office, bram)
+    assert cli_audit == [("person.set_area", None)]  # the terminal has no actor
+    assert [a for a, _ in cli_audit] == [a for a, _ in bot_audit]
+    before = await run(env, "people", "--org", ORG, "set-area", f"P{kp}", "Noord")
+    assert before.returncode == 0, before.stderr  # --org before set-area works too
+
+    listing = await run(env, "people", "--org", ORG)
+    assert listing.returncode == 0, listing.stderr
+    rows = {line.split("\t")[0]: line for line in listing.stdout.splitlines()}
+    assert rows[f"P{kp}"].endswith("\tarea: Noord")
+    assert rows[f"P{bram}"].endswith("\tarea: De Pijp")
+    assert rows[f"P{coordinator.id}"].endswith("\tarea: -")
+    as_json = await run(env, "people", "--org", ORG, "--json")
+    areas = {row["id"]: row["area"] for row in map(json.loads, as_json.stdout.splitlines())}
+    assert areas == {
+        f"P{coordinator.id}": None,
+        f"P{office.confidant.id}": None,
+        f"P{bram}": "De Pijp",
+        f"P{kp}": "Noord",
+    }
+
+    cleared = await run(env, "people", "set-area", f"P{bram}", "--clear", "--org", ORG)
+    assert cleared.returncode == 0, cleared.stderr
+    assert cleared.stdout == f"P{bram} has no area\n"
+    assert (await areas_of(office))[bram] is None
+    assert len(await area_audit(office, bram)) == 2
+
+
+async def test_the_terminal_refuses_a_bad_area_and_nothing_changes(db, clock, env):
+    office = await Office().open(db, clock)
+    kp = office.key_person.id
+    cases = {
+        ("P999", "Noord"): "P999 is not a member of this organisation",
+        (f"P{kp}", "x" * 41): "an area is at most 40 characters",
+        (f"P{kp}",): "give an area, or --clear",
+        (f"P{kp}", "Noord", "--clear"): "give an area, or --clear",
+    }
+    for args, said in cases.items():
+        result = await run(env, "people", "set-area", *args, "--org", ORG)
+        assert result.returncode == 1, (args, result.stdout)
+        assert result.stderr == f"sleutel: {said}\n"
+        assert result.stdout == ""
+    no_org = await run(env, "people")
+    assert no_org.returncode == 1 and "give --org" in no_org.stderr
+    assert set((await areas_of(office)).values()) == {None}
+    assert await area_audit(office, kp) == []

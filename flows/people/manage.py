@@ -1,16 +1,21 @@
 """`/people` for coordinators: the organisation's people, and for each one: assign
-a confidant or backup (key persons), pause or make active again.
+a confidant or backup (key persons), set their area (neighbourhood), pause or make
+active again.
 
 People are shown with short ids (`P12`), the same ids the CLI uses. What may be
 done, and what is recorded and told, is `flows.people.service`: the same as in
-the terminal (`sleutel assign`, `sleutel pause`).
+the terminal (`sleutel assign`, `sleutel pause`, `sleutel people set-area`).
+
+An area is tapped from the organisation's areas so far (`MAX_AREAS` of them), or
+typed when it is a new one; the areas offered are kept in the draft, so a button
+means the area that was shown on it even if the list changed meanwhile.
 
 Its steps are drawn in docs/dialogues.md, generated from `PEOPLE`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flows.core.context import Choice, Context
 from flows.core.dialogue import END, STAY, Answer, Dialogue, Done, Go, Next, Question, Step, begin
@@ -21,6 +26,7 @@ from flows.people.service import Refused, short_id
 from storage.records import PersonRecord
 
 MAX_BUTTONS = 40
+MAX_AREAS = 8  # existing areas offered as buttons; more can be typed
 NO_CONFIDANT = _(
     "There is no confidant in your organisation yet. "
     "Invite a confidant first, then the key persons."
@@ -30,6 +36,7 @@ NO_CONFIDANT = _(
 @dataclass
 class PeopleDraft:
     person: int | None = None  # the person being managed, once picked
+    areas: list[str] = field(default_factory=list)  # the areas offered as buttons
 
 
 async def active_confidants(ctx: Context, organisation_id: int) -> list[PersonRecord]:
@@ -54,6 +61,8 @@ def person_line(person: PersonRecord, organisation_id: int, names: dict[int, str
     parts: list[Text] = [role_label(r) for r in roles]
     if kp is not None:
         parts.append(_("confidant: {name}", name=names.get(kp.confidant_id, "—")))
+    if person.area:
+        parts.append(_("area: {area}", area=person.area))
     if not person.active:
         parts.append(_("paused"))
     elif not person.reachable:
@@ -113,6 +122,7 @@ async def _ask_action(ctx: Context, draft: PeopleDraft) -> Question:
             [Choice(_("Assign confidant"), "confidant")],
             [Choice(_("Assign backup confidant"), "backup")],
         ]
+    choices.append([Choice(_("Area"), "area")])
     if target.active:
         choices.append([Choice(_("Pause this person"), "pause")])
     else:
@@ -218,6 +228,85 @@ async def _set_active(ctx: Context, draft: PeopleDraft, *, active: bool) -> Next
     return Done()
 
 
+async def _area(ctx: Context, draft: PeopleDraft, _arg: str) -> Next:
+    """Area: offer the organisation's areas so far (not the person's own)."""
+    target = await _target(ctx, draft.person)
+    if target is None:
+        ctx.use_buttons()
+        return STAY
+    areas = await ctx.uow.people.areas(_org_id(ctx))
+    draft.areas = [a for a in areas if a != target.area][:MAX_AREAS]
+    return Go("area")
+
+
+async def _ask_area(ctx: Context, draft: PeopleDraft) -> Question:
+    target = await ctx.uow.people.get(draft.person)
+    if target.area:
+        said = _(
+            "The area of {name} is {area}. Choose another area or send a new one "
+            "(at most {max} characters).",
+            name=target.display_name,
+            area=target.area,
+            max=service.MAX_AREA,
+        )
+    else:
+        said = _(
+            "{name} has no area yet. Choose an area or send a new one (at most {max} characters).",
+            name=target.display_name,
+            max=service.MAX_AREA,
+        )
+    choices = [[Choice(verbatim(a), "set_area", str(i))] for i, a in enumerate(draft.areas)]
+    if target.area:
+        choices.append([Choice(_("No area"), "no_area")])
+    return Question(said, choices)
+
+
+def _offered(_ctx: Context, draft: PeopleDraft) -> list[str]:
+    return [str(i) for i in range(len(draft.areas))]
+
+
+async def _pick_area(ctx: Context, draft: PeopleDraft, arg: str) -> Next:
+    return await _set_area(ctx, draft, draft.areas[int(arg)])
+
+
+async def _no_area(ctx: Context, draft: PeopleDraft, _arg: str) -> Next:
+    return await _set_area(ctx, draft, None)
+
+
+async def _typed_area(ctx: Context, draft: PeopleDraft, text: str) -> Next:
+    try:
+        area = service.clean_area(text)
+    except Refused:
+        area = None
+    if area is None:
+        ctx.reply(
+            _(
+                "An area is a short name such as a neighbourhood, of 1 to {max} characters. "
+                "Please send a shorter one, or use the buttons.",
+                max=service.MAX_AREA,
+            )
+        )
+        return STAY
+    return await _set_area(ctx, draft, area)
+
+
+async def _set_area(ctx: Context, draft: PeopleDraft, area: str | None) -> Next:
+    try:
+        target = await service.set_area(
+            ctx.uow, _org_id(ctx), draft.person, area, actor_id=ctx.person.id, now=ctx.now
+        )
+    except Refused:
+        ctx.use_buttons()
+        return STAY
+    done = (
+        _("The area of {name} is now {area}.", name=target.display_name, area=target.area)
+        if target.area
+        else _("{name} no longer has an area.", name=target.display_name)
+    )
+    ctx.reply(done, ctx.menu())
+    return Done()
+
+
 PEOPLE = Dialogue(
     "people",
     PeopleDraft,
@@ -235,6 +324,7 @@ PEOPLE = Dialogue(
                 "backup": Answer(
                     _backup, to=("backup", END), label="assign backup, if anyone can be"
                 ),
+                "area": Answer(_area, to=("area",), label="area"),
                 "pause": Answer(_pause, to=(END,), label="pause"),
                 "resume": Answer(_resume, to=(END,), label="make active again"),
             },
@@ -251,7 +341,17 @@ PEOPLE = Dialogue(
             ask=_ask_whom("backup"),
             buttons={"set_backup": Answer(_assign("backup"), to=(END,), label="chosen (told)")},
         ),
+        Step(
+            "area",
+            ask=_ask_area,
+            buttons={
+                "set_area": Answer(_pick_area, to=(END,), label="an area so far", args=_offered),
+                "no_area": Answer(_no_area, to=(END,), label="no area"),
+            },
+            text=Answer(_typed_area, to=(END,), label="a new area (1 to 40 characters)"),
+        ),
     ),
+    version=2,  # areas offered are kept in the draft
     title="/people (the list)",
 )
 NAME = PEOPLE.name

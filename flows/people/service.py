@@ -4,7 +4,9 @@
 Only an active confidant of the key person's own organisation can become their
 confidant or backup; an assignment is recorded (`person.assign_confidant`,
 `person.assign_backup`) and the people it concerns are told through the outbox,
-whoever made it. Pausing and making active again are recorded the same way.
+whoever made it. Pausing and making active again are recorded the same way, and so
+is setting someone's area (`person.set_area`: the neighbourhood they work in, which
+broadcasts can go by).
 
 Each function takes what it needs (the unit of work, the organisation, who acts,
 `now`) and returns what it did, or raises `Refused` before anything changed: its
@@ -14,6 +16,8 @@ in the person's language.
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -149,6 +153,57 @@ async def set_active(
         organisation_id=organisation_id,
     )
     return person
+
+
+MAX_AREA = 40  # person.area is String(40)
+
+
+def clean_area(area: str | None) -> str | None:
+    """An area as it is kept: without control characters, single spaces; None when
+    nothing is left (no area). Refused when it is longer than `MAX_AREA`."""
+    if area is None:
+        return None
+    text = " ".join(unicodedata.normalize("NFC", area).split())  # a newline is a space
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    text = " ".join(text.split())
+    if len(text) > MAX_AREA:
+        raise Refused(f"an area is at most {MAX_AREA} characters")
+    return text or None
+
+
+async def set_area(
+    uow: Storage,
+    organisation_id: int,
+    person_id: int,
+    area: str | None,
+    *,
+    actor_id: int | None,
+    now: datetime,
+) -> PersonRecord:
+    """Give someone of the organisation an area (a neighbourhood such as "De Pijp"), or
+    none (`area` empty or None); recorded as `person.set_area`, without the area itself.
+    An area the organisation already has, written in other capitals, is kept as it was
+    first written, so "de pijp" does not become a second De Pijp."""
+    person = await member(uow, organisation_id, person_id)
+    cleaned = clean_area(area)
+    if cleaned is not None:
+        cleaned = next(
+            (
+                known
+                for known in await uow.people.areas(organisation_id)
+                if known.casefold() == cleaned.casefold()
+            ),
+            cleaned,
+        )
+    await uow.people.set_area(person.id, cleaned)
+    await uow.audit.record(
+        "person.set_area",
+        now=now,
+        actor_id=actor_id,
+        subject=short_id(person.id),
+        organisation_id=organisation_id,
+    )
+    return dataclasses.replace(person, area=cleaned)
 
 
 async def _tell(uow: Storage, person_id: int, text: Text, now: datetime) -> None:
