@@ -18,13 +18,13 @@ from flows.cases import (
     signalpicker,
 )
 from flows.checkins import duress, rhythm, trend, visits, wellbeing
-from flows.core import when
+from flows.core import news, when
 from flows.core.messages import _
 from flows.core.registry import CommandSpec, Registry
 from flows.core.roles import CONFIDANT, COORDINATOR, KEY_PERSON
 from flows.intervision import attendance, goals, preparation
 from flows.intervision import sessions as intervision
-from flows.people import enrolment, invite, language, manage
+from flows.people import digest, enrolment, invite, language, manage
 from flows.privacy import auditlog, forget, mydata, notice, retention
 
 KEY_PERSONS = frozenset({KEY_PERSON})
@@ -69,6 +69,7 @@ COMMANDS = (
         description=_("Choose your language"),
         look=True,
     ),
+    CommandSpec("digest", digest.start, HELPERS, description=_("Daily summary of news"), look=True),
     CommandSpec(
         "privacy",
         notice.start,
@@ -94,6 +95,7 @@ REGISTRY = Registry(
         auditlog.AUDIT,
         directory.DIRECTORY,
         language.LANGUAGE,
+        digest.DIGEST,
         forget.FORGET,
         enrolment.ENROL,
         rhythm.CHECKIN,
@@ -128,6 +130,7 @@ REGISTRY = Registry(
         attendance.AFTER: attendance.on_after,
         attendance.RULE: attendance.on_rule,
         preparation.START: preparation.on_start,
+        news.DIGEST: news.on_digest,
         **broadcast.TIMERS,
     },
     unreachable=(escalation.on_unreachable, visits.on_unreachable),

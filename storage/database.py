@@ -39,6 +39,7 @@ from storage.cases import CaseRepository
 from storage.checkins import CheckinRepository
 from storage.conversations import ConversationRepository
 from storage.crypto import Cipher
+from storage.digest import DigestRepository
 from storage.directory import DirectoryRepository
 from storage.inbox import InboxRepository
 from storage.intervision import IntervisionRepository
@@ -108,6 +109,7 @@ class UnitOfWork:
         self.visits = VisitRepository(session, cipher)
         self.intervision = IntervisionRepository(session, cipher)
         self.broadcasts = BroadcastRepository(session, cipher)
+        self.digest = DigestRepository(session, cipher)
         self.discarded = False
 
     def discard(self) -> None:

@@ -43,6 +43,13 @@ class OutboxStore(Protocol):
     async def held(self, person_id: int, telegram_message_id: int) -> dict[str, Any] | None: ...
 
 
+class DigestStore(Protocol):
+    """Non-urgent news held for someone's daily digest (`flows.core.news`)."""
+
+    async def hold(self, person_id: int, payload: dict[str, Any], *, now: datetime) -> int: ...
+    async def take(self, person_id: int) -> list[dict[str, Any]]: ...
+
+
 class InboxStore(Protocol):
     async def mark_handled(self, update_id: int, *, now: datetime) -> None: ...
 
@@ -93,6 +100,7 @@ class Storage(Protocol):
     visits: VisitStore
     intervision: IntervisionStore
     broadcasts: BroadcastStore
+    digest: DigestStore
 
 
 class StorageGateway(Protocol):

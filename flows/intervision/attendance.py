@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from flows.core import news
 from flows.core.callbacks import pack
 from flows.core.context import Choice, Context
 from flows.core.dialogue import END, Answer, Dialogue, Done, Go, Next, Question, Step, begin
@@ -155,13 +156,15 @@ async def _nudge(ctx: Context, person_id: int) -> None:
     )
     membership = person.membership(KEY_PERSON)
     if membership is not None and membership.confidant_id:
-        await ctx.notify(
+        await news.tell(  # news for the confidant: at once, or in their daily summary
+            ctx.uow,
             membership.confidant_id,
             _(
                 "{name} has had no intervision for seven weeks. Please plan one: "
                 "Intervision, then Plan a session.",
                 name=person.display_name,
             ),
+            now=ctx.now,
         )
 
 
