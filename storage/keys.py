@@ -16,6 +16,7 @@ from storage.models import (
     CaseEvent,
     Conversation,
     DevelopmentGoal,
+    DigestItem,
     InboxUpdate,
     IntervisionSession,
     OutboxMessage,
@@ -37,6 +38,8 @@ ENCRYPTED_COLUMNS = (
     (Broadcast, "title", Broadcast.id),
     (Broadcast, "text", Broadcast.id),
     (Broadcast, "place", Broadcast.id),
+    (Broadcast, "versions", Broadcast.id),
+    (DigestItem, "payload", DigestItem.id),
     (CaseEvent, "body", CaseEvent.id),
 )
 BATCH = 500
