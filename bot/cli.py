@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from bot import admin
+from bot import admin, admin_broadcast
 from bot.settings import Settings, SettingsError, load_settings
 from flows.cases.directory_service import KINDS
 from flows.core.languages import ENDONYMS
@@ -175,6 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     redact = sub.add_parser("redact", help="show what Sleutel keeps of a text (stdin)")
     redact.add_argument("--jsonl", action="store_true", help="one text per line in, JSON out")
     redact.set_defaults(handler=admin.cmd_redact, needs_settings=False)
+
+    admin_broadcast.add_parser(sub)
 
     catalogs = sub.add_parser("catalogs", help="translation catalogs (locales/)")
     catalogs_sub = catalogs.add_subparsers(dest="catalogs_command", required=True)
