@@ -14,6 +14,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -154,8 +155,11 @@ async def reset_database(url: str) -> Database:
     return db
 
 
-async def seed_key_persons(db: Database, count: int, first: int = FIRST_USER) -> int:
-    """`count` enrolled key persons with Telegram ids first…; returns the organisation id."""
+async def seed_key_persons(
+    db: Database, count: int, first: int = FIRST_USER, *, locales: Sequence[str] = ("en",)
+) -> int:
+    """`count` enrolled key persons with Telegram ids first…, reading Sleutel in
+    `locales` in turn; returns the organisation id."""
     now = datetime.now(UTC)
     async with db.engine.begin() as conn:
         org = (
@@ -173,7 +177,7 @@ async def seed_key_persons(db: Database, count: int, first: int = FIRST_USER) ->
                         {
                             "telegram_id": first + n,
                             "display_name": f"K{n}",
-                            "locale": "en",
+                            "locale": locales[n % len(locales)],
                             "active": True,
                             "reachable": True,
                             "consented_at": now,
@@ -191,6 +195,46 @@ async def seed_key_persons(db: Database, count: int, first: int = FIRST_USER) ->
             [{"person_id": i, "organisation_id": org, "role": "key_person"} for i in ids],
         )
     return org
+
+
+async def seed_coordinator(db: Database, organisation_id: int, telegram_id: int) -> int:
+    """An enrolled coordinator of the organisation; returns the person id."""
+    now = datetime.now(UTC)
+    async with db.engine.begin() as conn:
+        person = (
+            await conn.execute(
+                insert(Person)
+                .values(
+                    telegram_id=telegram_id,
+                    display_name=f"C{telegram_id}",
+                    locale="nl",
+                    active=True,
+                    reachable=True,
+                    consented_at=now,
+                    created_at=now,
+                )
+                .returning(Person.id)
+            )
+        ).scalar_one()
+        await conn.execute(
+            insert(Membership).values(
+                person_id=person, organisation_id=organisation_id, role="coordinator"
+            )
+        )
+    return person
+
+
+def sleutel_env(api: FakeBotAPI, url: str, data_dir: Path, rate_limit: int) -> dict[str, str]:
+    """The environment of a `sleutel run` child against `api` and the database at `url`."""
+    return base_env() | {
+        "TELEGRAM_TOKEN": api.token,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "DATABASE_URL": url,
+        "SLEUTEL_DATA_DIR": str(data_dir),
+        "SLEUTEL_SECRET_KEY": KEY,
+        "SLEUTEL_LISTEN": f"127.0.0.1:{free_port()}",
+        "SLEUTEL_RATE_LIMIT": str(rate_limit),
+    }
 
 
 def pct(values: list[float], q: float) -> float:
