@@ -27,7 +27,10 @@ COUNTED = ("send", "edit", "copy", "forward")  # Bot API methods that put out a 
 class SendLimiter(BaseRateLimiter[None]):
     def __init__(self, per_second: int, shared: Database | None = None) -> None:
         self.per_second = per_second
-        self._local = AsyncLimiter(per_second, 1) if per_second else None
+        # One send every 1/per_second s, no burst: a bucket of `per_second` would let a
+        # full bucket go at once and refill within the same second (up to twice the
+        # ceiling in one wall-clock second).
+        self._local = AsyncLimiter(1, 1 / per_second) if per_second else None
         self._shared = shared
 
     async def initialize(self) -> None:
