@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from datetime import timedelta
 
 from conftest import make_settings
@@ -66,6 +67,8 @@ async def test_a_multilingual_invitation_answers_and_the_tally_e2e(runtime, fake
     assert "Welcome, coffee is ready." in confidant
     assert key_person.startswith("Uitnodiging van Ingrid")
     assert "Welkom, de koffie staat klaar." in key_person and "10:00" in key_person
+    assert re.search(r"Mar \d+, 2026 10:00", confidant)  # each in their own date format
+    assert re.search(r"\d+ mrt\.? 2026 10:00", key_person)
     broadcast = await _newest(runtime)
     [thanks, *_rest] = await press(team.key_person, f"bc:yes:{broadcast}")
     assert fake_api.document(team.key_person.user_id, thanks.message_id)[0] == f"B{broadcast}.ics"
