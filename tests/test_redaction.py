@@ -720,3 +720,40 @@ def test_names_in_context(text, names):
 )
 def test_context_alone_takes_no_ordinary_word(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        # the first word of a note before "says", "told", "قالت": its subject
+        ("hope told me her stepdad took her phone", "hope", "her stepdad"),
+        ("надія каже що батько б'є дітей", "надія", "батько"),
+        ("نور قالت ان اباها يغلق عليها الباب", "نور", "اباها"),
+        ("esperanza dice que su padre bebe los sábados", "esperanza", "los sábados"),
+        # two common names side by side, each also a word
+        ("mehmet demir beyaz bir fiat kullanıyor", "demir", "fiat"),
+        # a declined name after "бачила", also a word
+        ("бачила марію з синцем біля атб", "марію", "з синцем"),
+        # after "and her daughter" in Arabic
+        ("سمعت صراخ مريم وابنتها هبة من الشقة", "هبة", "من الشقة"),
+        # account names shaped like nothing else, without "@"
+        ("op tiktok heet hij xamar_boy252 en stuurt filmpjes", "xamar_boy252", "op tiktok"),
+        ("kocasının instagramı kral.murat34 her gün yazıyor", "kral.murat34", "her gün"),
+    ],
+)
+def test_names_and_handles_without_a_cue_on_a_phone(text: str, gone: str, stays: str) -> None:
+    cleaned = redact(text).text
+    assert gone not in cleaned and stays in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze werkt bij de Albert Heijn op de hoek",
+        "ze zitten nu in het Safe House",
+        "we hebben Veilig Thuis gebeld",
+        "op dinsdagen gaat ze naar de jumbo",
+    ],
+)
+def test_services_named_after_a_person_stay(text: str) -> None:
+    assert redact(text).text == normalise(text)

@@ -59,6 +59,8 @@ def _detectors() -> tuple[Detector, ...]:
         structured.find_case_numbers,
         structured.find_digit_runs,
         structured.find_social,
+        structured.find_handle_shapes,
+        structured.protect_services,
         names.find_names,
     )
 

@@ -224,11 +224,20 @@ def slot_name(word: str, langs: tuple[str, ...]) -> bool:
         return False
     if _bucket(lex, word) <= 4:
         return lex.zipf(word) < 5.5
+    if lex.zipf(word) < 4.2 and any(_bucket(lex, stem) <= 3 for stem in _stems(word)):
+        return True  # "з вікторією", "бачила марію" (a rarer word too), not "z panią"
     if lex.known(word):
         return False
-    if any(_bucket(lex, stem) <= 4 for stem in _stems(word)):
-        return True  # "з вікторією"
     return namemodel.probability(word) >= _SHAPE_SLOT
+
+
+def pair_name(word: str, langs: tuple[str, ...]) -> bool:
+    """One of two names side by side: a common name of the lexicon (among the 1000 most
+    common of a country) that is not a function word, a place or a thing."""
+    lex = lexicon()
+    if _function_word(word, lex, langs) or not_person(word):
+        return False
+    return _bucket(lex, word) <= 2 and lex.zipf(word) < 5.8
 
 
 def before_name(word: str, langs: tuple[str, ...]) -> bool:

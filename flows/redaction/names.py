@@ -215,13 +215,14 @@ class _Scan:
             article = self.joined(i - 1) and self.toks[i - 2].text in _ETHIOPIC_ARTICLES
             return "\u1200" <= tok.text[0] <= "\u139f" and len(tok.text) > 1 and not article
         return (
-            before in UNCASED_KIN
+            (before in UNCASED_KIN or (before[:1] == "و" and before[1:] in UNCASED_KIN))
             and judge.known_name(tok.low, common=True)
             and not judge.not_person(tok.low)
         )
 
     def slot(self, i: int) -> bool:
-        """Token i stands in a name slot: after "spoke with", before "ile konuştum"."""
+        """Token i stands in a name slot: after "spoke with", before "ile konuştum",
+        first in a sentence before "says", "told", "قالت"."""
         if self.joined(i):
             for phrase in _SLOT_BEFORE.get(self.toks[i - 1].low, ()):
                 first = i - len(phrase)
@@ -230,6 +231,12 @@ class _Scan:
                     for n, w in enumerate(phrase)
                 ):
                     return True
+        if (
+            self.joined(i + 1)
+            and self.sentence_start(i)
+            and _context_word(self.toks[i + 1].low, NAME_CONTEXT_AFTER)
+        ):
+            return True  # "hope told me", "надія каже", "نور قالت": the subject of the note
         if self.joined(i + 1):
             for phrase in _SLOT_AFTER.get(self.toks[i + 1].low, ()):
                 last = i + len(phrase)
@@ -286,6 +293,21 @@ class _Scan:
             or text.startswith("ال")
             or (text.endswith(_FAMILY_ENDINGS) and len(text) >= 4)
             or "\u1200" <= text[0] <= "\u139f"
+        )
+
+    def pair(self, i: int) -> bool:
+        """A given name and a family name side by side, both common names of the lexicon,
+        also when each is a word too: "mehmet demir", "андрій шевченко", "حمید رضایی".
+        Two common words that are both frequent names are rare in a note; a name and a
+        surname are not."""
+        if not self.joined(i + 1):
+            return False
+        return all(
+            len(t.text) >= 3
+            and not self.stop(t)
+            and not (t.cased and self.not_name(t))
+            and judge.pair_name(_base(t.low), self.langs)
+            for t in (self.toks[i], self.toks[i + 1])
         )
 
     def apposition(self, i: int) -> bool:
@@ -424,9 +446,13 @@ class _Scan:
             unknown = (
                 self.capital_name(tok) and tok.low not in _CUE_WORDS and not self.sentence_start(i)
             )
+            paired = self.pair(i)
+            if paired:
+                self.names.add(i + 1)
             if (
                 listed
                 or unknown
+                or paired
                 or self.apposition(i)
                 or self.after_uncased_kin(i)
                 or self.slot_name(i)

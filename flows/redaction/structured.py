@@ -85,6 +85,30 @@ def find_social(text: str, claims: Claims) -> None:
             claims.add(m.start(group), m.start(group) + len(name), "handle")
 
 
+# Account names shaped like nothing else: an underscore ("sami_2009", "ricky_nl"), or
+# letters with a dot and digits ("kral.murat34"), or lower-case letters run into two to
+# four digits ("kevin22"), wherever they stand; ordinary writing has none of these.
+_HANDLE_SHAPE = re.compile(
+    r"(?<![\w@./-])(?:[A-Za-z0-9][\w.]*_[\w.]*[A-Za-z0-9]"
+    r"|[A-Za-z]{2,}\.[A-Za-z]+\d+|[a-z]{3,}\d{2,4})(?![\w@])"
+)
+# Shops and services whose first word is a given name: kept whole ("Albert Heijn").
+_KEEP_PHRASES = re.compile(
+    r"(?<!\w)(?:albert[ \t]+heijn|safe[ \t]+house|blijf[ \t]+groep|veilig[ \t]+thuis"
+    r"|jan[ \t]+linders|dirk[ \t]+van[ \t]+den[ \t]+broek)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def find_handle_shapes(text: str, claims: Claims) -> None:
+    _claim_all(_HANDLE_SHAPE, text, claims, "handle")
+
+
+def protect_services(text: str, claims: Claims) -> None:
+    """Shops and services named after a person are not a person."""
+    _claim_all(_KEEP_PHRASES, text, claims, None)
+
+
 # --- public numbers, IBAN, phone -------------------------------------------------------
 
 _PUBLIC = re.compile(r"(?<![\d+])(?:0[89]00[ .-]?\d{4}|11[23])(?![\d])")
