@@ -20,7 +20,7 @@ Sections of the file (UTF-8 text, gzip):
 It also writes flows/redaction/namemodel.bin.gz, the character n-gram classifier for words
 in neither list (namemodel.py): logistic regression trained here with NumPy on names of
 the communities' countries (rank at most 20000) against wordfreq's words. `--model` rebuilds
-only the classifier.
+only the classifier, `--lexicon` only the lexicon.
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ def _split(*chunks: str) -> list[str]:
 NAME_COUNTRIES = _split(
     "NL BE MA DZ TN EG LY TR SY IQ LB JO PS SA YE SD ET DJ AF IR PK PL RU MD ES MX CO",
     "PE CL AR EC BO SV HN GT PR US GB IE",
+    # The data set has no Somalia, Eritrea or Ukraine; Somali and Eritrean names are
+    # ranked in Sweden and Norway, where those communities live.
+    "SE NO",
 )
 RANK_BUCKETS = (50, 200, 500, 1000, 2000, 3000, 5000)  # bucket i: rank <= RANK_BUCKETS[i]
 MAX_RANK = RANK_BUCKETS[-1]
@@ -85,6 +88,12 @@ def _is_word(word: str) -> bool:
     )
 
 
+def _cyrillic(name: str) -> bool:
+    """Ukrainian names are ranked wherever Cyrillic names are: Poland, Czechia,
+    Kazakhstan ("Тетяна" is 964th in Poland)."""
+    return "\u0400" <= name[:1] <= "\u04ff"
+
+
 def _bucket(rank: int) -> int:
     return next(i for i, limit in enumerate(RANK_BUCKETS) if rank <= limit)
 
@@ -99,7 +108,8 @@ def build_names() -> dict[str, int]:
             data = pickle.load(f)
         for name, info in data.items():
             ranks = info.get("rank") or {}
-            rank = min((ranks[c] for c in NAME_COUNTRIES if c in ranks), default=None)
+            countries = ranks if _cyrillic(name) else NAME_COUNTRIES
+            rank = min((ranks[c] for c in countries if c in ranks), default=None)
             if rank is None or rank > MAX_RANK:
                 continue
             for word in name.split():  # "El Amrani" gives "el" and "amrani"; "el" is a particle
@@ -302,7 +312,8 @@ def build_model() -> None:
 def main() -> int:
     import names_dataset  # noqa: F401  (fail early with a clear message)
 
-    build_model()
+    if sys.argv[1:] != ["--lexicon"]:
+        build_model()
     if sys.argv[1:] == ["--model"]:
         return 0
 
