@@ -757,3 +757,38 @@ def test_names_and_handles_without_a_cue_on_a_phone(text: str, gone: str, stays:
 )
 def test_services_named_after_a_person_stay(text: str) -> None:
     assert redact(text).text == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        # a name found once is a name wherever it stands again
+        ("met haar dochter melek naar de ggd melek heeft blauwe plekken", "melek", "de ggd"),
+        # a title typed in lower case
+        ("mevr de vries-hoekstra van 2 hoog zegt dat", "vries-hoekstra", "2 hoog"),
+        # inside an Arabic name: son of
+        ("ان اخوها محمد بن علي بيهددها", "علي", "بيهددها"),
+        # house numbers in lower case, and 112 after a street
+        ("she lives at 8 elm road, 2nd floor", "elm road", "2nd floor"),
+        ("adres zeestraat 112 in den haag", "zeestraat 112", "den haag"),
+        # a colloquial kinship word before a name
+        ("مامانش سوسن تهرانی زنگ زد", "سوسن", "زنگ زد"),
+    ],
+)
+def test_third_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
+    cleaned = redact(text).text
+    assert gone not in cleaned and stays in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "w piątki chodzi do Lidla i Kruidvatu",  # declined shops
+        "3 close friends came with her",  # a number before an ordinary phrase
+        "bel 112 als het misgaat",  # the emergency number itself
+        "anne zegt dat baba boos is",  # Turkish mother and father
+        "wallah ik zweer het, habibti",
+    ],
+)
+def test_third_round_keeps(text: str) -> None:
+    assert redact(text).text == normalise(text)

@@ -14,6 +14,7 @@ from .lexicon import (
     NOT_NAMES,
     NOT_STREETS,
     PARTICLES,
+    STOP,
     STREET_BEFORE,
     STREET_SUFFIXES,
     STREET_WORDS,
@@ -53,7 +54,25 @@ _CUE_ADDRESS = re.compile(
 
 # Lower-case words with these suffixes are streets too ("kalverstraat 12"); the others
 # ("schoolplein", "onderweg", "kerkhof") are ordinary words unless capitalised.
-_LOWER_OK = ("straat", "laan", "gracht", "singel", "steeg", "dreef", "kade")
+_LOWER_OK = (
+    "straat",
+    "laan",
+    "gracht",
+    "singel",
+    "steeg",
+    "dreef",
+    "kade",
+    "weg",
+    "plein",
+    "dijk",
+    "baan",
+    "straatweg",
+)
+# Street words that also end an ordinary phrase after a number ("3 close friends", "2 way"),
+# taken in lower case only when these are not: "8 elm road", "14b oak street".
+_LOWER_STREET_WORDS = frozenset(
+    ["street", "road", "avenue", "lane", "drive", "grove", "crescent", "terrace", "gardens"]
+)
 _NUMBER_WORDS = frozenset(w.rstrip(".:") for w in HOUSE_NUMBER_WORDS)
 _ORDINARY = frozenset({"onderweg", "halfweg", "midweg", "weg", "dam", "hof", "park", "wal"})
 
@@ -129,7 +148,13 @@ def _name_like(words: list[str]) -> bool:
 def find_addresses(text: str, claims: Claims) -> None:
     for m in _NUMBER_THEN_STREET.finditer(text):
         words = re.findall(_WORD, m.group("street"))
-        if all(w[0].isupper() for w in words) and _bare(words[-1]) in STREET_WORDS:
+        capitals = all(w[0].isupper() for w in words) and _bare(words[-1]) in STREET_WORDS
+        typed = (
+            len(words) <= 3
+            and _bare(words[-1]) in _LOWER_STREET_WORDS
+            and not any(_bare(w) in STOP for w in words[:-1])
+        )
+        if capitals or typed:
             end = m.end()
             if words[-1].endswith(".") and len(words[-1]) > 4:  # "Street." ends the sentence
                 end -= 1

@@ -115,8 +115,23 @@ def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:
 
 def not_person(word: str) -> bool:
     """Countries, languages, regions, weekdays and months in every form, brands, shops,
-    apps and organisations."""
-    return word in NOT_PERSON or word in lexicon().not_person
+    apps and organisations; also declined ("do Lidla i Kruidvatu", "na Telegramie")."""
+    known = lexicon().not_person
+    return (
+        word in NOT_PERSON
+        or word in known
+        or any(stem in NOT_PERSON or stem in known for stem in _inflected_stems(word))
+    )
+
+
+def _inflected_stems(word: str) -> list[str]:
+    """Polish and Ukrainian case endings taken off ("lidla" -> "lidl", "telegramie" ->
+    "telegram", "шкоді" -> "шкод"): stems of four letters or more."""
+    return [
+        word[: -len(suffix)]
+        for suffix in _SLAVIC_SUFFIXES
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4
+    ]
 
 
 def _stems(word: str) -> list[str]:
@@ -228,7 +243,9 @@ def slot_name(word: str, langs: tuple[str, ...]) -> bool:
         return True  # "з вікторією", "бачила марію" (a rarer word too), not "z panią"
     if lex.known(word):
         return False
-    return namemodel.probability(word) >= _SHAPE_SLOT
+    # Somali words are hardly known to the classifier: in a slot only a sure shape
+    limit = _SHAPE_ALONE if "so" in langs else _SHAPE_SLOT
+    return namemodel.probability(word) >= limit
 
 
 def pair_name(word: str, langs: tuple[str, ...]) -> bool:

@@ -95,7 +95,8 @@ KIN = _words(
     "komşum komşumuz komşusu komşu kocası kocam karısı eşi eşim oğlu oğlum kızı kızım",
     "annesi annem babası babam kardeşi kardeşim ablası ablam abisi abim ağabeyi teyzesi",
     "teyzem halası halam amcası amcam dayısı dayım yengesi arkadaşı arkadaşım öğretmeni",
-    "torunu gelini damadı kuzeni çocuğu çocukları",
+    "torunu gelini damadı kuzeni çocuğu çocukları anne baba abla abi teyze hala amca dayı",
+    "yenge enişte dede nine",
     # pl
     "sąsiadka sąsiadki sąsiadkę sąsiadką sąsiad sąsiada mąż męża mężem żona żony żonę syn",
     "syna synem córka córki córkę córką matka matki mama mamy ojciec ojca tata taty siostra",
@@ -123,6 +124,9 @@ KIN = _words(
 # Kinship words in scripts without case, skipped between a name cue and the name.
 UNCASED_KIN = _words(
     "زوجها زوجته زوج ابنها ابنه ابنتها ابنته بنتها بنته جارتي جاري جارتها جاره أمها امها",
+    # spoken Arabic and Farsi: "جوزها" her husband, "مرتو" his wife, "مامانش" his mother
+    "جوزها جوزي مرته مرتو حماتها حماها خالها عمها خالتها عمتها اخته اخوه",
+    "مامانش باباش زنش داداشش آبجیش شوهرم زنم پسرم دخترم مادرشوهرش",
     "أبوها ابوها أختها اختها أخوها اخوها صديقتها صديقه طفلها طفلتها",
     "شوهرش همسرش پسرش دخترش مادرش پدرش خواهرش برادرش همسایه همسایهاش همسایهام",
     "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣቦኣ ሓብታ ሓዋ ጎረቤተይ ጎረቤት",
@@ -171,6 +175,8 @@ PARTICLES = _words(
 # Capitalised words that are not names: they do not extend a name and a kinship cue
 # followed by them takes nothing. Exact words (casefolded).
 NOT_NAMES = _words(
+    # words of endearment and oaths in spoken Arabic, Turkish and Farsi written in Latin
+    "habibti habibi hayati wallah wallahi inshallah mashallah yallah khalas canım jan joon",
     # pronouns, articles, question words
     "i i'm i've i'd ik hij zij ze wij we jij je u het de een the a an he she they we you it",
     "this that there what when why how who wat waar wanneer waarom hoe wie el la los las",
@@ -400,21 +406,21 @@ NAME_CONTEXT_BEFORE = _words(
 # Words before which a name often stands without a cue ("noor vertelde", "rukiye ile").
 NAME_CONTEXT_AFTER = _words(
     # nl
-    "zegt zei vertelde vertelt belde huilde schreeuwde",
+    "zegt zei vertelde vertelt belde huilde schreeuwde appte appt belt durft slaapt woont",
     # en
-    "says said told cried shouted",
+    "says said told cried shouted called texted lives",
     # es
-    "dice dijo contó llamó lloraba",
+    "dice dijo contó llamó lloraba vive llora",
     # pl
-    "mówi powiedziała powiedział płakała krzyczał",
+    "mówi powiedziała powiedział płakała krzyczał dzwoniła mieszka",
     # uk
-    "каже сказала сказав казала плакала кричав",
+    "каже сказала сказав казала плакала кричав дзвонила живе пише",
     # tr
-    "ile dedi söyledi ağladı",
+    "ile dedi söyledi ağladı aradı anlattı",
     # so
     "ayaa",
     # ar, fa
-    "قالت قال تقول يقول بكت گفت میگوید",
+    "قالت قال تقول يقول بكت گفت میگوید اتصلت قالتلي حكت زنگ",
 )
 
 # Name slots: after "spoke with", before "ile konuştum", a person's name is nearly certain;

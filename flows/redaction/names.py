@@ -124,6 +124,10 @@ _SLOT_AFTER: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in NAME_SLOT_AFTER:
     _SLOT_AFTER.setdefault(_phrase[0], []).append(_phrase)
 _OF_FATHER = frozenset({"ወዲ", "ጓል"})
+# Somali marks the subject with these right after it: "xaliimo waxay sheegtay".
+_SOMALI_SUBJECT = frozenset({"waxay", "wuxuu", "ayay", "ayuu"})
+# Inside an Arabic name: son of, daughter of, father of, servant of.
+_UNCASED_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "أبو", "عبد"})
 _ETHIOPIC_ARTICLES = frozenset({"እቲ", "እታ", "ሓደ", "ሓንቲ", "ናይ"})
 # Farsi family names: "احمدی", "کریمزاده", "صالحپور", "رضانیا", "نیکفر".
 _FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر")
@@ -234,7 +238,10 @@ class _Scan:
         if (
             self.joined(i + 1)
             and self.sentence_start(i)
-            and _context_word(self.toks[i + 1].low, NAME_CONTEXT_AFTER)
+            and (
+                _context_word(self.toks[i + 1].low, NAME_CONTEXT_AFTER)
+                or self.toks[i + 1].low in _SOMALI_SUBJECT
+            )
         ):
             return True  # "hope told me", "надія каже", "نور قالت": the subject of the note
         if self.joined(i + 1):
@@ -279,6 +286,9 @@ class _Scan:
             return True
         # typed on a phone a sentence starts without its capital: "gloria zegt", "tyrone says"
         capital = tok.cased and (tok.cap or self.sentence_start(i))
+        parts = word.split("-")
+        if len(parts) > 1 and all(len(p) >= 3 and judge.known_name(p) for p in parts):
+            return context or capital  # a double name after a title: "mevr de vries-hoekstra"
         return judge.is_name(word, self.langs, capital=capital, cased=tok.cased, context=context)
 
     def second_word(self, tok: _Tok) -> bool:
@@ -343,6 +353,10 @@ class _Scan:
         while taken < _MAX_NAME_TOKENS and self.joined(k):
             tok = self.toks[k]
             if not tok.cased:
+                if tok.text in _UNCASED_PARTICLES and self.joined(k + 1):
+                    self.names.update((k, k + 1))  # "محمد بن علي", "عبد الرحيم"
+                    taken, k = taken + 1, k + 2
+                    continue
                 if not (self.listed(tok) or self.lexicon_name(k) or self.family_name(tok)):
                     return
                 self.names.add(k)
@@ -351,10 +365,14 @@ class _Scan:
             run = k
             while self.joined(run) and self.toks[run].low in PARTICLES | CONJUNCTIONS:
                 run += 1
+            joined_by_and = run > k and self.toks[run - 1].low in CONJUNCTIONS
             if (
                 run > k + 2
                 or not self.joined(run)
-                or not (self.capital_name(self.toks[run]) or self.lexicon_name(run))
+                or not (
+                    self.capital_name(self.toks[run])
+                    or self.lexicon_name(run, context=joined_by_and)  # "hibo iyo yaasiin"
+                )
             ):
                 return
             self.names.update(range(k, run + 1))
@@ -381,13 +399,15 @@ class _Scan:
         while first < j + 3 and self.toks[first].low in PARTICLES and self.joined(first + 1):
             first += 1
         lead = self.toks[first]
-        if first != j and not self.capital_name(lead):
+        typed_title = kind == TITLE and self.lexicon_name(first, context=True)
+        if first != j and not (self.capital_name(lead) or typed_title):
             return
         if first == j + 1 and tok.low == "van":
             j = first  # "de juf van Amira" is Amira's teacher; "mevrouw van [name]" is fine
         if (
             self.capital_name(lead)
             or (lead.low in CASED_NAMES and not self.not_name(lead))  # "haar man ahmed"
+            or typed_title  # "mevr de vries-hoekstra"
             or (
                 kind == STRONG
                 and first == j
@@ -460,7 +480,17 @@ class _Scan:
             ):
                 self.extend(i)
         self.chains()
+        self.again()
         return self.names
+
+    def again(self) -> None:
+        """A word taken as a name is a name wherever else it stands in the note: "haar
+        dochter melek ... melek heeft blauwe plekken", "kerem'in babası ... kerem slaapt"."""
+        found = {_base(self.toks[i].low) for i in self.names}
+        found = {w for w in found if len(w) >= 3 and w not in STOP}
+        for i, tok in enumerate(self.toks):
+            if i not in self.names and _base(tok.low) in found and not self.stop(tok):
+                self.names.add(i)
 
     def chains(self) -> None:
         """Words next to a found name that are names in that context: the surname after a

@@ -90,7 +90,8 @@ def find_social(text: str, claims: Claims) -> None:
 # four digits ("kevin22"), wherever they stand; ordinary writing has none of these.
 _HANDLE_SHAPE = re.compile(
     r"(?<![\w@./-])(?:[A-Za-z0-9][\w.]*_[\w.]*[A-Za-z0-9]"
-    r"|[A-Za-z]{2,}\.[A-Za-z]+\d+|[a-z]{3,}\d{2,4})(?![\w@])"
+    r"|[A-Za-z]{2,}\.[A-Za-z]+\d+|[a-z]{3,}\d{2,4}"
+    r"|[a-z]{3,}(?:\.[a-z0-9]+)*\.[a-z]*\d+|[a-z]{3}\.[a-z]{3,})(?![\w@])"
 )
 # Shops and services whose first word is a given name: kept whole ("Albert Heijn").
 _KEEP_PHRASES = re.compile(
@@ -111,12 +112,15 @@ def protect_services(text: str, claims: Claims) -> None:
 
 # --- public numbers, IBAN, phone -------------------------------------------------------
 
+_AFTER_STREET = re.compile(r"(?:straat|weg|laan|plein|kade|gracht|dijk|street|road)[ \t]+$", re.I)
 _PUBLIC = re.compile(r"(?<![\d+])(?:0[89]00[ .-]?\d{4}|11[23])(?![\d])")
 
 
 def protect_public_numbers(text: str, claims: Claims) -> None:
     """Emergency and helpline numbers (112, Veilig Thuis 0800-2000) identify no one: keep."""
     for m in _PUBLIC.finditer(text):
+        if _AFTER_STREET.search(text, 0, m.start()):
+            continue  # "zeestraat 112" is a house number
         if _digits(m.group(0)) in PUBLIC_NUMBERS:
             claims.add(m.start(), m.end(), None)
 
