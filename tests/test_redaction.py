@@ -215,7 +215,6 @@ def test_not_an_address(text):
         "12.03.1985",
         "03/31/2016",
         "12 maart 1985",
-        "12 maart",
         "March 12, 1985",
         "3rd of May 2010",
         "12 Mart 1985",
@@ -792,3 +791,17 @@ def test_third_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
 )
 def test_third_round_keeps(text: str) -> None:
     assert redact(text).text == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("De GGD komt donderdag 14 maart langs.", True),  # when it happens: kept
+        ("she called the safe house on Tuesday 5 March", True),
+        ("перебуває в Safe House з 12 березня", True),
+        ("geboren op 12 maart, woont bij haar tante", False),  # a birthday: removed
+        ("her birthday is 5 March and she is 12", False),
+    ],
+)
+def test_a_day_and_month_without_a_year(text: str, kept: bool) -> None:
+    assert (redact(text).text == normalise(text)) is kept

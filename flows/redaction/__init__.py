@@ -14,7 +14,8 @@ postcodes, plates, addresses, case numbers, digit runs, social accounts, names.
 Decisions where the design is silent:
 - Kept: 112, 113 and the national helplines (Veilig Thuis 0800-2000, Kindertelefoon,
   police 0900-8844, Slachtofferhulp); a year on its own ("sinds 2019") unless after a
-  birth cue; a month without a day; day-month without a year ("12/3"); times, ages,
+  birth cue; a month without a day; day-month without a year ("12/3", "14 maart": the
+  day something happened), unless after a birth cue; times, ages,
   counts and money; cities and countries; a street name without a house number; single
   letters (initials are what the design allows); our own short case references ("K7F3").
 - Removed although not certainly identifying: any 8-9 digit number (as "bsn" when the

@@ -1,11 +1,12 @@
 """Dates: numeric, written in the ten languages, and birth years.
 
 Removed: full numeric dates (12-03-1985, 12/3/85, 1985-03-12, 1364/07/12), a day with a
-month name with or without a year ("12 maart", "March 12, 1985", "12 de marzo de 1985"),
-and a year or month + year after a birth cue ("born in 1985", "geboren in maart 1985",
-"1985 doğumlu"). Kept: a year on its own ("sinds 2019"), a month without a day ("in
-maart"), weekdays, times ("14:30"), and numeric day-month without a year ("12/3"), which is
-as often a score or a fraction.
+month name and a year ("March 12, 1985", "12 de marzo de 1985"), a day and month after a
+birth cue ("geboren op 12 maart"), and a year or month + year after a birth cue ("born in
+1985", "geboren in maart 1985", "1985 doğumlu"). Kept: the day something happened
+("donderdag 14 maart", "on 5 March", "з 12 березня": a confidant needs it), a year on its
+own ("sinds 2019"), a month without a day ("in maart"), weekdays, times ("14:30"), and
+numeric day-month without a year ("12/3"), which is as often a score or a fraction.
 """
 
 from __future__ import annotations
@@ -58,6 +59,12 @@ _YEAR_THEN_BIRTH = re.compile(
 )
 
 
+_HAS_YEAR = re.compile(rf"(?<!\d)(?:{_YEAR}|'\d{{2}})(?!\d)")
+_BIRTH_BEFORE = re.compile(
+    rf"(?<![\w])(?:{_alternation(BIRTH_CUES)})(?![\w])[^.!?\n]*$", re.IGNORECASE
+)
+
+
 def _plausible(a: str, b: str) -> bool:
     x, y = int(a), int(b)
     return 1 <= x <= 31 and 1 <= y <= 31 and (x <= 12 or y <= 12)
@@ -67,9 +74,16 @@ def find_dates(text: str, claims: Claims) -> None:
     for m in _NUMERIC.finditer(text):
         if _plausible(m.group(1), m.group(3)):
             claims.add(m.start(), m.end(), "date")
-    for pattern in (_ISO, _DAY_MONTH, _MONTH_DAY):
+    for m in _ISO.finditer(text):
+        claims.add(m.start(), m.end(), "date")
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in pattern.finditer(text):
-            claims.add(m.start(), m.end(), "date")
+            # "donderdag 14 maart", "on 5 March": when it happened, kept; with a year or
+            # after a birth cue it may be a date of birth, removed
+            dated = _HAS_YEAR.search(m.group(0)) or _BIRTH_BEFORE.search(
+                text, max(0, m.start() - 40), m.start()
+            )
+            claims.add(m.start(), m.end(), "date" if dated else None)
     for pattern in (_BIRTH_THEN_YEAR, _YEAR_THEN_BIRTH):
         for m in pattern.finditer(text):
             claims.add(m.start("date"), m.end("date"), "date")

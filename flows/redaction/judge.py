@@ -78,6 +78,32 @@ _TIGRINYA = frozenset(
     )
 )
 
+# Languages key persons mix into Dutch in Latin letters that have no frequency list:
+# their frequent words, never names (the classifier would take them for names).
+_SPOKEN = frozenset(
+    _split(
+        # Moroccan Arabic (Darija) as written in chat
+        "ana nta nti hwa hiya huma hna ntoma ma machi kat kan kant kayn kayna ghadi ghir",
+        "bghit bghat bgha daba lyoum lbareh ghedda bzaf chwiya mzyan mezyan wach wakha",
+        "walakin ila ida hit hitach fin fash kifash chno chnou achno 3lach 3la f fl mn men",
+        "dyal dial diali dyali dyalha dyalo l had hadi hada hadchi ga3 kolchi kol nhar",
+        "lila sbah l3chiya rajel rajlha rajlek mrato mratu mra drari dri bent weld khoya",
+        "khti khtha khouha mama baba yemma bba hanout ftour lftour 3id l3id lmoskee jame3",
+        "khroj khrej dkhol dkhel kla chrab nass nas flous lflous dar ddar lbit tbib sbitar",
+        "bezzaf safi yallah zwin zwina khayfa khayef yqtelni yqtelha kaydreb kaydrebha",
+        # Sranan Tongo
+        "mi yu a e no fu en san sabi pikin frede neti ala kon de wan tu dri taki go wani",
+        "mek nanga ini tapu baka fosi now ete kba kaba dati disi sma sma's mama papa oso",
+        "wroko moni nyan dringi sribi luku yere doro gi pasi bigi pikinso tangi fa tori",
+        # Papiamento
+        "bo nan nos ta tin ku na pa un su yu muhé homber yamá aña kas mama tata dushi",
+        "awor ayera mañan semper nunka kiko unda kon pakiko sí no ma tambe mucha yu'n",
+        # Tigrinya written in Latin letters
+        "ane ab alla haftey hawey adey abo'a abo ade ayfelten ayfetwen bizuh selam",
+        "kemey tsbuq zeyblu gezana gezay dekey",
+    )
+)
+
 _TR_SUFFIXES = tuple(
     _split(
         "'nın 'nin 'nun 'nün 'ın 'in 'un 'ün 'ya 'ye 'yı 'yi 'yu 'yü 'yla 'yle 'la 'le",
@@ -108,7 +134,7 @@ def guess_langs(words: list[str], lex: Lexicon) -> tuple[str, ...]:
 
 
 def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:
-    if word in STOP or word in _SOMALI or word in _TIGRINYA:
+    if word in STOP or word in _SOMALI or word in _TIGRINYA or word in _SPOKEN:
         return True
     return any(word in lex.function.get(lang, ()) for lang in langs)
 
@@ -152,6 +178,8 @@ def _stems(word: str) -> list[str]:
 
 
 _ARABIC_VARIANTS = str.maketrans("یکىۀة", "يكيهه")
+# Ukrainian and Russian patronymics in every case: "петрович", "іванівна", "олегівни".
+_PATRONYMIC = re.compile(r"\w{3,}(?:ович|евич|йович|івна|ївна|овна|евна)(?:а|у|ем|ові|і|и|ою|ої)?$")
 
 
 # Ukrainian spellings of names ranked in Russian ("вікторія", "андрій"); Tigrinya writes
@@ -194,6 +222,8 @@ def is_name(
     lex = lexicon()
     if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
         return False
+    if _PATRONYMIC.search(word):
+        return True  # "петрович", "іванівна", "олегівни": only ever part of a name
     bucket = _bucket(lex, word)
     # Somali has no frequency list: "cali" is a Spanish word, not a Somali one
     zipf = lex.zipf(word, langs) if "so" in langs else lex.zipf(word)
@@ -206,7 +236,9 @@ def is_name(
         if "\u0400" <= word[0] <= "\u04ff":
             table = tuple(max(pair) for pair in zip(table, _CYRILLIC, strict=True))
         return zipf < table[bucket]
-    if cased and zipf < 2.5 and "so" not in langs:
+    cyrillic = "\u0400" <= word[0] <= "\u04ff"
+    # Cyrillic names are declined and their forms counted apart ("миколи", "ярину")
+    if cased and zipf < (3.5 if cyrillic else 2.5) and "so" not in langs:
         limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely
         if any(
             _bucket(lex, stem) <= limit and not _function_word(stem, lex, langs)

@@ -373,6 +373,16 @@ NOT_PERSON = _words(
     "hoofddorp haarlemmermeer rijswijk voorburg leidschendam wassenaar katwijk osdorp",
     "bijlmer slotervaart geuzenveld kanaleneiland overvecht lombok feijenoord charlois",
     "schilderswijk transvaal moerwijk laak escamp",
+    # the same cities as key persons write them in their own script (declined forms are
+    # found by their stem: "у гронінгені", "в дордрехті")
+    "амстердам роттердам гаага гааги утрехт ейндховен ейндговен тілбург гронінген алмере",
+    "бреда неймеген апелдорн апельдорн гарлем арнем енсхеде амерсфорт зволле лейден",
+    "маастрихт дордрехт зутермер делфт антверпен брюссель гент нідерланди бельгія",
+    "امستردام أمستردام روتردام لاهاي اوتريخت أوترخت ايندهوفن تيلبورغ خرونينغن الميرا",
+    "بريدا نيميخن ارنهيم لايدن ماستريخت دوردريخت انتويرب بروكسل هولندا",
+    "آمستردام روتردام لاهه اوترخت آیندهوون تیلبورخ خرونینگن آلمره بردا نایمخن آرنم",
+    "لیدن ماستریخت دوردرخت آنتورپ بروکسل آپلدورن آپلدورن هلند",
+    "ኣምስተርዳም ሮተርዳም ዘሄግ ኡትረኽት ኣይንድሆቨን ቲልቡርግ ሆላንድ",
     # Somali weekdays with the article
     "isniinta talaadada arbacada khamiista jimcaha sabtida axadda",
     # floors and ordinals in addresses

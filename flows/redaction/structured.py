@@ -96,7 +96,8 @@ _HANDLE_SHAPE = re.compile(
 # Shops and services whose first word is a given name: kept whole ("Albert Heijn").
 _KEEP_PHRASES = re.compile(
     r"(?<!\w)(?:albert[ \t]+heijn|safe[ \t]+house|blijf[ \t]+groep|veilig[ \t]+thuis"
-    r"|jan[ \t]+linders|dirk[ \t]+van[ \t]+den[ \t]+broek)(?!\w)",
+    r"|jan[ \t]+linders|dirk[ \t]+van[ \t]+den[ \t]+broek|альберт[ \t]+хейн\w*"
+    r"|آلبرت[ \t]+هاين|البرت[ \t]+هاين)(?!\w)",
     re.IGNORECASE,
 )
 
