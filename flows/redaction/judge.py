@@ -49,6 +49,7 @@ _RARE_NAME = 6
 _SHAPE_ALONE = 0.93
 _SHAPE_CONTEXT = 0.6
 _SHAPE_SLOT = 0.6
+_ETHIOPIC_AFTER_KIN = 0.8
 
 # Somali has no frequency list: its most frequent words, which are never names.
 _SOMALI = frozenset(
@@ -64,7 +65,7 @@ _SOMALI = frozenset(
         "iyada annaga idinka iyaga waxaan waxaad waxaynu waxay wuxuu ayaan ayaad ayey",
         "ayuu sheegay tiri yiri arkay maqlay qaylo garaacay ooyayay baqay cabsi",
         "uun keliya kaliya fiidkii subaxii galabtii habeenkii taleefan taleefanka lambarka",
-        "gaariga baabuurka shaqada lacag uma kama lama uga ugu kala isla",
+        "gaariga baabuurka shaqada lacag uma kama lama uga ugu kala isla kiiska",
     )
 )
 # Somali possessive and article endings ("taleefankeeda", "fiidkii"): such words make a
@@ -278,6 +279,14 @@ def slot_name(word: str, langs: tuple[str, ...]) -> bool:
     # Somali words are hardly known to the classifier: in a slot only a sure shape
     limit = _SHAPE_ALONE if "so" in langs else _SHAPE_SLOT
     return namemodel.probability(word) >= limit
+
+
+def after_ethiopic_kin(word: str) -> bool:
+    """After a Tigrinya kinship word: a name of the lexicon, or a word the classifier
+    takes for a name, never a function word or a verb in the third person ("ይ...")."""
+    if len(word) < 2 or word in _TIGRINYA or word.startswith("ይ"):
+        return False
+    return known_name(word) or namemodel.probability(word) >= _ETHIOPIC_AFTER_KIN
 
 
 def pair_name(word: str, langs: tuple[str, ...]) -> bool:

@@ -405,8 +405,9 @@ NAME_CONTEXT_BEFORE = _words(
     "з із зі бачила бачив говорила розмовляла дзвонила зустріла",
     # tr
     "gördüm aradım",
-    # so
-    "hadlay wacay",
+    # so: also "the number of", "the mother of" before the name ("lambarka xaliimo")
+    "hadlay wacay lambarka taleefanka emaylka cinwaanka hooyadii aabihii walaashii",
+    "walaalkii gabadhii wiilkii ninkii naagtii magaca",
     # ar, fa
     "مع رأيت شاهدت كلمت تكلمت اتصلت با دیدم",
     # ti

@@ -168,6 +168,7 @@ class _Scan:
         return (
             len(tok.text) == 1
             or low in NOT_NAMES
+            or judge.not_person(low.split("-")[0])  # "TikTok-ga", "Safe House-ka"
             or base in NOT_NAMES
             or judge.not_person(low)
             or judge.not_person(base)
@@ -218,6 +219,10 @@ class _Scan:
         if before in _OF_FATHER:  # but "እታ ጓል" is "the girl"
             article = self.joined(i - 1) and self.toks[i - 2].text in _ETHIOPIC_ARTICLES
             return "\u1200" <= tok.text[0] <= "\u139f" and len(tok.text) > 1 and not article
+        if before in UNCASED_KIN and "\u1200" <= tok.text[0] <= "\u139f":
+            # Ge'ez: after "ሓብታ", "ኣደኡ" a word shaped like a name ("ሓብታ ምሕረት"), not
+            # "ሰብኣያ ሰኺሩ" (her husband, drunk)
+            return judge.after_ethiopic_kin(tok.text)
         return (
             (before in UNCASED_KIN or (before[:1] == "و" and before[1:] in UNCASED_KIN))
             and judge.known_name(tok.low, common=True)
