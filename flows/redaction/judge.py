@@ -168,8 +168,8 @@ def _stems(word: str) -> list[str]:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 stem = word[: -len(suffix)].rstrip("'")
                 out.append(stem)
-                if stem[-1:] in "kc" and len(stem) >= 3 and stem[-2] not in "aeiouy":
-                    out.append(stem[:-1] + "e" + stem[-1])  # "tomk" -> "tomek"
+                if stem[-1:] in "kcł" and len(stem) >= 3 and stem[-2] not in "aeiouy":
+                    out.append(stem[:-1] + "e" + stem[-1])  # "tomk" -> "tomek", "pawł" -> "paweł"
                 # "anną" -> "anna", "оленою" -> "олена", "наталію" -> "наталія"
                 if "\u0400" <= stem[:1] <= "\u04ff":
                     out += [stem + "а", stem + "я"]
@@ -239,7 +239,11 @@ def is_name(
         return zipf < table[bucket]
     cyrillic = "\u0400" <= word[0] <= "\u04ff"
     # Cyrillic names are declined and their forms counted apart ("миколи", "ярину")
-    if cased and zipf < (3.5 if cyrillic else 2.5) and "so" not in langs:
+    if (
+        cased
+        and zipf < (5.0 if cyrillic and capital else 3.5 if cyrillic or context else 2.5)
+        and ("so" not in langs)
+    ):
         limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely
         if any(
             _bucket(lex, stem) <= limit and not _function_word(stem, lex, langs)
@@ -279,6 +283,18 @@ def slot_name(word: str, langs: tuple[str, ...]) -> bool:
     # Somali words are hardly known to the classifier: in a slot only a sure shape
     limit = _SHAPE_ALONE if "so" in langs else _SHAPE_SLOT
     return namemodel.probability(word) >= limit
+
+
+def name_stems(word: str) -> list[str]:
+    """The base forms of a declined name that the lexicon knows as names ("pawłem" ->
+    "paweł", "олену" -> "олена")."""
+    return [stem for stem in _stems(word) if known_name(stem)]
+
+
+def family_name(word: str) -> bool:
+    """After "van den", "el": a name of the lexicon that is not a common word."""
+    lex = lexicon()
+    return _bucket(lex, word) <= _RARE_NAME and lex.zipf(word) < 4.2 and not not_person(word)
 
 
 def after_ethiopic_kin(word: str) -> bool:

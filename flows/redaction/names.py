@@ -126,6 +126,9 @@ for _phrase in NAME_SLOT_AFTER:
 _OF_FATHER = frozenset({"ወዲ", "ጓል"})
 # Somali marks the subject with these right after it: "xaliimo waxay sheegtay".
 _SOMALI_SUBJECT = frozenset({"waxay", "wuxuu", "ayay", "ayuu"})
+# Before an Arabic name: mother of, father of (a parent called by their eldest child),
+# son of (Sudanese "ود").
+_KUNYA = frozenset({"ام", "أم", "ابو", "أبو", "ود"})
 # Inside an Arabic name: son of, daughter of, father of, servant of.
 _UNCASED_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "أبو", "عبد"})
 _ETHIOPIC_ARTICLES = frozenset({"እቲ", "እታ", "ሓደ", "ሓንቲ", "ናይ"})
@@ -219,6 +222,8 @@ class _Scan:
         if before in _OF_FATHER:  # but "እታ ጓል" is "the girl"
             article = self.joined(i - 1) and self.toks[i - 2].text in _ETHIOPIC_ARTICLES
             return "\u1200" <= tok.text[0] <= "\u139f" and len(tok.text) > 1 and not article
+        if before in _KUNYA:
+            return judge.known_name(tok.low)  # "ام سامي", "ابو خالد": mother, father of
         if before in UNCASED_KIN and "\u1200" <= tok.text[0] <= "\u139f":
             # Ge'ez: after "ሓብታ", "ኣደኡ" a word shaped like a name ("ሓብታ ምሕረት"), not
             # "ሰብኣያ ሰኺሩ" (her husband, drunk)
@@ -430,7 +435,8 @@ class _Scan:
         while k >= 0 and self.joined(k + 1) and taken < 3:
             tok = self.toks[k]
             if tok.cased:
-                if not self.capital_name(tok):
+                typed = kind == TITLE_AFTER and not taken and judge.known_name(_base(tok.low))
+                if not (self.capital_name(tok) or typed):  # "Ayşe hanım", "osman bey"
                     break
             elif self.stop(tok) or (taken and not self.listed(tok)) or kind == TITLE_AFTER:
                 break
@@ -493,9 +499,29 @@ class _Scan:
         dochter melek ... melek heeft blauwe plekken", "kerem'in babası ... kerem slaapt"."""
         found = {_base(self.toks[i].low) for i in self.names}
         found = {w for w in found if len(w) >= 3 and w not in STOP}
+        # and in its other grammatical forms: "pawłem ... paweł", "anią ... ania"
+        found |= {stem for w in found for stem in judge.name_stems(w)}
         for i, tok in enumerate(self.toks):
-            if i not in self.names and _base(tok.low) in found and not self.stop(tok):
+            if i in self.names or self.stop(tok):
+                continue
+            base = _base(tok.low)
+            if base in found or any(stem in found for stem in judge.name_stems(base)):
                 self.names.add(i)
+
+    def family_after_particles(self, k: int) -> set[int]:
+        """After a name, "van den", "de", "el" and a family name of the lexicon that is
+        not a common word: "jessica van den berg", "ismail el ouali"; not "van de buren"."""
+        run = k
+        while run < k + 3 and self.joined(run) and self.toks[run].low in PARTICLES:
+            run += 1
+        if run >= len(self.toks) or not self.joined(run) or run == k:
+            return set()
+        tok = self.toks[run]
+        if self.stop(tok) or (tok.cased and self.not_name(tok)):
+            return set()
+        if tok.cap or judge.family_name(_base(tok.low)):
+            return set(range(k, run + 1))
+        return set()
 
     def chains(self) -> None:
         """Words next to a found name that are names in that context: the surname after a
@@ -511,6 +537,9 @@ class _Scan:
                     if self.stop(tok) or tok.low in _CUE_WORDS:
                         continue
                     if tok.cased and self.not_name(tok):
+                        continue
+                    if k > i and tok.low in PARTICLES:
+                        found |= self.family_after_particles(k)
                         continue
                     # before a name, an unknown word needs more than the context
                     surely = k > i or judge.known_name(_base(tok.low))
