@@ -322,6 +322,9 @@ class _Scan:
         surname are not."""
         if not self.joined(i + 1):
             return False
+        first = self.toks[i]
+        if first.cap and self.sentence_start(i) and judge.ordinary(first.low, self.langs):
+            return False  # "Bel Fatima op ...": a sentence's first word, call
         return all(
             len(t.text) >= 3
             and not self.stop(t)
