@@ -36,6 +36,7 @@ FRESH = CORPUS.with_name("fresh.jsonl")
 ROUND3 = CORPUS.with_name("round3.jsonl")
 ROUND4 = CORPUS.with_name("round4.jsonl")
 ROUND5 = CORPUS.with_name("round5.jsonl")
+ROUND6 = CORPUS.with_name("round6.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -168,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         (FRESH, "Fresh, untuned until round 3 read its misses"),
         (ROUND3, "Round 3, untuned until round 4 read its misses"),
         (ROUND4, "Round 4, untuned until round 5 read its misses"),
-        (ROUND5, "Round 5, written before round 5's rules, not tuned to"),
+        (ROUND5, "Round 5, untuned until round 6 read its misses"),
+        (ROUND6, "Round 6, written before round 6's rules, not tuned to"),
     )
     for path, title in untuned:
         if path.exists():
