@@ -823,3 +823,20 @@ def test_a_day_and_month_without_a_year(text: str, kept: bool) -> None:
 def test_sixth_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
     cleaned = redact(text).text
     assert gone not in cleaned and stays in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        # a name written onto a prefix or a suffix in a script without case
+        ("ምስ ሳባ ብተሌፎን ተዛሪበ ንሳባ ሰብኣያ ሞባይላ ወሲዱዋ", "ንሳባ", "ሰብኣያ"),
+        ("ذهبتُ لسلمى ثم قالت سلمى إن والدها يضرب الأولاد", "لسلمى", "الأولاد"),
+        # Somali "her name", typed in lower case
+        ("hooyada ayaan la xiriiraa, magaceeda istaahil", "istaahil", "hooyada"),
+        # Ukrainian names and their short forms
+        ("передала миколі номер, микола сам не знає голландської", "микола", "номер"),
+    ],
+)
+def test_seventh_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
+    cleaned = redact(text).text
+    assert gone not in cleaned and stays in cleaned, cleaned

@@ -189,10 +189,29 @@ _UKRAINIAN_TO_RUSSIAN = str.maketrans("іїєґ", "ииег")
 _TIGRINYA_TO_AMHARIC = str.maketrans("ኣ", "አ")
 
 
+# Ukrainian given names and their everyday short forms: the names data set has no
+# Ukraine, and ranks Ukrainian spellings only where they happen to match Russian ones.
+_UKRAINIAN_NAMES = frozenset(
+    _split(
+        "олександр олександра андрій андрійко богдан богдана василь віктор віталій володимир",
+        "вова вітя дмитро дмитрик іван іванко ігор юрій юрко микола миколка михайло мирослав",
+        "назар олег остап павло петро роман ростислав сергій сашко сашка степан тарас",
+        "ярослав ярема максим максимко денис артем антон євген олексій кирило данило",
+        "анастасія настя наталія наталка ната оксана олена оленка ірина іра тетяна таня",
+        "юлія юля марія марічка мар'яна софія софійка соломія катерина катя людмила люда",
+        "люба любов галина галя ганна ганнуся віра надія ніна ольга оля світлана світла",
+        "вікторія віка дарина дарка злата зоряна лариса леся мирослава уляна христина ярина",
+        "яна валентина валя зінаїда зіна лідія ліда раїса тамара євгенія женя",
+    )
+)
+
+
 def _bucket(lex: Lexicon, word: str) -> int:
     """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well, the
     Russian spelling of a Ukrainian name and the Amharic spelling of a Tigrinya one."""
     bucket = lex.name_bucket(word)
+    if word in _UKRAINIAN_NAMES:
+        bucket = min(bucket, 2)
     if bucket <= 6:
         return bucket
     first = word[:1]

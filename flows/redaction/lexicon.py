@@ -35,7 +35,7 @@ NAME_CUES_STRONG = _phrases(
     "звати|її звати|його звати|звуть|на ім'я|на прізвище|прізвище|зветься",
     # so
     "magaceedu|magaciisu|magacoodu|magacayguna|la yiraahdo|la yidhaahdo|la dhaho|la yiraa",
-    "la yiraahdaa|la yidhaahdaa|magaceeda waa|magaciisa waa|magaca waa",
+    "la yiraahdaa|la yidhaahdaa|magaceeda waa|magaciisa waa|magaca waa|magaceeda|magaciisa",
     # es
     "se llama|su nombre es|de nombre|se llamaba|me llamo|apellido|su apellido es",
     # ar (script has no case: every name cue behaves as strong)
@@ -49,8 +49,7 @@ NAME_CUES_STRONG = _phrases(
 # The next word is a name only if capitalised (scripts with case): "heet" is also "hot",
 # "called" is also "phoned", "llamada" is also "a call".
 NAME_CUES_WEAK = _phrases(
-    "heet|heette|naam|called|name|imię|ім'я|llamada|llamado|nombre|magaceeda|magaciisa",
-    "magaca",
+    "heet|heette|naam|called|name|imię|ім'я|llamada|llamado|nombre|magaca",
 )
 
 # A name comes *before* these: "Ayşe adında bir kadın", "ሳራ ትበሃል", "مریم نام دارد".
@@ -75,7 +74,7 @@ TITLES = _words(
 )
 
 # Turkish titles written after the name: "Ayşe Hanım", "Mehmet Bey".
-TITLES_AFTER = _words("hanım hanim bey abla teyze amca hoca ağabey abi")
+TITLES_AFTER = _words("hanım hanim bey abla teyze amca hoca ağabey abi خانم جان")
 
 # Kinship and relationship words; in scripts with case a capitalised word after them is
 # taken as a name ("haar man Ahmed", "komşum Ayşe", "її чоловік Андрій").

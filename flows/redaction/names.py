@@ -187,7 +187,7 @@ class _Scan:
     def listed(self, tok: _Tok) -> bool:
         if tok.cased:
             return tok.cap and (tok.low in CASED_NAMES or tok.low.split("'")[0] in CASED_NAMES)
-        return tok.text in UNCASED_NAMES or (tok.text[:1] == "و" and tok.text[1:] in UNCASED_NAMES)
+        return any(form in UNCASED_NAMES for form in _bare_forms(tok.text))
 
     def capital_name(self, tok: _Tok) -> bool:
         head = re.split(r"['’-]", tok.text)[0]
@@ -441,8 +441,10 @@ class _Scan:
                 typed = kind == TITLE_AFTER and not taken and judge.known_name(_base(tok.low))
                 if not (self.capital_name(tok) or typed):  # "Ayşe hanım", "osman bey"
                     break
-            elif self.stop(tok) or (taken and not self.listed(tok)) or kind == TITLE_AFTER:
+            elif self.stop(tok) or (taken and not self.listed(tok)):
                 break
+            elif kind == TITLE_AFTER and not (self.listed(tok) or judge.known_name(tok.low)):
+                break  # "بهار خانم", "فرشته جان": a name of the lexicon before the title
             self.names.add(k)
             k, taken = k - 1, taken + 1
 
@@ -508,8 +510,11 @@ class _Scan:
             if i in self.names or self.stop(tok):
                 continue
             base = _base(tok.low)
-            if base in found or any(stem in found for stem in judge.name_stems(base)):
-                self.names.add(i)
+            forms = [base, *_bare_forms(base)] if not tok.cased else [base]
+            if any(f in found for f in forms) or any(
+                stem in found for stem in judge.name_stems(base)
+            ):
+                self.names.add(i)  # also "ንሳባ" (to Saba), "لسلمى" (to Salma), "ዮናስን"
 
     def family_after_particles(self, k: int) -> set[int]:
         """After a name, "van den", "de", "el" and a family name of the lexicon that is
@@ -553,6 +558,23 @@ class _Scan:
             if not found:
                 return
             self.names |= found
+
+
+def _bare_forms(text: str) -> list[str]:
+    """A word of a script without case as it is, and without what is written onto names:
+    Arabic "و" (and), "ل" (to), "ب" (with, by); Ge'ez "ን" before (to) or after (and);
+    Farsi "جان" after (dear)."""
+    forms = [text]
+    if text[:1] in "ولب" and len(text) > 3:
+        forms.append(text[1:])
+    if "\u1200" <= text[:1] <= "\u139f" and len(text) > 2:
+        if text[0] == "ን":
+            forms.append(text[1:])
+        if text[-1] == "ን":
+            forms.append(text[:-1])
+    if text.endswith("جان") and len(text) > 5:
+        forms.append(text[:-3])
+    return forms
 
 
 def _context_word(low: str, words: frozenset[str]) -> bool:
