@@ -834,7 +834,8 @@ def test_sixth_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
         # Somali "her name", typed in lower case
         ("hooyada ayaan la xiriiraa, magaceeda istaahil", "istaahil", "hooyada"),
         # Ukrainian names and their short forms
-        ("передала миколі номер, микола сам не знає голландської", "микола", "номер"),
+        ("вітя сашко і їхній дядько живуть з мамою", "сашко", "їхній дядько"),
+        ("його дружина анастасія в лікарні", "анастасія", "в лікарні"),
     ],
 )
 def test_seventh_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
