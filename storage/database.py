@@ -93,6 +93,8 @@ def is_unavailable(exc: BaseException) -> bool:
 class UnitOfWork:
     def __init__(self, session: AsyncSession, cipher: Cipher, dialect: str) -> None:
         self.session = session
+        self._cipher = cipher
+        self._dialect = dialect
         self.people = PeopleRepository(session)
         self.conversations = ConversationRepository(session, cipher)
         skip_locked = dialect == "postgresql"
@@ -115,6 +117,16 @@ class UnitOfWork:
     def discard(self) -> None:
         """Roll back instead of committing when the block ends (a dry run)."""
         self.discarded = True
+
+    async def fresh(self) -> UnitOfWork:
+        """The same transaction, seen afresh: what is pending is written, and what comes
+        next reads the database, not objects an earlier job left in the session or a
+        repository's lookups. For several jobs in one commit (the clock's timers), each
+        as if it had a unit of work of its own. The block's commit or rollback, and
+        `discard`, belong to the unit of work that `unit_of_work()` opened."""
+        await self.session.flush()
+        self.session.expunge_all()
+        return UnitOfWork(self.session, self._cipher, self._dialect)
 
 
 class Database:
@@ -171,6 +183,11 @@ class Database:
             if is_unavailable(exc) and not isinstance(exc, UNAVAILABLE_ERRORS):
                 raise DatabaseUnavailable(type(exc).__name__) from exc
             raise
+
+    @staticmethod
+    def unavailable(exc: BaseException) -> bool:
+        """`is_unavailable`, for the engine (which knows no driver's errors)."""
+        return is_unavailable(exc)
 
     async def ping(self) -> bool:
         try:
