@@ -91,9 +91,10 @@ async def main() -> None:
         f"step: {timers.get('pending', 0)}), reminders {reminded[0]} in {reminded[1]} cases, "
         f"{queued} messages queued"
     )
-    print(
-        f"target: all within 60 s: {'met' if seconds <= 60 and ran == args.timers else 'NOT met'}"
-    )
+    # `ran` also counts the daily jobs that come due at start-up (retention, planners)
+    each_once = timers.get("done", 0) == args.timers and reminded[0] == reminded[1] == args.timers
+    met = seconds <= 60 and each_once
+    print(f"target: all within 60 s, each once: {'met' if met else 'NOT met'}")
 
 
 if __name__ == "__main__":
