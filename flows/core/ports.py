@@ -102,14 +102,12 @@ class Storage(Protocol):
     broadcasts: BroadcastStore
     digest: DigestStore
 
-    async def fresh(self) -> Storage:
-        """The same transaction for the next of several independent jobs: what is
-        pending is written and nothing read before is remembered."""
-        ...
+    # The same transaction for the next of several independent jobs: what is pending is
+    # written and nothing read before is remembered.
+    async def fresh(self) -> Storage: ...
 
 
 class StorageGateway(Protocol):
     def unit_of_work(self) -> AbstractAsyncContextManager[Storage]: ...
-    def unavailable(self, exc: BaseException) -> bool:
-        """Whether `exc` means the database is away for now (try again later)."""
-        ...
+    # Whether `exc` means the database is away for now (try again later).
+    def unavailable(self, exc: BaseException) -> bool: ...
