@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -171,6 +172,17 @@ class PeopleRepository:
             ):
                 memberships[m.person_id].append(m)
         return [_record(row, memberships[row.id]) for row in rows]
+
+    async def display_names(self, person_ids: Iterable[int]) -> dict[int, str]:
+        """The names of many people in one statement (lists of who answered, who was
+        not reached)."""
+        ids = list(dict.fromkeys(person_ids))
+        if not ids:
+            return {}
+        rows = await self._s.execute(
+            select(Person.id, Person.display_name).where(Person.id.in_(ids))
+        )
+        return dict(rows.all())
 
     async def set_area(self, person_id: int, area: str | None) -> None:
         await self._s.execute(update(Person).where(Person.id == person_id).values(area=area))

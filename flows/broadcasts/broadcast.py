@@ -455,9 +455,10 @@ async def summary(ctx: Context, broadcast: BroadcastRecord) -> Text:
 async def _names(ctx: Context, broadcast: BroadcastRecord) -> Text:
     """Who is coming, who might, and the waiting list in its order."""
 
-    async def names(ids: list[int] | tuple[int, ...]) -> Text | Inline:
-        people = [await ctx.uow.people.get(p) for p in ids]
-        shown = tuple(verbatim(p.display_name) for p in people if p is not None)
+    known = await ctx.uow.people.display_names(broadcast.answers)
+
+    def names(ids: list[int] | tuple[int, ...]) -> Text | Inline:
+        shown = tuple(verbatim(known[p]) for p in ids if p in known)
         return Inline(shown) if shown else _("nobody")
 
     def answered(code: str) -> list[int]:
@@ -466,9 +467,9 @@ async def _names(ctx: Context, broadcast: BroadcastRecord) -> Text:
     return _(
         "{title}\nComing: {yes}\nMaybe: {maybe}\nWaiting list: {waiting}",
         title=verbatim(broadcast.title),
-        yes=await names(answered("yes") + answered("offered")),
-        maybe=await names(answered("maybe")),
-        waiting=await names(broadcast.waiting),
+        yes=names(answered("yes") + answered("offered")),
+        maybe=names(answered("maybe")),
+        waiting=names(broadcast.waiting),
     )
 
 

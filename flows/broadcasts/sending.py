@@ -216,8 +216,8 @@ async def delivery(uow: Storage, broadcast: BroadcastRecord) -> Text:
     """Delivered, waiting, not delivered, blocked the bot (by name: the coordinator
     follows up with them)."""
     counts = await uow.outbox.delivery(topic(broadcast.id))
-    blocked = [await uow.people.get(p) for p in counts.get("unreachable", [])]
-    names = tuple(verbatim(p.display_name) for p in blocked if p is not None)
+    blocked = await uow.people.display_names(counts.get("unreachable", []))
+    names = tuple(verbatim(name) for name in blocked.values())
     return _(
         "Delivered: {sent} · Waiting: {pending} · Not delivered: {dead} · "
         "Blocked the bot: {blocked}{names}",

@@ -147,18 +147,8 @@ def not_person(word: str) -> bool:
     return (
         word in NOT_PERSON
         or word in known
-        or any(stem in NOT_PERSON or stem in known for stem in _inflected_stems(word))
+        or any(stem in NOT_PERSON or stem in known for stem in _stems(word))
     )
-
-
-def _inflected_stems(word: str) -> list[str]:
-    """Polish and Ukrainian case endings taken off ("lidla" -> "lidl", "telegramie" ->
-    "telegram", "шкоді" -> "шкод"): stems of four letters or more."""
-    return [
-        word[: -len(suffix)]
-        for suffix in _SLAVIC_SUFFIXES
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4
-    ]
 
 
 def _stems(word: str) -> list[str]:
