@@ -38,6 +38,7 @@ ROUND4 = CORPUS.with_name("round4.jsonl")
 ROUND5 = CORPUS.with_name("round5.jsonl")
 ROUND6 = CORPUS.with_name("round6.jsonl")
 ROUND7 = CORPUS.with_name("round7.jsonl")
+ROUND8 = CORPUS.with_name("round8.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -172,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND4, "Round 4, untuned until round 5 read its misses"),
         (ROUND5, "Round 5, untuned until round 6 read its misses"),
         (ROUND6, "Round 6, untuned until round 7 read its misses"),
-        (ROUND7, "Round 7, written before round 7's rules, not tuned to"),
+        (ROUND7, "Round 7, untuned until round 8 read its misses"),
+        (ROUND8, "Round 8, written before round 8's rules, not tuned to"),
     )
     for path, title in untuned:
         if path.exists():
