@@ -10,6 +10,8 @@ their confidant or adds an update.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flows.cases.buttons import case_button, open_button
 from flows.cases.casefile import (
     ACKNOWLEDGED,
@@ -19,8 +21,9 @@ from flows.cases.casefile import (
     OPEN,
     REFERRED,
     details,
-    key_person_name,
     name_of,
+    named_key_person,
+    names_in,
 )
 from flows.cases.escalation import TIMER, case_label, timer_subject
 from flows.cases.permissions import offered
@@ -54,13 +57,14 @@ async def create(ctx: Context, *, urgent: bool, **case_details: object) -> CaseR
 async def open_case(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
     """The case in the reader's language, never in a notification: only on request."""
     await ctx.uow.cases.record(case.id, "opened", now=ctx.now, actor_id=ctx.person.id)
+    names = await names_in(ctx, [case])
     text = _(
         "Concern {ref} from {name}, {date}\n\n{details}\n\nStatus: {status}",
         ref=case_label(case),
-        name=await key_person_name(ctx, case),
+        name=named_key_person(case, names),
         date=case.created_at,
         details=case_details(case),
-        status=await status_text(ctx, case),
+        status=status_text(case, names),
     )
     ctx.reply(text, await offered(ctx, case), protect=True, shows_case=case.reference)
 
@@ -113,14 +117,15 @@ async def acknowledge(ctx: Context, case: CaseRecord, _extra: str = "") -> None:
             )
 
 
-async def status_text(ctx: Context, case: CaseRecord) -> Text:
-    """Where the case stands, without details: the key person reads it too."""
+def status_text(case: CaseRecord, names: Mapping[int, str]) -> Text:
+    """Where the case stands, without details: the key person reads it too. `names`
+    holds the handler's (`names_in`)."""
     if case.status == OPEN and case.confirmed_at is None:
         return _("waiting to be picked up; still being described")
     if case.status == OPEN:
         return _("waiting to be picked up")
     if case.status == ACKNOWLEDGED:
-        return _("picked up by {name}", name=await name_of(ctx, case.handler_id))
+        return _("picked up by {name}", name=names.get(case.handler_id or 0, "—"))
     if case.status == MONITORING:
         return _("being followed; next check {date}", date=case.follow_up_at)
     if case.status == REFERRED:
@@ -141,12 +146,13 @@ async def start(ctx: Context, _arg: str) -> None:
     if not own and not helping:
         ctx.reply(_("There are no cases for you yet."), ctx.menu())
         return
+    names = await names_in(ctx, [*own, *helping])
     if own:
-        lines = [await _line(ctx, case, with_name=False) for case in own]
+        lines = [_line(case, names, with_name=False) for case in own]
         buttons = _open_buttons(own) + (() if helping else ctx.menu())
         ctx.reply(_("Concerns you logged:\n{lines}", lines=lines), buttons, protect=True)
     if helping:
-        lines = [await _line(ctx, case, with_name=True) for case in helping]
+        lines = [_line(case, names, with_name=True) for case in helping]
         ctx.reply(_("Open cases:\n{lines}", lines=lines), _open_buttons(helping), protect=True)
 
 
@@ -157,15 +163,14 @@ def _open_buttons(listed: list[CaseRecord]) -> Keyboard:
     )
 
 
-async def _line(ctx: Context, case: CaseRecord, *, with_name: bool) -> Text:
-    status = await status_text(ctx, case)
+def _line(case: CaseRecord, names: Mapping[int, str], *, with_name: bool) -> Text:
+    status = status_text(case, names)
     if with_name:
-        name = await key_person_name(ctx, case)
         return _(
             "{ref} · {date} · from {name} · {status}",
             ref=case_label(case),
             date=case.created_at,
-            name=name,
+            name=named_key_person(case, names),
             status=status,
         )
     return _("{ref} · {date} · {status}", ref=case_label(case), date=case.created_at, status=status)
