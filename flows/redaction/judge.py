@@ -92,16 +92,28 @@ _SPOKEN = frozenset(
         "khti khtha khouha mama baba yemma bba hanout ftour lftour 3id l3id lmoskee jame3",
         "khroj khrej dkhol dkhel kla chrab nass nas flous lflous dar ddar lbit tbib sbitar",
         "bezzaf safi yallah zwin zwina khayfa khayef yqtelni yqtelha kaydreb kaydrebha",
+        "mskina meskina miskina mskin meskin hchouma hshouma hchoma hshoma 7chouma",
+        "hamdullah hamdoulah hamdolillah alhamdulillah lhamdulillah hamdulillah",
+        "inshallah inchallah nchallah wallah wellah wallahi mashallah machallah",
+        "bismillah sahbi sahbti bsahtek bslama labas bikhir 3afak afak smahli",
+        "hbiba habibti 3ayla l3ayla lwalida lwalid rajli mrati rajel drari dyalna",
         # Sranan Tongo
         "mi yu a e no fu en san sabi pikin frede neti ala kon de wan tu dri taki go wani",
         "mek nanga ini tapu baka fosi now ete kba kaba dati disi sma sma's mama papa oso",
         "wroko moni nyan dringi sribi luku yere doro gi pasi bigi pikinso tangi fa tori",
+        "sisa brada boi uma man manpikin umapikin naki fon kiri frede dei ala kon libi",
+        "owru yongu siki dresi skoro wakti gwe kari piki firi bribi",
         # Papiamento
         "bo nan nos ta tin ku na pa un su yu muhé homber yamá aña kas mama tata dushi",
         "awor ayera mañan semper nunka kiko unda kon pakiko sí no ma tambe mucha yu'n",
+        "hopi spantá spanta ruman kasá kasa bati malu bon sa bisa papia tende mester",
         # Tigrinya written in Latin letters
         "ane ab alla haftey hawey adey abo'a abo ade ayfelten ayfetwen bizuh selam",
         "kemey tsbuq zeyblu gezana gezay dekey",
+        "hagez hagezi deliye deleye sebaya sebay sebeyti sebeyto gual wedi hawka hawkey",
+        "ferihe ferhe ferhu bejaka yekenyeley kemey ezi eti ezom haftu",
+        # Somali verbs and phrases met inside Dutch or English notes
+        "baqayaa baqaysaa ka waan wuu way ayaan doonayaa rabaa rabtaa tagto tago",
     )
 )
 
@@ -115,7 +127,7 @@ _TR_SUFFIXES = tuple(
 )
 _SLAVIC_SUFFIXES = tuple(
     _split(
-        "owi iem em ą ę ie y i u a om ach ою ею єю ові еві ом ем ої у ю і и а я",
+        "owi iem em ą ę ie y i u a om ach ою ею єю ові еві ом ем ої у ю і ї и а я",
     )
 )
 
@@ -143,11 +155,13 @@ def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:
 def not_person(word: str) -> bool:
     """Countries, languages, regions, weekdays and months in every form, brands, shops,
     apps and organisations; also declined ("do Lidla i Kruidvatu", "na Telegramie")."""
-    known = lexicon().not_person
-    return (
-        word in NOT_PERSON
-        or word in known
-        or any(stem in NOT_PERSON or stem in known for stem in _stems(word))
+    lex = lexicon()
+    known = lex.not_person
+    if word in NOT_PERSON or word in known:
+        return True
+    # a common name is not a declined month or shop: "julia" is no form of "juli"
+    return lex.name_bucket(word) > 3 and any(
+        stem in NOT_PERSON or stem in known for stem in _stems(word)
     )
 
 
@@ -163,6 +177,8 @@ def _stems(word: str) -> list[str]:
                 # "anną" -> "anna", "оленою" -> "олена", "наталію" -> "наталія"
                 if "\u0400" <= stem[:1] <= "\u04ff":
                     out += [stem + "а", stem + "я"]
+                    if stem.endswith("енк"):
+                        out.append(stem + "о")  # "коваленком" -> "коваленко"
                 else:
                     out.append(stem + "a")
     return out
@@ -250,7 +266,16 @@ def is_name(
     # Cyrillic names are declined and their forms counted apart ("миколи", "ярину")
     if (
         cased
-        and zipf < (5.0 if cyrillic and capital else 3.5 if cyrillic or context else 2.5)
+        and zipf
+        < (
+            5.0
+            if cyrillic and capital
+            else 4.0
+            if cyrillic or "pl" in langs
+            else 3.5
+            if context
+            else 2.5
+        )
         and ("so" not in langs)
     ):
         limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely

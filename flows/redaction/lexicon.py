@@ -372,6 +372,9 @@ NOT_PERSON = _words(
     "hoofddorp haarlemmermeer rijswijk voorburg leidschendam wassenaar katwijk osdorp",
     "bijlmer slotervaart geuzenveld kanaleneiland overvecht lombok feijenoord charlois",
     "schilderswijk transvaal moerwijk laak escamp",
+    # Dutch regions; countries the names data set also has as given names
+    "westland achterhoek veluwe betuwe twente randstad gooi zaanstreek kennemerland",
+    "libya djibouti moldova montenegro",
     # the same cities as key persons write them in their own script (declined forms are
     # found by their stem: "у гронінгені", "в дордрехті")
     "амстердам роттердам гаага гааги утрехт ейндховен ейндговен тілбург гронінген алмере",

@@ -563,7 +563,7 @@ class _Scan:
 def _bare_forms(text: str) -> list[str]:
     """A word of a script without case as it is, and without what is written onto names:
     Arabic "و" (and), "ل" (to), "ب" (with, by); Ge'ez "ን" before (to) or after (and);
-    Farsi "جان" after (dear)."""
+    Farsi "جان" after (dear) and the spoken object ending "و"."""
     forms = [text]
     if text[:1] in "ولب" and len(text) > 3:
         forms.append(text[1:])
@@ -574,6 +574,8 @@ def _bare_forms(text: str) -> list[str]:
             forms.append(text[:-1])
     if text.endswith("جان") and len(text) > 5:
         forms.append(text[:-3])
+    if text[-1:] == "و" and "\u0600" <= text[:1] <= "\u06ff" and len(text) > 3:
+        forms.append(text[:-1])  # Farsi speech marks the object: "مریمو دیدم"
     return forms
 
 
