@@ -123,7 +123,8 @@ class UnitOfWork:
         next reads the database, not objects an earlier job left in the session or a
         repository's lookups. For several jobs in one commit (the clock's timers), each
         as if it had a unit of work of its own. The block's commit or rollback, and
-        `discard`, belong to the unit of work that `unit_of_work()` opened."""
+        `discard`, belong to the unit of work that `unit_of_work()` opened. Organisations
+        stay looked up (`PeopleRepository.organisation`)."""
         await self.session.flush()
         self.session.expunge_all()
         return UnitOfWork(self.session, self._cipher, self._dialect)

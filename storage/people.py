@@ -46,9 +46,20 @@ class PeopleRepository:
         await self._s.execute(
             update(Organisation).where(Organisation.id == organisation_id).values(**settings)
         )
+        self._organisations.pop(organisation_id, None)
 
     async def organisation(self, organisation_id: int) -> OrganisationRecord | None:
-        return _org(await self._s.get(Organisation, organisation_id))
+        """Looked up once per unit of work: nearly every timer of a batch reads its
+        organisation's settings, and within one transaction only
+        `configure_organisation` changes them."""
+        known = self._organisations
+        if organisation_id not in known:
+            known[organisation_id] = _org(await self._s.get(Organisation, organisation_id))
+        return known[organisation_id]
+
+    @property
+    def _organisations(self) -> dict[int, OrganisationRecord | None]:
+        return self._s.info.setdefault("organisations", {})
 
     async def organisation_by_name(self, name: str) -> OrganisationRecord | None:
         row = await self._s.scalar(select(Organisation).where(Organisation.name == name))

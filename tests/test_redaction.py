@@ -562,6 +562,13 @@ def test_corpus_never_raises(corpus):
         ("Noëlle en Zoë spelen buiten.", ["Noëlle", "Zoë"]),  # diacritics
         ("Siobhan O'Neill heard it.", ["Siobhan", "O'Neill"]),  # apostrophe inside a name
         ("با مریم احمدی صحبت کردم", ["مریم", "احمدی"]),  # family name after a given name
+        # the community lists: names the frequency lists count as words, or do not know
+        ("امروز نفیسه و سهیلا را دیدم", ["نفیسه", "سهیلا"]),
+        ("مریمو دیروز دیدم", ["مریمو"]),  # Farsi speech marks the object
+        ("ኣዜብ ሎሚ ደዊላ", ["ኣዜብ"]),  # Tigrinya, unknown to the names data set
+        ("faadumana way ooyday markii aan u sheegay", ["faadumana"]),  # Somali "and"
+        ("julia, natalia i wiktor to dzieci", ["julia", "natalia", "wiktor"]),  # not "juli"
+        ("з віктором коваленком розмова не вийшла", ["віктором", "коваленком"]),  # declined
     ],
 )
 def test_name_without_cue(text, names):
@@ -605,6 +612,10 @@ def test_identifiers_without_cue(text, gone, kind):
         "Vino de Venezuela y habla por WhatsApp con su madre.",
         "he drives a silver vauxhall and shops at asda",
         "kupiła to w rossmannie i pepco",
+        "sahra gibi sıcak bir yaz",  # a Somali name, but a word (desert) in Turkish
+        "zij zegt hamdullah het gaat beter, mskina",  # spoken Darija inside Dutch
+        "ze werkt in de kassen in het Westland",
+        "the husband is still in libya",
     ],
 )
 def test_keeps_brands_apps_countries_floors_and_plural_weekdays(text):

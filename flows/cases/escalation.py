@@ -42,6 +42,7 @@ def _alarm(case: CaseRecord) -> Alarm:
         case.confidant_id,
         case.urgent,
         case.stage,
+        case,
     )
 
 
@@ -73,7 +74,7 @@ class CaseChain:
         return org.urgent_ack_minutes if alarm.urgent else org.ack_minutes
 
     async def message(self, ctx: Context, alarm: Alarm, wording: Wording) -> tuple[Text, Keyboard]:
-        case = await ctx.uow.cases.by_reference(alarm.key)
+        case = alarm.record
         name = await key_person_name(ctx, case)
         return _text(case, name, wording), alert_buttons(case.reference)
 

@@ -241,6 +241,7 @@ def _alarm(visit: VisitRecord) -> Alarm:
         visit.confidant_id,
         visit.urgent,
         visit.stage,
+        visit,
     )
 
 
@@ -272,7 +273,7 @@ class VisitChain:
         return (await ctx.uow.people.organisation(alarm.organisation_id)).visit_ack_minutes
 
     async def message(self, ctx: Context, alarm: Alarm, wording: Wording) -> tuple[Text, Keyboard]:
-        visit = await ctx.uow.visits.by_reference(alarm.key)
+        visit = alarm.record
         person = await ctx.uow.people.get(visit.key_person_id) if visit.key_person_id else None
         name = verbatim(person.display_name) if person else _("a former key person")
         what = _visit_alert(visit, name, wording)

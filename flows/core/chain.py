@@ -18,7 +18,7 @@ step waits, where its chronology is — is a `Watched` adapter.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Protocol
 
@@ -44,6 +44,9 @@ class Alarm:
     confidant_id: int | None
     urgent: bool
     stage: int
+    # the family's own record as loaded (a case, a visit), so that its message does not
+    # look it up again
+    record: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,49 @@ Names that are also ordinary words are left out on purpose ("Hope", "May", "Can"
 "نور" light, "أمل" hope, "عمر" age, "علي" on me, Tigrinya "ተስፋይ" my hope): those are
 only removed after a cue. Latin and Cyrillic entries are casefolded and only match a
 capitalised word; Arabic-script and Ethiopic entries match exactly.
+
+Most of the communities' names come from the names data set (`lexicon.tsv.gz`); the
+longer lists of Persian, Arabic, Tigrinya and Somali names in `community_names.txt`
+fill what it lacks: it has no Eritrea and no Somalia, and its frequency lists count
+"نسرین" or "سهیلا" as common words because news text names people.
 """
 
 from __future__ import annotations
 
+from importlib import resources
+
+from .normalise import normalise
+
 
 def _words(*chunks: str) -> frozenset[str]:
     return frozenset(w for chunk in chunks for w in chunk.split())
+
+
+def _community_names() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(names, names that are also words) per language, from community_names.txt."""
+    text = resources.files(__package__).joinpath("community_names.txt").read_text("utf-8")
+    lists: dict[str, dict[str, set[str]]] = {"names": {}, "words": {}}
+    section: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            kind, lang = line[1:].split()
+            section = lists[kind].setdefault(lang, set())
+        else:
+            section.add(normalise(line).casefold())
+    names, words = ({k: frozenset(v) for k, v in lists[x].items()} for x in ("names", "words"))
+    return names, words
+
+
+_COMMUNITY, _COMMUNITY_WORDS = _community_names()
+# Somali names in Latin letters: removed in any case where they are no word of the
+# text's languages ("sahra" is a name in a Somali note, a desert in a Turkish one).
+SOMALI_NAMES = _COMMUNITY.get("so", frozenset())
+# Names that are also ordinary words, in every language: names only where a name stands
+# (after "spoke with", a kinship word, next to another name).
+NAME_WORDS = frozenset().union(*_COMMUNITY_WORDS.values())
 
 
 CASED_NAMES = _words(
@@ -81,4 +117,4 @@ UNCASED_NAMES = _words(
     "ፍጹም ሙሴ ሃይለ ገብሩ መሓሪ ዮሴፍ ሲምኦን ቴድሮስ ኣሮን ኣክሊሉ ብሩክ ሚኪኤላ ሓጎስ ኣፍወርቂ",
     "ኣስቴር ፀገረዳ ጽገረዳ ሃይማኖት ኤደን ሳሮን ዊንታ ፌቨን ፊዮሪ ሮዛ ሊድያ ሜሮን ቢኒያም ኣዶናይ",
     "የማነ ፍሕሶም ፍስሃጽዮን ምሕረተኣብ ገብረየሱስ ኣንገሶም ተስፋሚካኤል ሃብተ ሃብተማርያም ወልዱ",
-)
+).union(*(names for lang, names in _COMMUNITY.items() if lang != "so"))

@@ -25,7 +25,8 @@ import re
 
 from . import namemodel
 from .gazetteer import Lexicon, lexicon
-from .lexicon import NOT_PERSON, STOP
+from .given_names import NAME_WORDS, SOMALI_NAMES, UNCASED_NAMES
+from .lexicon import KIN, NOT_PERSON, STOP, UNCASED_KIN
 
 
 def _split(*chunks: str) -> list[str]:
@@ -66,6 +67,8 @@ _SOMALI = frozenset(
         "ayuu sheegay tiri yiri arkay maqlay qaylo garaacay ooyayay baqay cabsi",
         "uun keliya kaliya fiidkii subaxii galabtii habeenkii taleefan taleefanka lambarka",
         "gaariga baabuurka shaqada lacag uma kama lama uga ugu kala isla kiiska",
+        "walaalo walaalaha walaasheed walaalkeed aabihii hooyadii hooyooyinka adeerkood",
+        "jir jirka jirta dhab dhabta qabto qabta ninka ninkeeda naagta cambuulo suuqa",
     )
 )
 # Somali possessive and article endings ("taleefankeeda", "fiidkii"): such words make a
@@ -149,6 +152,8 @@ def guess_langs(words: list[str], lex: Lexicon) -> tuple[str, ...]:
 def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:
     if word in STOP or word in _SOMALI or word in _TIGRINYA or word in _SPOKEN:
         return True
+    if word in UNCASED_KIN or word in KIN:
+        return True  # "ሓዋ" her brother, "walaalo" siblings: never the name itself
     return any(word in lex.function.get(lang, ()) for lang in langs)
 
 
@@ -216,8 +221,10 @@ def _bucket(lex: Lexicon, word: str) -> int:
     """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well, the
     Russian spelling of a Ukrainian name and the Amharic spelling of a Tigrinya one."""
     bucket = lex.name_bucket(word)
-    if word in _UKRAINIAN_NAMES:
+    if word in _UKRAINIAN_NAMES or word in SOMALI_NAMES or word in UNCASED_NAMES:
         bucket = min(bucket, 2)
+    elif word in NAME_WORDS:
+        bucket = min(bucket, 3)  # a name that is also a word: a name where names stand
     if bucket <= 6:
         return bucket
     first = word[:1]
@@ -367,6 +374,11 @@ def proper_noun(word: str) -> bool:
     """A capitalised word with an apostrophe suffix ("Nilüfer'in") is a proper noun in
     Turkish: a name if the lexicon knows it as one."""
     return _bucket(lexicon(), word) <= 6 and not not_person(word)
+
+
+def rare_word(word: str, langs: tuple[str, ...]) -> bool:
+    """Hardly a word of the text's languages (a listed Somali name may be taken)."""
+    return lexicon().zipf(word, langs) < 3.5
 
 
 def common_word(word: str, langs: tuple[str, ...]) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from . import judge
 from .gazetteer import lexicon
-from .given_names import CASED_NAMES, UNCASED_NAMES
+from .given_names import CASED_NAMES, SOMALI_NAMES, UNCASED_NAMES
 from .lexicon import (
     CONJUNCTIONS,
     KIN,
@@ -186,7 +186,11 @@ class _Scan:
 
     def listed(self, tok: _Tok) -> bool:
         if tok.cased:
-            return tok.cap and (tok.low in CASED_NAMES or tok.low.split("'")[0] in CASED_NAMES)
+            if tok.cap and (tok.low in CASED_NAMES or tok.low.split("'")[0] in CASED_NAMES):
+                return True
+            return any(f in SOMALI_NAMES for f in _somali_forms(tok.low)) and judge.rare_word(
+                tok.low, self.langs
+            )
         return any(form in UNCASED_NAMES for form in _bare_forms(tok.text))
 
     def capital_name(self, tok: _Tok) -> bool:
@@ -576,6 +580,17 @@ def _bare_forms(text: str) -> list[str]:
         forms.append(text[:-3])
     if text[-1:] == "و" and "\u0600" <= text[:1] <= "\u06ff" and len(text) > 3:
         forms.append(text[:-1])  # Farsi speech marks the object: "مریمو دیدم"
+    return forms
+
+
+def _somali_forms(low: str) -> list[str]:
+    """A Somali name as it is, and without "-na" (and) or the vocative ("nimcooy",
+    "faadumooy")."""
+    forms = [low]
+    if len(low) > 5 and low.endswith(("na", "oy", "ey")):
+        forms.append(low[:-2])
+    if len(low) > 5 and low.endswith("ooy"):
+        forms.append(low[:-3] + "a")
     return forms
 
 
