@@ -129,6 +129,8 @@ UNCASED_KIN = _words(
     "أبوها ابوها أختها اختها أخوها اخوها صديقتها صديقه طفلها طفلتها",
     "شوهرش همسرش پسرش دخترش مادرش پدرش خواهرش برادرش همسایه همسایهاش همسایهام",
     "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣቦኣ ሓብታ ሓዋ ጎረቤተይ ጎረቤት",
+    # the children, the mother, the father (Darija, Levantine); Dari uncle
+    "الدراري الولاد الاولاد الأولاد الأم الام الأب الاب كاكا کاکا کاکای",
 )
 
 # Lower-case function words that can follow a cue but are never a name.
@@ -157,7 +159,7 @@ STOP = _words(
     "وعنده ولديها ولديه لديها لديه غير مجهول",
     # fa
     "است هست بود و که از در با را به تا هم اما ولی سال ساله دارد داره می او این آن",
-    "هستند نیست",
+    "هستند نیست ست هستن بودن میشه شد",
     # ti
     "እያ እዩ ኢያ ኢዩ ኣላ ኣሎ እሞ ግን ከኣ ምስ ኣብ ናይ ካብ ን ዕድሜኣ ዕድሜኡ ትነብር ይነብር",
     "ነይራ ነይሩ ኩሉ ኩላ ኩሎም",
@@ -353,6 +355,8 @@ NOT_PERSON = _words(
     "ovchipkaart 9292 uber bolt thuisbezorgd deliveroo tikkie paypal",
     # organisations, services, institutions
     "tolkcontact tolkendienst globalise sensoor fier moviera arosa perspektief kompaan",
+    "fairwork humanitas slachtofferhulp kinderbescherming jeugdbescherming kindertelefoon",
+    "steunpunt raadslieden kadera veiligheidshuis combiwel swazoom dock movisie",
     "lumens kinderopvang peuterspeelzaal bso buurthuis wijkcentrum consultatiebureau",
     "jgz cjg ggz ggd uwv svb duo cak cjib ind coa azc vluchtelingenwerk nidos",
     "rutgers amref unicef unhcr iom msf oxfam novib caritas diaconie leger",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from . import judge
 from .gazetteer import lexicon
-from .given_names import CASED_NAMES, SOMALI_NAMES, UNCASED_NAMES
+from .given_names import CASED_NAMES, NAME_WORDS, SOMALI_NAMES, UNCASED_NAMES
 from .lexicon import (
     CONJUNCTIONS,
     KIN,
@@ -131,7 +131,52 @@ _SOMALI_SUBJECT = frozenset({"waxay", "wuxuu", "ayay", "ayuu"})
 _KUNYA = frozenset({"ام", "أم", "ابو", "أبو", "ود"})
 # Inside an Arabic name: son of, daughter of, father of, servant of.
 _UNCASED_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "أبو", "عبد"})
+# The first half of a compound Arabic name before a word with the article: "عبد الرحمن",
+# "نور الهدى", "سيف الدين", "فاطمة الزهراء" is caught by its listed first half.
+_COMPOUND_HEADS = frozenset(
+    [
+        "عبد",
+        "نور",
+        "سيف",
+        "شمس",
+        "صلاح",
+        "علاء",
+        "نصر",
+        "جمال",
+        "بدر",
+        "فخر",
+        "عز",
+        "عماد",
+        "حسام",
+        "نجم",
+        "زين",
+        "تاج",
+    ]
+)
 _ETHIOPIC_ARTICLES = frozenset({"እቲ", "እታ", "ሓደ", "ሓንቲ", "ናይ"})
+# Kinship nouns without a possessive, after a name: "بهار دختر همسایه", "هبة بنت جارتي".
+_BARE_KIN = frozenset(
+    [
+        "دختر",
+        "پسر",
+        "همسایه",
+        "خواهر",
+        "برادر",
+        "مادر",
+        "پدر",
+        "شوهر",
+        "بنت",
+        "ابن",
+        "جارة",
+        "جارتنا",
+        "اخت",
+        "أخت",
+        "اخو",
+        "أخو",
+        "ጓል",
+        "ወዲ",
+    ]
+)
 # Farsi family names: "احمدی", "کریمزاده", "صالحپور", "رضانیا", "نیکفر".
 _FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر")
 _CUE_WORDS = frozenset(
@@ -191,7 +236,11 @@ class _Scan:
             return any(f in SOMALI_NAMES for f in _somali_forms(tok.low)) and judge.rare_word(
                 tok.low, self.langs
             )
-        return any(form in UNCASED_NAMES for form in _bare_forms(tok.text))
+        if any(form in UNCASED_NAMES for form in _bare_forms(tok.text)):
+            return True
+        # "فرشته‌جان": "dear" is said to a person, so a name that is also a word is a name
+        dear = tok.text.endswith("جان") and len(tok.text) > 5
+        return dear and tok.text[:-3] in NAME_WORDS
 
     def capital_name(self, tok: _Tok) -> bool:
         head = re.split(r"['’-]", tok.text)[0]
@@ -234,6 +283,22 @@ class _Scan:
             return judge.after_ethiopic_kin(tok.text)
         return (
             (before in UNCASED_KIN or (before[:1] == "و" and before[1:] in UNCASED_KIN))
+            and judge.known_name(tok.low, common=True)
+            and not judge.not_person(tok.low)
+        )
+
+    def before_uncased_kin(self, i: int) -> bool:
+        """In Arabic script and Ge'ez, a name (also one that is a word) right before a
+        kinship word that says who it is: "بهار دختر همسایه" (Bahar, the neighbour's
+        daughter), "امید پسرش" (Omid, her son), "هبة بنت جارتي"."""
+        tok = self.toks[i]
+        if tok.cased or not self.joined(i + 1) or self.stop(tok):
+            return False
+        after = self.toks[i + 1].text
+        return (
+            (after in UNCASED_KIN or after in _BARE_KIN)
+            and tok.text not in UNCASED_KIN
+            and tok.text not in _BARE_KIN
             and judge.known_name(tok.low, common=True)
             and not judge.not_person(tok.low)
         )
@@ -305,6 +370,18 @@ class _Scan:
             return context or capital  # a double name after a title: "mevr de vries-hoekstra"
         return judge.is_name(word, self.langs, capital=capital, cased=tok.cased, context=context)
 
+    def compound(self, i: int) -> bool:
+        """An Arabic compound name: "عبد الرحمن", "نور الهدى" (not "نور الشمس" alone:
+        the second half must be a name of the lexicon or end in a name's "-ين"/"-ى")."""
+        if not (self.toks[i].text in _COMPOUND_HEADS and self.joined(i + 1)):
+            return False
+        second = self.toks[i + 1].text
+        return (
+            second.startswith("ال")
+            and len(second) >= 4
+            and (judge.known_name(second) or second.endswith(("ين", "ى", "ن")))
+        )
+
     def second_word(self, tok: _Tok) -> bool:
         """In a script without case, may this word after a name still be part of it?
         Listed names, Arabic family names with the article ("الزهراء"), Farsi family names
@@ -349,11 +426,16 @@ class _Scan:
         return (nxt in KIN or nxt in _POSSESSIVES) and lexicon().name_bucket(tok.low) <= 6
 
     def family_name(self, tok: _Tok) -> bool:
-        """Arabic family names with the article, Farsi ones in -ی (after a given name)."""
+        """Arabic family names with the article, Farsi ones in -ی (after a given name),
+        but not a common adjective in -ی ("تلفنی" by phone)."""
         text = tok.text
         return not self.stop(tok) and (
             (text.startswith(("ال", "بن", "بو")) and len(text) >= 5)
-            or (text.endswith(_FAMILY_ENDINGS) and len(text) >= 5)
+            or (
+                text.endswith(_FAMILY_ENDINGS)
+                and len(text) >= 5
+                and (self.listed(tok) or judge.rare_word(tok.low, self.langs))
+            )
         )
 
     @staticmethod
@@ -486,7 +568,7 @@ class _Scan:
             unknown = (
                 self.capital_name(tok) and tok.low not in _CUE_WORDS and not self.sentence_start(i)
             )
-            paired = self.pair(i)
+            paired = self.pair(i) or self.compound(i)
             if paired:
                 self.names.add(i + 1)
             if (
@@ -495,6 +577,7 @@ class _Scan:
                 or paired
                 or self.apposition(i)
                 or self.after_uncased_kin(i)
+                or self.before_uncased_kin(i)
                 or self.slot_name(i)
                 or self.lexicon_name(i, self.context(i))
             ):
