@@ -569,6 +569,10 @@ def test_corpus_never_raises(corpus):
         ("faadumana way ooyday markii aan u sheegay", ["faadumana"]),  # Somali "and"
         ("julia, natalia i wiktor to dzieci", ["julia", "natalia", "wiktor"]),  # not "juli"
         ("з віктором коваленком розмова не вийшла", ["віктором", "коваленком"]),  # declined
+        ("deniz is 15 en durft niet naar huis", ["deniz"]),  # a name more than "the sea"
+        ("youth worker says dev (16) sleeps in the park", ["dev"]),  # an age in brackets
+        ("كلمت عبد الرحمن امبارح", ["عبد", "الرحمن"]),  # a compound Arabic name
+        ("بهار دختر همسایه ۱۶ سالشه", ["بهار"]),  # a name before a kinship word
     ],
 )
 def test_name_without_cue(text, names):
@@ -581,6 +585,8 @@ def test_name_without_cue(text, names):
 @pytest.mark.parametrize(
     ("text", "gone", "kind"),
     [
+        ("zus woont in belgie: kapelstraat 12 bus 4 2000 antwerpen", "2000", "postcode"),
+        ("plate is AB12 CDE, silver toyota", "AB12 CDE", "plate"),
         ("Ze woont op de Vechtstraat 14-3 hoog.", "Vechtstraat 14-3", "address"),
         ("adres: Meidoornweg 7B, blauwe deur", "Meidoornweg 7B", "address"),
         ("Ze woont in Gent, Kouterbaan 12 bus 4.", "Kouterbaan 12 bus 4", "address"),

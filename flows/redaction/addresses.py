@@ -145,6 +145,17 @@ def _name_like(words: list[str]) -> bool:
     )
 
 
+# A Belgian postcode after an address: "Kapelstraat 12 bus 4, 2000 Antwerpen".
+_POSTCODE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<code>[1-9]\d{3})(?=[ \t]+[^\W\d_])")
+
+
+def _postcodes_after_addresses(text: str, claims: Claims) -> None:
+    for _start, end, kind in list(claims.spans):
+        m = _POSTCODE_AFTER.match(text, end) if kind == "address" else None
+        if m:
+            claims.add(m.start("code"), m.end("code"), "postcode")
+
+
 def find_addresses(text: str, claims: Claims) -> None:
     for m in _NUMBER_THEN_STREET.finditer(text):
         words = re.findall(_WORD, m.group("street"))
@@ -176,3 +187,4 @@ def find_addresses(text: str, claims: Claims) -> None:
         words = re.findall(_WORD, m.group("addr"))
         if not all(_bare(w) in PARTICLES for w in words) and _name_like(words):
             claims.add(m.start("addr"), m.end("addr"), "address")
+    _postcodes_after_addresses(text, claims)

@@ -217,6 +217,44 @@ _UKRAINIAN_NAMES = frozenset(
 )
 
 
+# Of these, the ones that are also ordinary words (faith, hope, love, novel, golden):
+# those only count as names where the lexicon's thresholds say so.
+_UKRAINIAN_NAME_WORDS = frozenset(_split("віра надія любов люба роман злата слава ніна яна"))
+_UKRAINIAN_ALWAYS = _UKRAINIAN_NAMES - _UKRAINIAN_NAME_WORDS
+# Names that are also words, but in a note about a family far more often the name:
+# removed in any case, anywhere ("deniz came by", "نرگس دختر همسایه"). Privacy before
+# readability: "the sea" or "consent" is rarely what a note is about; a season, a
+# weekday or a feeling ("بهار" spring, "امید" hope, "أمل") is, and stays out of this list.
+ALWAYS_NAMES = frozenset(
+    _split(
+        "deniz umut emre burak esperanza lucía sami hakim",
+        "نرگس رضا شیرین",
+    )
+)
+
+
+# ... except where the next word shows the ordinary word: "deniz kenarında" (by the sea).
+_AS_WORD_BEFORE = {
+    "deniz": ("kenar", "kıyı", "suyu", "tatil", "manzara", "hava", "ürün", "yol"),
+    "umut": ("var", "yok", "ver", "et", "kes"),
+}
+
+
+def used_as_word(word: str, following: str) -> bool:
+    """An always-name that the next word shows to be the ordinary word."""
+    return following.startswith(_AS_WORD_BEFORE.get(word, ("\0",)))
+
+
+def _always_name(word: str) -> bool:
+    """A name whatever the frequency lists say, also declined ("тетяну", "богдана")."""
+    if word in ALWAYS_NAMES:
+        return True
+    if word in _UKRAINIAN_ALWAYS:
+        return True
+    cyrillic = "\u0400" <= word[:1] <= "\u04ff"
+    return cyrillic and any(stem in _UKRAINIAN_ALWAYS for stem in _stems(word))
+
+
 def _bucket(lex: Lexicon, word: str) -> int:
     """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well, the
     Russian spelling of a Ukrainian name and the Amharic spelling of a Tigrinya one."""
@@ -255,7 +293,7 @@ def is_name(
     lex = lexicon()
     if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
         return False
-    if _PATRONYMIC.search(word):
+    if _PATRONYMIC.search(word) or _always_name(word):
         return True  # "петрович", "іванівна", "олегівни": only ever part of a name
     bucket = _bucket(lex, word)
     # Somali has no frequency list: "cali" is a Spanish word, not a Somali one

@@ -51,6 +51,7 @@ _MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u06
 _TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
 
 _PLAIN_GAP = re.compile(r"[ \t]+")
+_AGE_AFTER = re.compile(r"[ \t]*\((?:\d{1,2}|\d{1,2}[ \t]*(?:jaar|j|yrs?|years?|años|yaş|lat))\)")
 _CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”«»‘’]?[ \t]*")
 _TITLE_GAP = re.compile(r"\.?[ \t]+|\.")
 _SENTENCE_END = frozenset(".!?;:…\n።፧")
@@ -303,6 +304,13 @@ class _Scan:
             and not judge.not_person(tok.low)
         )
 
+    def aged(self, i: int) -> bool:
+        """A word with an age after it is a person: "dev (16)", "zoë (15) heeft"."""
+        tok = self.toks[i]
+        if not _AGE_AFTER.match(self.text, tok.end) or self.stop(tok) or self.not_name(tok):
+            return False
+        return judge.known_name(_base(tok.low)) or judge.before_name(tok.low, self.langs)
+
     def slot(self, i: int) -> bool:
         """Token i stands in a name slot: after "spoke with", before "ile konuştum",
         first in a sentence before "says", "told", "قالت"."""
@@ -363,6 +371,8 @@ class _Scan:
             and judge.is_name(word[1:], self.langs, cased=False, context=context)
         ):
             return True
+        if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
+            return False  # "deniz kenarında"
         # typed on a phone a sentence starts without its capital: "gloria zegt", "tyrone says"
         capital = tok.cased and (tok.cap or self.sentence_start(i))
         parts = word.split("-")
@@ -578,6 +588,7 @@ class _Scan:
                 or self.apposition(i)
                 or self.after_uncased_kin(i)
                 or self.before_uncased_kin(i)
+                or self.aged(i)
                 or self.slot_name(i)
                 or self.lexicon_name(i, self.context(i))
             ):

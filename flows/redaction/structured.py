@@ -223,8 +223,13 @@ def find_postcodes(text: str, claims: Claims) -> None:
             claims.add(m.start(), m.end(), "postcode")
 
 
+# British plates, in capitals only: "AB12 CDE".
+_UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
+
+
 def find_plates(text: str, claims: Claims) -> None:
     _claim_all(_PLATE, text, claims, "plate")
+    _claim_all(_UK_PLATE, text, claims, "plate")
 
 
 def find_case_numbers(text: str, claims: Claims) -> None:
