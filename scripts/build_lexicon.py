@@ -317,6 +317,8 @@ def main() -> int:
     if sys.argv[1:] == ["--model"]:
         return 0
 
+    from flows.redaction.gazetteer import word_key
+
     names = build_names()
     freq, function = build_freq(names)
     not_person = build_not_person()
@@ -336,7 +338,7 @@ def main() -> int:
         "code, Debian iso-codes data)",
     ]
     lines = [*header, "@words " + " ".join(FREQ_LANGS)]
-    for word in sorted(set(names) | set(freq)):
+    for word in sorted(set(names) | set(freq), key=word_key):  # the loader's order
         bucket = str(names[word]) if word in names else "-"
         per_lang = freq.get(word)
         if per_lang:

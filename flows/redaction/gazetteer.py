@@ -9,10 +9,12 @@ missing or damaged, loading raises and `redact` fails closed.
 from __future__ import annotations
 
 import gzip
-import io
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from hashlib import blake2b
 from importlib import resources
 
 from .once import LoadedOnce
@@ -23,20 +25,28 @@ FILE = "lexicon.tsv.gz"
 _NO_NAME = 9
 
 
+@lru_cache(maxsize=8192)
+def word_key(word: str) -> int:
+    """A word's 64-bit key, the same in every process (unlike `hash`): the build writes
+    the words in the order of their keys, so loading needs no sort, and no sort's
+    temporary lists of a few hundred thousand numbers (some 30 MB for a moment)."""
+    return int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "little", signed=True)
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Words are looked up by their hash in a sorted array: a few bytes a word instead of
+    """Words are looked up by their key in a sorted array: a few bytes a word instead of
     a dict entry of a hundred, so some 400,000 words cost a few megabytes."""
 
     langs: tuple[str, ...]  # languages of the frequency columns
-    keys: array  # sorted hash() of each casefolded word
+    keys: array  # word_key() of each casefolded word, ascending (the file's order)
     buckets: bytes  # name rank bucket per word (0 = most common name, 9 = not a name)
     freq: bytes  # Zipf x 10 per word and language, len(langs) bytes a word
     function: dict[str, frozenset[str]]  # language -> its most frequent words
     not_person: frozenset[str]
 
     def _index(self, word: str) -> int:
-        key = hash(word)
+        key = word_key(word)
         i = bisect_left(self.keys, key)
         return i if i < len(self.keys) and self.keys[i] == key else -1
 
@@ -61,9 +71,10 @@ class Lexicon:
         return max((row[self.langs.index(x)] for x in langs if x in self.langs), default=0) / 10
 
 
-def _parse(text: str) -> Lexicon:
-    """Parse line by line into flat arrays, then sort them by hash: no list of a few
-    hundred thousand rows, so loading does not briefly take ten times what it keeps."""
+def _parse(lines: Iterable[str]) -> Lexicon:
+    """Parse line by line into flat arrays, in the file's order (by `word_key`): no list
+    of a few hundred thousand rows, so loading does not briefly take ten times what it
+    keeps."""
     keys = array("q")
     buckets = bytearray()
     freq = bytearray()
@@ -71,7 +82,7 @@ def _parse(text: str) -> Lexicon:
     not_person: set[str] = set()
     langs: tuple[str, ...] = ()
     section = ""
-    for line in io.StringIO(text):
+    for line in lines:
         line = line.rstrip("\n")
         if not line or line.startswith("#"):
             continue
@@ -87,7 +98,10 @@ def _parse(text: str) -> Lexicon:
             continue
         if section == "words":
             word, bucket, *values = line.split("\t")
-            keys.append(hash(word))
+            key = word_key(word)
+            if keys and key <= keys[-1]:
+                raise ValueError("lexicon words out of order: rebuild it")
+            keys.append(key)
             buckets.append(_NO_NAME if bucket == "-" else int(bucket))
             freq += bytes(map(int, values[0].split(" "))) if values else empty
         elif section.startswith("function:"):
@@ -96,16 +110,11 @@ def _parse(text: str) -> Lexicon:
             not_person.add(line)
     if len(keys) < 1000 or not langs or not not_person:
         raise ValueError("lexicon incomplete")
-    n = len(langs)
-    order = array("l", sorted(range(len(keys)), key=keys.__getitem__))
-    sorted_freq = bytearray(len(freq))
-    for dest, i in enumerate(order):
-        sorted_freq[dest * n : dest * n + n] = freq[i * n : i * n + n]
     return Lexicon(
         langs,
-        array("q", (keys[i] for i in order)),
-        bytes(buckets[i] for i in order),
-        bytes(sorted_freq),
+        keys,
+        bytes(buckets),
+        bytes(freq),
         {k: frozenset(v) for k, v in function.items()},
         frozenset(not_person),
     )
@@ -113,8 +122,13 @@ def _parse(text: str) -> Lexicon:
 
 def load() -> Lexicon:
     """Read the lexicon file (use `lexicon()`, which does this once)."""
-    data = resources.files(__package__).joinpath(FILE).read_bytes()
-    return _parse(gzip.decompress(data).decode("utf-8"))
+    # streamed: the decompressed text (8 million characters) is never held whole, which
+    # would take some 35 MB for a moment beside the bot
+    with (
+        resources.files(__package__).joinpath(FILE).open("rb") as raw,
+        gzip.open(raw, "rt", encoding="utf-8") as text,
+    ):
+        return _parse(text)
 
 
 lexicon = LoadedOnce(load)  # the lexicon, loaded on first use and shared by the process
