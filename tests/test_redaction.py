@@ -573,6 +573,8 @@ def test_corpus_never_raises(corpus):
         ("youth worker says dev (16) sleeps in the park", ["dev"]),  # an age in brackets
         ("كلمت عبد الرحمن امبارح", ["عبد", "الرحمن"]),  # a compound Arabic name
         ("بهار دختر همسایه ۱۶ سالشه", ["بهار"]),  # a name before a kinship word
+        ("там живе тетяна з сином богданом", ["тетяна", "богданом"]),
+        ("mieszka teraz u krysi z córką zosią i nie chce wracać", ["krysi", "zosią"]),
     ],
 )
 def test_name_without_cue(text, names):
@@ -637,6 +639,18 @@ def test_lexicon_is_loaded_once_and_small():
     assert first.name_bucket("moeder") == 9 or first.zipf("moeder") >= 4.5
     path = ROOT / "flows" / "redaction" / gazetteer.FILE
     assert path.stat().st_size < 5_000_000
+
+
+def test_lexicon_out_of_order_is_refused():
+    """The loader relies on the file's order (no sort at load): a file written in another
+    order is refused, and `redact` then fails closed."""
+    from flows.redaction import gazetteer
+
+    words = ["@words nl", *(f"w{n}\t-" for n in range(2000)), "@notperson", "x"]
+    ordered = ["@words nl", *sorted(words[1:2001], key=lambda w: gazetteer.word_key(w[:-2]))]
+    assert gazetteer._parse([*ordered, "@notperson", "x"]).known("w7")
+    with pytest.raises(ValueError, match="order"):
+        gazetteer._parse([ordered[0], *reversed(ordered[1:]), "@notperson", "x"])
 
 
 def test_missing_lexicon_fails_closed(monkeypatch):

@@ -45,6 +45,11 @@ _COMMUNITY, _COMMUNITY_WORDS = _community_names()
 # Somali names in Latin letters: removed in any case where they are no word of the
 # text's languages ("sahra" is a name in a Somali note, a desert in a Turkish one).
 SOMALI_NAMES = _COMMUNITY.get("so", frozenset())
+# Ukrainian and Polish given names and their everyday forms, which are no word: names in
+# every grammatical case ("з тетяною", "u krysi"), Polish ones in Polish notes.
+UKRAINIAN_NAMES = _COMMUNITY.get("uk", frozenset())
+UKRAINIAN_NAME_WORDS = _COMMUNITY_WORDS.get("uk", frozenset())
+POLISH_NAMES = _COMMUNITY.get("pl", frozenset())
 # Names that are also ordinary words, in every language: names only where a name stands
 # (after "spoke with", a kinship word, next to another name).
 NAME_WORDS = frozenset().union(*_COMMUNITY_WORDS.values())
@@ -117,4 +122,4 @@ UNCASED_NAMES = _words(
     "ፍጹም ሙሴ ሃይለ ገብሩ መሓሪ ዮሴፍ ሲምኦን ቴድሮስ ኣሮን ኣክሊሉ ብሩክ ሚኪኤላ ሓጎስ ኣፍወርቂ",
     "ኣስቴር ፀገረዳ ጽገረዳ ሃይማኖት ኤደን ሳሮን ዊንታ ፌቨን ፊዮሪ ሮዛ ሊድያ ሜሮን ቢኒያም ኣዶናይ",
     "የማነ ፍሕሶም ፍስሃጽዮን ምሕረተኣብ ገብረየሱስ ኣንገሶም ተስፋሚካኤል ሃብተ ሃብተማርያም ወልዱ",
-).union(*(names for lang, names in _COMMUNITY.items() if lang != "so"))
+).union(*(names for lang, names in _COMMUNITY.items() if lang in ("fa", "ar", "ti")))

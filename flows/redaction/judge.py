@@ -25,7 +25,14 @@ import re
 
 from . import namemodel
 from .gazetteer import Lexicon, lexicon
-from .given_names import NAME_WORDS, SOMALI_NAMES, UNCASED_NAMES
+from .given_names import (
+    NAME_WORDS,
+    POLISH_NAMES,
+    SOMALI_NAMES,
+    UKRAINIAN_NAME_WORDS,
+    UKRAINIAN_NAMES,
+    UNCASED_NAMES,
+)
 from .lexicon import KIN, NOT_PERSON, STOP, UNCASED_KIN
 
 
@@ -220,7 +227,9 @@ _UKRAINIAN_NAMES = frozenset(
 # Of these, the ones that are also ordinary words (faith, hope, love, novel, golden):
 # those only count as names where the lexicon's thresholds say so.
 _UKRAINIAN_NAME_WORDS = frozenset(_split("віра надія любов люба роман злата слава ніна яна"))
-_UKRAINIAN_ALWAYS = _UKRAINIAN_NAMES - _UKRAINIAN_NAME_WORDS
+_UKRAINIAN_ALWAYS = (_UKRAINIAN_NAMES | UKRAINIAN_NAMES) - (
+    _UKRAINIAN_NAME_WORDS | UKRAINIAN_NAME_WORDS
+)
 # Names that are also words, but in a note about a family far more often the name:
 # removed in any case, anywhere ("deniz came by", "نرگس دختر همسایه"). Privacy before
 # readability: "the sea" or "consent" is rarely what a note is about; a season, a
@@ -245,14 +254,26 @@ def used_as_word(word: str, following: str) -> bool:
     return following.startswith(_AS_WORD_BEFORE.get(word, ("\0",)))
 
 
-def _always_name(word: str) -> bool:
-    """A name whatever the frequency lists say, also declined ("тетяну", "богдана")."""
-    if word in ALWAYS_NAMES:
+def _always_name(word: str, langs: tuple[str, ...]) -> bool:
+    """A name whatever the frequency lists say, also declined ("тетяну", "богдана",
+    Polish "krysi", "zosią" in a Polish note)."""
+    if word in ALWAYS_NAMES or word in _UKRAINIAN_ALWAYS:
         return True
-    if word in _UKRAINIAN_ALWAYS:
-        return True
-    cyrillic = "\u0400" <= word[:1] <= "\u04ff"
-    return cyrillic and any(stem in _UKRAINIAN_ALWAYS for stem in _stems(word))
+    if "\u0400" <= word[:1] <= "\u04ff":
+        return any(stem in _UKRAINIAN_ALWAYS for stem in _stems(word))
+    if "pl" in langs:
+        return word in POLISH_NAMES or any(stem in POLISH_NAMES for stem in _polish_stems(word))
+    return False
+
+
+def _polish_stems(word: str) -> list[str]:
+    """Base forms of a declined Polish given name: "krysi" -> "krysia", "zosią" ->
+    "zosia", "tomkiem" -> "tomek", "pawła" -> "paweł"."""
+    out = list(_stems(word))
+    for ending, base in (("i", "ia"), ("ą", "a"), ("ę", "a"), ("u", "a"), ("ą", "ia")):
+        if word.endswith(ending) and len(word) > 3:
+            out.append(word[: -len(ending)] + base)
+    return out
 
 
 def _bucket(lex: Lexicon, word: str) -> int:
@@ -293,7 +314,7 @@ def is_name(
     lex = lexicon()
     if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
         return False
-    if _PATRONYMIC.search(word) or _always_name(word):
+    if _PATRONYMIC.search(word) or _always_name(word, langs):
         return True  # "петрович", "іванівна", "олегівни": only ever part of a name
     bucket = _bucket(lex, word)
     # Somali has no frequency list: "cali" is a Spanish word, not a Somali one
