@@ -45,9 +45,10 @@ class CheckinRepository:
             update(CheckinPlan).where(CheckinPlan.person_id == person_id).values(**changes)
         )
 
-    async def unplanned(self, role: str) -> list[tuple[int, int]]:
+    async def unplanned(self, role: str, *, limit: int) -> list[tuple[int, int]]:
         """(person id, organisation id) of active people in `role` without a planned round:
-        no plan at all, or a plan that is not paused but has no next round."""
+        no plan at all, or a plan that is not paused but has no next round; at most
+        `limit` rows."""
         rows = await self._s.execute(
             select(Membership.person_id, Membership.organisation_id)
             .join(Person, Person.id == Membership.person_id)
@@ -59,6 +60,7 @@ class CheckinRepository:
                 | and_(CheckinPlan.paused.is_(False), CheckinPlan.next_at.is_(None)),
             )
             .order_by(Membership.person_id)
+            .limit(limit)
         )
         seen: dict[int, int] = {}
         for person_id, organisation_id in rows:

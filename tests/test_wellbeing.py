@@ -105,6 +105,32 @@ async def test_a_key_person_who_joins_later_is_planned_by_the_daily_planner(db, 
     assert (await _plan(office, newcomer)).next_at is not None
 
 
+async def test_the_planner_plans_a_crowd_in_batches_a_minute_apart(db, clock, monkeypatch):
+    """When check-ins begin for many key persons at once, each run plans a batch in a
+    short transaction and the next batch follows a minute later, until all are planned."""
+    monkeypatch.setattr(rhythm, "PLAN_BATCH", 2)
+    office = await Office().open(db, clock)
+    crowd = [
+        await add_person(
+            db, clock, 40 + n, f"K{n}", KEY_PERSON, office.org, confidant_id=office.confidant.id
+        )
+        for n in range(4)
+    ]
+    await office.engine.start_daily_jobs()
+    await office.engine.run_due_timers()
+    planned = [p for p in [office.key_person.id, *crowd] if await _plan(office, p)]
+    assert len(planned) == 2  # one batch
+    clock.advance(timedelta(minutes=1))
+    await office.engine.run_due_timers()
+    clock.advance(timedelta(minutes=1))
+    await office.engine.run_due_timers()
+    for person_id in [office.key_person.id, *crowd]:
+        assert (await _plan(office, person_id)).next_at is not None
+    async with db.unit_of_work() as uow:
+        [planner] = [t for t in await uow.timers.pending_for(wellbeing.PLANNER_SUBJECT)]
+    assert planner.due_at - clock.now() > timedelta(hours=23)  # then tomorrow's run
+
+
 async def test_good(db, clock):
     office = await _office(db, clock)
     answer_id = await _round(office)

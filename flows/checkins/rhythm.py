@@ -28,6 +28,7 @@ from storage.records import CheckinPlanRecord
 ROUND = "checkin.round"
 EARLIEST, LATEST = 9, 20  # local hours a check-in may come
 DEFAULT_HOUR = 10
+PLAN_BATCH = 200  # key persons planned per run of the daily planner
 HOURS = (9, 10, 12, 14, 17, 19)  # what /checkin offers
 WEEKDAYS = (
     N_("Monday"),
@@ -91,13 +92,15 @@ async def schedule(
     return await uow.checkins.plan(person_id)
 
 
-async def plan_everyone(ctx: Context) -> int:
-    """Every active key person without a planned round gets one (new key persons,
-    existing ones when check-ins began, someone back after being paused)."""
-    unplanned = await ctx.uow.checkins.unplanned(KEY_PERSON)
+async def plan_everyone(ctx: Context) -> bool:
+    """Active key persons without a planned round get one (new key persons, existing
+    ones when check-ins began, someone back after being paused), PLAN_BATCH at a time:
+    the first run may meet thousands, and one short transaction holds neither the
+    database nor much memory for long. True when more are waiting."""
+    unplanned = await ctx.uow.checkins.unplanned(KEY_PERSON, limit=PLAN_BATCH)
     for person_id, organisation_id in unplanned:
         await schedule(ctx, person_id, organisation_id)
-    return len(unplanned)
+    return bool(await ctx.uow.checkins.unplanned(KEY_PERSON, limit=1))
 
 
 # --- /checkin -----------------------------------------------------------------------------

@@ -113,11 +113,11 @@ async def on_timer(ctx: Context, timer: TimerRecord) -> None:
 
 
 async def on_planner(ctx: Context, _timer: TimerRecord) -> None:
-    """Once a day: plan a round for every key person who has none; then tomorrow's run."""
-    await rhythm.plan_everyone(ctx)
-    await ctx.uow.timers.schedule(
-        PLANNER, PLANNER_SUBJECT, ctx.now + timedelta(days=1), now=ctx.now
-    )
+    """Once a day: plan a round for every key person who has none; then tomorrow's run,
+    or, while more are waiting, the next batch in a minute."""
+    more = await rhythm.plan_everyone(ctx)
+    later = timedelta(minutes=1) if more else timedelta(days=1)
+    await ctx.uow.timers.schedule(PLANNER, PLANNER_SUBJECT, ctx.now + later, now=ctx.now)
 
 
 async def ensure_planned(uow: Storage, now: datetime) -> None:
