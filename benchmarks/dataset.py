@@ -1,15 +1,13 @@
 """A loaded database: 10,000 people, 100,000 cases with their chronology and 50,000
-timers. How fast it is written, how fast `/cases` answers a confidant with 200
-cases (through the engine), how long `sleutel run` takes to start and how much
+timers, and every key person's check-ins, intervision groups and sessions, and
+broadcasts with their answers. How fast it is written, how fast `/cases` answers a
+confidant with 200 cases (through the engine), how long `sleutel run` takes to start and how much
 memory it holds, and how a burst of key persons fares against an empty database
 in the same run.
 
     python benchmarks/dataset.py                       # SQLite in a temp dir
     python benchmarks/dataset.py --database-url postgresql+asyncpg://postgres@127.0.0.1/bench_s
     python benchmarks/dataset.py --seed-only --database-url …   # just fill a database
-
-Check-ins, intervision and broadcasts do not exist yet; when they do, they are
-seeded here too.
 """
 
 from __future__ import annotations
@@ -116,12 +114,14 @@ async def main() -> None:
         empty_dir.mkdir()
         url = args.database_url or sqlite_url(loaded_dir)
         db = await reset_database(url)
-        data = await seed_dataset(db)
+        data = await seed_dataset(db, everything=True)
         await db.dispose()
         where = redact_url(url) if args.database_url else "SQLite"
         print(
             f"seeded {data.people} people, {data.cases} cases, {data.events} chronology "
-            f"lines, {data.timers} timers in {data.seconds:.1f} s ({where})"
+            f"lines, {data.timers} timers, "
+            + ", ".join(f"{n} {what}" for what, n in data.extras.items())
+            + f" in {data.seconds:.1f} s ({where})"
         )
         if args.seed_only:
             return

@@ -28,7 +28,22 @@ from sqlalchemy import insert, text  # noqa: E402
 from bot.emulator import FakeBotAPI  # noqa: E402
 from storage.crypto import Cipher  # noqa: E402
 from storage.database import Database  # noqa: E402
-from storage.models import Case, CaseEvent, Membership, Organisation, Person, Timer  # noqa: E402
+from storage.models import (  # noqa: E402
+    Broadcast,
+    BroadcastRecipient,
+    Case,
+    CaseEvent,
+    CheckinAnswer,
+    CheckinPlan,
+    GroupMember,
+    IntervisionGroup,
+    IntervisionSession,
+    Membership,
+    Organisation,
+    Person,
+    SessionInvite,
+    Timer,
+)
 
 KEY = Cipher.generate_key()
 FIRST_USER = 100_000
@@ -277,6 +292,7 @@ class Dataset:
     timers: int
     busy_confidant_telegram_id: int
     seconds: float
+    extras: dict[str, int] = field(default_factory=dict)  # check-ins, intervision, broadcasts
 
 
 async def seed_dataset(
@@ -287,13 +303,17 @@ async def seed_dataset(
     timers: int = 50_000,
     timers_due: datetime | None = None,
     all_open: bool = False,
+    everything: bool = False,
     first: int = FIRST_USER,
 ) -> Dataset:
     """People in ORGS organisations (coordinators, confidants, key persons with a
     confidant and a backup), cases with their chronology (created, alerted, and for
     most acknowledged and closed), and escalation timers of open cases (due at
     `timers_due`, default a day from now), written with bulk Core inserts. With
-    `all_open`, every case waits to be acknowledged.
+    `all_open`, every case waits to be acknowledged. With `everything`, also what the
+    other flow families keep: every key person's check-in plan, its round timer and a
+    half year of answers; intervision groups of ten with four past sessions each;
+    five invitations per organisation to all its key persons, with their answers.
 
     Key persons get Telegram ids from `first` on, so the throughput benchmark's
     typists are among them; the first confidant has BUSY_CASES open cases.
@@ -445,6 +465,11 @@ async def seed_dataset(
         ]
         for chunk in _chunks(timer_rows, 10_000):
             await conn.execute(insert(Timer), chunk)
+        extras = (
+            await _seed_other_families(conn, db.cipher, keys, confidants, now, rng)
+            if everything
+            else {}
+        )
     return Dataset(
         len(ids),
         len(case_ids),
@@ -452,7 +477,138 @@ async def seed_dataset(
         len(timer_rows),
         busy_telegram,
         time.perf_counter() - started,
+        extras,
     )
+
+
+async def _seed_other_families(conn, cipher: Cipher, keys, confidants, now, rng) -> dict[str, int]:
+    """Check-ins, intervision and broadcasts of the people seeded (see `seed_dataset`)."""
+    rows: dict[type, list[dict]] = defaultdict(list)
+    for person, org, _confidant, _backup in keys:
+        next_at = now + timedelta(hours=rng.randrange(1, 14 * 24))
+        rows[CheckinPlan].append(
+            {
+                "person_id": person,
+                "organisation_id": org,
+                "weekday": None,
+                "hour": 10,
+                "paused": False,
+                "unanswered": 0,
+                "next_at": next_at,
+            }
+        )
+        rows[Timer].append(
+            {
+                "kind": "checkin.round",
+                "subject": f"person:{person}",
+                "payload": {},
+                "due_at": next_at,
+                "status": "pending",
+                "attempts": 0,
+                "created_at": now,
+            }
+        )
+        for weeks in range(2, 26, 4):
+            asked = now - timedelta(weeks=weeks)
+            rows[CheckinAnswer].append(
+                {
+                    "person_id": person,
+                    "organisation_id": org,
+                    "asked_at": asked,
+                    "answered_at": asked + timedelta(hours=2),
+                    "answer": rng.choice(["good", "good", "good", "better"]),
+                    "detail": None,
+                }
+            )
+    by_org: dict[int, list[int]] = defaultdict(list)
+    for person, org, _confidant, _backup in keys:
+        by_org[org].append(person)
+    groups = sessions = 0
+    for org, members in by_org.items():
+        for start in range(0, len(members), 10):
+            facilitator = confidants[org][1 + groups % (len(confidants[org]) - 1)]
+            group_id = (
+                await conn.execute(
+                    insert(IntervisionGroup).returning(IntervisionGroup.id),
+                    {
+                        "organisation_id": org,
+                        "name": f"Groep {groups}",
+                        "facilitator_id": facilitator,
+                        "created_at": now,
+                    },
+                )
+            ).scalar_one()
+            groups += 1
+            group = members[start : start + 10]
+            rows[GroupMember] += [{"group_id": group_id, "person_id": p} for p in group]
+            for months in (2, 4, 6, 8):
+                session_id = (
+                    await conn.execute(
+                        insert(IntervisionSession).returning(IntervisionSession.id),
+                        {
+                            "reference": f"S{sessions:06d}",
+                            "organisation_id": org,
+                            "group_id": group_id,
+                            "facilitator_id": facilitator,
+                            "starts_at": now - timedelta(days=30 * months),
+                            "place": cipher.encrypt("Buurthuis, zaal 2"),
+                            "status": "planned",
+                            "sequence": 0,
+                            "created_at": now - timedelta(days=30 * months + 14),
+                        },
+                    )
+                ).scalar_one()
+                sessions += 1
+                rows[SessionInvite] += [
+                    {
+                        "session_id": session_id,
+                        "person_id": p,
+                        "answer": "coming",
+                        "answered_at": now - timedelta(days=30 * months + 7),
+                        "attended": True,
+                    }
+                    for p in group
+                ]
+        for n in range(5):
+            broadcast_id = (
+                await conn.execute(
+                    insert(Broadcast).returning(Broadcast.id),
+                    {
+                        "organisation_id": org,
+                        "author_id": None,
+                        "kind": "invitation",
+                        "title": cipher.encrypt(f"Themabijeenkomst {n}"),
+                        "text": cipher.encrypt("Welkom bij de themabijeenkomst."),
+                        "place": cipher.encrypt("Buurthuis"),
+                        "starts_at": now - timedelta(days=40 * n),
+                        "audience": "key",
+                        "capacity": None,
+                        "status": "sent",
+                        "created_at": now - timedelta(days=40 * n + 14),
+                    },
+                )
+            ).scalar_one()
+            rows[BroadcastRecipient] += [
+                {
+                    "broadcast_id": broadcast_id,
+                    "person_id": p,
+                    "answer": rng.choice(["yes", "no", "maybe", None]),
+                    "answered_at": now - timedelta(days=40 * n + 10),
+                }
+                for p in members
+            ]
+    for table, table_rows in rows.items():
+        for chunk in _chunks(table_rows, 5_000):
+            await conn.execute(insert(table), chunk)
+    return {
+        "check-in plans": len(rows[CheckinPlan]),
+        "check-in answers": len(rows[CheckinAnswer]),
+        "intervision groups": groups,
+        "intervision sessions": sessions,
+        "session invitations": len(rows[SessionInvite]),
+        "broadcasts": 5 * len(by_org),
+        "broadcast recipients": len(rows[BroadcastRecipient]),
+    }
 
 
 def _event(case_id: int, at: datetime, action: str, *, actor=None, target=None) -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -472,15 +473,23 @@ async def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
-    from flows.privacy.retention import purge
+    """Every retention step; a backlog of cases in passes of a transaction each (a dry
+    run makes one pass and says when more would follow)."""
+    from flows.privacy.retention import backlog, purge
 
-    async with _unit_of_work(settings) as uow:
-        counts = await purge(uow, SystemClock().now())
-        if args.dry_run:
-            uow.discard()
+    total: Counter[str] = Counter()
+    while True:
+        async with _unit_of_work(settings) as uow:
+            counts = await purge(uow, SystemClock().now())
+            if args.dry_run:
+                uow.discard()
+        total.update(counts)
+        if args.dry_run or not backlog(counts):
+            break
     verb = "would go" if args.dry_run else "removed"
-    for what, count in counts.items():
-        print(f"{what}: {count} {verb}")
+    more = " (and more in later passes)" if args.dry_run and backlog(counts) else ""
+    for what, count in total.items():
+        print(f"{what}: {count} {verb}{more if what == 'cases_anonymised' else ''}")
     return 0
 
 

@@ -37,24 +37,26 @@ class RetentionRepository:
         result = await self._s.execute(delete(Conversation).where(Conversation.expires_at <= now))
         return result.rowcount
 
-    async def anonymise_closed_cases(self, *, now: datetime) -> int:
+    async def anonymise_closed_cases(self, *, now: datetime, limit: int) -> int:
         """Closed cases past their organisation's period keep only anonymous figures:
         signal codes, age group, flags, dates and durations. Initials, note, people and
-        the chronology (with its messages) go."""
-        cutoff = (
-            select(Organisation.case_retention_days)
-            .where(Organisation.id == Case.organisation_id)
-            .scalar_subquery()
-        )
-        due = [
-            case_id
-            for case_id, closed_at, days in await self._s.execute(
-                select(Case.id, Case.closed_at, cutoff).where(
-                    Case.closed_at.is_not(None), Case.anonymised_at.is_(None)
+        the chronology (with its messages) go. At most `limit` cases, found by the
+        database (an organisation at a time, each with its own period), so that a
+        backlog of years is worked off in short transactions."""
+        due: list[int] = []
+        periods = await self._s.execute(select(Organisation.id, Organisation.case_retention_days))
+        for organisation_id, days in periods.all():
+            if len(due) >= limit:
+                break
+            due += await self._s.scalars(
+                select(Case.id)
+                .where(
+                    Case.organisation_id == organisation_id,
+                    Case.closed_at <= now - timedelta(days=days),
+                    Case.anonymised_at.is_(None),
                 )
+                .limit(limit - len(due))
             )
-            if closed_at + timedelta(days=days) <= now
-        ]
         if not due:
             return 0
         await self._s.execute(delete(CaseEvent).where(CaseEvent.case_id.in_(due)))
@@ -110,20 +112,19 @@ class RetentionRepository:
         return len(ids)
 
     async def old_wellbeing_answers(self, *, now: datetime) -> int:
-        """Wellbeing answers asked longer ago than their organisation keeps them."""
-        due = [
-            answer_id
-            for answer_id, asked_at, days in await self._s.execute(
-                select(CheckinAnswer.id, CheckinAnswer.asked_at, Organisation.wellbeing_days).join(
-                    Organisation, Organisation.id == CheckinAnswer.organisation_id
+        """Wellbeing answers asked longer ago than their organisation keeps them: one
+        delete per organisation, so the answers are never read into memory."""
+        gone = 0
+        periods = await self._s.execute(select(Organisation.id, Organisation.wellbeing_days))
+        for organisation_id, days in periods.all():
+            result = await self._s.execute(
+                delete(CheckinAnswer).where(
+                    CheckinAnswer.organisation_id == organisation_id,
+                    CheckinAnswer.asked_at <= now - timedelta(days=days),
                 )
             )
-            if asked_at + timedelta(days=days) <= now
-        ]
-        if not due:
-            return 0
-        await self._s.execute(delete(CheckinAnswer).where(CheckinAnswer.id.in_(due)))
-        return len(due)
+            gone += result.rowcount
+        return gone
 
     async def old_invites(self, *, now: datetime, keep: timedelta) -> int:
         result = await self._s.execute(

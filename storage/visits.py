@@ -92,15 +92,17 @@ class VisitRepository:
     async def old(self, *, now: datetime) -> int:
         """Visits over for longer than their organisation keeps them (`visit_note_days`)
         go, with their note and chronology."""
-        rows = await self._s.execute(
-            select(Visit.id, Visit.ended_at, Organisation.visit_note_days)
-            .join(Organisation, Organisation.id == Visit.organisation_id)
-            .where(Visit.ended_at.is_not(None))
-        )
-        old = [r.id for r in rows if r.ended_at < now - timedelta(days=r.visit_note_days)]
-        if old:
-            await self._s.execute(delete(Visit).where(Visit.id.in_(old)))
-        return len(old)
+        gone = 0
+        periods = await self._s.execute(select(Organisation.id, Organisation.visit_note_days))
+        for organisation_id, days in periods.all():
+            result = await self._s.execute(
+                delete(Visit).where(
+                    Visit.organisation_id == organisation_id,
+                    Visit.ended_at < now - timedelta(days=days),
+                )
+            )
+            gone += result.rowcount
+        return gone
 
     # chronology ---------------------------------------------------------
     async def record(

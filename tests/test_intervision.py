@@ -15,6 +15,7 @@ from team import make_team, no_chat_pacing  # noqa: F401 (autouse fixture)
 
 from bot.runtime import Runtime
 from flows.core.roles import KEY_PERSON
+from flows.intervision import attendance
 
 INVITATION = "Intervision with {name} on {time}. Are you coming?"
 REMINDER = "Reminder: intervision on {time}."
@@ -211,6 +212,22 @@ async def test_attendance_and_the_two_month_rule(db, clock):
     assert nobody.text.msgid.startswith("Nobody is overdue")
     [refused] = await kp.press(f"iv:mark:{reference}")
     assert refused.text.msgid == "This case is not available to you."
+
+
+async def test_the_rule_reminds_a_crowd_in_batches_a_minute_apart(db, clock, monkeypatch):
+    """The first run in an office that never planned intervision meets every key person:
+    each run reminds a batch in one short transaction, the next follows a minute later."""
+    monkeypatch.setattr(attendance, "NUDGES_PER_RUN", 1)
+    office = await Office().open(db, clock)
+    other = await add_person(
+        db, clock, 77, "Nadia", KEY_PERSON, office.org, confidant_id=office.confidant.id
+    )
+    await office.engine.start_daily_jobs()
+    first = await _run_days(office, 50)
+    assert [p for p, m in first if m == NUDGED] == [office.key_person.id]
+    second = await _run_days(office, 1 / 24 / 60)  # a minute later
+    assert [p for p, m in second if m == NUDGED] == [other]
+    assert await _run_days(office, 1 / 24 / 60) == []  # then tomorrow's run
 
 
 async def test_a_moved_session_and_the_safety_estimates_side_by_side(db, clock):

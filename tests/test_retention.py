@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select, text, update
 from team import log_concern, make_team, no_chat_pacing  # noqa: F401 - fixture
 
+from flows.privacy import retention
 from storage.models import Case, CaseEvent, Invite, OutboxMessage, Person
 
 
@@ -40,6 +41,31 @@ async def test_closed_cases_become_anonymous_figures_after_180_days(runtime, fak
     assert (case.initials, case.note, case.key_person_id, case.confidant_id) == (None,) * 4
     assert case.signals == ["neglect.hunger"] and case.age_group == "child"
     assert case.anonymised_at is not None and events == 0
+
+
+async def test_a_backlog_of_cases_is_anonymised_in_batches_a_minute_apart(
+    runtime, fake_api, clock, monkeypatch
+):
+    """Years of closed cases (a first purge after an upgrade) go in short transactions:
+    one batch per run, the next run a minute later, until none is left."""
+    monkeypatch.setattr(retention, "CASES_PER_RUN", 2)
+    team = await make_team(runtime, fake_api)
+    references = [await log_concern(team.key_person, note=f"Zorg {n}.") for n in range(3)]
+    for reference in references:
+        await close_case(runtime, reference)
+    clock.advance(timedelta(days=181))
+
+    async def anonymised() -> int:
+        async with runtime.db.unit_of_work() as uow:
+            return await uow.session.scalar(
+                select(text("count(*)")).select_from(Case).where(Case.anonymised_at.is_not(None))
+            )
+
+    await runtime.tick()
+    assert await anonymised() == 2
+    clock.advance(timedelta(minutes=1))
+    await runtime.tick()
+    assert await anonymised() == 3
 
 
 async def test_people_who_left_are_deleted_after_two_years(runtime, fake_api, clock):

@@ -29,6 +29,7 @@ from storage.records import PersonRecord, SessionRecord, Standing, TimerRecord
 AFTER = "intervision.after"  # two hours after the start: who was there?
 RULE = "intervision.rule"  # once a day: the two-month rule
 RULE_SUBJECT = "intervision:rule"
+NUDGES_PER_RUN = 200
 ASK_AFTER = timedelta(hours=2)
 NUDGE = timedelta(weeks=7)
 OVERDUE = timedelta(days=61)
@@ -135,12 +136,21 @@ async def ensure_scheduled(uow: Storage, now: datetime) -> None:
 
 
 async def on_rule(ctx: Context, _timer: TimerRecord) -> None:
-    """Remind whoever reached seven weeks without intervision, once per stretch."""
+    """Remind whoever reached seven weeks without intervision, once per stretch; at
+    most NUDGES_PER_RUN in one transaction (the first run in an organisation that
+    never planned intervision meets everyone), the rest a minute later."""
+    nudged = 0
     for organisation in await ctx.uow.people.organisations():
         for standing in await ctx.uow.intervision.standing(organisation.id):
             reminded = standing.nudged_at is not None and standing.nudged_at >= standing.since
             if ctx.now - standing.since >= NUDGE and not reminded:
+                if nudged == NUDGES_PER_RUN:
+                    await ctx.uow.timers.schedule(
+                        RULE, RULE_SUBJECT, ctx.now + timedelta(minutes=1), now=ctx.now
+                    )
+                    return
                 await _nudge(ctx, standing.person_id)
+                nudged += 1
     await ctx.uow.timers.schedule(RULE, RULE_SUBJECT, ctx.now + timedelta(days=1), now=ctx.now)
 
 

@@ -22,14 +22,16 @@ INVITES_KEPT = timedelta(days=30)  # after use or expiry
 MESSAGES_KEPT = timedelta(days=7)  # delivered (or given up) outbox messages
 UPDATES_KEPT = timedelta(days=1)  # processed update ids, kept only to spot repeats
 TIMERS_KEPT = timedelta(days=7)
+CASES_PER_RUN = 500  # anonymised in one transaction; a backlog goes on a minute later
 
 
 async def purge(uow: Storage, now: datetime) -> dict[str, int]:
-    """Every retention step once; returns how many rows each step touched."""
+    """Every retention step once; returns how many rows each step touched (cases: at
+    most CASES_PER_RUN, see `backlog`)."""
     retention = uow.retention
     return {
         "drafts": await retention.expired_drafts(now=now),
-        "cases_anonymised": await retention.anonymise_closed_cases(now=now),
+        "cases_anonymised": await retention.anonymise_closed_cases(now=now, limit=CASES_PER_RUN),
         "people": await retention.delete_people(await retention.people_who_left(now=now)),
         "wellbeing_answers": await retention.old_wellbeing_answers(now=now),
         "visits": await uow.visits.old(now=now),
@@ -40,10 +42,16 @@ async def purge(uow: Storage, now: datetime) -> dict[str, int]:
     }
 
 
+def backlog(counts: dict[str, int]) -> bool:
+    """More cases wait to be anonymised than one run takes."""
+    return counts["cases_anonymised"] >= CASES_PER_RUN
+
+
 async def on_timer(ctx: Context, _timer: TimerRecord) -> None:
-    """Purge, then plan tomorrow's run."""
-    await purge(ctx.uow, ctx.now)
-    await ctx.uow.timers.schedule(TIMER, SUBJECT, ctx.now + EVERY, now=ctx.now)
+    """Purge, then plan tomorrow's run (or, with a backlog, the next in a minute)."""
+    counts = await purge(ctx.uow, ctx.now)
+    later = timedelta(minutes=1) if backlog(counts) else EVERY
+    await ctx.uow.timers.schedule(TIMER, SUBJECT, ctx.now + later, now=ctx.now)
 
 
 async def ensure_scheduled(uow: Storage, now: datetime) -> None:
