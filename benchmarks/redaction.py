@@ -39,6 +39,7 @@ ROUND5 = CORPUS.with_name("round5.jsonl")
 ROUND6 = CORPUS.with_name("round6.jsonl")
 ROUND7 = CORPUS.with_name("round7.jsonl")
 ROUND8 = CORPUS.with_name("round8.jsonl")
+ROUND9 = CORPUS.with_name("round9.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -174,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND5, "Round 5, untuned until round 6 read its misses"),
         (ROUND6, "Round 6, untuned until round 7 read its misses"),
         (ROUND7, "Round 7, untuned until round 8 read its misses"),
-        (ROUND8, "Round 8, written before round 8's rules, not tuned to"),
+        (ROUND8, "Round 8, untuned until round 9 read its misses"),
+        (ROUND9, "Round 9, written before round 9's rules, not tuned to"),
     )
     for path, title in untuned:
         if path.exists():
