@@ -107,6 +107,14 @@ _SPOKEN = frozenset(
         "inshallah inchallah nchallah wallah wellah wallahi mashallah machallah",
         "bismillah sahbi sahbti bsahtek bslama labas bikhir 3afak afak smahli",
         "hbiba habibti 3ayla l3ayla lwalida lwalid rajli mrati rajel drari dyalna",
+        "rajelha rajlha rajlek mratu mrato 3ndha 3ndo 3andha mochkil mushkil kbir kbira",
+        "sghir sghira la3ziza l3ziza 3ziza khti khtha dar ddar tmssa7 kul koll nhar",
+        # French, as Moroccan and Algerian key persons mix it in
+        "son sa ses mon ma mes mari femme ans elle il est avec chez frappe frapper peur",
+        "les des une dans pour pas très maison enfants fille fils",
+        # Persian in Latin letters (Finglish)
+        "shohar shoharesh shoharam khanum khanom hamsaye hamsayeh mige migeh mizane",
+        "mizaneh bache bacheha dare dareh khune khooneh zanesh pesaresh dokhtaresh",
         # Sranan Tongo
         "mi yu a e no fu en san sabi pikin frede neti ala kon de wan tu dri taki go wani",
         "mek nanga ini tapu baka fosi now ete kba kaba dati disi sma sma's mama papa oso",
@@ -117,6 +125,8 @@ _SPOKEN = frozenset(
         "bo nan nos ta tin ku na pa un su yu muhé homber yamá aña kas mama tata dushi",
         "awor ayera mañan semper nunka kiko unda kon pakiko sí no ma tambe mucha yu'n",
         "hopi spantá spanta ruman kasá kasa bati malu bon sa bisa papia tende mester",
+        "biba tur djaluna djamars djarason djaweps djabièrnè djasabra djadumingu",
+        "preokupá preokupa bati'é yuda polis",
         # Tigrinya written in Latin letters
         "ane ab alla haftey hawey adey abo'a abo ade ayfelten ayfetwen bizuh selam",
         "kemey tsbuq zeyblu gezana gezay dekey",
@@ -156,8 +166,26 @@ def guess_langs(words: list[str], lex: Lexicon) -> tuple[str, ...]:
     return tuple(langs)
 
 
+# Words that say a name is not known, after a name cue: "اسمش را نمیدانم", "ስማ
+# ኣይፈልጦን", "ma ogi magaca qoyska", "بدون اسم عائلة".
+_NAME_UNKNOWN = frozenset(
+    _split(
+        "نمیدانم نمیدونم نمیدانیم نمیدونیم نگفت نگفته نگفتن ندارم نداره ندارد معلوم",
+        "بعرف بعرفش ماعرف ماعرفتش مش مو معروف بدون عائلة العائلة",
+        "ኣይፈልጦን ኣይፈለጥኩን ኣይፈልጣን ኣይነገረትን ክትነግረኒ ኣይደለየትን ኣይነገረትንን",
+        "qoyska qoyskeeda qoyskiisa wali weli ogi ogiin aqaan aqaano",
+    )
+)
+
+
+def spoken_word(word: str) -> bool:
+    """A frequent word of a language without a frequency list (Somali, Tigrinya, Darija
+    and others in Latin letters), or one that says a name is not known."""
+    return word in _SOMALI or word in _TIGRINYA or word in _SPOKEN or word in _NAME_UNKNOWN
+
+
 def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:
-    if word in STOP or word in _SOMALI or word in _TIGRINYA or word in _SPOKEN:
+    if word in STOP or spoken_word(word):
         return True
     if word in UNCASED_KIN or word in KIN:
         return True  # "ሓዋ" her brother, "walaalo" siblings: never the name itself
@@ -191,6 +219,8 @@ def _stems(word: str) -> list[str]:
                     out += [stem + "а", stem + "я"]
                     if stem.endswith("енк"):
                         out.append(stem + "о")  # "коваленком" -> "коваленко"
+                    if stem.endswith("ц") and suffix == "і":
+                        out.append(stem[:-1] + "ка")  # "наталці" -> "наталка"
                 else:
                     out.append(stem + "a")
     return out
@@ -447,5 +477,6 @@ def common_word(word: str, langs: tuple[str, ...]) -> bool:
 
 
 def ordinary(word: str, langs: tuple[str, ...]) -> bool:
-    """A common word that is not a name here ("no surname given")."""
-    return lexicon().zipf(word) >= 4.0 and not is_name(word, langs)
+    """A common word of the text's languages that is not a name here ("no surname
+    given"); "meisje heet ilham" is a name although "ilham" is a Turkish word."""
+    return lexicon().zipf(word, (*langs, "en", "nl")) >= 4.0 and not is_name(word, langs)

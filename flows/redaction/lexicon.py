@@ -40,6 +40,8 @@ NAME_CUES_STRONG = _phrases(
     "se llama|su nombre es|de nombre|se llamaba|me llamo|apellido|su apellido es",
     # ar (script has no case: every name cue behaves as strong)
     "اسمها|اسمه|اسمي|اسم|تدعى|يدعى|المدعوة|المدعو|تسمى|يسمى|تسمي|باسم|اسمها هو|اسمه هو",
+    # Darija and Levantine: "her name", "they call her"
+    "سميتها|سميتو|سميته|سميتهم|كيسميوها|كيقولو ليها|كيقولو ليه|بيقولولها|بيقولوله",
     # fa
     "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم",
     # ti
@@ -157,12 +159,21 @@ STOP = _words(
     "في من على إلى الى عن مع هي هو هم كانت كان التي الذي و أو او ثم لكن لا لم لن قد عمرها",
     "عمره تبلغ يبلغ وهي وهو منذ عند عندها عنده تسكن يسكن تعيش يعيش وعمرها وعمره وعندها",
     "وعنده ولديها ولديه لديها لديه غير مجهول",
+    "الكبير الكبيرة الصغير الصغيرة الكبار الصغار الكبيرين الصغيرين الوسطاني الوسطانية",
     # fa
     "است هست بود و که از در با را به تا هم اما ولی سال ساله دارد داره می او این آن",
     "هستند نیست ست هستن بودن میشه شد",
     # ti
     "እያ እዩ ኢያ ኢዩ ኣላ ኣሎ እሞ ግን ከኣ ምስ ኣብ ናይ ካብ ን ዕድሜኣ ዕድሜኡ ትነብር ይነብር",
     "ነይራ ነይሩ ኩሉ ኩላ ኩሎም",
+)
+
+# A colour before a word makes it a thing, most often a car: "a white Mercedes".
+COLOURS = _words(
+    "white black red blue grey gray silver green yellow brown dark wit witte zwart zwarte",
+    "rood rode blauw blauwe grijs grijze zilver zilveren groen groene blanco blanca negro",
+    "negra rojo roja gris azul plateado beyaz siyah kırmızı gri mavi biały biała białym",
+    "czarny czarna czarnym czerwony srebrny білий біла чорний чорна сірий сіра червоний",
 )
 
 # Words that may join two names in a list: "Amir en Sara", "Ali ve Ayşe".
@@ -346,6 +357,11 @@ NOT_PERSON = _words(
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi",
     "lexus porsche mini jeep chevrolet tata yamaha vespa gazelle batavus sparta",
     "vauxhall mercedes-benz lada daewoo chrysler dodge cupra",
+    # car models
+    "corsa astra zafira insignia polo golf passat touran tiguan clio megane twingo",
+    "prius yaris corolla aygo auris focus fiesta mondeo octavia fabia ibiza leon",
+    "picanto sportage qashqai micra swift c1 c3 c4 208 308 3008 punto panda",
+    "life360 findmy",
     "iphone samsung huawei xiaomi nokia apple android google nike adidas playstation",
     "xbox nintendo netflix spotify youtube disney",
     # apps, platforms, messaging

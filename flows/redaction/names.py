@@ -26,6 +26,7 @@ from . import judge
 from .gazetteer import lexicon
 from .given_names import CASED_NAMES, NAME_WORDS, SOMALI_NAMES, UNCASED_NAMES
 from .lexicon import (
+    COLOURS,
     CONJUNCTIONS,
     KIN,
     MONTHS,
@@ -450,7 +451,13 @@ class _Scan:
 
     @staticmethod
     def stop(tok: _Tok) -> bool:
-        return tok.low in STOP or (tok.text[:1] == "و" and tok.text[1:] in STOP)
+        """A word that is never a name: a function word, also of the languages without a
+        frequency list, or one that says the name is not known ("نمیدانم", "ኣይፈልጦን")."""
+        return (
+            tok.low in STOP
+            or (tok.text[:1] == "و" and tok.text[1:] in STOP)
+            or judge.spoken_word(tok.low)
+        )
 
     # --- collecting ----------------------------------------------------------------------
 
@@ -571,7 +578,7 @@ class _Scan:
                     kind = STRONG  # "naam: fatima"
                 self.take_after(after, kind)
         for i, tok in enumerate(self.toks):
-            if i in self.names:
+            if i in self.names or (self.joined(i) and self.toks[i - 1].low in COLOURS):
                 continue
             acronym = tok.cased and tok.text.isupper() and len(tok.text) < 5
             listed = self.listed(tok) and not acronym

@@ -89,7 +89,7 @@ def find_social(text: str, claims: Claims) -> None:
 # letters with a dot and digits ("kral.murat34"), or lower-case letters run into two to
 # four digits ("kevin22"), wherever they stand; ordinary writing has none of these.
 _HANDLE_SHAPE = re.compile(
-    r"(?<![\w@./-])(?:[A-Za-z0-9][\w.]*_[\w.]*[A-Za-z0-9]"
+    r"(?<![\w@./-])(?:[A-Za-z0-9][\w.]*_(?:[\w.]*[A-Za-z0-9])?"
     r"|[A-Za-z]{2,}\.[A-Za-z]+\d+|[a-z]{3,}\d{2,4}"
     r"|[a-z]{3,}(?:\.[a-z0-9]+)*\.[a-z]*\d+|[a-z]{3}\.[a-z]{3,})(?![\w@])"
 )
@@ -212,6 +212,9 @@ _CASE = re.compile(
     re.IGNORECASE,
 )
 _ALNUM_CODE = re.compile(r"(?<![\w-])[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w-])")
+# Dutch passport and identity card numbers: two letters, six letters or digits, a digit
+# (never the letter O): "NX4K71P92".
+_DOCUMENT = re.compile(r"(?<![\w-])[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9](?![\w-])")
 
 
 def find_postcodes(text: str, claims: Claims) -> None:
@@ -223,13 +226,18 @@ def find_postcodes(text: str, claims: Claims) -> None:
             claims.add(m.start(), m.end(), "postcode")
 
 
-# British plates, in capitals only: "AB12 CDE".
+# British plates, in capitals only: "AB12 CDE"; Polish ones: "PO 7K322", "KR 4F219".
 _UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
+_PL_PLATE = re.compile(r"(?<![\w-])[A-Z]{2,3} \d[A-Z0-9]{3,4}(?![\w-])")
 
 
 def find_plates(text: str, claims: Claims) -> None:
     _claim_all(_PLATE, text, claims, "plate")
     _claim_all(_UK_PLATE, text, claims, "plate")
+    for m in _PL_PLATE.finditer(text):
+        tail = m.group(0).split(" ")[1]
+        if any(ch.isalpha() for ch in tail):  # "BSN 12345" is no plate
+            claims.add(m.start(), m.end(), "plate")
 
 
 def find_case_numbers(text: str, claims: Claims) -> None:
@@ -241,10 +249,11 @@ def find_case_numbers(text: str, claims: Claims) -> None:
         if len(_digits(code)) >= 3:
             kind = "bsn" if m.group("cue").casefold() in _BSN_CUES else "number"
             claims.add(m.start("code"), m.start("code") + len(code), kind)
-    for m in _ALNUM_CODE.finditer(text):
-        code = m.group(0)
-        if len(_digits(code)) >= 3 and any(ch.isalpha() for ch in code):
-            claims.add(m.start(), m.end(), "number")
+    for pattern in (_ALNUM_CODE, _DOCUMENT):
+        for m in pattern.finditer(text):
+            code = m.group(0)
+            if len(_digits(code)) >= 3 and any(ch.isalpha() for ch in code):
+                claims.add(m.start(), m.end(), "number")
 
 
 # --- digit runs: possible BSN and other long numbers -----------------------------------
