@@ -171,6 +171,33 @@ async def test_note_is_redacted_before_it_is_kept_and_can_be_rewritten(db, clock
     assert case.note == "Veel ruzie, de buren horen het."
 
 
+async def test_a_word_that_may_be_a_name_is_taken_out_with_one_tap(db, clock):
+    """"bahar" is spring, and a name: the redactor keeps it but asks, and the writer's tap
+    takes it out wherever it stands; a word that is no name stays when not tapped."""
+    office = await Office().open(db, clock)
+    kp = office.key_person
+    await kp.command("concern")
+    await kp.choose("danger", "no")
+    await answer_until_note(
+        kp, age="adult", relation="other", children="no", signals=(("house", "house.fights"),)
+    )
+    [shown] = await kp.send("Veel ruzie bij de buren, bahar huilt elke avond. Bahar is bang.")
+    assert shown.text.msgid == "{text}\n\n{question}"
+    assert shown.text.params["question"].msgid.startswith("If a word below is a name")
+    assert [b.data.split(":")[2:4] for row in shown.buttons[:1] for b in row] == [["out", "0"]]
+    [again] = await kp.choose("out", "0")
+    note_shown = again.text.params["note"].params["value"]
+    assert note_shown == "Veel ruzie bij de buren, [name] huilt elke avond. [name] is bang."
+    assert again.text.msgid.startswith("This is what I will keep")  # no question left
+    assert [k.msgid for k in again.text.params["kinds"].items] == ["names"]
+    await kp.press(shown.buttons[0][0].data)  # a second tap on the old button: stale
+    await kp.choose("keep")
+    await kp.choose("honour", "no")
+    await kp.choose("confirm")
+    case = await office.case(_receipt_ref(kp))
+    assert case.note == "Veel ruzie bij de buren, [name] huilt elke avond. [name] is bang."
+
+
 async def test_a_failing_redactor_stores_nothing_and_asks_again(db, clock, monkeypatch):
     def broken(_text):
         raise RedactionError("boom")
@@ -425,6 +452,29 @@ async def test_honour_related_concern_e2e(runtime, fake_api):
     [opened] = await team.confidant.tap("Open", message)
     assert "Honour-related: yes — always consult an expert" in opened.text
     assert "Kept hidden, under coercion" in opened.text
+
+
+async def test_taking_out_a_doubtful_word_e2e(runtime, fake_api):
+    team = await make_team(runtime, fake_api)
+    kp = team.key_person
+    await kp.send("/concern")
+    await kp.choose("danger", "no")
+    await answer_until_note(
+        kp, age="adult", relation="other", children="no", signals=(("house", "house.fights"),)
+    )
+    [shown] = await kp.send("Veel ruzie bij de buren, bahar huilt elke avond.")
+    assert "bahar huilt" in shown.text and "If a word below is a name" in shown.text
+    assert await kp.tap("Take out: bahar", shown) == []  # the question is edited in place
+    edited = kp.last
+    assert edited.message_id == shown.message_id
+    assert "[name] huilt" in edited.text and "bahar" not in edited.text
+    await kp.choose("keep")
+    await kp.choose("honour", "no")
+    await kp.choose("confirm")
+    reference = await newest_reference(runtime)
+    async with runtime.db.unit_of_work() as uow:
+        case = await uow.cases.by_reference(reference)
+    assert case.note == "Veel ruzie bij de buren, [name] huilt elke avond."
 
 
 async def test_restart_in_the_middle_of_a_concern_continues_where_it_was(

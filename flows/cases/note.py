@@ -31,7 +31,7 @@ from flows.core.dialogue import (
     Step,
 )
 from flows.core.messages import Inline, Text, _, verbatim
-from flows.redaction import Redaction, RedactionError, redact
+from flows.redaction import Redaction, RedactionError, redact, take_out
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,7 @@ class TextCheckDraft:
     removed: list[str] = field(default_factory=list)  # kinds of identifiers taken out
     sending: bool = False  # a message on its way to someone, not a note to keep
     cancellable: bool = False
+    doubtful: list[str] = field(default_factory=list)  # kept words that may be names
 
 
 def check_note(ctx: Context, text: str) -> Next:
@@ -93,7 +94,8 @@ def check_note(ctx: Context, text: str) -> Next:
     if cleaned is None:
         return STAY
     ctx.delete_messages([ctx.event.message_id])
-    return Start(TEXT_CHECK, TextCheckDraft(cleaned.text, list(cleaned.removed)))
+    draft = TextCheckDraft(cleaned.text, list(cleaned.removed), doubtful=list(cleaned.doubtful))
+    return Start(TEXT_CHECK, draft)
 
 
 async def check_message(
@@ -104,18 +106,36 @@ async def check_message(
     cancellable: bool = False,
 ) -> Next:
     """A message on its way to someone: cleaned first; sent at once when nothing was
-    taken out, else shown to the writer to confirm (and their raw message deleted)."""
+    taken out and no word may be a name, else shown to the writer to confirm (and their
+    raw message deleted)."""
     cleaned = clean(ctx, text)
     if cleaned is None:
         return STAY
-    if not cleaned.removed:
+    if not cleaned.removed and not cleaned.doubtful:
         return await send(cleaned.text)
     ctx.delete_messages([ctx.event.message_id])
-    draft = TextCheckDraft(cleaned.text, list(cleaned.removed), True, cancellable)
+    draft = TextCheckDraft(
+        cleaned.text, list(cleaned.removed), True, cancellable, list(cleaned.doubtful)
+    )
     return Start(TEXT_CHECK, draft)
 
 
-def _shown(_ctx: Context, draft: TextCheckDraft) -> Question:
+def _shown(ctx: Context, draft: TextCheckDraft) -> Question:
+    """The cleaned text and what was taken out; words that may be names get a button
+    each that takes them out too: the writer knows whether "bahar" is a person."""
+    question = _shown_text(ctx, draft)
+    if not draft.doubtful:
+        return question
+    ask = _("If a word below is a name, tap it to take it out.")
+    out = [
+        [Choice(_("Take out: {word}", word=verbatim(word)), "out", str(n))]
+        for n, word in enumerate(draft.doubtful)
+    ]
+    text = _("{text}\n\n{question}", text=question.text, question=ask)
+    return Question(text, [*out, *question.choices], protect=True)
+
+
+def _shown_text(_ctx: Context, draft: TextCheckDraft) -> Question:
     kinds = Inline(tuple(KIND_LABELS[kind] for kind in draft.removed))
     if draft.sending:
         text = _(
@@ -149,6 +169,20 @@ async def _accept(_ctx: Context, draft: TextCheckDraft, _arg: str) -> Next:
     return Done(draft.text)
 
 
+async def _take_out(_ctx: Context, draft: TextCheckDraft, arg: str) -> Next:
+    """The writer says this word is a name: out it goes, wherever it stands."""
+    word = draft.doubtful.pop(int(arg))
+    draft.text = take_out(draft.text, word)
+    draft.doubtful = [w for w in draft.doubtful if w.casefold() != word.casefold()]
+    if "name" not in draft.removed:
+        draft.removed.insert(0, "name")
+    return Go("check", edit=True)
+
+
+def _doubtful_indexes(_ctx: Context, draft: TextCheckDraft) -> list[str]:
+    return [str(n) for n in range(len(draft.doubtful))]
+
+
 async def _rewrite(_ctx: Context, _draft: TextCheckDraft, _arg: str) -> Next:
     return Done(REWRITE)
 
@@ -165,6 +199,9 @@ TEXT_CHECK = Dialogue(
             "check",
             ask=_shown,
             buttons={
+                "out": Answer(
+                    _take_out, to=("check",), label="take a word out", args=_doubtful_indexes
+                ),
                 "keep": Answer(_accept, to=(END,), label="keep"),
                 "send": Answer(_accept, to=(END,), label="send"),
                 "rewrite": Answer(_rewrite, to=(END,), label="write again"),

@@ -31,6 +31,9 @@ KINDS: tuple[str, ...] = (
 class Redaction:
     text: str  # cleaned text, each identifier replaced by a marker like "[phone]"
     removed: tuple[str, ...]  # kinds removed, unique, in order of first appearance
+    # Words kept that may yet be names ("bahar" spring or Bahar, "umut" hope or Umut):
+    # the writer is asked, and one tap takes such a word out (`take_out`).
+    doubtful: tuple[str, ...] = ()
 
 
 class RedactionError(Exception):
@@ -82,7 +85,19 @@ def _apply(claims: Claims) -> Redaction:
         if kind not in removed:
             removed.append(kind)
     parts.append(claims.text[pos:])
-    return Redaction("".join(parts), tuple(removed))
+    firsts = {word.casefold(): word for word in reversed(claims.doubtful)}  # first spelling
+    doubtful = tuple(dict.fromkeys(firsts[w.casefold()] for w in claims.doubtful))[:MAX_DOUBTFUL]
+    return Redaction("".join(parts), tuple(removed), doubtful)
+
+
+MAX_DOUBTFUL = 3  # words a writer is asked about, at most
+
+
+def take_out(text: str, word: str) -> str:
+    """`text` with every occurrence of `word` (whole, any case) replaced by "[name]":
+    what the writer's tap on a doubtful word does to the cleaned text."""
+    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", re.IGNORECASE)
+    return pattern.sub("[name]", text)
 
 
 def redact(text: str) -> Redaction:

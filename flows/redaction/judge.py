@@ -465,6 +465,17 @@ def proper_noun(word: str) -> bool:
     return _bucket(lexicon(), word) <= 6 and not not_person(word)
 
 
+def doubtful_name(word: str, langs: tuple[str, ...]) -> bool:
+    """Kept, but perhaps a name: one of the names that are also words, or a common name
+    of the lexicon that is not a common word of the text's languages."""
+    lex = lexicon()
+    if _function_word(word, lex, langs) or not_person(word):
+        return False
+    if word in NAME_WORDS or word in ALWAYS_NAMES:
+        return True
+    return _bucket(lex, word) <= 2 and lex.zipf(word, (*langs, "en", "nl")) < 4.5
+
+
 def rare_word(word: str, langs: tuple[str, ...]) -> bool:
     """Hardly a word of the text's languages (a listed Somali name may be taken)."""
     return lexicon().zipf(word, langs) < 3.5

@@ -312,6 +312,16 @@ class _Scan:
             return False
         return judge.known_name(_base(tok.low)) or judge.before_name(tok.low, self.langs)
 
+    def doubtful(self, i: int) -> bool:
+        """A word kept that may yet be a name: a name that is also a word ("bahar",
+        "umut", "ሰላም"), or a common name of the lexicon that is rare as a word here."""
+        tok = self.toks[i]
+        if len(tok.text) < 3 or self.stop(tok) or (tok.cased and self.not_name(tok)):
+            return False
+        if tok.cased and tok.text[1:2].isupper():
+            return False  # "GGD"
+        return judge.doubtful_name(_base(tok.low) if tok.cased else tok.low, self.langs)
+
     def slot(self, i: int) -> bool:
         """Token i stands in a name slot: after "spoke with", before "ile konuştum",
         first in a sentence before "says", "told", "قالت"."""
@@ -718,8 +728,14 @@ def _span(tok: _Tok) -> tuple[int, int]:
 
 def find_names(text: str, claims: Claims) -> None:
     scan = _Scan(text)
+    names = scan.run()
+    claims.doubtful += [
+        tok.text
+        for i, tok in enumerate(scan.toks)
+        if i not in names and MASK not in tok.text and scan.doubtful(i)
+    ]
     spans: list[list[int]] = []
-    for i in sorted(scan.run()):
+    for i in sorted(names):
         start, end = _span(scan.toks[i])
         if spans and i - 1 in scan.names and scan.joined(i) and spans[-1][2] == i - 1:
             spans[-1][1], spans[-1][2] = end, i

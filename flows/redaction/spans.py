@@ -18,6 +18,7 @@ class Claims:
 
     text: str
     spans: list[tuple[int, int, str | None]] = field(default_factory=list)
+    doubtful: list[str] = field(default_factory=list)  # kept words that may be names
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e, _ in self.spans)
