@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.redaction import normalise, redact
+from flows.redaction import normalise, redact, take_out
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "redaction.jsonl"
 HELDOUT = CORPUS.with_name("heldout.jsonl")
@@ -63,6 +63,9 @@ class Score:
     keeps: int = 0
     altered: int = 0
     texts: int = 0
+    asked: int = 0  # words the writer is asked about (kept, but perhaps names)
+    asked_texts: int = 0
+    removed_after_taps: int = 0  # identifiers gone once the writer tapped the names asked
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (text, ident, out)
     false_removals: list[tuple[str, str, str]] = field(default_factory=list)  # (text, keep, out)
     hard_misses: list[tuple[str, str, str]] = field(default_factory=list)
@@ -72,6 +75,10 @@ class Score:
         return self.removed / self.identifiers if self.identifiers else 1.0
 
     @property
+    def recall_after_taps(self) -> float:
+        return self.removed_after_taps / self.identifiers if self.identifiers else 1.0
+
+    @property
     def keep_rate(self) -> float:
         return 1.0 - self.false_removal_rate
 
@@ -79,9 +86,18 @@ class Score:
     def false_removal_rate(self) -> float:
         return self.altered / self.keeps if self.keeps else 0.0
 
-    def add(self, record: dict, cleaned: str) -> None:
+    def add(self, record: dict, cleaned: str, doubtful: tuple[str, ...] = ()) -> None:
         self.texts += 1
+        self.asked += len(doubtful)
+        self.asked_texts += bool(doubtful)
+        tapped = cleaned  # the writer taps the words asked about that are names
+        for word in doubtful:
+            if any(
+                word.casefold() in normalise(i).casefold().split() for i in record["identifiers"]
+            ):
+                tapped = take_out(tapped, word)
         for ident in record["identifiers"]:
+            self.removed_after_taps += normalise(ident) not in tapped
             self.identifiers += 1
             if normalise(ident) in cleaned:
                 self.misses.append((record["text"], ident, cleaned))
@@ -104,13 +120,17 @@ def load_corpus(path: Path = CORPUS) -> list[dict]:
 def score(
     records: Iterable[dict], redact_text: Callable[[str], str] | None = None
 ) -> dict[str, Score]:
-    """Scores per language, plus "all"."""
-    redact_text = redact_text or (lambda text: redact(text).text)
+    """Scores per language, plus "all"; with our redactor also what the writer's taps
+    on the words asked about would add."""
     scores: dict[str, Score] = {"all": Score()}
     for record in records:
-        cleaned = redact_text(record["text"])
-        scores.setdefault(record["lang"], Score()).add(record, cleaned)
-        scores["all"].add(record, cleaned)
+        if redact_text is None:
+            result = redact(record["text"])
+            cleaned, doubtful = result.text, result.doubtful
+        else:
+            cleaned, doubtful = redact_text(record["text"]), ()
+        scores.setdefault(record["lang"], Score()).add(record, cleaned, doubtful)
+        scores["all"].add(record, cleaned, doubtful)
     return scores
 
 
@@ -151,6 +171,11 @@ def _report(title: str, scores: dict[str, Score]) -> None:
             f"{lang:<5} {s.texts:>5} {s.identifiers:>6} {s.recall:>7.1%} "
             f"{s.keeps:>6} {s.keep_rate:>7.1%}"
         )
+    total = scores["all"]
+    print(
+        f"asked about {total.asked} words in {total.asked_texts} texts; recall once the "
+        f"writer taps those that are names: {total.recall_after_taps:.1%}"
+    )
     print()
 
 
