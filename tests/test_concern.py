@@ -463,8 +463,8 @@ async def test_taking_out_a_doubtful_word_e2e(runtime, fake_api):
         kp, age="adult", relation="other", children="no", signals=(("house", "house.fights"),)
     )
     [shown] = await kp.send("Veel ruzie bij de buren, bahar huilt elke avond.")
-    assert "bahar huilt" in shown.text and "If a word below is a name" in shown.text
-    assert await kp.tap("Take out: bahar", shown) == []  # the question is edited in place
+    assert "bahar huilt" in shown.text and "Is een woord hieronder een naam?" in shown.text
+    assert await kp.tap("Eruit halen: bahar", shown) == []  # the question is edited in place
     edited = kp.last
     assert edited.message_id == shown.message_id
     assert "[name] huilt" in edited.text and "bahar" not in edited.text
