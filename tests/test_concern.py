@@ -172,7 +172,7 @@ async def test_note_is_redacted_before_it_is_kept_and_can_be_rewritten(db, clock
 
 
 async def test_a_word_that_may_be_a_name_is_taken_out_with_one_tap(db, clock):
-    """"bahar" is spring, and a name: the redactor keeps it but asks, and the writer's tap
+    """ "bahar" is spring, and a name: the redactor keeps it but asks, and the writer's tap
     takes it out wherever it stands; a word that is no name stays when not tapped."""
     office = await Office().open(db, clock)
     kp = office.key_person

@@ -624,6 +624,13 @@ def test_identifiers_without_cue(text, gone, kind):
         "zij zegt hamdullah het gaat beter, mskina",  # spoken Darija inside Dutch
         "ze werkt in de kassen in het Westland",
         "the husband is still in libya",
+        # places in several words, neighbourhoods, origins (places.txt)
+        "Today she called me from the AZC in Budel.",
+        "Fui a la Hema de Leidsche Rijn el lunes.",
+        "ze woont in Bos en Lommer, vlak bij de markt",
+        "The Antillean lady came to our sewing class again.",
+        "Kırk yaşlarında, Afyonlu, adı bende yok.",
+        "خانم ایرانی 40 ساله بهم گفت",
     ],
 )
 def test_keeps_brands_apps_countries_floors_and_plural_weekdays(text):

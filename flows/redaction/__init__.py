@@ -29,6 +29,7 @@ from .gazetteer import lexicon
 from .initials import clean_initials
 from .namemodel import model
 from .normalise import normalise
+from .places import places
 
 
 def prepare() -> None:
@@ -36,6 +37,7 @@ def prepare() -> None:
     person who types a note does not wait for it, nor anyone else meanwhile."""
     lexicon()
     model()
+    places()
 
 
 __all__ = [

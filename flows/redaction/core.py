@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import addresses, dates, names, structured
+from . import addresses, dates, names, places, structured
 from .lexicon import PUBLIC_NUMBERS
 from .normalise import normalise
 from .spans import Claims
@@ -64,6 +64,7 @@ def _detectors() -> tuple[Detector, ...]:
         structured.find_social,
         structured.find_handle_shapes,
         structured.protect_services,
+        places.protect_places,
         names.find_names,
     )
 

@@ -34,6 +34,7 @@ from .given_names import (
     UNCASED_NAMES,
 )
 from .lexicon import KIN, NOT_PERSON, STOP, UNCASED_KIN
+from .places import is_place
 
 
 def _split(*chunks: str) -> list[str]:
@@ -197,7 +198,7 @@ def not_person(word: str) -> bool:
     apps and organisations; also declined ("do Lidla i Kruidvatu", "na Telegramie")."""
     lex = lexicon()
     known = lex.not_person
-    if word in NOT_PERSON or word in known:
+    if word in NOT_PERSON or word in known or is_place(word):
         return True
     # a common name is not a declined month or shop: "julia" is no form of "juli"
     return lex.name_bucket(word) > 3 and any(

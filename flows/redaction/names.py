@@ -514,8 +514,8 @@ class _Scan:
             return
         tok = self.toks[j]
         if not tok.cased:
-            if kind == KINSHIP or self.stop(tok):
-                return
+            if kind == KINSHIP or self.stop(tok) or judge.not_person(tok.low):
+                return  # "خانم ایرانی": the Iranian lady
             self.names.add(j)
             nxt = j + 1
             if self.joined(nxt) and self.second_word(self.toks[nxt]):
