@@ -33,7 +33,7 @@ from .given_names import (
     UKRAINIAN_NAMES,
     UNCASED_NAMES,
 )
-from .lexicon import KIN, NOT_PERSON, STOP, UNCASED_KIN
+from .lexicon import COLOURS, KIN, NOT_PERSON, STOP, UNCASED_KIN
 from .places import is_place
 
 
@@ -77,6 +77,7 @@ _SOMALI = frozenset(
         "gaariga baabuurka shaqada lacag uma kama lama uga ugu kala isla kiiska",
         "walaalo walaalaha walaasheed walaalkeed aabihii hooyadii hooyooyinka adeerkood",
         "jir jirka jirta dhab dhabta qabto qabta ninka ninkeeda naagta cambuulo suuqa",
+        "joogaa joogta joogo deggan degan yahay yihiin",
     )
 )
 # Somali possessive and article endings ("taleefankeeda", "fiidkii"): such words make a
@@ -188,8 +189,8 @@ def spoken_word(word: str) -> bool:
 def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:
     if word in STOP or spoken_word(word):
         return True
-    if word in UNCASED_KIN or word in KIN:
-        return True  # "ሓዋ" her brother, "walaalo" siblings: never the name itself
+    if word in UNCASED_KIN or word in KIN or word in COLOURS:
+        return True  # "ሓዋ" her brother, "walaalo" siblings, "white": never the name itself
     return any(word in lex.function.get(lang, ()) for lang in langs)
 
 
