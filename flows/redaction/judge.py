@@ -223,6 +223,8 @@ def _stems(word: str) -> list[str]:
                         out.append(stem + "о")  # "коваленком" -> "коваленко"
                     if stem.endswith("ц") and suffix == "і":
                         out.append(stem[:-1] + "ка")  # "наталці" -> "наталка"
+                    if stem.endswith("і") and suffix in ("я", "ю"):
+                        out.append(stem + "й")  # "сергія" -> "сергій", "андрію" -> "андрій"
                 else:
                     out.append(stem + "a")
     return out
@@ -476,6 +478,12 @@ def doubtful_name(word: str, langs: tuple[str, ...]) -> bool:
     if word in NAME_WORDS or word in ALWAYS_NAMES:
         return True
     return _bucket(lex, word) <= 2 and lex.zipf(word, (*langs, "en", "nl")) < 4.5
+
+
+def very_common(word: str, langs: tuple[str, ...]) -> bool:
+    """One of the most common words of the text's languages ("سر" head, "داد" gave), not
+    a listed name: no name even next to a kinship word."""
+    return lexicon().zipf(word, langs) >= 5.5 and word not in UNCASED_NAMES
 
 
 def rare_word(word: str, langs: tuple[str, ...]) -> bool:

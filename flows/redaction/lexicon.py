@@ -23,7 +23,8 @@ def _phrases(*chunks: str) -> tuple[tuple[str, ...], ...]:
 NAME_CUES_STRONG = _phrases(
     # nl
     "haar naam is|zijn naam is|de naam is|naam is|genaamd|genoemd|met de naam|roepnaam",
-    "voornaam|achternaam|bijnaam|noemt zich",
+    "voornaam|achternaam|bijnaam|noemt zich|noemen hem|noemen haar|noemen ze|ze noemen hem",
+    "ze noemen haar|iedereen noemt hem|iedereen noemt haar",
     # en
     "her name is|his name is|their name is|name is|named|known as|goes by|first name",
     "surname|last name|nickname|full name",
@@ -36,6 +37,7 @@ NAME_CUES_STRONG = _phrases(
     # so
     "magaceedu|magaciisu|magacoodu|magacayguna|la yiraahdo|la yidhaahdo|la dhaho|la yiraa",
     "la yiraahdaa|la yidhaahdaa|magaceeda waa|magaciisa waa|magaca waa|magaceeda|magaciisa",
+    "loo yaqaan|loo yaqaanaa|loogu yeero|lagu naanaysto|naanaystiisa|naanaysteeda",
     # es
     "se llama|su nombre es|de nombre|se llamaba|me llamo|apellido|su apellido es",
     # ar (script has no case: every name cue behaves as strong)
@@ -57,6 +59,7 @@ NAME_CUES_WEAK = _phrases(
 # A name comes *before* these: "Ayşe adında bir kadın", "ሳራ ትበሃል", "مریم نام دارد".
 NAME_CUES_BEFORE = _phrases(
     "adında|adlı|isimli|isminde|adındaki|ትበሃል|ይበሃል|ትብሃል|ይብሃል|ዝተባህለት|ዝተባህለ|ዝበሃል|እትበሃል|ዝብሃል",
+    "ኢሎም ዝጽውዕዋ|ኢሎም ዝጽውዕዎ|ኢሎም ይጽውዕዋ|ኢሎም ይጽውዕዎ|ይብልዋ|ይብልዎ",
     "نام دارد|نام داره|اسم دارد",
 )
 
@@ -162,6 +165,7 @@ STOP = _words(
     "عمره تبلغ يبلغ وهي وهو منذ عند عندها عنده تسكن يسكن تعيش يعيش وعمرها وعمره وعندها",
     "وعنده ولديها ولديه لديها لديه غير مجهول",
     "الكبير الكبيرة الصغير الصغيرة الكبار الصغار الكبيرين الصغيرين الوسطاني الوسطانية ما",
+    "الحاج الحاجة الشيخ",
     # fa
     "است هست بود و که از در با را به تا هم اما ولی سال ساله دارد داره می او این آن",
     "هستند نیست ست هستن بودن میشه شد شان",

@@ -286,6 +286,7 @@ class _Scan:
         return (
             (before in UNCASED_KIN or (before[:1] == "و" and before[1:] in UNCASED_KIN))
             and judge.known_name(tok.low, common=True)
+            and not judge.very_common(tok.low, self.langs)
             and not judge.not_person(tok.low)
         )
 
@@ -302,6 +303,7 @@ class _Scan:
             and tok.text not in UNCASED_KIN
             and tok.text not in _BARE_KIN
             and judge.known_name(tok.low, common=True)
+            and not judge.very_common(tok.low, self.langs)
             and not judge.not_person(tok.low)
         )
 
