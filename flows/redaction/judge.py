@@ -77,7 +77,7 @@ _SOMALI = frozenset(
         "gaariga baabuurka shaqada lacag uma kama lama uga ugu kala isla kiiska",
         "walaalo walaalaha walaasheed walaalkeed aabihii hooyadii hooyooyinka adeerkood",
         "jir jirka jirta dhab dhabta qabto qabta ninka ninkeeda naagta cambuulo suuqa",
-        "joogaa joogta joogo deggan degan yahay yihiin",
+        "joogaa joogta joogo deggan degan yahay yihiin hore ina guuriyaa",
     )
 )
 # Somali possessive and article endings ("taleefankeeda", "fiidkii"): such words make a
@@ -176,6 +176,7 @@ _NAME_UNKNOWN = frozenset(
         "بعرف بعرفش ماعرف ماعرفتش مش مو معروف بدون عائلة العائلة",
         "ኣይፈልጦን ኣይፈለጥኩን ኣይፈልጣን ኣይነገረትን ክትነግረኒ ኣይደለየትን ኣይነገረትንን",
         "qoyska qoyskeeda qoyskiisa wali weli ogi ogiin aqaan aqaano",
+        "العيلة عيلة عيلتها عيلته العايلة عايلة እኳ ኣይነገረትናን ኣይነገረትን ኣይነገሩናን",
     )
 )
 
@@ -203,8 +204,8 @@ def not_person(word: str) -> bool:
         return True
     # a common name is not a declined month or shop: "julia" is no form of "juli"
     return lex.name_bucket(word) > 3 and any(
-        stem in NOT_PERSON or stem in known for stem in _stems(word)
-    )
+        stem in NOT_PERSON or stem in known or is_place(stem) for stem in _stems(word)
+    )  # "z Wałbrzycha", "Ryanairem"
 
 
 def _stems(word: str) -> list[str]:

@@ -136,7 +136,10 @@ UNCASED_KIN = _words(
     "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣቦኣ ሓብታ ሓዋ ጎረቤተይ ጎረቤት",
     # the children, the mother, the father (Darija, Levantine); Dari uncle
     "الدراري الولاد الاولاد الأولاد الأم الام الأب الاب كاكا کاکا کاکای ولد",
-    "ሓውቦኣ ሓውቦኡ ሓትኖኣ ሓትኖኡ ኣኮኣ ኣኮኡ ሓወቦ",
+    "ሓውቦኣ ሓውቦኡ ሓትኖኣ ሓትኖኡ ኣኮኣ ኣኮኡ ሓወቦ ኣኮይ ሓወቦይ ሓትነይ",
+    "پسرعمو پسرعموش پسرعموی دخترعمو دخترعموش پسرخاله پسرخالهش دخترخاله دخترخالهش",
+    "پسرعمه دخترعمه پسردایی دختردایی خالهم خالم عمهم عموم",
+    "adeer adeerkeed adeerkay adeerkiis adeerkood",
 )
 
 # Lower-case function words that can follow a cue but are never a name.
@@ -180,6 +183,16 @@ COLOURS = _words(
     "rood rode blauw blauwe grijs grijze zilver zilveren groen groene blanco blanca negro",
     "negra rojo roja gris azul plateado beyaz siyah kırmızı gri mavi biały biała białym",
     "czarny czarna czarnym czerwony srebrny білий біла чорний чорна сірий сіра червоний",
+    "ጸሊም ጻዕዳ ቀይሕ ሰማያዊ ሓመልማል مشکی سفید قرمز آبی طوسی نقره‌ای أسود اسود أبيض ابيض",
+    "أحمر احمر رمادي فضي cad madow casaan buluug cawl",
+)
+# After these the next word is a thing, not a person: a car make before its model
+# ("Volkswagen Caddy", "Fiat Doblo"), a club's letters before its name ("VV Zwaluwen").
+THING_BEFORE = _words(
+    "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
+    "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi mercedes",
+    "mercedes-benz lexus porsche jeep chevrolet lada daewoo chrysler dodge cupra",
+    "vv sv fc rksv sc afc csv vvv rkvv hvv rkc",
 )
 
 # Words that may join two names in a list: "Amir en Sara", "Ali ve Ayşe".
@@ -368,6 +381,11 @@ NOT_PERSON = _words(
     "prius yaris corolla aygo auris focus fiesta mondeo octavia fabia ibiza leon",
     "picanto sportage qashqai micra swift c1 c3 c4 208 308 3008 punto panda",
     "life360 findmy",
+    # airlines, malls
+    "ryanair transavia klm easyjet pegasus wizz wizzair corendon sunexpress lufthansa",
+    "catharijne zuidplein kalverstraat",
+    # origins in Arabic script that the names data set has as names
+    "افغان افغانی ایرانی عراقی سوری مغربی هلندی ترکی عربی افغانستانی",
     "iphone samsung huawei xiaomi nokia apple android google nike adidas playstation",
     "xbox nintendo netflix spotify youtube disney",
     # apps, platforms, messaging

@@ -41,6 +41,7 @@ from .lexicon import (
     NOT_NAMES,
     PARTICLES,
     STOP,
+    THING_BEFORE,
     TITLES,
     TITLES_AFTER,
     UNCASED_KIN,
@@ -590,8 +591,9 @@ class _Scan:
                     kind = STRONG  # "naam: fatima"
                 self.take_after(after, kind)
         for i, tok in enumerate(self.toks):
-            if i in self.names or (self.joined(i) and self.toks[i - 1].low in COLOURS):
-                continue
+            after_thing = self.joined(i) and self.toks[i - 1].low in COLOURS | THING_BEFORE
+            if i in self.names or after_thing:
+                continue  # "een grijze Volkswagen Caddy", "VV Zwaluwen"
             acronym = tok.cased and tok.text.isupper() and len(tok.text) < 5
             listed = self.listed(tok) and not acronym
             unknown = (
