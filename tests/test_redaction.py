@@ -575,6 +575,7 @@ def test_corpus_never_raises(corpus):
         ("بهار دختر همسایه ۱۶ سالشه", ["بهار"]),  # a name before a kinship word
         ("там живе тетяна з сином богданом", ["тетяна", "богданом"]),
         ("mieszka teraz u krysi z córką zosią i nie chce wracać", ["krysi", "zosią"]),
+        ("Parisa woont hier sinds maart", ["Parisa"]),  # not a declined "Paris"
     ],
 )
 def test_name_without_cue(text, names):
@@ -589,6 +590,9 @@ def test_name_without_cue(text, names):
     [
         ("zus woont in belgie: kapelstraat 12 bus 4 2000 antwerpen", "2000", "postcode"),
         ("plate is AB12 CDE, silver toyota", "AB12 CDE", "plate"),
+        ("the family at Napoleonplein 6: the eldest", "Napoleonplein 6", "address"),
+        ("rejestracja polska PO 7K322 stoi zawsze", "PO 7K322", "plate"),
+        ("paspoort NX4K71P92 ligt bij hem", "NX4K71P92", "number"),
         ("Ze woont op de Vechtstraat 14-3 hoog.", "Vechtstraat 14-3", "address"),
         ("adres: Meidoornweg 7B, blauwe deur", "Meidoornweg 7B", "address"),
         ("Ze woont in Gent, Kouterbaan 12 bus 4.", "Kouterbaan 12 bus 4", "address"),
@@ -631,6 +635,9 @@ def test_identifiers_without_cue(text, gone, kind):
         "The Antillean lady came to our sewing class again.",
         "Kırk yaşlarında, Afyonlu, adı bende yok.",
         "خانم ایرانی 40 ساله بهم گفت",
+        "dziewczyny są z Wałbrzycha",
+        "Zijn vader haalt hem op in een grijze Volkswagen Caddy.",
+        "kulüp VV Zwaluwen, antrenman salı",
     ],
 )
 def test_keeps_brands_apps_countries_floors_and_plural_weekdays(text):

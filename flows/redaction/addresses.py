@@ -33,7 +33,7 @@ _ADDITION = (  # "1-3", "55a", "12 A", "143-III", "12 hs"
     r"(?:[ \t-]?(?:hs|bis|bg|I{1,3}|huis|boven))?"
     r"(?:[ \t]+(?:bus|bte|boîte)[ \t]*\d{1,4}[A-Za-z]?)?"  # Belgian "12 bus 4"
 )
-_HOUSE = rf"\d{{1,5}}(?P<add>{_ADDITION})(?![\w:]|[.,]\d)"
+_HOUSE = rf"\d{{1,5}}(?P<add>{_ADDITION})(?![\w]|[.,:]\d)"  # "plein 6: the" is one
 
 _STREET_THEN_NUMBER = re.compile(
     rf"(?P<street>(?:{_WORD}[ \t]+){{0,5}}{_WORD})[ \t]+{_NUMBER_WORD}?(?P<num>{_HOUSE})"

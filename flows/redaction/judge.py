@@ -203,9 +203,25 @@ def not_person(word: str) -> bool:
     if word in NOT_PERSON or word in known or is_place(word):
         return True
     # a common name is not a declined month or shop: "julia" is no form of "juli"
-    return lex.name_bucket(word) > 3 and any(
-        stem in NOT_PERSON or stem in known or is_place(stem) for stem in _stems(word)
-    )  # "z Wałbrzycha", "Ryanairem"
+    if lex.name_bucket(word) <= 3:
+        return False
+    if any(stem in NOT_PERSON or stem in known for stem in _stems(word)):
+        return True
+    return any(is_place(stem) for stem in _place_stems(word))  # "z Wałbrzycha", "w Krakowie"
+
+
+def _place_stems(word: str) -> list[str]:
+    """A declined Polish or Ukrainian place: "krakowie", "wałbrzycha", "харкова". A plain
+    "-a" counts only with a Polish letter or in Cyrillic: "Parwana" and "Parisa" are
+    names, not Parwan and Paris."""
+    stems = [word[: -len(end)] for end in _PLACE_ENDINGS if word.endswith(end)]
+    slavic = "\u0400" <= word[:1] <= "\u04ff" or any(ch in "łąęśćżźńó" for ch in word)
+    if slavic and word.endswith(("a", "а", "у")):
+        stems.append(word[:-1])
+    return [stem for stem in stems if len(stem) >= 3]
+
+
+_PLACE_ENDINGS = ("iem", "em", "ie", "ach", "owi", "ą", "ę", "і", "ом", "ем")
 
 
 def _stems(word: str) -> list[str]:
