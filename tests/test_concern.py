@@ -145,14 +145,17 @@ async def test_signals_are_toggled_in_place_and_at_least_one_is_needed(db, clock
     assert kp.replies[-2].text.msgid.startswith("Which signals")  # no edit: a new message
 
 
+async def _to_the_note(kp, signal: tuple[str, str] = ("house", "house.fights")) -> None:
+    """A key person's concern, answered up to the note."""
+    await kp.command("concern")
+    await kp.choose("danger", "no")
+    await answer_until_note(kp, age="adult", relation="other", children="no", signals=(signal,))
+
+
 async def test_note_is_redacted_before_it_is_kept_and_can_be_rewritten(db, clock):
     office = await Office().open(db, clock)
     kp = office.key_person
-    await kp.command("concern")
-    await kp.choose("danger", "no")
-    await answer_until_note(
-        kp, age="adult", relation="other", children="no", signals=(("house", "house.fights"),)
-    )
+    await _to_the_note(kp)
     [too_long] = await kp.send("x" * 1001)
     assert too_long.text.params == {"max": 1000}
     [shown] = await kp.send("Haar naam is Fatima, bel 0612345678.")
@@ -172,15 +175,11 @@ async def test_note_is_redacted_before_it_is_kept_and_can_be_rewritten(db, clock
 
 
 async def test_a_word_that_may_be_a_name_is_taken_out_with_one_tap(db, clock):
-    """ "bahar" is spring, and a name: the redactor keeps it but asks, and the writer's tap
-    takes it out wherever it stands; a word that is no name stays when not tapped."""
+    """The redactor keeps "bahar" (spring, and a name) but asks; the writer's tap takes it
+    out wherever it stands."""
     office = await Office().open(db, clock)
     kp = office.key_person
-    await kp.command("concern")
-    await kp.choose("danger", "no")
-    await answer_until_note(
-        kp, age="adult", relation="other", children="no", signals=(("house", "house.fights"),)
-    )
+    await _to_the_note(kp)
     [shown] = await kp.send("Veel ruzie bij de buren, bahar huilt elke avond. Bahar is bang.")
     assert shown.text.msgid == "{text}\n\n{question}"
     assert shown.text.params["question"].msgid.startswith("If a word below is a name")
@@ -205,11 +204,7 @@ async def test_a_failing_redactor_stores_nothing_and_asks_again(db, clock, monke
     monkeypatch.setattr(note, "redact", broken)
     office = await Office().open(db, clock)
     kp = office.key_person
-    await kp.command("concern")
-    await kp.choose("danger", "no")
-    await answer_until_note(
-        kp, age="adult", relation="other", children="no", signals=(("told", "told.adult"),)
-    )
+    await _to_the_note(kp, ("told", "told.adult"))
     [sorry] = await kp.send("Fatima 0612345678")
     assert sorry.text.msgid.startswith("Sorry, I could not check this text")
     async with db.unit_of_work() as uow:
