@@ -25,6 +25,10 @@ from storage.models import InboxUpdate
 
 MAX_ATTEMPTS = 5
 LEASE = timedelta(minutes=1)
+# Once handled, its replies are sent within moments; if the worker died before that, the
+# sender's next update waits only this long, not the whole lease (a restarted worker on
+# PostgreSQL cannot tell a dead worker's claims from a live one's).
+REPLY_LEASE = timedelta(seconds=10)
 
 
 @dataclass(frozen=True)
@@ -207,7 +211,9 @@ class InboxRepository:
         await self._s.execute(
             update(table)
             .where(table.c.update_id == update_id)
-            .values(status="handled", payload=None, processed_at=now)
+            .values(
+                status="handled", payload=None, processed_at=now, claimed_until=now + REPLY_LEASE
+            )
         )
 
     async def mark_done(self, update_ids: list[int]) -> None:

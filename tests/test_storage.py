@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from storage.database import MIGRATIONS, Database
-from storage.inbox import IncomingUpdate
+from storage.inbox import LEASE, REPLY_LEASE, IncomingUpdate
 from storage.models import Base
 from storage.records import ConversationRecord
 
@@ -113,6 +113,22 @@ async def test_inbox_hands_out_one_update_per_person_at_a_time(db: Database, clo
         assert [
             u.update_id for u in await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
         ] == [2]
+
+
+async def test_a_worker_that_died_before_replying_holds_up_the_next_update_only_briefly(db, clock):
+    """Handled, then the worker died before its replies went out: the sender's next
+    update goes once REPLY_LEASE has passed, not after the whole claim's lease."""
+    async with db.unit_of_work() as uow:
+        await uow.inbox.add([incoming(1, 30), incoming(2, 30)], now=clock.now())
+        await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
+        await uow.inbox.mark_handled(1, now=clock.now())  # ... and the worker dies
+    clock.advance(REPLY_LEASE - timedelta(seconds=1))
+    async with db.unit_of_work() as uow:
+        assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False) == []
+    clock.advance(timedelta(seconds=2))
+    async with db.unit_of_work() as uow:
+        [next_one] = await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
+    assert next_one.update_id == 2 and REPLY_LEASE < LEASE
 
 
 async def test_a_claim_that_was_never_finished_is_taken_again_after_its_lease(db, clock):
