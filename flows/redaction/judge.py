@@ -258,29 +258,10 @@ _UKRAINIAN_TO_RUSSIAN = str.maketrans("іїєґ", "ииег")
 _TIGRINYA_TO_AMHARIC = str.maketrans("ኣ", "አ")
 
 
-# Ukrainian given names and their everyday short forms: the names data set has no
-# Ukraine, and ranks Ukrainian spellings only where they happen to match Russian ones.
-_UKRAINIAN_NAMES = frozenset(
-    _split(
-        "олександр олександра андрій андрійко богдан богдана василь віктор віталій володимир",
-        "вова вітя дмитро дмитрик іван іванко ігор юрій юрко микола миколка михайло мирослав",
-        "назар олег остап павло петро роман ростислав сергій сашко сашка степан тарас",
-        "ярослав ярема максим максимко денис артем антон євген олексій кирило данило",
-        "анастасія настя наталія наталка ната оксана олена оленка ірина іра тетяна таня",
-        "юлія юля марія марічка мар'яна софія софійка соломія катерина катя людмила люда",
-        "люба любов галина галя ганна ганнуся віра надія ніна ольга оля світлана світла",
-        "вікторія віка дарина дарка злата зоряна лариса леся мирослава уляна христина ярина",
-        "яна валентина валя зінаїда зіна лідія ліда раїса тамара євгенія женя",
-    )
-)
-
-
-# Of these, the ones that are also ordinary words (faith, hope, love, novel, golden):
-# those only count as names where the lexicon's thresholds say so.
-_UKRAINIAN_NAME_WORDS = frozenset(_split("віра надія любов люба роман злата слава ніна яна"))
-_UKRAINIAN_ALWAYS = (_UKRAINIAN_NAMES | UKRAINIAN_NAMES) - (
-    _UKRAINIAN_NAME_WORDS | UKRAINIAN_NAME_WORDS
-)
+# Ukrainian given names and their everyday short forms (community_names.txt), without
+# those that are also ordinary words (faith, hope, love, novel): the names data set has
+# no Ukraine, and ranks Ukrainian spellings only where they happen to match Russian ones.
+_UKRAINIAN_ALWAYS = UKRAINIAN_NAMES - UKRAINIAN_NAME_WORDS
 # Names that are also words, but in a note about a family far more often the name:
 # removed in any case, anywhere ("deniz came by", "نرگس دختر همسایه"). Privacy before
 # readability: "the sea" or "consent" is rarely what a note is about; a season, a
@@ -331,7 +312,7 @@ def _bucket(lex: Lexicon, word: str) -> int:
     """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well, the
     Russian spelling of a Ukrainian name and the Amharic spelling of a Tigrinya one."""
     bucket = lex.name_bucket(word)
-    if word in _UKRAINIAN_NAMES or word in SOMALI_NAMES or word in UNCASED_NAMES:
+    if word in UKRAINIAN_NAMES or word in SOMALI_NAMES or word in UNCASED_NAMES:
         bucket = min(bucket, 2)
     elif word in NAME_WORDS:
         bucket = min(bucket, 3)  # a name that is also a word: a name where names stand
