@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.models import (
     Case,
@@ -27,6 +28,28 @@ from storage.models import (
     ShownMessage,
     Timer,
 )
+
+
+async def delete_past_period(
+    session: AsyncSession,
+    when: InstrumentedAttribute,
+    days: InstrumentedAttribute,
+    *,
+    now: datetime,
+) -> int:
+    """Delete the rows whose `when` lies longer ago than their organisation's period
+    `days` (an `Organisation` column): one statement per organisation, so the rows are
+    never read into memory. Returns how many went."""
+    table = when.class_
+    gone = 0
+    for organisation_id, period in (await session.execute(select(Organisation.id, days))).all():
+        result = await session.execute(
+            delete(table).where(
+                table.organisation_id == organisation_id, when <= now - timedelta(days=period)
+            )
+        )
+        gone += result.rowcount
+    return gone
 
 
 class RetentionRepository:
@@ -112,19 +135,10 @@ class RetentionRepository:
         return len(ids)
 
     async def old_wellbeing_answers(self, *, now: datetime) -> int:
-        """Wellbeing answers asked longer ago than their organisation keeps them: one
-        delete per organisation, so the answers are never read into memory."""
-        gone = 0
-        periods = await self._s.execute(select(Organisation.id, Organisation.wellbeing_days))
-        for organisation_id, days in periods.all():
-            result = await self._s.execute(
-                delete(CheckinAnswer).where(
-                    CheckinAnswer.organisation_id == organisation_id,
-                    CheckinAnswer.asked_at <= now - timedelta(days=days),
-                )
-            )
-            gone += result.rowcount
-        return gone
+        """Wellbeing answers asked longer ago than their organisation keeps them."""
+        return await delete_past_period(
+            self._s, CheckinAnswer.asked_at, Organisation.wellbeing_days, now=now
+        )
 
     async def old_invites(self, *, now: datetime, keep: timedelta) -> int:
         result = await self._s.execute(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, exists, select, update
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.crypto import Cipher
 from storage.models import Organisation, Visit, VisitEvent
 from storage.records import VisitRecord
+from storage.retention import delete_past_period
 
 OPEN = ("running", "asking", "alerting")
 
@@ -92,17 +93,9 @@ class VisitRepository:
     async def old(self, *, now: datetime) -> int:
         """Visits over for longer than their organisation keeps them (`visit_note_days`)
         go, with their note and chronology."""
-        gone = 0
-        periods = await self._s.execute(select(Organisation.id, Organisation.visit_note_days))
-        for organisation_id, days in periods.all():
-            result = await self._s.execute(
-                delete(Visit).where(
-                    Visit.organisation_id == organisation_id,
-                    Visit.ended_at < now - timedelta(days=days),
-                )
-            )
-            gone += result.rowcount
-        return gone
+        return await delete_past_period(
+            self._s, Visit.ended_at, Organisation.visit_note_days, now=now
+        )
 
     # chronology ---------------------------------------------------------
     async def record(
