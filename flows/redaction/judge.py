@@ -247,6 +247,7 @@ def _stems(word: str) -> list[str]:
     return out
 
 
+_CIRCUMFLEX = str.maketrans("âîû", "aiu")
 _ARABIC_VARIANTS = str.maketrans("یکىۀة", "يكيهه")
 # Ukrainian and Russian patronymics in every case: "петрович", "іванівна", "олегівни".
 _PATRONYMIC = re.compile(r"\w{3,}(?:ович|евич|йович|івна|ївна|овна|евна)(?:а|у|ем|ові|і|и|ою|ої)?$")
@@ -318,6 +319,8 @@ def _bucket(lex: Lexicon, word: str) -> int:
         bucket = min(bucket, 3)  # a name that is also a word: a name where names stand
     if bucket <= 6:
         return bucket
+    if word.isascii() is False and word != word.translate(_CIRCUMFLEX):
+        return _bucket(lex, word.translate(_CIRCUMFLEX))  # "kâmuran" is "kamuran"
     first = word[:1]
     if "\u0600" <= first <= "\u06ff":
         folded = word.translate(_ARABIC_VARIANTS)
@@ -476,6 +479,19 @@ def doubtful_name(word: str, langs: tuple[str, ...]) -> bool:
     if word in NAME_WORDS or word in ALWAYS_NAMES:
         return True
     return _bucket(lex, word) <= 2 and lex.zipf(word, (*langs, "en", "nl")) < 4.5
+
+
+def kin_name(word: str, langs: tuple[str, ...]) -> bool:
+    """Right after a kinship word: a common name of the lexicon (among the 1000 most
+    common of a country) or a name that is also a word, unless it is one of the most
+    common words of the text's languages ("her son will", "haar man kan")."""
+    lex = lexicon()
+    if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
+        return False
+    bucket = _bucket(lex, word)
+    if word in NAME_WORDS or bucket <= 2:
+        return word in NAME_WORDS or lex.zipf(word) < 5.5
+    return bucket == 3 and lex.zipf(word) < 4.0  # "mi padre bebe" drinks, not Bebe
 
 
 def very_common(word: str, langs: tuple[str, ...]) -> bool:

@@ -23,11 +23,10 @@ def _phrases(*chunks: str) -> tuple[tuple[str, ...], ...]:
 NAME_CUES_STRONG = _phrases(
     # nl
     "haar naam is|zijn naam is|de naam is|naam is|genaamd|genoemd|met de naam|roepnaam",
-    "voornaam|achternaam|bijnaam|noemt zich|noemen hem|noemen haar|noemen ze|ze noemen hem",
-    "ze noemen haar|iedereen noemt hem|iedereen noemt haar",
+    "voornaam|achternaam|noemt zich|noemen ze|iedereen noemt haar",
     # en
-    "her name is|his name is|their name is|name is|named|known as|goes by|first name",
-    "surname|last name|nickname|full name",
+    "her name is|his name is|their name is|name is|named|known as|first name",
+    "surname|last name|full name",
     # tr
     "adı|adi|ismi|isimi|soyadı|adı da|ismi de",
     # pl
@@ -48,6 +47,17 @@ NAME_CUES_STRONG = _phrases(
     "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم",
     # ti
     "ስማ|ስሙ|ሽማ|ሽሙ|ስማ ድማ|ሽማ ድማ|ስም|ሽም",
+)
+
+# What others call a person: the next word is a nickname even when it is an ordinary
+# word ("le dicen el gato", "кличуть його Кіт", "którego nazywa „Sebą”").
+NICKNAME_CUES = _phrases(
+    "noemen hem|noemen haar|ze noemen hem|ze noemen haar|iedereen noemt hem|bijnaam",
+    "they call him|they call her|calls himself|calls herself|nickname|alias|goes by",
+    "nazywa|nazywają|mówią na niego|mówią na nią|wołają na niego|wołają na nią|ksywa",
+    "кличуть його|кличуть її|називають його|називають її|кличуть|прізвисько",
+    "le dicen|le llaman|le dicen el|le llaman el|le dicen la|le llaman la|apodo",
+    "lakabı|lakabı da|diye çağırıyorlar",
 )
 
 # The next word is a name only if capitalised (scripts with case): "heet" is also "hot",
@@ -81,9 +91,48 @@ TITLES = _words(
 # Turkish titles written after the name: "Ayşe Hanım", "Mehmet Bey".
 TITLES_AFTER = _words("hanım hanim bey abla teyze amca hoca ağabey abi خانم جان")
 
+
+def _possessed(stems: str, after_consonant: str, after_vowel: str, vowels: str) -> frozenset[str]:
+    """Kinship nouns with their possessive endings, generated rather than listed: a
+    writer's "my cousin" is a form no list foresees ("kuzenim", "خواهرم", "صديقتي"). A
+    form that is no real word costs nothing; a missing one lets the name after it go."""
+    out = set()
+    for stem in stems.split():
+        ends = after_vowel if stem[-1] in vowels else after_consonant
+        base = stem[:-1] + "ت" if stem.endswith("ة") else stem  # "صديقة" -> "صديقتي"
+        out.update(base + end for end in ends.split())
+    return frozenset(out)
+
+
+# Turkish: "kuzenim", "yeğeni", "teyzemin", "arkadaşımın", "komşumuzun".
+_TURKISH_KIN = _possessed(
+    "kuzen yeğen torun komşu arkadaş teyze hala amca dayı abla abi ağabey kardeş anne baba"
+    " koca karı eş kız gelin damat enişte yenge dede nine görümce baldız sevgili nişanlı"
+    " öğretmen",
+    "im ım um üm i ı u ü imin ımın umun ümün inin ının unun ünün imiz ımız umuz ümüz",
+    "m si sı su sü min mın sinin sının sunun mız miz muz müz",
+    "aeıioöuü",
+)
+# Farsi and Dari: "خواهرم" my sister, "دوستش" her friend, "همسایمون" our neighbour.
+_PERSIAN_KIN = _possessed(
+    "خواهر برادر مادر پدر دختر پسر شوهر همسر زن دوست همسایه همسای خاله عمه عمو دایی"
+    " مامان بابا داداش آبجی نوه همکار معلم نامزد",
+    "م ش مون شون مان شان ت تون",
+    "م ش مون شون ام اش",
+    "هی",
+)
+# Arabic: "صديقتي" my friend, "اختي" my sister, "جارتنا" our neighbour.
+_ARABIC_KIN = _possessed(
+    "صديقة صديق صاحبة صاحب رفيقة رفيق اخت أخت اخو أخو بنت ابن جارة جار ام أم ابو أبو"
+    " زوج زوجة خالة عمة خال حماة مرت جوز حفيدة حفيد خطيب خطيبة زميلة زميل معلمة",
+    "ي ها ه نا هم و",
+    "ي ها ه نا هم",
+    "وي",
+)
+
 # Kinship and relationship words; in scripts with case a capitalised word after them is
 # taken as a name ("haar man Ahmed", "komşum Ayşe", "її чоловік Андрій").
-KIN = _words(
+KIN = _TURKISH_KIN | _words(
     # nl
     "buurvrouw buurman buren buurmeisje buurjongen man vrouw echtgenoot echtgenote partner",
     "vriend vriendin vriendje ex zoon zoontje dochter dochtertje kind kindje kinderen",
@@ -125,21 +174,28 @@ KIN = _words(
     "suegra nieta nieto sobrina sobrino maestra maestro compañera",
 )
 
+
 # Kinship words in scripts without case, skipped between a name cue and the name.
-UNCASED_KIN = _words(
-    "زوجها زوجته زوج ابنها ابنه ابنتها ابنته بنتها بنته جارتي جاري جارتها جاره أمها امها",
-    # spoken Arabic and Farsi: "جوزها" her husband, "مرتو" his wife, "مامانش" his mother
-    "جوزها جوزي مرته مرتو حماتها حماها خالها عمها خالتها عمتها اخته اخوه",
-    "مامانش باباش زنش داداشش آبجیش شوهرم زنم پسرم دخترم مادرشوهرش",
-    "أبوها ابوها أختها اختها أخوها اخوها صديقتها صديقه طفلها طفلتها",
-    "شوهرش همسرش پسرش دخترش مادرش پدرش خواهرش برادرش همسایه همسایهاش همسایهام",
-    "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣቦኣ ሓብታ ሓዋ ጎረቤተይ ጎረቤት",
-    # the children, the mother, the father (Darija, Levantine); Dari uncle
-    "الدراري الولاد الاولاد الأولاد الأم الام الأب الاب كاكا کاکا کاکای ولد",
-    "ሓውቦኣ ሓውቦኡ ሓትኖኣ ሓትኖኡ ኣኮኣ ኣኮኡ ሓወቦ ኣኮይ ሓወቦይ ሓትነይ",
-    "پسرعمو پسرعموش پسرعموی دخترعمو دخترعموش پسرخاله پسرخالهش دخترخاله دخترخالهش",
-    "پسرعمه دخترعمه پسردایی دختردایی خالهم خالم عمهم عموم",
-    "adeer adeerkeed adeerkay adeerkiis adeerkood",
+UNCASED_KIN = (
+    _PERSIAN_KIN
+    | _ARABIC_KIN
+    | _words(
+        "زوجها زوجته زوج ابنها ابنه ابنتها ابنته بنتها بنته جارتي جاري جارتها جاره أمها امها",
+        # spoken Arabic and Farsi: "جوزها" her husband, "مرتو" his wife, "مامانش" his mother
+        "جوزها جوزي مرته مرتو حماتها حماها خالها عمها خالتها عمتها اخته اخوه",
+        "مامانش باباش زنش داداشش آبجیش شوهرم زنم پسرم دخترم مادرشوهرش",
+        "أبوها ابوها أختها اختها أخوها اخوها صديقتها صديقه طفلها طفلتها",
+        "شوهرش همسرش پسرش دخترش مادرش پدرش خواهرش برادرش همسایه همسایهاش همسایهام",
+        "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣዲኣ ኣዲኡ ኣቦኣ ኣቦኡ ሓብታ ሓዋ ጎረቤተይ ጎረቤት ኣደ ኣቦ",
+        # the children, the mother, the father (Darija, Levantine); Dari uncle
+        "الدراري الولاد الاولاد الأولاد الأم الام الأب الاب كاكا کاکا کاکای ولد",
+        # the girl, the boy (Sudanese, Levantine, Darija); Darija "my mother"
+        "البنية البنيه البت مي ميمتي",
+        "ሓውቦኣ ሓውቦኡ ሓትኖኣ ሓትኖኡ ኣኮኣ ኣኮኡ ሓወቦ ኣኮይ ሓወቦይ ሓትነይ",
+        "پسرعمو پسرعموش پسرعموی دخترعمو دخترعموش پسرخاله پسرخالهش دخترخاله دخترخالهش",
+        "پسرعمه دخترعمه پسردایی دختردایی خالهم خالم عمهم عموم",
+        "adeer adeerkeed adeerkay adeerkiis adeerkood",
+    )
 )
 
 # Lower-case function words that can follow a cue but are never a name.
@@ -388,6 +444,9 @@ NOT_PERSON = _words(
     "افغان افغانی ایرانی عراقی سوری مغربی هلندی ترکی عربی افغانستانی",
     "iphone samsung huawei xiaomi nokia apple android google nike adidas playstation",
     "xbox nintendo netflix spotify youtube disney",
+    # fashion brands a gift or a bag is named by: "een nieuwe gucci tas"
+    "gucci prada dior vuitton balenciaga moncler versace armani lacoste",
+    "zara mango shein rolex pandora swarovski nikes گوچی",
     # apps, platforms, messaging
     "signal whatsapp telegram facebook messenger instagram insta tiktok snapchat snap",
     "twitter x viber imo botim skype zoom teams discord reddit linkedin threads bereal",

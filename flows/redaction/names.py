@@ -37,6 +37,7 @@ from .lexicon import (
     NAME_CUES_WEAK,
     NAME_SLOT_AFTER,
     NAME_SLOT_BEFORE,
+    NICKNAME_CUES,
     NOT_NAME_PREFIXES,
     NOT_NAMES,
     PARTICLES,
@@ -52,9 +53,10 @@ _LETTER = r"[^\W\d_]"
 _MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"
 _TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
 
+_HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic short vowels, written at times
 _PLAIN_GAP = re.compile(r"[ \t]+")
 _AGE_AFTER = re.compile(r"[ \t]*\((?:\d{1,2}|\d{1,2}[ \t]*(?:jaar|j|yrs?|years?|años|yaş|lat))\)")
-_CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”«»‘’]?[ \t]*")
+_CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”„«»‘’‚]?[ \t]*")
 _TITLE_GAP = re.compile(r"\.?[ \t]+|\.")
 _SENTENCE_END = frozenset(".!?;:…\n።፧")
 _OPENERS = " \t\"'“”‘’«»([-–—*•"
@@ -63,7 +65,7 @@ _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
 _POSSESSIVES_TEXT = "su sus her his their haar zijn hun jej jego ich її його їхня onun kocası"
 _POSSESSIVES = frozenset(_POSSESSIVES_TEXT.split())
 
-STRONG, WEAK, TITLE, KINSHIP, BEFORE, TITLE_AFTER = range(6)
+STRONG, WEAK, TITLE, KINSHIP, BEFORE, TITLE_AFTER, NICKNAME = range(7)
 _MAX_NAME_TOKENS = 5
 _STREET_ENDINGS = (
     "straat",
@@ -93,6 +95,7 @@ def _tokens(text: str) -> list[_Tok]:
     for m in _TOKEN.finditer(text):
         word = m.group(0)
         low = word.casefold().replace("’", "'").replace("ʼ", "'").replace("i\u0307", "i")
+        low = _HARAKAT.sub("", low)  # "مَيْس" is looked up as "ميس"
         first = word[0]
         out.append(
             _Tok(m.start(), m.end(), word, low, first.lower() != first.upper(), first.isupper())
@@ -104,6 +107,7 @@ def _cue_table() -> dict[str, list[tuple[tuple[str, ...], int]]]:
     table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     groups = (
         (NAME_CUES_STRONG, STRONG),
+        (NICKNAME_CUES, NICKNAME),
         (NAME_CUES_WEAK, WEAK),
         (NAME_CUES_BEFORE, BEFORE),
         (tuple((t,) for t in TITLES), TITLE),
@@ -180,10 +184,15 @@ _BARE_KIN = frozenset(
         "ወዲ",
     ]
 )
+_COMMAS = frozenset(",،")
+# Possessives written apart in spoken Farsi: "همسایه مون" our neighbour.
+_DETACHED_POSSESSIVES = frozenset({"مون", "مان", "شون", "شان", "ام", "اش"})
+# "بنت عم", "ابن خال": a cousin, after "بنت", "ابن" (in `_BARE_KIN`).
+_COUSIN_OF = frozenset({"عم", "خال", "عمي", "خالي", "عمو", "خالو"})
 # Farsi family names: "احمدی", "کریمزاده", "صالحپور", "رضانیا", "نیکفر".
 _FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر")
 _CUE_WORDS = frozenset(
-    w for phrases in (NAME_CUES_STRONG, NAME_CUES_WEAK) for p in phrases for w in p
+    w for phrases in (NAME_CUES_STRONG, NAME_CUES_WEAK, NICKNAME_CUES) for p in phrases for w in p
 )
 
 
@@ -275,6 +284,12 @@ class _Scan:
         if tok.cased or not self.joined(i) or self.stop(tok) or tok.text in UNCASED_KIN:
             return False
         before = self.toks[i - 1].text
+        kin = before in UNCASED_KIN or (before[:1] == "و" and before[1:] in UNCASED_KIN)
+        if (before in _DETACHED_POSSESSIVES or before in _COUSIN_OF) and self.joined(i - 1):
+            # "دختر همسایه مون ترانه": our neighbour's daughter; "بنت عم دعاء": cousin
+            head = self.toks[i - 2].text
+            if head in UNCASED_KIN or head in _BARE_KIN:
+                before, kin = head, True
         if before in _OF_FATHER:  # but "እታ ጓል" is "the girl"
             article = self.joined(i - 1) and self.toks[i - 2].text in _ETHIOPIC_ARTICLES
             return "\u1200" <= tok.text[0] <= "\u139f" and len(tok.text) > 1 and not article
@@ -283,13 +298,37 @@ class _Scan:
         if before in UNCASED_KIN and "\u1200" <= tok.text[0] <= "\u139f":
             # Ge'ez: after "ሓብታ", "ኣደኡ" a word shaped like a name ("ሓብታ ምሕረት"), not
             # "ሰብኣያ ሰኺሩ" (her husband, drunk)
-            return judge.after_ethiopic_kin(tok.text)
+            return any(judge.after_ethiopic_kin(f) for f in _bare_forms(tok.text))
         return (
-            (before in UNCASED_KIN or (before[:1] == "و" and before[1:] in UNCASED_KIN))
+            kin
             and judge.known_name(tok.low, common=True)
             and not judge.very_common(tok.low, self.langs)
             and not judge.not_person(tok.low)
         )
+
+    def set_off(self, i: int) -> bool:
+        """A word alone between commas, or between a sentence start and a comma, that is
+        a common name of the lexicon or a name that is also a word: "همسایه ما، بهار،
+        گفت", "eentje, thuy, zei", "Устя, ...". A word set off like this is said of a
+        person, or is a list's item; a list of things holds no common names."""
+        tok = self.toks[i]
+        before = "," if i == 0 or self.sentence_start(i) else self.gap(i).strip()
+        after = self.text[tok.end : tok.end + 3].strip()[:1]
+        if before not in _COMMAS or after not in _COMMAS or self.stop(tok):
+            return False
+        if tok.cased and (self.not_name(tok) or tok.text[1:2].isupper()):
+            return False
+        return judge.kin_name(_base(tok.low) if tok.cased else tok.low, self.langs)
+
+    def after_kin(self, i: int) -> bool:
+        """In scripts with case, after a kinship word a common name of the lexicon, also
+        one that is a word: "teyzemin kızı yağmur", "mi prima dulce", "kuzenim ayça"."""
+        tok = self.toks[i]
+        if not (tok.cased and self.joined(i) and self.toks[i - 1].low in KIN):
+            return False
+        if self.stop(tok) or self.not_name(tok) or tok.low in KIN:
+            return False
+        return judge.kin_name(_base(tok.low), self.langs)
 
     def before_uncased_kin(self, i: int) -> bool:
         """In Arabic script and Ge'ez, a name (also one that is a word) right before a
@@ -509,7 +548,8 @@ class _Scan:
 
     def take_after(self, j: int, kind: int) -> None:
         """Take the name that starts at token j, after a cue of this kind."""
-        while kind == STRONG and self.joined(j, _CUE_GAP) and self.toks[j].low in _FILLERS:
+        named = kind in (STRONG, NICKNAME)
+        while named and self.joined(j, _CUE_GAP) and self.toks[j].low in _FILLERS:
             j += 1
         while self.joined(j, _CUE_GAP) and self.toks[j].text in UNCASED_KIN:
             j += 1  # "اسم زوجها أحمد": the name of her husband is Ahmed
@@ -538,12 +578,17 @@ class _Scan:
             or (lead.low in CASED_NAMES and not self.not_name(lead))  # "haar man ahmed"
             or typed_title  # "mevr de vries-hoekstra"
             or (
-                kind == STRONG
+                kind in (STRONG, NICKNAME)
                 and first == j
                 and not self.stop(lead)
-                and not self.not_name(lead)
-                and (lead.cap or not lead.cased or not judge.ordinary(lead.low, self.langs))
-            )  # "her name is sarah", but "no surname given"
+                and (kind == NICKNAME or not self.not_name(lead))  # "Sebą", not Seba town
+                and (
+                    kind == NICKNAME
+                    or lead.cap
+                    or not lead.cased
+                    or not judge.ordinary(lead.low, self.langs)
+                )
+            )  # "her name is sarah", but "no surname given"; a nickname is any word
         ):
             self.names.update(range(j, first))
             self.extend(first)
@@ -584,7 +629,7 @@ class _Scan:
             kind, after = cue
             if kind in (BEFORE, TITLE_AFTER):
                 self.take_before(i, kind)
-            elif kind in (STRONG, WEAK, TITLE, KINSHIP):
+            elif kind in (STRONG, WEAK, TITLE, KINSHIP, NICKNAME):
                 if kind == WEAK and tok.cased and not self.joined(after, _COLON_GAP):
                     kind = KINSHIP  # weak cue: the name must be capitalised
                 elif kind == WEAK:
@@ -609,6 +654,8 @@ class _Scan:
                 or self.apposition(i)
                 or self.after_uncased_kin(i)
                 or self.before_uncased_kin(i)
+                or self.after_kin(i)
+                or self.set_off(i)
                 or self.aged(i)
                 or self.slot_name(i)
                 or self.lexicon_name(i, self.context(i))
@@ -622,6 +669,13 @@ class _Scan:
         """A word taken as a name is a name wherever else it stands in the note: "haar
         dochter melek ... melek heeft blauwe plekken", "kerem'in babası ... kerem slaapt"."""
         found = {_base(self.toks[i].low) for i in self.names}
+        # "ንምሕረት ... ምሕረት": the name without what is written onto it
+        found |= {
+            form
+            for i in self.names
+            if not self.toks[i].cased
+            for form in _bare_forms(self.toks[i].low)
+        }
         found = {w for w in found if len(w) >= 3 and w not in STOP}
         # and in its other grammatical forms: "pawłem ... paweł", "anią ... ania"
         found |= {stem for w in found for stem in judge.name_stems(w)}
