@@ -41,6 +41,7 @@ ROUND7 = CORPUS.with_name("round7.jsonl")
 ROUND8 = CORPUS.with_name("round8.jsonl")
 ROUND9 = CORPUS.with_name("round9.jsonl")
 ROUND10 = CORPUS.with_name("round10.jsonl")
+ROUND11 = CORPUS.with_name("round11.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -203,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND7, "Round 7, untuned until round 8 read its misses"),
         (ROUND8, "Round 8, untuned until round 9 read its misses"),
         (ROUND9, "Round 9, untuned until round 10 read its misses"),
-        (ROUND10, "Round 10, written before round 10's rules, not tuned to"),
+        (ROUND10, "Round 10, untuned until round 11 read its misses"),
+        (ROUND11, "Round 11, written before round 11's rules, not tuned to"),
     )
     for path, title in untuned:
         if path.exists():
