@@ -89,7 +89,12 @@ TITLES = _words(
 )
 
 # Turkish titles written after the name: "Ayşe Hanım", "Mehmet Bey".
-TITLES_AFTER = _words("hanım hanim bey abla teyze amca hoca ağabey abi خانم جان")
+TITLES_AFTER = _words(
+    "hanım hanim bey abla teyze amca hoca ağabey abi خانم جان جون",
+    # with a case ending: "yağmur hanımın gelini", "kemal beyin oğlu"
+    "hanımın hanıma hanımı hanımla hanımdan beyin beye beyi beyle beyden",
+    "ablanın ablaya ablayı teyzenin teyzeye amcanın amcaya hocanın",
+)
 
 
 def _possessed(stems: str, after_consonant: str, after_vowel: str, vowels: str) -> frozenset[str]:
@@ -544,6 +549,7 @@ NAME_CONTEXT_AFTER = _words(
 NAME_SLOT_BEFORE = _phrases(
     "sprak met|gesproken met|gepraat met|praatte met|belde met|gesprek met|afspraak met",
     "spoke with|spoke to|talked to|talked with|speaking to|met with|chatted with",
+    "spoke w|talked w|met w|spoke w/|talked w/|sprak m|gesproken m",
     "hablé con|hable con|hablando con|hablamos con|llamé a",
     "rozmawiałam z|rozmawiałem z|rozmowa z|rozmawiałam ze",
     "говорила з|говорила із|розмовляла з|розмовляла із|розмова з|говорив з",
@@ -553,6 +559,6 @@ NAME_SLOT_BEFORE = _phrases(
 )
 NAME_SLOT_AFTER = _phrases(
     "ile konuştum|ile görüştüm|ile konuştuk|ile görüştük",
-    "صحبت کردم|حرف زدم",
+    "صحبت کردم|حرف زدم|رو دیدم|را دیدم|رو دیدیم|رو میشناسم",
     "ተዛሪበ|ተራኺበ",
 )

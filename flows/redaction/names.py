@@ -56,6 +56,12 @@ _TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LE
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic short vowels, written at times
 _PLAIN_GAP = re.compile(r"[ \t]+")
 _AGE_AFTER = re.compile(r"[ \t]*\((?:\d{1,2}|\d{1,2}[ \t]*(?:jaar|j|yrs?|years?|años|yaş|lat))\)")
+# "joy is 19", "rênas 15 yaşında", "tiene 14": an age said of the word before
+_AGE_SAID = re.compile(
+    r"[ \t]+(?:(?:is|was|turned|tiene|ma|має|heeft)[ \t]+(?:pas|net|only|just|al|solo|tylko)?"
+    r"[ \t]*\d{1,2}\b|\d{1,2}[ \t]*(?:jaar|yaşında|yasinda|años|lat|років|роки|рік|jir"
+    r"|ساله|سالشه|سالش|عام|سنة|سنين|ዓመቱ|ዓመታ|ዓመት)(?!\w))"
+)
 _CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”„«»‘’‚]?[ \t]*")
 _TITLE_GAP = re.compile(r"\.?[ \t]+|\.")
 _SENTENCE_END = frozenset(".!?;:…\n።፧")
@@ -184,6 +190,8 @@ _BARE_KIN = frozenset(
         "ወዲ",
     ]
 )
+# A husband, a wife, before whose they are: "جوز هبة" Hiba's husband, "شوهر مژگان".
+_SPOUSE_OF = frozenset({"جوز", "زوج", "مرت", "زوجة", "شوهر", "همسر"})
 _COMMAS = frozenset(",،")
 # Possessives written apart in spoken Farsi: "همسایه مون" our neighbour.
 _DETACHED_POSSESSIVES = frozenset({"مون", "مان", "شون", "شان", "ام", "اش"})
@@ -284,7 +292,11 @@ class _Scan:
         if tok.cased or not self.joined(i) or self.stop(tok) or tok.text in UNCASED_KIN:
             return False
         before = self.toks[i - 1].text
-        kin = before in UNCASED_KIN or (before[:1] == "و" and before[1:] in UNCASED_KIN)
+        kin = (
+            before in UNCASED_KIN
+            or (before[:1] == "و" and before[1:] in UNCASED_KIN)
+            or before in _SPOUSE_OF
+        )  # "جوز هبة", "شوهر مژگان": the husband of whom
         if (before in _DETACHED_POSSESSIVES or before in _COUSIN_OF) and self.joined(i - 1):
             # "دختر همسایه مون ترانه": our neighbour's daughter; "بنت عم دعاء": cousin
             head = self.toks[i - 2].text
@@ -320,6 +332,23 @@ class _Scan:
             return False
         return judge.kin_name(_base(tok.low) if tok.cased else tok.low, self.langs)
 
+    def uncased_subject(self, i: int) -> bool:
+        """In Arabic script and Ge'ez, the first word of a sentence that is a listed name or
+        a common name rare as a word: "ተስፋይ ንወዱ ይወቕዖ", "ክብሮም ሰለስተ ...". A note seldom
+        opens on a bare noun; it opens on whom it is about. Names that are also words
+        ("ሰላም" hello, "امید" hope) are asked about instead."""
+        tok = self.toks[i]
+        if tok.cased or not self.sentence_start(i) or i + 1 >= len(self.toks):
+            return False
+        if self.stop(tok) or tok.text in UNCASED_KIN or tok.text in _BARE_KIN:
+            return False
+        if any(form in NAME_WORDS for form in _bare_forms(tok.text)):
+            return False
+        return (
+            self.listed(tok)
+            or (judge.known_name(tok.low, common=True) and judge.rare_word(tok.low, self.langs))
+        ) and not judge.not_person(tok.low)
+
     def after_kin(self, i: int) -> bool:
         """In scripts with case, after a kinship word a common name of the lexicon, also
         one that is a word: "teyzemin kızı yağmur", "mi prima dulce", "kuzenim ayça"."""
@@ -348,11 +377,20 @@ class _Scan:
         )
 
     def aged(self, i: int) -> bool:
-        """A word with an age after it is a person: "dev (16)", "zoë (15) heeft"."""
+        """A word with an age after it is a person: "dev (16)", "zoë (15) heeft", "joy is
+        19", "rênas 15 yaşında"."""
         tok = self.toks[i]
-        if not _AGE_AFTER.match(self.text, tok.end) or self.stop(tok) or self.not_name(tok):
+        if self.stop(tok) or self.not_name(tok) or tok.text in UNCASED_KIN:
             return False
-        return judge.known_name(_base(tok.low)) or judge.before_name(tok.low, self.langs)
+        if _AGE_AFTER.match(self.text, tok.end):
+            return judge.known_name(_base(tok.low)) or judge.before_name(tok.low, self.langs)
+        if _AGE_SAID.match(self.text, tok.end):  # said of a name, or of "she", "the girl"
+            word = _base(tok.low)
+            cased = tok.cased
+            return judge.kin_name(word, self.langs) or judge.is_name(
+                word, self.langs, cased=cased, context=True
+            )
+        return False
 
     def doubtful(self, i: int) -> bool:
         """A word kept that may yet be a name: a name that is also a word ("bahar",
@@ -656,6 +694,7 @@ class _Scan:
                 or self.before_uncased_kin(i)
                 or self.after_kin(i)
                 or self.set_off(i)
+                or self.uncased_subject(i)
                 or self.aged(i)
                 or self.slot_name(i)
                 or self.lexicon_name(i, self.context(i))
