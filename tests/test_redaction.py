@@ -968,3 +968,21 @@ def test_names_by_age_title_and_place_in_the_note(text: str, gone: str, stays: s
 )
 def test_openings_and_ages_take_no_ordinary_word(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("ሎሚ ምስ ሚሚ ተዛሪበ", "ሚሚ", "ሎሚ"),  # two Ge'ez letters are two syllables: a name
+        ("دوستش که بهش میگن نجو پسر 17 ساله ست", "نجو", "پسر 17 ساله"),  # a nickname
+        ("فاطمة بت عوض اتصلت بي", "عوض", "اتصلت بي"),  # Sudanese "daughter of Awad"
+    ],
+)
+def test_short_names_nicknames_and_fathers(text: str, gone: str, stays: str) -> None:
+    cleaned = redact(text).text
+    assert gone not in cleaned and stays in cleaned, cleaned
+
+
+def test_two_letter_gez_kinship_stays() -> None:
+    text = "ሓንቲ ኣደ ምስ ደቃ ኣብ ቤት መጽለሊ ኣላ"  # a mother with her children in a shelter
+    assert redact(text).text == text

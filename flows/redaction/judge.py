@@ -335,6 +335,12 @@ def _bucket(lex: Lexicon, word: str) -> int:
     return bucket
 
 
+def too_short(word: str) -> bool:
+    """Too short to judge as a name: under three letters, but in Ge'ez, where a letter is
+    a syllable, under two ("ሚኪ", "ሚሚ" are names)."""
+    return len(word) < (2 if "\u1200" <= word[:1] <= "\u139f" else 3)
+
+
 def is_name(
     word: str,
     langs: tuple[str, ...],
@@ -347,7 +353,7 @@ def is_name(
     with a capital at the start of a sentence; `cased` is False in Arabic and Ethiopic;
     `context` when it stands where names stand (next to a name, after "sprak met")."""
     lex = lexicon()
-    if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
+    if too_short(word) or _function_word(word, lex, langs) or not_person(word):
         return False
     if _PATRONYMIC.search(word) or _always_name(word, langs):
         return True  # "петрович", "іванівна", "олегівни": only ever part of a name
@@ -407,7 +413,7 @@ def slot_name(word: str, langs: tuple[str, ...]) -> bool:
     """In a name slot ("spoke with ..."): a name of the lexicon unless it is one of the
     most frequent words, or a word the lexicon does not know that is shaped like a name."""
     lex = lexicon()
-    if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
+    if too_short(word) or _function_word(word, lex, langs) or not_person(word):
         return False
     if _bucket(lex, word) <= 4:
         return lex.zipf(word) < 5.5
@@ -453,7 +459,7 @@ def before_name(word: str, langs: tuple[str, ...]) -> bool:
     """Right before a name ("hibaaq cali"): a word the lexicon does not know that the
     classifier is quite sure of, in every language (Somali chains too)."""
     lex = lexicon()
-    if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
+    if too_short(word) or _function_word(word, lex, langs) or not_person(word):
         return False
     return _shape_name(word, lex, (), context=False)
 
@@ -486,7 +492,7 @@ def kin_name(word: str, langs: tuple[str, ...]) -> bool:
     common of a country) or a name that is also a word, unless it is one of the most
     common words of the text's languages ("her son will", "haar man kan")."""
     lex = lexicon()
-    if len(word) < 3 or _function_word(word, lex, langs) or not_person(word):
+    if too_short(word) or _function_word(word, lex, langs) or not_person(word):
         return False
     bucket = _bucket(lex, word)
     if word in NAME_WORDS or bucket <= 2:

@@ -58,6 +58,7 @@ NICKNAME_CUES = _phrases(
     "кличуть його|кличуть її|називають його|називають її|кличуть|прізвисько",
     "le dicen|le llaman|le dicen el|le llaman el|le dicen la|le llaman la|apodo",
     "lakabı|lakabı da|diye çağırıyorlar",
+    "بهش میگن|بهش میگفتن|صداش میکنن|صداش میزنن|لقبش",
 )
 
 # The next word is a name only if capitalised (scripts with case): "heet" is also "hot",
@@ -191,7 +192,7 @@ UNCASED_KIN = (
         "مامانش باباش زنش داداشش آبجیش شوهرم زنم پسرم دخترم مادرشوهرش",
         "أبوها ابوها أختها اختها أخوها اخوها صديقتها صديقه طفلها طفلتها",
         "شوهرش همسرش پسرش دخترش مادرش پدرش خواهرش برادرش همسایه همسایهاش همسایهام",
-        "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣዲኣ ኣዲኡ ኣቦኣ ኣቦኡ ሓብታ ሓዋ ጎረቤተይ ጎረቤት ኣደ ኣቦ",
+        "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣዲኣ ኣዲኡ ኣቦኣ ኣቦኡ ሓብታ ሓዋ ጎረቤተይ ጎረቤት ኣደ ኣቦ ደቃ ደቁ ደቀይ",
         # the children, the mother, the father (Darija, Levantine); Dari uncle
         "الدراري الولاد الاولاد الأولاد الأم الام الأب الاب كاكا کاکا کاکای ولد",
         # the girl, the boy (Sudanese, Levantine, Darija); Darija "my mother"

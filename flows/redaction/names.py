@@ -143,7 +143,7 @@ _SOMALI_SUBJECT = frozenset({"waxay", "wuxuu", "ayay", "ayuu"})
 # son of (Sudanese "ود").
 _KUNYA = frozenset({"ام", "أم", "ابو", "أبو", "ود"})
 # Inside an Arabic name: son of, daughter of, father of, servant of.
-_UNCASED_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "أبو", "عبد"})
+_UNCASED_PARTICLES = frozenset({"بن", "ابن", "بنت", "بت", "ود", "ابو", "أبو", "عبد"})
 # The first half of a compound Arabic name before a word with the article: "عبد الرحمن",
 # "نور الهدى", "سيف الدين", "فاطمة الزهراء" is caught by its listed first half.
 _COMPOUND_HEADS = frozenset(
@@ -396,7 +396,7 @@ class _Scan:
         """A word kept that may yet be a name: a name that is also a word ("bahar",
         "umut", "ሰላም"), or a common name of the lexicon that is rare as a word here."""
         tok = self.toks[i]
-        if len(tok.text) < 3 or self.stop(tok) or (tok.cased and self.not_name(tok)):
+        if judge.too_short(tok.text) or self.stop(tok) or (tok.cased and self.not_name(tok)):
             return False
         if tok.cased and tok.text[1:2].isupper():
             return False  # "GGD"
@@ -715,7 +715,7 @@ class _Scan:
             if not self.toks[i].cased
             for form in _bare_forms(self.toks[i].low)
         }
-        found = {w for w in found if len(w) >= 3 and w not in STOP}
+        found = {w for w in found if not judge.too_short(w) and w not in STOP}
         # and in its other grammatical forms: "pawłem ... paweł", "anią ... ania"
         found |= {stem for w in found for stem in judge.name_stems(w)}
         for i, tok in enumerate(self.toks):
