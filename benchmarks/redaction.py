@@ -42,6 +42,7 @@ ROUND8 = CORPUS.with_name("round8.jsonl")
 ROUND9 = CORPUS.with_name("round9.jsonl")
 ROUND10 = CORPUS.with_name("round10.jsonl")
 ROUND11 = CORPUS.with_name("round11.jsonl")
+ROUND12 = CORPUS.with_name("round12.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -205,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND8, "Round 8, untuned until round 9 read its misses"),
         (ROUND9, "Round 9, untuned until round 10 read its misses"),
         (ROUND10, "Round 10, untuned until round 11 read its misses"),
-        (ROUND11, "Round 11, written before round 11's rules, not tuned to"),
+        (ROUND11, "Round 11, untuned until round 12 read its misses"),
+        (ROUND12, "Round 12, written before round 12's rules, not tuned to"),
     )
     for path, title in untuned:
         if path.exists():
