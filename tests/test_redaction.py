@@ -938,6 +938,8 @@ def test_kinship_and_commas_take_no_ordinary_word(text: str) -> None:
         # an age said of the word before: a person
         ("the uncle makes joy send money, joy is 19", "joy", "the uncle"),
         ("rênas 15 yaşında okula gitmiyor", "rênas", "15 yaşında"),
+        ("نور عمرها 16 سنة واهلها بدهم يزوجوها", "نور", "عمرها 16 سنة"),
+        ("Blessing told me her ex still texts her", "Blessing", "her ex"),  # a rarer name
         # "with" shortened on a phone
         ("spoke w precious today at church", "precious", "at church"),
         # a Turkish title after the name, with its case ending
@@ -964,6 +966,8 @@ def test_names_by_age_title_and_place_in_the_note(text: str, gone: str, stays: s
         "پدر زیاد مشروب میخورد",  # "the father drinks a lot"
         "the car is 10 years old",
         "she is 16 and scared",
+        "البنت عمرها 17 وخايفة",  # "the girl is 17"
+        "Police told me to wait",
     ],
 )
 def test_openings_and_ages_take_no_ordinary_word(text: str) -> None:

@@ -419,7 +419,7 @@ def slot_name(word: str, langs: tuple[str, ...]) -> bool:
     lex = lexicon()
     if too_short(word) or _function_word(word, lex, langs) or not_person(word):
         return False
-    if _bucket(lex, word) <= 4:
+    if _bucket(lex, word) <= 6:
         return lex.zipf(word) < 5.5
     if lex.zipf(word) < 4.2 and any(_bucket(lex, stem) <= 3 for stem in _stems(word)):
         return True  # "з вікторією", "бачила марію" (a rarer word too), not "z panią"

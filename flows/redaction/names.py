@@ -56,9 +56,10 @@ _TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LE
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic short vowels, written at times
 _PLAIN_GAP = re.compile(r"[ \t]+")
 _AGE_AFTER = re.compile(r"[ \t]*\((?:\d{1,2}|\d{1,2}[ \t]*(?:jaar|j|yrs?|years?|años|yaş|lat))\)")
-# "joy is 19", "rênas 15 yaşında", "tiene 14": an age said of the word before
+# "joy is 19", "rênas 15 yaşında", "نور عمرها 16": an age said of the word before
 _AGE_SAID = re.compile(
-    r"[ \t]+(?:(?:is|was|turned|tiene|ma|має|heeft)[ \t]+(?:pas|net|only|just|al|solo|tylko)?"
+    r"[ \t]+(?:(?:is|was|turned|tiene|ma|має|heeft|عمرها|عمره|عمرو|عمرا|ዕድሜኣ|ዕድሜኡ)[ \t]+"
+    r"(?:pas|net|only|just|al|solo|tylko)?"
     r"[ \t]*\d{1,2}\b|\d{1,2}[ \t]*(?:jaar|yaşında|yasinda|años|lat|років|роки|рік|jir"
     r"|ساله|سالشه|سالش|عام|سنة|سنين|ዓመቱ|ዓመታ|ዓመት)(?!\w))"
 )
