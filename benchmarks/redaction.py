@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.redaction import normalise, redact, take_out
+from flows.redaction import normalise, redact, take_all_out
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "redaction.jsonl"
 HELDOUT = CORPUS.with_name("heldout.jsonl")
@@ -66,9 +66,9 @@ class Score:
     keeps: int = 0
     altered: int = 0
     texts: int = 0
-    asked: int = 0  # words the writer is asked about (kept, but perhaps names)
+    asked: int = 0  # words taken out that the writer may put back (perhaps no names)
     asked_texts: int = 0
-    removed_after_taps: int = 0  # identifiers gone once the writer tapped the names asked
+    kept_after_taps: int = 0  # keep phrases intact once the writer put back the non-names
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (text, ident, out)
     false_removals: list[tuple[str, str, str]] = field(default_factory=list)  # (text, keep, out)
     hard_misses: list[tuple[str, str, str]] = field(default_factory=list)
@@ -78,8 +78,8 @@ class Score:
         return self.removed / self.identifiers if self.identifiers else 1.0
 
     @property
-    def recall_after_taps(self) -> float:
-        return self.removed_after_taps / self.identifiers if self.identifiers else 1.0
+    def keep_after_taps(self) -> float:
+        return self.kept_after_taps / self.keeps if self.keeps else 1.0
 
     @property
     def keep_rate(self) -> float:
@@ -89,18 +89,22 @@ class Score:
     def false_removal_rate(self) -> float:
         return self.altered / self.keeps if self.keeps else 0.0
 
-    def add(self, record: dict, cleaned: str, doubtful: tuple[str, ...] = ()) -> None:
+    def add(
+        self, record: dict, cleaned: str, doubtful: tuple[str, ...] = (), with_doubtful: str = ""
+    ) -> None:
         self.texts += 1
         self.asked += len(doubtful)
         self.asked_texts += bool(doubtful)
-        tapped = cleaned  # the writer taps the words asked about that are names
-        for word in doubtful:
+        # the writer puts back the words asked about that are in no identifier
+        names = [
+            word
+            for word in doubtful
             if any(
                 word.casefold() in normalise(i).casefold().split() for i in record["identifiers"]
-            ):
-                tapped = take_out(tapped, word)
+            )
+        ]
+        tapped = take_all_out(with_doubtful, names) if doubtful else cleaned
         for ident in record["identifiers"]:
-            self.removed_after_taps += normalise(ident) not in tapped
             self.identifiers += 1
             if normalise(ident) in cleaned:
                 self.misses.append((record["text"], ident, cleaned))
@@ -110,6 +114,7 @@ class Score:
                 self.removed += 1
         for keep in record["keep"]:
             self.keeps += 1
+            self.kept_after_taps += normalise(keep) in tapped
             if normalise(keep) not in cleaned:
                 self.altered += 1
                 self.false_removals.append((record["text"], keep, cleaned))
@@ -123,17 +128,17 @@ def load_corpus(path: Path = CORPUS) -> list[dict]:
 def score(
     records: Iterable[dict], redact_text: Callable[[str], str] | None = None
 ) -> dict[str, Score]:
-    """Scores per language, plus "all"; with our redactor also what the writer's taps
-    on the words asked about would add."""
+    """Scores per language, plus "all"; with our redactor also the keep once the writer
+    puts back the words taken out that are no names."""
     scores: dict[str, Score] = {"all": Score()}
     for record in records:
         if redact_text is None:
             result = redact(record["text"])
-            cleaned, doubtful = result.text, result.doubtful
+            cleaned, doubtful, kept = result.text, result.doubtful, result.with_doubtful
         else:
-            cleaned, doubtful = redact_text(record["text"]), ()
-        scores.setdefault(record["lang"], Score()).add(record, cleaned, doubtful)
-        scores["all"].add(record, cleaned, doubtful)
+            cleaned, doubtful, kept = redact_text(record["text"]), (), ""
+        scores.setdefault(record["lang"], Score()).add(record, cleaned, doubtful, kept)
+        scores["all"].add(record, cleaned, doubtful, kept)
     return scores
 
 
@@ -176,8 +181,8 @@ def _report(title: str, scores: dict[str, Score]) -> None:
         )
     total = scores["all"]
     print(
-        f"asked about {total.asked} words in {total.asked_texts} texts; recall once the "
-        f"writer taps those that are names: {total.recall_after_taps:.1%}"
+        f"took out {total.asked} words that may be no names in {total.asked_texts} texts; keep "
+        f"once the writer puts back those that are not: {total.keep_after_taps:.1%}"
     )
     print()
 

@@ -45,6 +45,24 @@ async def _messages(office: Office) -> list[tuple[int, str, str]]:
 # --- flow tests ---------------------------------------------------------------------------
 
 
+async def test_a_word_put_back_goes_in_the_message_and_one_left_out_does_not(db, clock):
+    office = await Office().open(db, clock)
+    reference = await picked_up(office)
+    confidant = office.confidant
+    for put_back, expected in ((True, "bahar"), (False, "[name]")):
+        await confidant.press(f"case:msg:{reference}")
+        [check] = await confidant.send("Hoe gaat het nu met bahar thuis?")
+        assert "[name]" in render(check.text) and "bahar thuis" not in render(check.text)
+        if put_back:
+            [shown] = await confidant.choose("back", "0")
+            assert shown.edit and "bahar thuis" in render(shown.text)
+            assert "I took out" not in render(shown.text)  # nothing is out any more
+            assert all(b.data.split(":")[2] != "back" for row in shown.buttons for b in row)
+        await confidant.choose("send")
+        [*_, (_person, _role, text)] = await _messages(office)
+        assert f"Hoe gaat het nu met {expected} thuis?" in text
+
+
 async def test_messages_go_both_ways_cleaned_and_kept_encrypted(db, clock):
     office = await Office().open(db, clock)
     reference = await picked_up(office)

@@ -31,7 +31,7 @@ from flows.core.dialogue import (
     Step,
 )
 from flows.core.messages import Inline, Text, _, verbatim
-from flows.redaction import Redaction, RedactionError, redact, take_out
+from flows.redaction import Redaction, RedactionError, redact, take_all_out
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +81,19 @@ CANCELLED = "cancelled"  # ... and when they stop (a message that is not sent)
 
 @dataclass
 class TextCheckDraft:
+    """A cleaned text before the writer keeps or sends it. `text` still holds the words
+    that may be names or ordinary words; those in `doubtful` are taken out of all that
+    is shown, kept or sent (`cleaned`) until the writer puts one back."""
+
     text: str
     removed: list[str] = field(default_factory=list)  # kinds of identifiers taken out
     sending: bool = False  # a message on its way to someone, not a note to keep
     cancellable: bool = False
-    doubtful: list[str] = field(default_factory=list)  # kept words that may be names
+    doubtful: list[str] = field(default_factory=list)  # taken out, may be ordinary words
+
+    @property
+    def cleaned(self) -> str:
+        return take_all_out(self.text, self.doubtful)
 
 
 def check_note(ctx: Context, text: str) -> Next:
@@ -94,7 +102,9 @@ def check_note(ctx: Context, text: str) -> Next:
     if cleaned is None:
         return STAY
     ctx.delete_messages([ctx.event.message_id])
-    draft = TextCheckDraft(cleaned.text, list(cleaned.removed), doubtful=list(cleaned.doubtful))
+    draft = TextCheckDraft(
+        cleaned.with_doubtful, list(cleaned.removed), doubtful=list(cleaned.doubtful)
+    )
     return Start(TEXT_CHECK, draft)
 
 
@@ -115,67 +125,74 @@ async def check_message(
         return await send(cleaned.text)
     ctx.delete_messages([ctx.event.message_id])
     draft = TextCheckDraft(
-        cleaned.text, list(cleaned.removed), True, cancellable, list(cleaned.doubtful)
+        cleaned.with_doubtful, list(cleaned.removed), True, cancellable, list(cleaned.doubtful)
     )
     return Start(TEXT_CHECK, draft)
 
 
 def _shown(ctx: Context, draft: TextCheckDraft) -> Question:
-    """The cleaned text and what was taken out; words that may be names get a button
-    each that takes them out too: the writer knows whether "bahar" is a person."""
+    """The cleaned text and what was taken out; words taken out that may be ordinary
+    words get a button each that puts them back: the writer knows whether "bahar" is a
+    person or the spring. Until they tap, the word stays out."""
     question = _shown_text(ctx, draft)
     if not draft.doubtful:
         return question
-    ask = _("If a word below is a name, tap it to take it out.")
-    out = [
-        [Choice(_("Take out: {word}", word=verbatim(word)), "out", str(n))]
+    ask = _("I also took out words that may be names. If one is not a name, tap it to put it back.")
+    back = [
+        [Choice(_("Put back: {word}", word=verbatim(word)), "back", str(n))]
         for n, word in enumerate(draft.doubtful)
     ]
     text = _("{text}\n\n{question}", text=question.text, question=ask)
-    return Question(text, [*out, *question.choices], protect=True)
+    return Question(text, [*back, *question.choices], protect=True)
 
 
 def _shown_text(_ctx: Context, draft: TextCheckDraft) -> Question:
-    kinds = Inline(tuple(KIND_LABELS[kind] for kind in draft.removed))
+    cleaned = draft.cleaned
+    # only the kinds still taken out: not "names" once every doubtful word is back
+    taken = tuple(KIND_LABELS[kind] for kind in draft.removed if f"[{kind}]" in cleaned)
+    kinds = Inline(taken)
     if draft.sending:
-        text = _(
-            "This is what I will send:\n\n{text}\n\nI took out: {kinds}. I deleted your own "
-            "message from this chat, as it still held them. Shall I send it?",
-            text=verbatim(draft.text),
-            kinds=kinds,
-        )
+        if taken:
+            text = _(
+                "This is what I will send:\n\n{text}\n\nI took out: {kinds}. I deleted your "
+                "own message from this chat, as it still held them. Shall I send it?",
+                text=verbatim(cleaned),
+                kinds=kinds,
+            )
+        else:
+            text = _(
+                "This is what I will send:\n\n{text}\n\nI deleted your own message from this "
+                "chat. Shall I send it?",
+                text=verbatim(cleaned),
+            )
         choices = [[Choice(_("Send"), "send")], [Choice(_("Write it again"), "rewrite")]]
         if draft.cancellable:
             choices.append([Choice(_("Cancel"), "cancel")])
         return Question(text, choices, protect=True)
-    if draft.removed:
+    if taken:
         text = _(
             "This is what I will keep:\n\n{note}\n\nI took out: {kinds}. I deleted your own "
             "message from this chat, as it still held them. Is this right?",
-            note=verbatim(draft.text),
+            note=verbatim(cleaned),
             kinds=kinds,
         )
     else:
         text = _(
             "This is what I will keep:\n\n{note}\n\nI deleted your own message from this chat, "
             "so it does not stay on your phone. Is this right?",
-            note=verbatim(draft.text),
+            note=verbatim(cleaned),
         )
     choices = [[Choice(_("Yes, keep this"), "keep")], [Choice(_("Write it again"), "rewrite")]]
     return Question(text, choices, protect=True)
 
 
 async def _accept(_ctx: Context, draft: TextCheckDraft, _arg: str) -> Next:
-    return Done(draft.text)
+    return Done(draft.cleaned)
 
 
-async def _take_out(_ctx: Context, draft: TextCheckDraft, arg: str) -> Next:
-    """The writer says this word is a name: out it goes, wherever it stands."""
-    word = draft.doubtful.pop(int(arg))
-    draft.text = take_out(draft.text, word)
-    draft.doubtful = [w for w in draft.doubtful if w.casefold() != word.casefold()]
-    if "name" not in draft.removed:
-        draft.removed.insert(0, "name")
+async def _put_back(_ctx: Context, draft: TextCheckDraft, arg: str) -> Next:
+    """The writer says this word is no name: back it goes, wherever it stood."""
+    draft.doubtful.pop(int(arg))
     return Go("check", edit=True)
 
 
@@ -199,8 +216,8 @@ TEXT_CHECK = Dialogue(
             "check",
             ask=_shown,
             buttons={
-                "out": Answer(
-                    _take_out, to=("check",), label="take a word out", args=_doubtful_indexes
+                "back": Answer(
+                    _put_back, to=("check",), label="put a word back", args=_doubtful_indexes
                 ),
                 "keep": Answer(_accept, to=(END,), label="keep"),
                 "send": Answer(_accept, to=(END,), label="send"),

@@ -24,7 +24,7 @@ Decisions where the design is silent:
   (privacy before readability: an unknown shop or school name may go too).
 """
 
-from .core import KINDS, Redaction, RedactionError, redact, take_out
+from .core import KINDS, Redaction, RedactionError, redact, take_all_out
 from .gazetteer import lexicon
 from .initials import clean_initials
 from .namemodel import model
@@ -48,5 +48,5 @@ __all__ = [
     "normalise",
     "prepare",
     "redact",
-    "take_out",
+    "take_all_out",
 ]

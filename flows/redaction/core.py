@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from . import addresses, dates, names, places, structured
@@ -31,9 +31,13 @@ KINDS: tuple[str, ...] = (
 class Redaction:
     text: str  # cleaned text, each identifier replaced by a marker like "[phone]"
     removed: tuple[str, ...]  # kinds removed, unique, in order of first appearance
-    # Words kept that may yet be names ("bahar" spring or Bahar, "umut" hope or Umut):
-    # the writer is asked, and one tap takes such a word out (`take_out`).
+    # Words that may be names or ordinary words ("bahar" spring or Bahar, "umut" hope or
+    # Umut): taken out of `text` like names, since a name left in reaches the confidant
+    # while a word taken out is only a word the writer sees missing. `with_doubtful` is
+    # the text with them still in, so that the writer's tap can put one back
+    # (`take_all_out` the others); it is shown to no one as it is.
     doubtful: tuple[str, ...] = ()
+    with_doubtful: str = ""
 
 
 class RedactionError(Exception):
@@ -87,18 +91,31 @@ def _apply(claims: Claims) -> Redaction:
             removed.append(kind)
     parts.append(claims.text[pos:])
     firsts = {word.casefold(): word for word in reversed(claims.doubtful)}  # first spelling
-    doubtful = tuple(dict.fromkeys(firsts[w.casefold()] for w in claims.doubtful))[:MAX_DOUBTFUL]
-    return Redaction("".join(parts), tuple(removed), doubtful)
+    doubtful = tuple(dict.fromkeys(firsts[w.casefold()] for w in claims.doubtful))
+    kept = "".join(parts)
+    if doubtful and "name" not in removed:
+        removed.append("name")
+    # Beyond the few a writer is asked about, a doubtful word is simply taken out.
+    asked, silent = doubtful[:MAX_DOUBTFUL], doubtful[MAX_DOUBTFUL:]
+    kept = take_all_out(kept, silent)
+    return Redaction(take_all_out(kept, asked), tuple(removed), asked, kept)
 
 
 MAX_DOUBTFUL = 3  # words a writer is asked about, at most
 
 
 def take_out(text: str, word: str) -> str:
-    """`text` with every occurrence of `word` (whole, any case) replaced by "[name]":
-    what the writer's tap on a doubtful word does to the cleaned text."""
+    """`text` with every occurrence of `word` (whole, any case) replaced by "[name]"."""
     pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", re.IGNORECASE)
     return pattern.sub("[name]", text)
+
+
+def take_all_out(text: str, words: Iterable[str]) -> str:
+    """`text` with each of `words` taken out: the doubtful words the writer did not put
+    back."""
+    for word in words:
+        text = take_out(text, word)
+    return text
 
 
 def redact(text: str) -> Redaction:

@@ -394,14 +394,18 @@ class _Scan:
         return False
 
     def doubtful(self, i: int) -> bool:
-        """A word kept that may yet be a name: a name that is also a word ("bahar",
-        "umut", "ሰላም"), or a common name of the lexicon that is rare as a word here."""
+        """A word that may be a name or an ordinary word: a name that is also a word
+        ("bahar", "umut", "ሰላም"), or a common name of the lexicon that is rare as a word
+        here. Taken out, and the writer may put it back."""
         tok = self.toks[i]
         if judge.too_short(tok.text) or self.stop(tok) or (tok.cased and self.not_name(tok)):
             return False
         if tok.cased and tok.text[1:2].isupper():
             return False  # "GGD"
-        return judge.doubtful_name(_base(tok.low) if tok.cased else tok.low, self.langs)
+        word = _base(tok.low) if tok.cased else tok.low
+        if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
+            return False  # "deniz kenarında": the sea
+        return judge.doubtful_name(word, self.langs)
 
     def slot(self, i: int) -> bool:
         """Token i stands in a name slot: after "spoke with", before "ile konuştum",
