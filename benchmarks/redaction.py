@@ -43,6 +43,7 @@ ROUND9 = CORPUS.with_name("round9.jsonl")
 ROUND10 = CORPUS.with_name("round10.jsonl")
 ROUND11 = CORPUS.with_name("round11.jsonl")
 ROUND12 = CORPUS.with_name("round12.jsonl")
+ROUND13 = CORPUS.with_name("round13.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -212,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND9, "Round 9, untuned until round 10 read its misses"),
         (ROUND10, "Round 10, untuned until round 11 read its misses"),
         (ROUND11, "Round 11, untuned until round 12 read its misses"),
-        (ROUND12, "Round 12, written before round 12's rules, not tuned to"),
+        (ROUND12, "Round 12, untuned until round 13 read its misses"),
+        (ROUND13, "Round 13, written before round 13's rules, not tuned to"),
     )
     for path, title in untuned:
         if path.exists():
