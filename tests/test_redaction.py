@@ -959,10 +959,26 @@ def test_names_by_age_title_and_place_in_the_note(text: str, gone: str, stays: s
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "ሰላም፡ ሓደ ሰብ ኣብ TikTok የፈራርሓ ኣሎ",  # a greeting
+        "ሓፍቱ ተስፋ ቆሪጻ እያ",  # she lost hope
+        "ተስፋ ኣሎኒ ክትሕገዝ እያ",  # I have hope
+        "Saw a woman pushed into a black Mercedes van",
+        "nin wata baabuur mercedes cad",
+        "امید دارم که خوب بشه",  # I hope it gets better
+    ],
+)
+def test_a_word_that_shows_itself_no_name_is_not_asked_about(text: str) -> None:
+    result = redact(text)
+    assert result.text == text and result.doubtful == ()
+
+
+@pytest.mark.parametrize(
     ("text", "asked"),
     [
         ("ሰላም ክንደይ ኣለኺ ሎሚ", "ሰላም"),  # a greeting, or Selam: the writer knows
-        ("ተስፋ ኣሎኒ ክትሕገዝ እያ", "ተስፋ"),  # "I have hope", or Tesfa
+        ("ሰላም ሎሚ ደዊላትለይ", "ሰላም"),  # "hello, she called me today", or Selam
         ("پدر زیاد مشروب میخورد", "زیاد"),  # "the father drinks a lot", or Ziad
     ],
 )

@@ -283,11 +283,14 @@ ALWAYS_NAMES = frozenset(
 _AS_WORD_BEFORE = {
     "deniz": ("kenar", "kıyı", "suyu", "tatil", "manzara", "hava", "ürün", "yol"),
     "umut": ("var", "yok", "ver", "et", "kes"),
+    "ተስፋ": ("ቆሪጻ", "ቆሪጹ", "ቆሪጾም", "ቆሪጽና", "ኣሎኒ", "የብለይን", "ኣይቆረጸትን"),  # lost hope
+    "امید": ("دارم", "داریم", "دارد", "داره", "وار"),  # I hope
 }
 
 
 def used_as_word(word: str, following: str) -> bool:
-    """An always-name that the next word shows to be the ordinary word."""
+    """A name that the next word shows to be the ordinary word: "deniz kenarında" (the
+    seaside), "ተስፋ ቆሪጻ" (she lost hope), "امید دارم" (I hope)."""
     return following.startswith(_AS_WORD_BEFORE.get(word, ("\0",)))
 
 

@@ -255,6 +255,8 @@ THING_BEFORE = _words(
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi mercedes",
     "mercedes-benz lexus porsche jeep chevrolet lada daewoo chrysler dodge cupra",
     "vv sv fc rksv sc afc csv vvv rkvv hvv rkc",
+    # a car, before its make: "baabuur mercedes", "araba mercedes", "een auto Mercedes"
+    "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
 )
 
 # Words that may join two names in a list: "Amir en Sara", "Ali ve Ayşe".
@@ -449,7 +451,7 @@ NOT_PERSON = _words(
     # origins in Arabic script that the names data set has as names
     "افغان افغانی ایرانی عراقی سوری مغربی هلندی ترکی عربی افغانستانی",
     "iphone samsung huawei xiaomi nokia apple android google nike adidas playstation",
-    "xbox nintendo netflix spotify youtube disney",
+    "xbox nintendo netflix spotify youtube disney onlyfans",
     # fashion brands a gift or a bag is named by: "een nieuwe gucci tas"
     "gucci prada dior vuitton balenciaga moncler versace armani lacoste",
     "zara mango shein rolex pandora swarovski nikes گوچی",

@@ -194,6 +194,7 @@ _BARE_KIN = frozenset(
 # A husband, a wife, before whose they are: "جوز هبة" Hiba's husband, "شوهر مژگان".
 _SPOUSE_OF = frozenset({"جوز", "زوج", "مرت", "زوجة", "شوهر", "همسر"})
 _COMMAS = frozenset(",،")
+_GREETING_MARKS = frozenset("!,،፡፣")
 # Possessives written apart in spoken Farsi: "همسایه مون" our neighbour.
 _DETACHED_POSSESSIVES = frozenset({"مون", "مان", "شون", "شان", "ام", "اش"})
 # "بنت عم", "ابن خال": a cousin, after "بنت", "ابن" (in `_BARE_KIN`).
@@ -393,6 +394,14 @@ class _Scan:
             )
         return False
 
+    def after_thing(self, i: int) -> bool:
+        """After a colour or a thing's word: "een grijze Volkswagen Caddy", "VV Zwaluwen"."""
+        return self.joined(i) and self.toks[i - 1].low in COLOURS | THING_BEFORE
+
+    def next_to_colour(self, i: int) -> bool:
+        after = self.joined(i + 1) and self.toks[i + 1].low in COLOURS  # "mercedes cad"
+        return self.after_thing(i) or after
+
     def doubtful(self, i: int) -> bool:
         """A word that may be a name or an ordinary word: a name that is also a word
         ("bahar", "umut", "ሰላም"), or a common name of the lexicon that is rare as a word
@@ -405,6 +414,10 @@ class _Scan:
         word = _base(tok.low) if tok.cased else tok.low
         if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
             return False  # "deniz kenarında": the sea
+        if self.next_to_colour(i):
+            return False  # "a black Mercedes van", "mercedes cad": a car
+        if self.text[tok.end : tok.end + 1] in _GREETING_MARKS and self.sentence_start(i):
+            return False  # "ሰላም፡", "Salam!": a greeting
         return judge.doubtful_name(word, self.langs)
 
     def slot(self, i: int) -> bool:
@@ -679,9 +692,8 @@ class _Scan:
                     kind = STRONG  # "naam: fatima"
                 self.take_after(after, kind)
         for i, tok in enumerate(self.toks):
-            after_thing = self.joined(i) and self.toks[i - 1].low in COLOURS | THING_BEFORE
-            if i in self.names or after_thing:
-                continue  # "een grijze Volkswagen Caddy", "VV Zwaluwen"
+            if i in self.names or self.after_thing(i):
+                continue
             acronym = tok.cased and tok.text.isupper() and len(tok.text) < 5
             listed = self.listed(tok) and not acronym
             unknown = (
