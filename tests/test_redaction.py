@@ -1017,3 +1017,22 @@ def test_short_names_nicknames_and_fathers(text: str, gone: str, stays: str) -> 
 def test_two_letter_gez_kinship_stays() -> None:
     text = "ሓንቲ ኣደ ምስ ደቃ ኣብ ቤት መጽለሊ ኣላ"  # a mother with her children in a shelter
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("zit op snapchat als rico.dolce, ze spijbelt op maandag", "rico.dolce"),
+        ("on insta hes deezy.moneyy, she had a new iphone", "deezy.moneyy"),
+        ("ኣብ TikTok የፈራርሓ ኣሎ። ናታ ድማ lula.asm እዩ።", "lula.asm"),
+    ],
+)
+def test_a_dotted_account_name_after_a_platform(text: str, handle: str) -> None:
+    cleaned = redact(text).text
+    assert handle not in cleaned and "[handle]" in cleaned, cleaned
+
+
+def test_a_dotted_word_far_from_a_platform_or_a_domain_is_no_account_name() -> None:
+    text = "ze zag het op fb, zegt haar zus. " + "Het ging lang goed, " * 5 + "ze huilde.thuis"
+    assert redact(text).text == text
+    assert redact("op fb zag ik marktplaats.nl").text == "op fb zag ik [url]"

@@ -249,7 +249,8 @@ COLOURS = _words(
     "أحمر احمر رمادي فضي cad madow casaan buluug cawl",
 )
 # After these the next word is a thing, not a person: a car make before its model
-# ("Volkswagen Caddy", "Fiat Doblo"), a club's letters before its name ("VV Zwaluwen").
+# ("Volkswagen Caddy", "Fiat Doblo"), a car before its make ("baabuur mercedes"), a
+# club's letters before its name ("VV Zwaluwen").
 THING_BEFORE = _words(
     "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi mercedes",

@@ -70,8 +70,21 @@ def _ordinary_word(word: str) -> bool:
     return word.isalpha() and (lexicon().zipf(low) >= 3.5 and lexicon().name_bucket(low) > 3)
 
 
+# A platform named, then shortly after it a word with a dot or an underscore between
+# letters: "op snapchat als rico.dolce", "on insta hes deezy.moneyy", "ኣብ TikTok ...
+# ናታ ድማ lula.asm". Ordinary writing has no "word.word" (a domain ends in a TLD: a URL,
+# found before; "i.e." has one-letter parts); a sentence typed without a space after
+# its full stop may lose a word to this, near a platform only.
+_PLATFORM = re.compile(rf"(?<!\w)(?:{_alternation(SOCIAL_CUES)})(?!\w)", re.IGNORECASE)
+_DOTTED = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+(?![\w@])")
+_PLATFORM_REACH = 120  # characters after the platform word
+
+
 def find_social(text: str, claims: Claims) -> None:
     """Account names given without "@" after a platform word: "insta: fatima.k"."""
+    for m in _PLATFORM.finditer(text):
+        for dotted in _DOTTED.finditer(text, m.end(), m.end() + _PLATFORM_REACH):
+            claims.add(dotted.start(), dotted.end(), "handle")
     for m in _SOCIAL.finditer(text):
         if m.group("verb"):
             word = m.group("word").rstrip(".")
