@@ -44,6 +44,7 @@ ROUND10 = CORPUS.with_name("round10.jsonl")
 ROUND11 = CORPUS.with_name("round11.jsonl")
 ROUND12 = CORPUS.with_name("round12.jsonl")
 ROUND13 = CORPUS.with_name("round13.jsonl")
+ROUND14 = CORPUS.with_name("round14.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -214,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND10, "Round 10, untuned until round 11 read its misses"),
         (ROUND11, "Round 11, untuned until round 12 read its misses"),
         (ROUND12, "Round 12, untuned until round 13 read its misses"),
-        (ROUND13, "Round 13, written before round 13's rules, not tuned to"),
+        (ROUND13, "Round 13, untuned until round 14 read its misses"),
+        (ROUND14, "Round 14, written after round 14's rules, not tuned to"),
     )
     for path, title in untuned:
         if path.exists():
