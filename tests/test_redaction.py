@@ -1036,3 +1036,16 @@ def test_a_dotted_word_far_from_a_platform_or_a_domain_is_no_account_name() -> N
     text = "ze zag het op fb, zegt haar zus. " + "Het ging lang goed, " * 5 + "ze huilde.thuis"
     assert redact(text).text == text
     assert redact("op fb zag ik marktplaats.nl").text == "op fb zag ik [url]"
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("ma (real name shantidevi) 76 says grandson takes her pension", "shantidevi"),
+        ("un tipo q se hace llamar flaco recoge chicas de 16", "flaco"),
+        ("beta ka naam soedesh, hij komt alleen op de eerste", "soedesh"),  # Sarnami
+    ],
+)
+def test_real_names_and_chosen_names(text: str, gone: str) -> None:
+    cleaned = redact(text).text
+    assert gone not in cleaned and "[name]" in cleaned, cleaned

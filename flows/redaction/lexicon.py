@@ -26,7 +26,7 @@ NAME_CUES_STRONG = _phrases(
     "voornaam|achternaam|noemt zich|noemen ze|iedereen noemt haar",
     # en
     "her name is|his name is|their name is|name is|named|known as|first name",
-    "surname|last name|full name",
+    "surname|last name|full name|real name|real name is|her real name|his real name",
     # tr
     "adı|adi|ismi|isimi|soyadı|adı da|ismi de",
     # pl
@@ -45,6 +45,8 @@ NAME_CUES_STRONG = _phrases(
     "سميتها|سميتو|سميته|سميتهم|كيسميوها|كيقولو ليها|كيقولو ليه|بيقولولها|بيقولوله",
     # fa
     "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم",
+    # Sarnami and Hindustani in Latin letters: "beta ka naam soedesh" (the son's name)
+    "ka naam|ke naam|ki naam",
     # ti
     "ስማ|ስሙ|ሽማ|ሽሙ|ስማ ድማ|ሽማ ድማ|ስም|ሽም",
 )
@@ -57,6 +59,7 @@ NICKNAME_CUES = _phrases(
     "nazywa|nazywają|mówią na niego|mówią na nią|wołają na niego|wołają na nią|ksywa",
     "кличуть його|кличуть її|називають його|називають її|кличуть|прізвисько",
     "le dicen|le llaman|le dicen el|le llaman el|le dicen la|le llaman la|apodo",
+    "se hace llamar|se hacía llamar|se hace llamar el|se hace llamar la",
     "lakabı|lakabı da|diye çağırıyorlar",
     "بهش میگن|بهش میگفتن|صداش میکنن|صداش میزنن|لقبش",
 )
@@ -77,7 +80,7 @@ NAME_CUES_BEFORE = _phrases(
 # Titles before a name: "mevrouw Jansen", "Mr. Smith", "meneer de Vries", "السيدة فاطمة".
 TITLES = _words(
     "mevrouw mevr mw mevrouwtje meneer mnr dhr heer juffrouw juf meester dokter",
-    "mr mrs ms miss mister dr sir madam",
+    "mr mrs ms miss mister dr sir madam auntie aunty",
     "señor señora sr sra srta don doña",
     "pan pani panna państwo",
     "пан пані панна",
