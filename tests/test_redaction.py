@@ -1044,6 +1044,7 @@ def test_a_dotted_word_far_from_a_platform_or_a_domain_is_no_account_name() -> N
         ("ma (real name shantidevi) 76 says grandson takes her pension", "shantidevi"),
         ("un tipo q se hace llamar flaco recoge chicas de 16", "flaco"),
         ("beta ka naam soedesh, hij komt alleen op de eerste", "soedesh"),  # Sarnami
+        ("I spoke with Auntie Efua after church", "Efua"),  # a title, not a relative
     ],
 )
 def test_real_names_and_chosen_names(text: str, gone: str) -> None:
