@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND11, "Round 11, untuned until round 12 read its misses"),
         (ROUND12, "Round 12, untuned until round 13 read its misses"),
         (ROUND13, "Round 13, untuned until round 14 read its misses"),
-        (ROUND14, "Round 14, written after round 14's rules, not tuned to"),
+        (ROUND14, "Round 14, scored at 93.2 % recall before its misses were read"),
     )
     for path, title in untuned:
         if path.exists():
