@@ -45,6 +45,12 @@ def kinds(text: str) -> tuple[str, ...]:
 # --- API shape --------------------------------------------------------------------------
 
 
+def assert_gone_and_kept(text: str, gone: str, stays: str) -> None:
+    """The identifier is taken out of `text` and the phrase beside it stays."""
+    cleaned = redact(text).text
+    assert gone not in cleaned and stays in cleaned, cleaned
+
+
 def test_kinds_are_the_documented_ones():
     assert KINDS == (
         "name",
@@ -786,8 +792,7 @@ def test_context_alone_takes_no_ordinary_word(text):
     ],
 )
 def test_names_and_handles_without_a_cue_on_a_phone(text: str, gone: str, stays: str) -> None:
-    cleaned = redact(text).text
-    assert gone not in cleaned and stays in cleaned, cleaned
+    assert_gone_and_kept(text, gone, stays)
 
 
 @pytest.mark.parametrize(
@@ -820,8 +825,7 @@ def test_services_named_after_a_person_stay(text: str) -> None:
     ],
 )
 def test_third_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
-    cleaned = redact(text).text
-    assert gone not in cleaned and stays in cleaned, cleaned
+    assert_gone_and_kept(text, gone, stays)
 
 
 @pytest.mark.parametrize(
@@ -866,8 +870,7 @@ def test_a_day_and_month_without_a_year(text: str, kept: bool) -> None:
     ],
 )
 def test_sixth_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
-    cleaned = redact(text).text
-    assert gone not in cleaned and stays in cleaned, cleaned
+    assert_gone_and_kept(text, gone, stays)
 
 
 @pytest.mark.parametrize(
@@ -884,8 +887,7 @@ def test_sixth_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
     ],
 )
 def test_seventh_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
-    cleaned = redact(text).text
-    assert gone not in cleaned and stays in cleaned, cleaned
+    assert_gone_and_kept(text, gone, stays)
 
 
 @pytest.mark.parametrize(
@@ -913,8 +915,7 @@ def test_seventh_round_of_typed_notes(text: str, gone: str, stays: str) -> None:
     ],
 )
 def test_names_where_a_person_is_spoken_of(text: str, gone: str, stays: str) -> None:
-    cleaned = redact(text).text
-    assert gone not in cleaned and stays in cleaned, cleaned
+    assert_gone_and_kept(text, gone, stays)
 
 
 @pytest.mark.parametrize(
@@ -954,8 +955,7 @@ def test_kinship_and_commas_take_no_ordinary_word(text: str) -> None:
     ],
 )
 def test_names_by_age_title_and_place_in_the_note(text: str, gone: str, stays: str) -> None:
-    cleaned = redact(text).text
-    assert gone not in cleaned and stays in cleaned, cleaned
+    assert_gone_and_kept(text, gone, stays)
 
 
 @pytest.mark.parametrize(
@@ -1010,8 +1010,7 @@ def test_openings_and_ages_take_no_ordinary_word(text: str) -> None:
     ],
 )
 def test_short_names_nicknames_and_fathers(text: str, gone: str, stays: str) -> None:
-    cleaned = redact(text).text
-    assert gone not in cleaned and stays in cleaned, cleaned
+    assert_gone_and_kept(text, gone, stays)
 
 
 def test_two_letter_gez_kinship_stays() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import addresses, dates, names, places, structured
 from .lexicon import PUBLIC_NUMBERS
@@ -37,7 +37,7 @@ class Redaction:
     # the text with them still in, so that the writer's tap can put one back
     # (`take_all_out` the others); it is shown to no one as it is.
     doubtful: tuple[str, ...] = ()
-    with_doubtful: str = ""
+    with_doubtful: str = field(default="", repr=False)  # never in a log line by accident
 
 
 class RedactionError(Exception):
