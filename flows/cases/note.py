@@ -31,7 +31,7 @@ from flows.core.dialogue import (
     Step,
 )
 from flows.core.messages import Inline, Text, _, verbatim
-from flows.redaction import Redaction, RedactionError, redact, take_all_out
+from flows.redaction import Redaction, RedactionError, marker, redact, take_all_out
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +149,7 @@ def _shown(ctx: Context, draft: TextCheckDraft) -> Question:
 def _shown_text(_ctx: Context, draft: TextCheckDraft) -> Question:
     cleaned = draft.cleaned
     # only the kinds still taken out: not "names" once every doubtful word is back
-    taken = tuple(KIND_LABELS[kind] for kind in draft.removed if f"[{kind}]" in cleaned)
+    taken = tuple(KIND_LABELS[kind] for kind in draft.removed if marker(kind) in cleaned)
     kinds = Inline(taken)
     if draft.sending:
         if taken:

@@ -24,7 +24,7 @@ Decisions where the design is silent:
   (privacy before readability: an unknown shop or school name may go too).
 """
 
-from .core import KINDS, Redaction, RedactionError, redact, take_all_out
+from .core import KINDS, Redaction, RedactionError, marker, redact, take_all_out
 from .gazetteer import lexicon
 from .initials import clean_initials
 from .namemodel import model
@@ -45,6 +45,7 @@ __all__ = [
     "Redaction",
     "RedactionError",
     "clean_initials",
+    "marker",
     "normalise",
     "prepare",
     "redact",

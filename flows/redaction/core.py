@@ -85,7 +85,7 @@ def _apply(claims: Claims) -> Redaction:
             continue
         if kind not in KINDS:
             raise RedactionError(f"unknown kind {kind!r}")
-        parts += [claims.text[pos:start], f"[{kind}]"]
+        parts += [claims.text[pos:start], marker(kind)]
         pos = end
         if kind not in removed:
             removed.append(kind)
@@ -104,10 +104,15 @@ def _apply(claims: Claims) -> Redaction:
 MAX_DOUBTFUL = 3  # words a writer is asked about, at most
 
 
+def marker(kind: str) -> str:
+    """What stands in the cleaned text where an identifier of this kind was: "[phone]"."""
+    return f"[{kind}]"
+
+
 def take_out(text: str, word: str) -> str:
     """`text` with every occurrence of `word` (whole, any case) replaced by "[name]"."""
     pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", re.IGNORECASE)
-    return pattern.sub("[name]", text)
+    return pattern.sub(marker("name"), text)
 
 
 def take_all_out(text: str, words: Iterable[str]) -> str:

@@ -326,7 +326,7 @@ def _bucket(lex: Lexicon, word: str) -> int:
         bucket = min(bucket, 3)  # a name that is also a word: a name where names stand
     if bucket <= 6:
         return bucket
-    if word.isascii() is False and word != word.translate(_CIRCUMFLEX):
+    if not word.isascii() and word != word.translate(_CIRCUMFLEX):
         return _bucket(lex, word.translate(_CIRCUMFLEX))  # "kâmuran" is "kamuran"
     first = word[:1]
     if "\u0600" <= first <= "\u06ff":
@@ -501,9 +501,11 @@ def kin_name(word: str, langs: tuple[str, ...]) -> bool:
     lex = lexicon()
     if too_short(word) or _function_word(word, lex, langs) or not_person(word):
         return False
+    if word in NAME_WORDS:
+        return True
     bucket = _bucket(lex, word)
-    if word in NAME_WORDS or bucket <= 2:
-        return word in NAME_WORDS or lex.zipf(word) < 5.5
+    if bucket <= 2:
+        return lex.zipf(word) < 5.5
     return bucket == 3 and lex.zipf(word) < 4.0  # "mi padre bebe" drinks, not Bebe
 
 

@@ -323,8 +323,8 @@ class _Scan:
     def set_off(self, i: int) -> bool:
         """A word alone between commas, or between a sentence start and a comma, that is
         a common name of the lexicon or a name that is also a word: "همسایه ما، بهار،
-        گفت", "eentje, thuy, zei", "Устя, ...". A word set off like this is said of a
-        person, or is a list's item; a list of things holds no common names."""
+        گفت", "de buurvrouw, roos, zei". A word set off like this is said of a person, or
+        is a list's item; a list of things holds no common names."""
         tok = self.toks[i]
         before = "," if i == 0 or self.sentence_start(i) else self.gap(i).strip()
         after = self.text[tok.end : tok.end + 3].strip()[:1]
@@ -336,7 +336,7 @@ class _Scan:
 
     def uncased_subject(self, i: int) -> bool:
         """In Arabic script and Ge'ez, the first word of a sentence that is a listed name or
-        a common name rare as a word: "ተስፋይ ንወዱ ይወቕዖ", "ክብሮም ሰለስተ ...". A note seldom
+        a common name rare as a word: "ተስፋይ ንወዱ ይወቕዖ", "ዮናስ ሰለስተ ...". A note seldom
         opens on a bare noun; it opens on whom it is about. Names that are also words
         ("ሰላም" hello, "امید" hope) are asked about instead."""
         tok = self.toks[i]
@@ -388,9 +388,8 @@ class _Scan:
             return judge.known_name(_base(tok.low)) or judge.before_name(tok.low, self.langs)
         if _AGE_SAID.match(self.text, tok.end):  # said of a name, or of "she", "the girl"
             word = _base(tok.low)
-            cased = tok.cased
             return judge.kin_name(word, self.langs) or judge.is_name(
-                word, self.langs, cased=cased, context=True
+                word, self.langs, cased=tok.cased, context=True
             )
         return False
 
@@ -634,17 +633,17 @@ class _Scan:
             or (lead.low in CASED_NAMES and not self.not_name(lead))  # "haar man ahmed"
             or typed_title  # "mevr de vries-hoekstra"
             or (
-                kind in (STRONG, NICKNAME)
+                named
                 and first == j
                 and not self.stop(lead)
-                and (kind == NICKNAME or not self.not_name(lead))  # "Sebą", not Seba town
                 and (
-                    kind == NICKNAME
-                    or lead.cap
-                    or not lead.cased
-                    or not judge.ordinary(lead.low, self.langs)
+                    kind == NICKNAME  # any word: "le dicen el gato", "Sebą" (not Seba town)
+                    or (
+                        not self.not_name(lead)
+                        and (lead.cap or not lead.cased or not judge.ordinary(lead.low, self.langs))
+                    )
                 )
-            )  # "her name is sarah", but "no surname given"; a nickname is any word
+            )  # "her name is sarah", but "no surname given"
         ):
             self.names.update(range(j, first))
             self.extend(first)
