@@ -50,6 +50,7 @@ LIBRARIES_THAT_LOG_CONTENT = (
     "telegram",
     "apscheduler",
     "aiohttp.access",
+    "aiohttp.client",
     "aiosqlite",
     "sqlalchemy",
     "asyncpg",

@@ -29,6 +29,7 @@ from bot.polling import ALLOWED_UPDATES, poll_forever, poll_once
 from bot.ratelimit import SendLimiter
 from bot.replies import Replies
 from bot.settings import Settings, SettingsError
+from bot.transport import AiohttpRequest
 from bot.webhook import build_app
 from flows import redaction
 from flows.core.clock import Clock, SystemClock
@@ -57,6 +58,8 @@ class Runtime:
             .token(settings.token())
             .base_url(settings.telegram_api_base_url)
             .updater(None)
+            .request(AiohttpRequest())
+            .get_updates_request(AiohttpRequest(connection_pool_size=1))
             .rate_limiter(
                 SendLimiter(
                     settings.rate_limit, self.db if self.db.dialect == "postgresql" else None
