@@ -21,8 +21,26 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, or_, update
+from sqlalchemy import Select, Update, bindparam, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
+
+
+def claim_statement(candidates: Select[Any], *, table: Any, key: Any, skip_locked: bool) -> Update:
+    """The claim of the rows `candidates` selects (their keys), unless another worker
+    holds them; run it with `now` and `until` (the end of the lease). `candidates`
+    selects the key column with the queue's own conditions, order and limit; the lease
+    condition is added here. A queue that claims often builds it once (`claim_heads`)."""
+    now = bindparam("now")
+    free = candidates.where(or_(table.claimed_until.is_(None), table.claimed_until <= now))
+    if skip_locked:
+        free = free.with_for_update(skip_locked=True)
+    return (
+        update(table)
+        .where(key.in_(free.scalar_subquery()))
+        .values(claimed_until=bindparam("until"), attempts=table.attempts + 1)
+        .returning(key)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def claim(
@@ -35,21 +53,9 @@ async def claim(
     lease: timedelta,
     skip_locked: bool,
 ) -> list[Any]:
-    """Claim the rows `candidates` selects (their keys), unless another worker holds them.
-
-    `candidates` selects the key column with the queue's own conditions, order and
-    limit; the lease condition is added here.
-    """
-    free = candidates.where(or_(table.claimed_until.is_(None), table.claimed_until <= now))
-    if skip_locked:
-        free = free.with_for_update(skip_locked=True)
-    result = await session.execute(
-        update(table)
-        .where(key.in_(free.scalar_subquery()))
-        .values(claimed_until=now + lease, attempts=table.attempts + 1)
-        .returning(key)
-        .execution_options(synchronize_session=False)
-    )
+    """Claim the rows `candidates` selects (see `claim_statement`); their keys."""
+    statement = claim_statement(candidates, table=table, key=key, skip_locked=skip_locked)
+    result = await session.execute(statement, {"now": now, "until": now + lease})
     return [row[0] for row in result]
 
 

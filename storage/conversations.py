@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import Row, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
@@ -12,6 +12,7 @@ from storage.models import Conversation
 from storage.records import ConversationRecord
 
 _TABLE = Conversation.__table__
+_ROW = select(_TABLE).where(_TABLE.c.telegram_id == bindparam("telegram_id"))  # built once
 
 
 class ConversationRepository:
@@ -26,7 +27,7 @@ class ConversationRepository:
         """The row, looked up once per unit of work (also when there is none)."""
         if telegram_id not in self._rows:
             self._rows[telegram_id] = (
-                await self._s.execute(select(_TABLE).where(_TABLE.c.telegram_id == telegram_id))
+                await self._s.execute(_ROW, {"telegram_id": telegram_id})
             ).first()
         return self._rows[telegram_id]
 

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import Select, and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from storage.claims import claim, release, release_all
+from storage.claims import claim_statement, release, release_all
 from storage.crypto import Cipher
 from storage.models import InboxUpdate
 
@@ -29,6 +29,65 @@ LEASE = timedelta(minutes=1)
 # sender's next update waits only this long, not the whole lease (a restarted worker on
 # PostgreSQL cannot tell a dead worker's claims from a live one's).
 REPLY_LEASE = timedelta(seconds=10)
+
+# Every update passes these; built once (Core: an ORM-enabled UPDATE costs more than it
+# gives, and building a statement more than running it on SQLite).
+_INBOX = InboxUpdate.__table__
+_MARK_HANDLED = (
+    update(_INBOX)
+    .where(_INBOX.c.update_id == bindparam("id"))
+    .values(
+        status="handled",
+        payload=None,
+        processed_at=bindparam("now"),
+        claimed_until=bindparam("until"),
+    )
+)
+
+
+def _heads() -> Select:
+    """The oldest pending update of each chat whose earlier updates are finished."""
+    earlier = aliased(InboxUpdate)
+    unfinished = or_(
+        earlier.status == "pending",
+        and_(earlier.status == "handled", earlier.claimed_until > bindparam("now")),
+    )
+    return (
+        select(InboxUpdate.update_id)
+        .where(
+            InboxUpdate.status == "pending",
+            ~select(earlier.update_id)
+            .where(
+                unfinished,
+                earlier.chat_id == InboxUpdate.chat_id,
+                earlier.update_id < InboxUpdate.update_id,
+            )
+            .exists(),
+        )
+        .order_by(InboxUpdate.update_id)
+        .limit(bindparam("limit"))
+    )
+
+
+_CLAIM_HEADS = {
+    skip_locked: claim_statement(
+        _heads(), table=InboxUpdate, key=InboxUpdate.update_id, skip_locked=skip_locked
+    )
+    for skip_locked in (False, True)
+}
+_CLAIMED = (
+    select(_INBOX.c.update_id, _INBOX.c.chat_id, _INBOX.c.payload, _INBOX.c.attempts)
+    .where(_INBOX.c.update_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_INBOX.c.update_id)
+)
+_MARK_DONE = (
+    update(_INBOX)
+    .where(
+        _INBOX.c.update_id.in_(bindparam("update_ids", expanding=True)),
+        _INBOX.c.status != "failed",
+    )
+    .values(status="done", payload=None, chat_id=None)
+)
 
 
 @dataclass(frozen=True)
@@ -127,47 +186,13 @@ class InboxRepository:
         or handled but its replies not yet sent (until its lease runs out, should the
         worker that sends them have died). So even two workers answer a person in order.
         """
-        earlier = aliased(InboxUpdate)
-        unfinished = or_(
-            earlier.status == "pending",
-            and_(earlier.status == "handled", earlier.claimed_until > now),
+        result = await self._s.execute(
+            _CLAIM_HEADS[skip_locked], {"now": now, "until": now + LEASE, "limit": limit}
         )
-        candidates = (
-            select(InboxUpdate.update_id)
-            .where(
-                InboxUpdate.status == "pending",
-                ~select(earlier.update_id)
-                .where(
-                    unfinished,
-                    earlier.chat_id == InboxUpdate.chat_id,
-                    earlier.update_id < InboxUpdate.update_id,
-                )
-                .exists(),
-            )
-            .order_by(InboxUpdate.update_id)
-            .limit(limit)
-        )
-        ids = await claim(
-            self._s,
-            candidates,
-            table=InboxUpdate,
-            key=InboxUpdate.update_id,
-            now=now,
-            lease=LEASE,
-            skip_locked=skip_locked,
-        )
+        ids = [update_id for (update_id,) in result]
         if not ids:
             return []
-        rows = await self._s.execute(
-            select(
-                InboxUpdate.update_id,
-                InboxUpdate.chat_id,
-                InboxUpdate.payload,
-                InboxUpdate.attempts,
-            )
-            .where(InboxUpdate.update_id.in_(ids))
-            .order_by(InboxUpdate.update_id)
-        )
+        rows = await self._s.execute(_CLAIMED, {"ids": ids})
         return [
             ClaimedUpdate(update_id, chat_id, self._cipher.decrypt_json(payload), attempts)
             for update_id, chat_id, payload, attempts in rows
@@ -207,21 +232,12 @@ class InboxRepository:
     async def mark_handled(self, update_id: int, *, now: datetime) -> None:
         """Handled, in the transaction of what it changed: never handled again, and the
         raw payload goes. The sender's next update waits until the replies are out."""
-        table = InboxUpdate.__table__  # Core: an ORM-enabled UPDATE costs more than it gives
         await self._s.execute(
-            update(table)
-            .where(table.c.update_id == update_id)
-            .values(
-                status="handled", payload=None, processed_at=now, claimed_until=now + REPLY_LEASE
-            )
+            _MARK_HANDLED,
+            {"id": update_id, "now": now, "until": now + REPLY_LEASE},
         )
 
     async def mark_done(self, update_ids: list[int]) -> None:
         """Handled and answered: only the id stays, for de-duplication (and the polling
         offset)."""
-        table = InboxUpdate.__table__
-        await self._s.execute(
-            update(table)
-            .where(table.c.update_id.in_(update_ids), table.c.status != "failed")
-            .values(status="done", payload=None, chat_id=None)
-        )
+        await self._s.execute(_MARK_DONE, {"update_ids": update_ids})

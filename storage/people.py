@@ -5,11 +5,41 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Invite, Membership, Organisation, Person
 from storage.records import InviteRecord, MembershipRecord, OrganisationRecord, PersonRecord
+
+
+def _person_with_memberships(key) -> Select:
+    """Built once: building a statement costs more than running it on SQLite."""
+    person, membership = Person.__table__.c, Membership.__table__.c
+    return (
+        select(
+            person.id,
+            person.telegram_id,
+            person.display_name,
+            person.locale,
+            person.active,
+            person.reachable,
+            person.area,
+            person.digest_hour,
+            membership.organisation_id,
+            membership.role,
+            membership.confidant_id,
+            membership.backup_id,
+        )
+        .select_from(
+            Person.__table__.outerjoin(Membership.__table__, membership.person_id == person.id)
+        )
+        .where(key == bindparam("key"))
+        .order_by(membership.id)
+    )
+
+
+_BY_TELEGRAM_ID = _person_with_memberships(Person.__table__.c.telegram_id)
+_BY_ID = _person_with_memberships(Person.__table__.c.id)
 
 
 class PeopleRepository:
@@ -71,39 +101,14 @@ class PeopleRepository:
 
     # people ------------------------------------------------------------
     async def by_telegram_id(self, telegram_id: int) -> PersonRecord | None:
-        return await self._one(Person.__table__.c.telegram_id == telegram_id)
+        return await self._one(_BY_TELEGRAM_ID, telegram_id)
 
     async def get(self, person_id: int) -> PersonRecord | None:
-        return await self._one(Person.__table__.c.id == person_id)
+        return await self._one(_BY_ID, person_id)
 
-    async def _one(self, condition) -> PersonRecord | None:
+    async def _one(self, statement, key: int) -> PersonRecord | None:
         """A person and their memberships in one statement (Core: no ORM objects)."""
-        person, membership = Person.__table__.c, Membership.__table__.c
-        rows = (
-            await self._s.execute(
-                select(
-                    person.id,
-                    person.telegram_id,
-                    person.display_name,
-                    person.locale,
-                    person.active,
-                    person.reachable,
-                    person.area,
-                    person.digest_hour,
-                    membership.organisation_id,
-                    membership.role,
-                    membership.confidant_id,
-                    membership.backup_id,
-                )
-                .select_from(
-                    Person.__table__.outerjoin(
-                        Membership.__table__, membership.person_id == person.id
-                    )
-                )
-                .where(condition)
-                .order_by(membership.id)
-            )
-        ).all()
+        rows = (await self._s.execute(statement, {"key": key})).all()
         if not rows:
             return None
         first = rows[0]

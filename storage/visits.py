@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import bindparam, delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.crypto import Cipher
@@ -14,6 +14,12 @@ from storage.records import VisitRecord
 from storage.retention import delete_past_period
 
 OPEN = ("running", "asking", "alerting")
+# Asked for every text typed at the menu (the duress word): built once.
+_OPEN_OF = (
+    select(Visit)
+    .where(Visit.key_person_id == bindparam("key_person_id"), Visit.status.in_(OPEN))
+    .order_by(Visit.id.desc())
+)
 
 
 class VisitRepository:
@@ -57,11 +63,7 @@ class VisitRepository:
 
     async def open_of(self, key_person_id: int) -> VisitRecord | None:
         """The key person's visit that is not over yet (at most one)."""
-        row = await self._s.scalar(
-            select(Visit)
-            .where(Visit.key_person_id == key_person_id, Visit.status.in_(OPEN))
-            .order_by(Visit.id.desc())
-        )
+        row = await self._s.scalar(_OPEN_OF, {"key_person_id": key_person_id})
         return None if row is None else self._record(row)
 
     async def of_key_person(self, key_person_id: int) -> list[VisitRecord]:
