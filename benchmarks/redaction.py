@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND12, "Round 12, untuned until round 13 read its misses"),
         (ROUND13, "Round 13, untuned until round 14 read its misses"),
         (ROUND14, "Round 14, scored at 93.2 % recall before its misses were read"),
-        (ROUND15, "Round 15, not read: text the rules have not seen"),
+        (ROUND15, "Round 15, scored at 96.2 % recall before its misses were read"),
     )
     for path, title in untuned:
         if path.exists():

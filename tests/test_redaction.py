@@ -1024,6 +1024,9 @@ def test_two_letter_gez_kinship_stays() -> None:
         ("zit op snapchat als rico.dolce, ze spijbelt op maandag", "rico.dolce"),
         ("on insta hes deezy.moneyy, she had a new iphone", "deezy.moneyy"),
         ("ኣብ TikTok የፈራርሓ ኣሎ። ናታ ድማ lula.asm እዩ።", "lula.asm"),
+        ("kızı tiktokta ceren.ist diye hesap açmış", "ceren.ist"),  # "on TikTok"
+        ("دخترش در تیک تاک بنام mina.tehran ویدیو میذاره", "mina.tehran"),
+        ("на інсті вона kit.ty_88 пише", "kit.ty_88"),
     ],
 )
 def test_a_dotted_account_name_after_a_platform(text: str, handle: str) -> None:
@@ -1049,3 +1052,42 @@ def test_a_dotted_word_far_from_a_platform_or_a_domain_is_no_account_name() -> N
 def test_real_names_and_chosen_names(text: str, gone: str) -> None:
     cleaned = redact(text).text
     assert gone not in cleaned and "[name]" in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("hüseyin amca alleen thuis, kızı geld alıyor", "hüseyin", "amca alleen thuis"),
+        ("nurhayat teyze yalnız kalıyo", "nurhayat", "teyze yalnız"),
+    ],
+)
+def test_a_name_before_a_title_that_is_also_a_relative(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("ze woont oudenoord 212 3 hoog, utrecht", "oudenoord 212"),  # a floor after it
+        ("wonen laan van nieuw guinea 88bis utrecht", "laan van nieuw guinea 88bis"),
+    ],
+)
+def test_lower_case_streets_shown_by_a_floor_or_their_kind(text: str, address: str) -> None:
+    cleaned = redact(text).text
+    assert address not in cleaned and "[address]" in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "op het plein van 3 tot 5 uur",
+        "in de laan van de kinderen 3 keer",
+        "hij woont 3 hoog",
+        "annem ve teyze geldi",  # no name before the title
+        "mag alleen naar de jumbo abi çok kötü",  # a shop, then "brother"
+        "la señora es holandes y su marido marroqui",  # typed without accents
+        "el niño colombiano vive en malaga",
+    ],
+)
+def test_floors_titles_and_origins_typed_without_accents_stay(text: str) -> None:
+    assert redact(text).text == text

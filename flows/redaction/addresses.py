@@ -46,6 +46,12 @@ _CUE_STREET = re.compile(
     rf"{_NUMBER_WORD}?{_HOUSE}",
     re.IGNORECASE,
 )
+# Dutch streets that open with their kind, typed in lower case: "laan van nieuw guinea 88"
+_KIND_FIRST = re.compile(
+    rf"(?<![\w])(?:laan|plein|kade|singel)[ \t]+(?:van|der|op)[ \t]+(?:{_WORD}[ \t]+){{0,3}}"
+    rf"{_WORD}[ \t]+{_HOUSE}",
+    re.IGNORECASE,
+)
 _CUE_ADDRESS = re.compile(
     rf"(?<![\w])(?:{_alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:{_WORD}[ \t]+){{0,5}}?"
     rf"{_NUMBER_WORD}?{_HOUSE})",
@@ -95,6 +101,11 @@ _FLOOR = re.compile(
     r"(?![\w])",
     re.IGNORECASE,
 )
+
+
+# A floor after the house number ("212 3 hoog", "14-2 hoog"): whatever word stands before
+# the number is a street, even in lower case and without a street suffix.
+_FLOOR_AFTER_HOUSE = re.compile(r"[ \t]*(?:-[ \t]*)?\d{1,2}(?:e|de)?[ \t]*hoog(?![\w])", re.I)
 
 
 def _floor(text: str, end: int, number_start: int) -> bool:
@@ -174,6 +185,9 @@ def find_addresses(text: str, claims: Claims) -> None:
         found = list(re.finditer(_WORD, m.group("street")))
         addition = m.group("add").strip()
         start = _street_start([w.group() for w in found], bool(addition))
+        if start is None and _FLOOR_AFTER_HOUSE.match(text, m.end()):
+            last = found[-1].group()  # "oudenoord 212 3 hoog": the floor shows the house
+            start = len(found) - 1 if _bare(last) not in STOP else None
         if start is None:
             continue
         bare_word = len(found) - start == 1 and not _has_suffix(found[start].group())
@@ -183,6 +197,9 @@ def find_addresses(text: str, claims: Claims) -> None:
             claims.add(m.start("street") + found[start].start(), m.end(), "address")
     for m in _CUE_STREET.finditer(text):
         claims.add(m.start(), m.end(), "address")
+    for m in _KIND_FIRST.finditer(text):
+        if not _UNITS.match(text, m.end()):  # "in de laan van de kinderen 3 keer"
+            claims.add(m.start(), m.end(), "address")
     for m in _CUE_ADDRESS.finditer(text):
         words = re.findall(_WORD, m.group("addr"))
         if not all(_bare(w) in PARTICLES for w in words) and _name_like(words):

@@ -22,6 +22,7 @@ classifier has hardly seen, only in context.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from . import namemodel
 from .gazetteer import Lexicon, lexicon
@@ -34,7 +35,8 @@ from .given_names import (
     UNCASED_NAMES,
 )
 from .lexicon import COLOURS, KIN, NOT_PERSON, STOP, UNCASED_KIN
-from .places import is_place
+from .once import LoadedOnce
+from .places import is_place, places
 
 
 def _split(*chunks: str) -> list[str]:
@@ -211,7 +213,33 @@ def not_person(word: str) -> bool:
         return False
     if any(stem in NOT_PERSON or stem in known for stem in _stems(word)):
         return True
-    return any(is_place(stem) for stem in _place_stems(word))  # "z Wałbrzycha", "w Krakowie"
+    if any(is_place(stem) for stem in _place_stems(word)):  # "z Wałbrzycha", "w Krakowie"
+        return True
+    return word in _unaccented_not_person()  # typed without accents: "marroqui", "holandes"
+
+
+def unaccented(word: str) -> str:
+    """A Latin word as typed on a phone without accents: "marroquí" -> "marroqui"."""
+    plain = unicodedata.normalize("NFD", word.translate(_DOTLESS))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+_DOTLESS = str.maketrans("ıł", "il")
+
+
+def _build_unaccented() -> frozenset[str]:
+    """The accented words of the not-a-person lists, without their accents (a form that
+    is a common given name stays out: it is judged as a name)."""
+    lex = lexicon()
+    out = set()
+    for word in NOT_PERSON | lex.not_person | places()[0]:
+        plain = unaccented(word)
+        if plain != word and plain.isascii() and lex.name_bucket(plain) > 3:
+            out.add(plain)
+    return frozenset(out)
+
+
+_unaccented_not_person = LoadedOnce(_build_unaccented)
 
 
 def _place_stems(word: str) -> list[str]:

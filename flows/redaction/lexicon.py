@@ -417,6 +417,11 @@ CASE_CUES = _items(
 # Social media names after a platform word: "insta: fatima.k".
 SOCIAL_CUES = _items(
     "instagram|insta|facebook|fb|tiktok|snapchat|snap|telegram|twitter|signal|whatsapp",
+    # as written in other scripts
+    "اینستاگرام|انستغرام|انستقرام|انستجرام|اینستا|انستا|فیسبوک|فيسبوك|فیس بوک|فيس بوك",
+    "تیک تاک|تیکتاک|تيك توك|تيكتوك|سناپ چت|اسنپ چت|سناب شات|سناب|تلگرام|تلغرام|تليجرام",
+    "واتساپ|واتس اب|واتساب|інстаграм|інста|інсті|тікток|телеграм|фейсбук|снапчат",
+    "ኢንስታግራም|ቲክቶክ|ፌስቡክ|ቴሌግራም",
 )
 
 # Public numbers that identify no one: emergency, helplines, police non-emergency.

@@ -40,6 +40,7 @@ from .lexicon import (
     NICKNAME_CUES,
     NOT_NAME_PREFIXES,
     NOT_NAMES,
+    NOT_PERSON,
     PARTICLES,
     STOP,
     THING_BEFORE,
@@ -653,11 +654,14 @@ class _Scan:
         k, taken = i - 1, 0
         while k >= 0 and self.joined(k + 1) and taken < 3:
             tok = self.toks[k]
+            shop = kind == TITLE_AFTER and _base(tok.low) in NOT_PERSON
+            if self.stop(tok) or shop:
+                break  # "annem ve teyze", "de jumbo abi": no name before the title
             if tok.cased:
                 typed = kind == TITLE_AFTER and not taken and judge.known_name(_base(tok.low))
                 if not (self.capital_name(tok) or typed):  # "Ayşe hanım", "osman bey"
                     break
-            elif self.stop(tok) or (taken and not self.listed(tok)):
+            elif taken and not self.listed(tok):
                 break
             elif kind == TITLE_AFTER and not (self.listed(tok) or judge.known_name(tok.low)):
                 break  # "بهار خانم", "فرشته جان": a name of the lexicon before the title
@@ -684,7 +688,9 @@ class _Scan:
             kind, after = cue
             if kind in (BEFORE, TITLE_AFTER):
                 self.take_before(i, kind)
-            elif kind in (STRONG, WEAK, TITLE, KINSHIP, NICKNAME):
+            elif tok.low in TITLES_AFTER:
+                self.take_before(i, TITLE_AFTER)  # "hüseyin amca" as well as "amca hüseyin"
+            if kind in (STRONG, WEAK, TITLE, KINSHIP, NICKNAME):
                 if kind == WEAK and tok.cased and not self.joined(after, _COLON_GAP):
                     kind = KINSHIP  # weak cue: the name must be capitalised
                 elif kind == WEAK:

@@ -75,7 +75,10 @@ def _ordinary_word(word: str) -> bool:
 # ናታ ድማ lula.asm". Ordinary writing has no "word.word" (a domain ends in a TLD: a URL,
 # found before; "i.e." has one-letter parts); a sentence typed without a space after
 # its full stop may lose a word to this, near a platform only.
-_PLATFORM = re.compile(rf"(?<!\w)(?:{_alternation(SOCIAL_CUES)})(?!\w)", re.IGNORECASE)
+# The platform word may carry a case ending: "tiktokta", "insta'da", "на інсті".
+_PLATFORM = re.compile(
+    rf"(?<!\w)(?:{_alternation(SOCIAL_CUES)})(?:'?\w{{1,4}})?(?!\w)", re.IGNORECASE
+)
 _DOTTED = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+(?![\w@])")
 _PLATFORM_REACH = 120  # characters after the platform word
 
