@@ -51,7 +51,8 @@ class AiohttpRequest(BaseRequest):
         """Open the session (aiohttp wants a running event loop for it)."""
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size)
+                connector=aiohttp.TCPConnector(limit=self._pool_size),
+                trust_env=True,  # HTTPS_PROXY and the like, as httpx honoured them
             )
 
     async def shutdown(self) -> None:
