@@ -1091,3 +1091,40 @@ def test_lower_case_streets_shown_by_a_floor_or_their_kind(text: str, address: s
 )
 def test_floors_titles_and_origins_typed_without_accents_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        # a name met again with an ending of the note's grammar
+        ("у василя кричить дитина, василь каже що це нормально", "василя", "кричить дитина"),
+        ("дружина оля сама з дітьми. email оли тут", "оли", "сама з дітьми"),
+        ("тетянин син приходить. тетяна з херсона", "тетянин", "син приходить"),
+        ("ubax iyo walaasheed way ooyeen ubaxna gacanta", "ubaxna", "gacanta"),
+        ("walaasheed nimcona way ooyday", "nimcona", "walaasheed"),  # her sister, and
+        ("vriend is creool roepnaam boy boy. kenteken", "boy", "creool"),  # a call name
+        ("اسم دختر مهسا است", "مهسا", "اسم دختر"),  # the name of the girl is Mahsa
+    ],
+)
+def test_names_with_endings_call_names_and_a_girl_named(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "komşumuz yaşlı Türk bey 3. katta yalnız",  # an origin before a title
+        "ramazanda hep beraber iftar yapıyorduk",  # the month, with its ending
+        "Od Wielkanocy nikt go nie odwiedził",
+        "waan la hadlay Khamiistii",  # Thursday, last
+        "waxaan arkay nin ku kaxaynaya mercedes madow",  # a black Mercedes
+        "ياخذ فلوسها كل خميس",  # every Thursday, not Khamis
+        "هر جمعه شب میاد",  # every Friday night, not Juma
+        "من بعد رمضان المعلمه قالت",
+        "قال ماما نايمه",
+        "همسایه طبقه دوم",  # the neighbour of the second floor
+        "her dob is unknown",
+    ],
+)
+def test_feasts_weekdays_floors_and_cars_stay(text: str) -> None:
+    assert redact(text).text == text

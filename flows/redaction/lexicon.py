@@ -22,7 +22,7 @@ def _phrases(*chunks: str) -> tuple[tuple[str, ...], ...]:
 # The next word is a name whatever its case ("her name is sarah").
 NAME_CUES_STRONG = _phrases(
     # nl
-    "haar naam is|zijn naam is|de naam is|naam is|genaamd|genoemd|met de naam|roepnaam",
+    "haar naam is|zijn naam is|de naam is|naam is|genaamd|genoemd|met de naam",
     "voornaam|achternaam|noemt zich|noemen ze|iedereen noemt haar",
     # en
     "her name is|his name is|their name is|name is|named|known as|first name",
@@ -54,7 +54,7 @@ NAME_CUES_STRONG = _phrases(
 # What others call a person: the next word is a nickname even when it is an ordinary
 # word ("le dicen el gato", "кличуть його Кіт", "którego nazywa „Sebą”").
 NICKNAME_CUES = _phrases(
-    "noemen hem|noemen haar|ze noemen hem|ze noemen haar|iedereen noemt hem|bijnaam",
+    "noemen hem|noemen haar|ze noemen hem|ze noemen haar|iedereen noemt hem|bijnaam|roepnaam",
     "they call him|they call her|calls himself|calls herself|nickname|alias|goes by",
     "nazywa|nazywają|mówią na niego|mówią na nią|wołają na niego|wołają na nią|ksywa",
     "кличуть його|кличуть її|називають його|називають її|кличуть|прізвисько",
@@ -85,6 +85,7 @@ TITLES = _words(
     "pan pani panna państwo",
     "пан пані панна",
     "bay bayan",
+    "mbah mbak",
     "marwo mudane aabbe",
     "السيد السيدة الأستاذ الأستاذة الاستاذ الاستاذة الحاج الحاجة",
     "آقای خانم",
@@ -237,6 +238,8 @@ STOP = _words(
     # fa
     "است هست بود و که از در با را به تا هم اما ولی سال ساله دارد داره می او این آن",
     "هستند نیست ست هستن بودن میشه شد شان",
+    # mum and dad, said as a child says them: "قال ماما نايمه"
+    "ماما بابا مامان",
     # ti
     "እያ እዩ ኢያ ኢዩ ኣላ ኣሎ እሞ ግን ከኣ ምስ ኣብ ናይ ካብ ን ዕድሜኣ ዕድሜኡ ትነብር ይነብር",
     "ነይራ ነይሩ ኩሉ ኩላ ኩሎም",
@@ -249,7 +252,7 @@ COLOURS = _words(
     "negra rojo roja gris azul plateado beyaz siyah kırmızı gri mavi biały biała białym",
     "czarny czarna czarnym czerwony srebrny білий біла чорний чорна сірий сіра червоний",
     "ጸሊም ጻዕዳ ቀይሕ ሰማያዊ ሓመልማል مشکی سفید قرمز آبی طوسی نقره‌ای أسود اسود أبيض ابيض",
-    "أحمر احمر رمادي فضي cad madow casaan buluug cawl",
+    "أحمر احمر رمادي فضي cad madow casaan buluug cawl cagaar",
 )
 # After these the next word is a thing, not a person: a car make before its model
 # ("Volkswagen Caddy", "Fiat Doblo"), a car before its make ("baabuur mercedes"), a
@@ -297,6 +300,7 @@ NOT_NAMES = _words(
     "child protection hospital doctor nurse shelter",
     # religion and feasts
     "god allah ramadan ramazan bayram eid suikerfeest offerfeest kerst kerstmis christmas",
+    "ramazanda ramazandan ramadaan ramadaanka ramadaankii ramadhan wielkanoc wielkanocy",
     "pasen easter islam koran quran alle ilaahay dios bóg boga bogiem бог бога",
     "isniin talaado arbaco khamiis jimco sabti axad países bajos",
     # nationalities and languages written with a capital (nl, en)
@@ -307,6 +311,8 @@ NOT_NAMES = _words(
     "perzisch dutch english moroccan turkish syrian eritrean somali afghan iranian iraqi",
     "polish ukrainian spanish arabic kurdish persian berber african european muslim",
     "christian moslim christen türk türkçe",
+    # words for a parent or a birth date that a possessive or "is" puts where names stand
+    "dob",
     # other
     "mr mrs ms dr covid corona whatsapp telegram facebook instagram tiktok snapchat",
 )
@@ -508,7 +514,12 @@ NOT_PERSON = _words(
     # Somali weekdays with the article
     "isniinta talaadada arbacada khamiista jimcaha sabtida axadda",
     # floors and ordinals in addresses
-    "verdieping etage hoog floor piso piętro поверх kat",
+    "verdieping etage hoog floor piso piętro поверх kat طبقه طابق الطابق بالطابق",
+    # the fasting month, whose name is also a given name (Ramadan, Ramazan): a note
+    # speaks of the month far more often
+    "رمضان برمضان ورمضان",
+    # Somali weekdays with the article of the past ("Thursday, last")
+    "isniintii talaadadii arbacadii khamiistii jimcihii sabtidii axaddii",
 )
 
 # Words after which a name often stands without a cue ("sprak met yasmina", "belde noor",

@@ -360,7 +360,8 @@ class _Scan:
             return False
         if self.stop(tok) or self.not_name(tok) or tok.low in KIN:
             return False
-        return judge.kin_name(_base(tok.low), self.langs)
+        # "walaasheed nimcona": her sister Nimco, and
+        return any(judge.kin_name(form, self.langs) for form in _somali_forms(_base(tok.low)))
 
     def before_uncased_kin(self, i: int) -> bool:
         """In Arabic script and Ge'ez, a name (also one that is a word) right before a
@@ -607,8 +608,10 @@ class _Scan:
         named = kind in (STRONG, NICKNAME)
         while named and self.joined(j, _CUE_GAP) and self.toks[j].low in _FILLERS:
             j += 1
-        while self.joined(j, _CUE_GAP) and self.toks[j].text in UNCASED_KIN:
-            j += 1  # "اسم زوجها أحمد": the name of her husband is Ahmed
+        while self.joined(j, _CUE_GAP) and (
+            self.toks[j].text in UNCASED_KIN or self.toks[j].text in _BARE_KIN
+        ):
+            j += 1  # "اسم زوجها أحمد": the name of her husband is Ahmed; "اسم دختر مهسا"
         if not self.joined(j, _TITLE_GAP if kind == TITLE else _CUE_GAP):
             return
         tok = self.toks[j]
@@ -658,6 +661,8 @@ class _Scan:
             if self.stop(tok) or shop:
                 break  # "annem ve teyze", "de jumbo abi": no name before the title
             if tok.cased:
+                if self.not_name(tok) and tok.low not in _MONTH_WORDS:
+                    break  # "yaşlı Türk bey": the old Turkish man; but "eylül hanım"
                 typed = kind == TITLE_AFTER and not taken and judge.known_name(_base(tok.low))
                 if not (self.capital_name(tok) or typed):  # "Ayşe hanım", "osman bey"
                     break
@@ -699,6 +704,8 @@ class _Scan:
         for i, tok in enumerate(self.toks):
             if i in self.names or self.after_thing(i):
                 continue
+            if tok.low in THING_BEFORE and self.next_to_colour(i):
+                continue  # "mercedes madow": a black Mercedes, a car
             acronym = tok.cased and tok.text.isupper() and len(tok.text) < 5
             listed = self.listed(tok) and not acronym
             unknown = (
@@ -745,8 +752,10 @@ class _Scan:
                 continue
             base = _base(tok.low)
             forms = [base, *_bare_forms(base)] if not tok.cased else [base]
-            if any(f in found for f in forms) or any(
-                stem in found for stem in judge.name_stems(base)
+            if (
+                any(f in found for f in forms)
+                or any(stem in found for stem in judge.name_stems(base))
+                or (tok.cased and _inflected(base, found))
             ):
                 self.names.add(i)  # also "ንሳባ" (to Saba), "لسلمى" (to Salma), "ዮናስን"
 
@@ -811,6 +820,31 @@ def _bare_forms(text: str) -> list[str]:
     if text[-1:] == "و" and "\u0600" <= text[:1] <= "\u06ff" and len(text) > 3:
         forms.append(text[:-1])  # Farsi speech marks the object: "مریمو دیدم"
     return forms
+
+
+# Endings a name takes in the note's own grammar, written onto it: Somali "-na" (and),
+# Ukrainian and Polish cases ("у василя", "email оли", "z anią"), the Ukrainian
+# possessive ("тетянин син"), Turkish cases typed without the apostrophe ("aysenin").
+_NAME_ENDINGS = frozenset(
+    "na ba oy a ą ę e i y u o у ю і и е є я а ем ом ою ею ій ів ин ина ине ину ині ового"
+    " nin nın in ın ya ye yı yi da de dan den la le yla yle".split()
+)
+_SOFT_ENDINGS = tuple("aeiouyаяоеєіийь")
+
+
+def _inflected(word: str, found: set[str]) -> bool:
+    """A word that is a name already found in this note with a grammatical ending: the
+    name itself, or the name without its last vowel (or soft sign), then the ending."""
+    for cut in range(1, 4):
+        stem, ending = word[:-cut], word[-cut:]
+        if ending not in _NAME_ENDINGS or len(stem) < 2:
+            continue
+        if (len(stem) >= 3 and stem in found) or any(
+            name[:-1] == stem and name.endswith(_SOFT_ENDINGS) and len(name) >= 3
+            for name in found
+        ):
+            return True
+    return False
 
 
 def _somali_forms(low: str) -> list[str]:
