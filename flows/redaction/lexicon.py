@@ -185,6 +185,15 @@ KIN = _TURKISH_KIN | _words(
 )
 
 
+# Endings a name takes in the note's own grammar, written onto it: Somali "-na" (and),
+# Ukrainian and Polish cases ("у василя", "email оли", "z anią"), the Ukrainian
+# possessive ("тетянин син"), Turkish cases typed without the apostrophe ("aysenin").
+NAME_ENDINGS = _words(
+    "na ba oy a ą ę e i y u o у ю і и е є я а ем ом ою ею ій ів ин ина ине ину ині",
+    "nin nın in ın ya ye yı yi da de dan den la le yla yle",
+)
+
+
 # Kinship words in scripts without case, skipped between a name cue and the name.
 UNCASED_KIN = (
     _PERSIAN_KIN

@@ -35,6 +35,7 @@ from .lexicon import (
     NAME_CUES_BEFORE,
     NAME_CUES_STRONG,
     NAME_CUES_WEAK,
+    NAME_ENDINGS,
     NAME_SLOT_AFTER,
     NAME_SLOT_BEFORE,
     NICKNAME_CUES,
@@ -822,13 +823,6 @@ def _bare_forms(text: str) -> list[str]:
     return forms
 
 
-# Endings a name takes in the note's own grammar, written onto it: Somali "-na" (and),
-# Ukrainian and Polish cases ("у василя", "email оли", "z anią"), the Ukrainian
-# possessive ("тетянин син"), Turkish cases typed without the apostrophe ("aysenin").
-_NAME_ENDINGS = frozenset(
-    "na ba oy a ą ę e i y u o у ю і и е є я а ем ом ою ею ій ів ин ина ине ину ині ового"
-    " nin nın in ın ya ye yı yi da de dan den la le yla yle".split()
-)
 _SOFT_ENDINGS = tuple("aeiouyаяоеєіийь")
 
 
@@ -837,11 +831,10 @@ def _inflected(word: str, found: set[str]) -> bool:
     name itself, or the name without its last vowel (or soft sign), then the ending."""
     for cut in range(1, 4):
         stem, ending = word[:-cut], word[-cut:]
-        if ending not in _NAME_ENDINGS or len(stem) < 2:
+        if ending not in NAME_ENDINGS or len(stem) < 2:
             continue
         if (len(stem) >= 3 and stem in found) or any(
-            name[:-1] == stem and name.endswith(_SOFT_ENDINGS) and len(name) >= 3
-            for name in found
+            name[:-1] == stem and name.endswith(_SOFT_ENDINGS) and len(name) >= 3 for name in found
         ):
             return True
     return False
