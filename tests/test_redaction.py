@@ -1128,3 +1128,34 @@ def test_names_with_endings_call_names_and_a_girl_named(text: str, gone: str, st
 )
 def test_feasts_weekdays_floors_and_cars_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("gogo (real name grace) from the church", "grace", "from the church"),
+        ("ፓስፖርታ ኣብ ኢድ ወ/ሮ ጽገሬዳ እዩ ዘሎ", "ጽገሬዳ", "ወ/ሮ"),  # Mrs, with its slash
+        ("ንብርኽቲ ርእየያ ኣብ lidl", "ብርኽቲ", "lidl"),  # to Birkti (a name that is a word)
+        ("ኣብ ፋን ሆግንዶርፕስትራት 41 ይነብሩ", "ሆግንዶርፕስትራት 41", "ይነብሩ"),  # a street in Ge'ez
+        ("buurman 2 hoog jan-willem heeft zn moeder", "jan-willem", "2 hoog"),
+        ("住在三楼的李秀英阿姨跟我说，她儿子每个月拿走她的 AOW", "李秀英", "她儿子每个月"),
+    ],
+)
+def test_chosen_names_titles_with_a_slash_streets_in_their_script_and_chinese_names(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no surname given",
+        "een rood-wit shirt en een half-turkse vriend",
+        "الان 3 سنين",  # "now", not a street in "-laan"
+        "她 79 岁，只会说广东话。",
+    ],
+)
+def test_ordinary_words_double_words_and_chinese_text_stay(text: str) -> None:
+    cleaned = redact(text).text
+    assert "[" not in cleaned, cleaned

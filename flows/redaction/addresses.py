@@ -52,6 +52,15 @@ _KIND_FIRST = re.compile(
     rf"{_WORD}[ \t]+{_HOUSE}",
     re.IGNORECASE,
 )
+# A Dutch street written in the writer's script: "ፋን ሆግንዶርፕስትራት 41", "کرایسکاده ۵B"
+# (the digits are plain by now). Its ending says it is a street: straat, plein, gracht,
+# kade as they are spelt in Ge'ez and in Arabic script (not the short "laan", "weg":
+# "الان 3" is "now 3").
+_SCRIPT_STREET = re.compile(
+    r"(?<![\w])(?:(?:ፋን|ቫን|فان)[ \t]+)?[^\W\d_]+"
+    r"(?:ስትራት|ስትራኣት|ፕሊን|ግራኽት|ካደ|ዌኽ|سترات|ستراط|استرات|پلین|بلين|گراخت|کاده|كاده)"
+    rf"[ \t]+{_HOUSE}"
+)
 _CUE_ADDRESS = re.compile(
     rf"(?<![\w])(?:{_alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:{_WORD}[ \t]+){{0,5}}?"
     rf"{_NUMBER_WORD}?{_HOUSE})",
@@ -196,6 +205,8 @@ def find_addresses(text: str, claims: Claims) -> None:
         if not _floor(text, m.end(), m.start("num")):
             claims.add(m.start("street") + found[start].start(), m.end(), "address")
     for m in _CUE_STREET.finditer(text):
+        claims.add(m.start(), m.end(), "address")
+    for m in _SCRIPT_STREET.finditer(text):
         claims.add(m.start(), m.end(), "address")
     for m in _KIND_FIRST.finditer(text):
         if not _UNITS.match(text, m.end()):  # "in de laan van de kinderen 3 keer"

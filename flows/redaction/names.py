@@ -53,7 +53,10 @@ from .spans import MASK, Claims
 
 _LETTER = r"[^\W\d_]"
 _MARK = r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"
-_TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*")
+# "ወ/ሮ", "ወ/ት", "ወ/ሪት" (Mrs, Miss) are written with a slash, and are one word
+_TOKEN = re.compile(
+    rf"ወ/(?:ሮ|ት|ሪት)|{_LETTER}(?:{_LETTER}|{_MARK})*(?:['’-]{_LETTER}(?:{_LETTER}|{_MARK})*)*"
+)
 
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic short vowels, written at times
 _PLAIN_GAP = re.compile(r"[ \t]+")
@@ -420,7 +423,9 @@ class _Scan:
             return False  # "a black Mercedes van", "mercedes cad": a car
         if self.text[tok.end : tok.end + 1] in _GREETING_MARKS and self.sentence_start(i):
             return False  # "ሰላም፡", "Salam!": a greeting
-        return judge.doubtful_name(word, self.langs)
+        ethiopic = "\u1200" <= word[:1] <= "\u139f"
+        forms = _bare_forms(word) if ethiopic else [word]  # "ንብርኽቲ": to Birkti
+        return any(judge.doubtful_name(form, self.langs) for form in forms)
 
     def slot(self, i: int) -> bool:
         """Token i stands in a name slot: after "spoke with", before "ile konuştum",
@@ -464,7 +469,7 @@ class _Scan:
         tok = self.toks[i]
         if tok.cased and tok.text[1:2].isupper():
             return False  # "GGD", "BSN"
-        if tok.cased and self.not_name(tok):
+        if (tok.cased and self.not_name(tok)) or _HAN.match(tok.text):
             return False
         word = _base(tok.low) if tok.cased else tok.low
         # "Nilüfer'in", "yıldız'ın": Turkish marks proper nouns with an apostrophe
@@ -488,7 +493,12 @@ class _Scan:
         capital = tok.cased and (tok.cap or self.sentence_start(i))
         parts = word.split("-")
         if len(parts) > 1 and all(len(p) >= 3 and judge.known_name(p) for p in parts):
-            return context or capital  # a double name after a title: "mevr de vries-hoekstra"
+            # a double name after a title: "mevr de vries-hoekstra"; common given names, not
+            # all of them also words, are one anywhere: "buurman jan-willem", "anne-marie"
+            given = all(judge.known_name(p, common=True) for p in parts) and not all(
+                judge.ordinary(p, self.langs) for p in parts
+            )
+            return context or capital or given
         return judge.is_name(word, self.langs, capital=capital, cased=tok.cased, context=context)
 
     def compound(self, i: int) -> bool:
@@ -565,6 +575,7 @@ class _Scan:
         frequency list, or one that says the name is not known ("نمیدانم", "ኣይፈልጦን")."""
         return (
             tok.low in STOP
+            or _HAN.match(tok.text) is not None
             or (tok.text[:1] == "و" and tok.text[1:] in STOP)
             or judge.spoken_word(tok.low)
         )
@@ -645,7 +656,12 @@ class _Scan:
                     kind == NICKNAME  # any word: "le dicen el gato", "Sebą" (not Seba town)
                     or (
                         not self.not_name(lead)
-                        and (lead.cap or not lead.cased or not judge.ordinary(lead.low, self.langs))
+                        and (
+                            lead.cap
+                            or not lead.cased
+                            or not judge.ordinary(lead.low, self.langs)
+                            or judge.kin_name(lead.low, self.langs)  # "real name grace"
+                        )
                     )
                 )
             )  # "her name is sarah", but "no surname given"
@@ -872,7 +888,21 @@ def _span(tok: _Tok) -> tuple[int, int]:
     return tok.start, tok.end
 
 
+# Chinese is written without spaces, so a run of Han characters is no word and never
+# judged as a name (`_Scan.stop`). A name is found by its family name, one of the common
+# ones, and a title or kinship word right after the given name: "李秀英阿姨", "王芳女士".
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_NAME = re.compile(
+    r"[李王张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程魏"
+    r"苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金贾韦夏方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵"
+    r"万覃武钱戴严莫孔常汤康乔赖][\u4e00-\u9fff]{1,2}"
+    r"(?=阿姨|女士|先生|小姐|太太|老师|大爷|奶奶|爷爷|叔叔|阿婆|阿伯|医生)"
+)
+
+
 def find_names(text: str, claims: Claims) -> None:
+    for m in _HAN_NAME.finditer(text):
+        claims.add(m.start(), m.end(), "name")
     scan = _Scan(text)
     names = scan.run()
     claims.doubtful += [
