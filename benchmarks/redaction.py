@@ -47,6 +47,7 @@ ROUND13 = CORPUS.with_name("round13.jsonl")
 ROUND14 = CORPUS.with_name("round14.jsonl")
 ROUND15 = CORPUS.with_name("round15.jsonl")
 ROUND16 = CORPUS.with_name("round16.jsonl")
+ROUND17 = CORPUS.with_name("round17.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -221,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND14, "Round 14, scored at 93.2 % recall before its misses were read"),
         (ROUND15, "Round 15, scored at 96.2 % recall before its misses were read"),
         (ROUND16, "Round 16, scored at 93.8 % recall before its misses were read"),
+        (ROUND17, "Round 17, scored at 92.4 % recall before its misses were read"),
     )
     for path, title in untuned:
         if path.exists():
