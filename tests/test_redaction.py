@@ -1159,3 +1159,39 @@ def test_chosen_names_titles_with_a_slash_streets_in_their_script_and_chinese_na
 def test_ordinary_words_double_words_and_chinese_text_stay(text: str) -> None:
     cleaned = redact(text).text
     assert "[" not in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("müşterim anlattı teyzesi gülsümü kocası dövüyomuş", "gülsüm", "teyzesi"),
+        ("و خواهرش رها رو باباشون ولی رهاجون میگه", "رهاجون", "باباشون"),  # Raha, dear
+        ("مدرسه نیلوفر هست. نیلوفره 15 سالشه", "نیلوفره", "سالشه"),  # Niloufar is 15
+        ("店里的阿芳 zegt dat haar man geleend heeft van 一个叫强哥的人", "强哥", "的人"),
+        ("店里的阿芳 zegt dat haar man geleend heeft", "阿芳", "zegt"),
+        ("справа стосується родини ткаченків, чоловік", "ткаченків", "родини"),
+        ("nha vizinha dulce ta chora", "dulce", "vizinha"),  # Cape Verdean: neighbour
+        ("pak sutrisno the old man downstairs", "sutrisno", "pak"),  # Indonesian title
+    ],
+)
+def test_names_with_endings_of_their_language_and_titles_of_the_communities(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "okulda 2019da nişanlandı",  # a year with its ending, no postcode
+        "the GP since Diwali. They are Hindustani Surinamese",
+        "ቤተ ክርስትያን ቅዱስ ሚካኤል ኣብ Leeuwarden",  # the church of Saint Michael
+        "Perşembe akşamı beyaz bir Mercedes'ti",  # a colour, an article, a car
+        "trabaja en Ámsterdam Zuid",  # a city typed with a stray accent
+        "komşu kadın hiç gelmedi",  # the neighbour woman
+        "我的阿姨 zegt",  # my aunt
+        "داکتر خانوادگی خبر ندارد",  # the family doctor
+    ],
+)
+def test_feasts_saints_cars_and_cities_with_an_accent_stay(text: str) -> None:
+    assert redact(text).text == text

@@ -150,7 +150,7 @@ _TR_SUFFIXES = tuple(
         "'nın 'nin 'nun 'nün 'ın 'in 'un 'ün 'ya 'ye 'yı 'yi 'yu 'yü 'yla 'yle 'la 'le",
         "'da 'de 'ta 'te 'dan 'den 'tan 'ten 'a 'e 'ı 'i 'u 'ü nın nin nun nün yla yle ya",
         "ye yı yi yu yü dan den tan ten da de ta te ın in un ün la le ların lerin lar ler",
-        "cığım ciğim cım cim ım im um üm",
+        "cığım ciğim cım cim ım im um üm ı ü",
     )
 )
 _SLAVIC_SUFFIXES = tuple(
@@ -282,7 +282,11 @@ def _stems(word: str) -> list[str]:
 _CIRCUMFLEX = str.maketrans("âîû", "aiu")
 _ARABIC_VARIANTS = str.maketrans("یکىۀة", "يكيهه")
 # Ukrainian and Russian patronymics in every case: "петрович", "іванівна", "олегівни".
-_PATRONYMIC = re.compile(r"\w{3,}(?:ович|евич|йович|івна|ївна|овна|евна)(?:а|у|ем|ові|і|и|ою|ої)?$")
+# And Ukrainian family names in "-енко", of one person or of a family: "ткаченків".
+_PATRONYMIC = re.compile(
+    r"\w{3,}(?:ович|евич|йович|івна|ївна|овна|евна)(?:а|у|ем|ові|і|и|ою|ої)?$"
+    r"|\w{2,}енк(?:о|а|у|ові|ів|ом|ам|ами|ах)$"
+)
 
 
 # Ukrainian spellings of names ranked in Russian ("вікторія", "андрій"); Tigrinya writes

@@ -85,7 +85,7 @@ TITLES = _words(
     "pan pani panna państwo",
     "пан пані панна",
     "bay bayan",
-    "mbah mbak",
+    "mbah mbak pak ibu bapak xaaji xaajiyo",
     "marwo mudane aabbe",
     "السيد السيدة الأستاذ الأستاذة الاستاذ الاستاذة الحاج الحاجة",
     "آقای خانم",
@@ -177,7 +177,9 @@ KIN = _TURKISH_KIN | _words(
     "inanteeda hooyadeed hooyadiis hooyada aabbaheed aabihiis aabaha walaasheed",
     "walaashiis walaalkeed walaalkiis walaashay walaalkay saaxiibteed saaxiibkeed",
     "saaxiibtay ilmaheeda carruurteeda ayeeyadeed eedadeed habaryarteed adeerkeed",
-    "abtigeed macallinka macallimadda",
+    "abtigeed macallinka macallimadda eedadey eedadeed walaalaheed walaalihiis walaalahay",
+    # pt, Cape Verdean Kriolu
+    "vizinha vizinho irmã irmão filha filho fidju",
     # es
     "vecina vecino marido esposo esposa mujer hijo hija hijos hijas madre padre mamá papá",
     "hermana hermano tía tío abuela abuelo prima primo amiga amigo novio novia pareja",
@@ -243,12 +245,12 @@ STOP = _words(
     "عمره تبلغ يبلغ وهي وهو منذ عند عندها عنده تسكن يسكن تعيش يعيش وعمرها وعمره وعندها",
     "وعنده ولديها ولديه لديها لديه غير مجهول",
     "الكبير الكبيرة الصغير الصغيرة الكبار الصغار الكبيرين الصغيرين الوسطاني الوسطانية ما",
-    "الحاج الحاجة الشيخ",
+    "الحاج الحاجة الشيخ الحجية الحجيه حجية",
     # fa
     "است هست بود و که از در با را به تا هم اما ولی سال ساله دارد داره می او این آن",
     "هستند نیست ست هستن بودن میشه شد شان",
-    # mum and dad, said as a child says them: "قال ماما نايمه"
-    "ماما بابا مامان",
+    # mum and dad, said as a child says them: "قال ماما نايمه"; the doctor; "hajji"
+    "ماما بابا مامان داکتر دکتر حاجی",
     # ti
     "እያ እዩ ኢያ ኢዩ ኣላ ኣሎ እሞ ግን ከኣ ምስ ኣብ ናይ ካብ ን ዕድሜኣ ዕድሜኡ ትነብር ይነብር",
     "ነይራ ነይሩ ኩሉ ኩላ ኩሎም",
@@ -271,6 +273,8 @@ THING_BEFORE = _words(
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi mercedes",
     "mercedes-benz lexus porsche jeep chevrolet lada daewoo chrysler dodge cupra",
     "vv sv fc rksv sc afc csv vvv rkvv hvv rkc",
+    # a saint, whose name a church bears: "ቤተ ክርስትያን ቅዱስ ሚካኤል"
+    "ቅዱስ ቅድስት",
     # a car, before its make: "baabuur mercedes", "araba mercedes", "een auto Mercedes"
     "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
 )
@@ -310,6 +314,9 @@ NOT_NAMES = _words(
     # religion and feasts
     "god allah ramadan ramazan bayram eid suikerfeest offerfeest kerst kerstmis christmas",
     "ramazanda ramazandan ramadaan ramadaanka ramadaankii ramadhan wielkanoc wielkanocy",
+    "diwali divali holi lebaran navidad nochebuena pascua noël hanukkah chanoeka ketikoti",
+    "ciid ciidda ciidii ciida ፋሲካ ልደት hindustani hindoestaans hindoestaanse creools",
+    "creoolse javaans javaanse loket",
     "pasen easter islam koran quran alle ilaahay dios bóg boga bogiem бог бога",
     "isniin talaado arbaco khamiis jimco sabti axad países bajos",
     # nationalities and languages written with a capital (nl, en)

@@ -199,6 +199,7 @@ _BARE_KIN = frozenset(
 # A husband, a wife, before whose they are: "جوز هبة" Hiba's husband, "شوهر مژگان".
 _SPOUSE_OF = frozenset({"جوز", "زوج", "مرت", "زوجة", "شوهر", "همسر"})
 _COMMAS = frozenset(",،")
+_ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
 _GREETING_MARKS = frozenset("!,،፡፣")
 # Possessives written apart in spoken Farsi: "همسایه مون" our neighbour.
 _DETACHED_POSSESSIVES = frozenset({"مون", "مان", "شون", "شان", "ام", "اش"})
@@ -254,6 +255,7 @@ class _Scan:
             or low in PARTICLES
             or low.startswith(NOT_NAME_PREFIXES)
             or low.endswith(_STREET_ENDINGS)  # "de Kalverstraat" without a number stays
+            or (not low.isascii() and _plain_place(judge.unaccented(low)))  # "Ámsterdam"
         )
 
     def listed(self, tok: _Tok) -> bool:
@@ -364,8 +366,12 @@ class _Scan:
             return False
         if self.stop(tok) or self.not_name(tok) or tok.low in KIN:
             return False
-        # "walaasheed nimcona": her sister Nimco, and
-        return any(judge.kin_name(form, self.langs) for form in _somali_forms(_base(tok.low)))
+        # "walaasheed nimcona": her sister Nimco, and; "teyzesi gülsümü": her aunt Gülsüm
+        base = _base(tok.low)
+        forms = _somali_forms(base)
+        if "tr" in self.langs and not judge.ordinary(base, self.langs):
+            forms += judge.name_stems(base)  # but "komşu kadın": the neighbour woman
+        return any(judge.kin_name(form, self.langs) for form in forms)
 
     def before_uncased_kin(self, i: int) -> bool:
         """In Arabic script and Ge'ez, a name (also one that is a word) right before a
@@ -400,8 +406,14 @@ class _Scan:
         return False
 
     def after_thing(self, i: int) -> bool:
-        """After a colour or a thing's word: "een grijze Volkswagen Caddy", "VV Zwaluwen"."""
-        return self.joined(i) and self.toks[i - 1].low in COLOURS | THING_BEFORE
+        """After a colour or a thing's word: "een grijze Volkswagen Caddy", "VV Zwaluwen",
+        also with an article between: "beyaz bir Mercedes"."""
+        if not self.joined(i):
+            return False
+        before = self.toks[i - 1].low
+        if before in _ARTICLES and self.joined(i - 1):
+            before = self.toks[i - 2].low
+        return before in COLOURS | THING_BEFORE
 
     def next_to_colour(self, i: int) -> bool:
         after = self.joined(i + 1) and self.toks[i + 1].low in COLOURS  # "mercedes cad"
@@ -769,6 +781,8 @@ class _Scan:
                 continue
             base = _base(tok.low)
             forms = [base, *_bare_forms(base)] if not tok.cased else [base]
+            if not tok.cased and base[-1:] in ("ه", "ی") and len(base) > 3:
+                forms.append(base[:-1])  # "نیلوفره" (Niloufar is), "بهاری" (Bahar, you)
             if (
                 any(f in found for f in forms)
                 or any(stem in found for stem in judge.name_stems(base))
@@ -832,8 +846,8 @@ def _bare_forms(text: str) -> list[str]:
             forms.append(text[1:])
         if text[-1] == "ን":
             forms.append(text[:-1])
-    if text.endswith("جان") and len(text) > 5:
-        forms.append(text[:-3])
+    if text.endswith(("جان", "جون")) and len(text) > 5:
+        forms.append(text[:-3])  # "dear", written or spoken: "رهاجون"
     if text[-1:] == "و" and "\u0600" <= text[:1] <= "\u06ff" and len(text) > 3:
         forms.append(text[:-1])  # Farsi speech marks the object: "مریمو دیدم"
     return forms
@@ -854,6 +868,11 @@ def _inflected(word: str, found: set[str]) -> bool:
         ):
             return True
     return False
+
+
+def _plain_place(plain: str) -> bool:
+    """A word typed with a stray accent that is, without it, a place or no person."""
+    return plain.isascii() and (judge.not_person(plain) or plain.startswith(NOT_NAME_PREFIXES))
 
 
 def _somali_forms(low: str) -> list[str]:
@@ -897,6 +916,8 @@ _HAN_NAME = re.compile(
     r"苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金贾韦夏方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵"
     r"万覃武钱戴严莫孔常汤康乔赖][\u4e00-\u9fff]{1,2}"
     r"(?=阿姨|女士|先生|小姐|太太|老师|大爷|奶奶|爷爷|叔叔|阿婆|阿伯|医生)"
+    # "阿芳" (Fang, said warmly), "叫强哥的人" (a man called Qiang-ge)
+    r"|阿[\u4e00-\u9fff](?![\u4e00-\u9fff])(?<![姨婆伯公])|(?<=叫)[\u4e00-\u9fff]{2,3}?(?=的)"
 )
 
 

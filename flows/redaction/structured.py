@@ -184,6 +184,8 @@ def find_phones(text: str, claims: Claims) -> None:
 # --- postcodes, plates, case numbers ---------------------------------------------------
 
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
+# A year with a Turkish case ending written onto it: "2019da" (in 2019), "2020den".
+_YEAR_WITH_ENDING = re.compile(r"(?:19|20)\d\d(?:da|de|ta|te)")
 _POSTCODE_LOWER = re.compile(r"(?<![\w])[1-9]\d{3} (?P<letters>[a-z]{2})(?![\w])")
 # Two-letter words that follow a number in running text ("sinds 2019 en", "1500 tl").
 _TWO_LETTER_TEXT = (
@@ -235,8 +237,11 @@ _DOCUMENT = re.compile(r"(?<![\w-])[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9](?![\w-])")
 
 def find_postcodes(text: str, claims: Claims) -> None:
     """Dutch postcodes "1234 AB" and "1234AB", and in lower case "1234ab" and "1093 kx"
-    unless the two letters are a word ("sinds 2019 en" stays)."""
-    _claim_all(_POSTCODE, text, claims, "postcode")
+    unless the two letters are a word ("sinds 2019 en" stays) or a year's case ending
+    ("2019da")."""
+    for m in _POSTCODE.finditer(text):
+        if not _YEAR_WITH_ENDING.fullmatch(m.group()):
+            claims.add(m.start(), m.end(), "postcode")
     for m in _POSTCODE_LOWER.finditer(text):
         if m.group("letters") not in _TWO_LETTER_WORDS:
             claims.add(m.start(), m.end(), "postcode")
