@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from . import namemodel
 from .gazetteer import Lexicon, lexicon
@@ -256,7 +257,8 @@ def _place_stems(word: str) -> list[str]:
 _PLACE_ENDINGS = ("iem", "em", "ie", "ach", "owi", "ą", "ę", "і", "ом", "ем")
 
 
-def _stems(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 15)  # the same words come back note after note
+def _stems(word: str) -> tuple[str, ...]:
     out = []
     for suffixes in (_TR_SUFFIXES, _SLAVIC_SUFFIXES):
         for suffix in suffixes:
@@ -276,7 +278,7 @@ def _stems(word: str) -> list[str]:
                         out.append(stem + "й")  # "сергія" -> "сергій", "андрію" -> "андрій"
                 else:
                     out.append(stem + "a")
-    return out
+    return tuple(out)
 
 
 _CIRCUMFLEX = str.maketrans("âîû", "aiu")
