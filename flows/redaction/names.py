@@ -438,7 +438,7 @@ class _Scan:
         ethiopic = "\u1200" <= word[:1] <= "\u139f"
         forms = _bare_forms(word) if ethiopic else [word]  # "ንብርኽቲ": to Birkti
         if i == 0 and tok.cased and not tok.cap and judge.opening_name(word, self.langs):
-            return True  # typed on a phone: "blessing van de kapsalon zegt", "luz me escribió"
+            return True  # typed on a phone: "şirin ve çocukları", "luz me escribió"
         return any(judge.doubtful_name(form, self.langs) for form in forms)
 
     def slot(self, i: int) -> bool:
