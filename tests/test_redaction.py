@@ -1195,20 +1195,3 @@ def test_names_with_endings_of_their_language_and_titles_of_the_communities(
 )
 def test_feasts_saints_cars_and_cities_with_an_accent_stay(text: str) -> None:
     assert redact(text).text == text
-
-
-@pytest.mark.parametrize(
-    ("text", "word"),
-    [
-        ("şirin ve çocukları dün gece gitti", "şirin"),
-        ("luz me escribió por whatsapp", "luz"),
-    ],
-)
-def test_a_note_that_opens_on_a_name_that_is_a_word_asks_about_it(text: str, word: str) -> None:
-    result = redact(text)
-    assert word in result.doubtful and not result.text.startswith(word), result.text
-
-
-def test_a_note_that_opens_on_a_common_word_asks_nothing() -> None:
-    result = redact("gisteren zag ik de buurvrouw huilen")
-    assert result.doubtful == () and result.text.startswith("gisteren")

@@ -528,13 +528,6 @@ def doubtful_name(word: str, langs: tuple[str, ...]) -> bool:
     return _bucket(lex, word) <= 2 and lex.zipf(word, (*langs, "en", "nl")) < 4.5
 
 
-def opening_name(word: str, langs: tuple[str, ...]) -> bool:
-    """The first word of a note: a note opens on whom it is about more often than on a
-    noun, so a common name of the lexicon there is doubtful even when it is a word too
-    ("hoop zei", "luz me escribió"), unless it is one of the most common words."""
-    return kin_name(word, langs) and not very_common(word, langs)
-
-
 def kin_name(word: str, langs: tuple[str, ...]) -> bool:
     """Right after a kinship word: a common name of the lexicon (among the 1000 most
     common of a country) or a name that is also a word, unless it is one of the most

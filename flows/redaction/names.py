@@ -437,8 +437,6 @@ class _Scan:
             return False  # "ሰላም፡", "Salam!": a greeting
         ethiopic = "\u1200" <= word[:1] <= "\u139f"
         forms = _bare_forms(word) if ethiopic else [word]  # "ንብርኽቲ": to Birkti
-        if i == 0 and tok.cased and not tok.cap and judge.opening_name(word, self.langs):
-            return True  # typed on a phone: "şirin ve çocukları", "luz me escribió"
         return any(judge.doubtful_name(form, self.langs) for form in forms)
 
     def slot(self, i: int) -> bool:
