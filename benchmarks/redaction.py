@@ -48,6 +48,7 @@ ROUND14 = CORPUS.with_name("round14.jsonl")
 ROUND15 = CORPUS.with_name("round15.jsonl")
 ROUND16 = CORPUS.with_name("round16.jsonl")
 ROUND17 = CORPUS.with_name("round17.jsonl")
+ROUND18 = CORPUS.with_name("round18.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -223,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND15, "Round 15, scored at 96.2 % recall before its misses were read"),
         (ROUND16, "Round 16, scored at 93.8 % recall before its misses were read"),
         (ROUND17, "Round 17, scored at 92.4 % recall before its misses were read"),
+        (ROUND18, "Round 18, not read: 94.0 % recall on text the rules have not seen"),
     )
     for path, title in untuned:
         if path.exists():
