@@ -202,6 +202,11 @@ def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:
     return any(word in lex.function.get(lang, ()) for lang in langs)
 
 
+def ethiopic(word: str) -> bool:
+    """Written in Ge'ez (Tigrinya, Amharic): a script without case."""
+    return "\u1200" <= word[:1] <= "\u139f"
+
+
 def not_person(word: str) -> bool:
     """Countries, languages, regions, weekdays and months in every form, brands, shops,
     apps and organisations; also declined ("do Lidla i Kruidvatu", "na Telegramie")."""
@@ -371,7 +376,7 @@ def _bucket(lex: Lexicon, word: str) -> int:
         russian = word.translate(_UKRAINIAN_TO_RUSSIAN)
         variants = {russian, russian.replace("ий", "ей")} if russian != word else set()
         bucket = min([bucket, *(lex.name_bucket(v) for v in variants)])
-    elif "\u1200" <= first <= "\u139f" and "ኣ" in word:
+    elif ethiopic(first) and "ኣ" in word:
         bucket = lex.name_bucket(word.translate(_TIGRINYA_TO_AMHARIC))
     return bucket
 
@@ -379,7 +384,7 @@ def _bucket(lex: Lexicon, word: str) -> int:
 def too_short(word: str) -> bool:
     """Too short to judge as a name: under three letters, but in Ge'ez, where a letter is
     a syllable, under two ("ሚኪ", "ሚሚ" are names)."""
-    return len(word) < (2 if "\u1200" <= word[:1] <= "\u139f" else 3)
+    return len(word) < (2 if ethiopic(word) else 3)
 
 
 def is_name(
@@ -401,9 +406,9 @@ def is_name(
     bucket = _bucket(lex, word)
     # Somali has no frequency list: "cali" is a Spanish word, not a Somali one
     zipf = lex.zipf(word, langs) if "so" in langs else lex.zipf(word)
-    ethiopic = "\u1200" <= word[0] <= "\u139f"
+    in_geez = ethiopic(word)
     if bucket < len(_LOWER):
-        if zipf == 0 and ("so" in langs or ethiopic):
+        if zipf == 0 and ("so" in langs or in_geez):
             # Somali and Tigrinya have no frequency list: only the more common names
             return context or bucket <= (3 if capital else 2)
         table = _CAPITAL if capital or context else _UNCASED if not cased else _LOWER
@@ -443,7 +448,7 @@ def _shape_name(word: str, lex: Lexicon, langs: tuple[str, ...], *, context: boo
         return False
     if any(lex.known(part) for part in re.split(r"[-']", word)):
         return False  # "e-mail", "brother-in-law"
-    if "so" in langs or "\u1200" <= word[0] <= "\u139f":
+    if "so" in langs or ethiopic(word):
         limit = _SHAPE_ALONE if context else 2.0  # words the classifier has hardly seen
     else:
         limit = _SHAPE_CONTEXT if context else _SHAPE_ALONE

@@ -313,10 +313,10 @@ class _Scan:
                 before, kin = head, True
         if before in _OF_FATHER:  # but "እታ ጓል" is "the girl"
             article = self.joined(i - 1) and self.toks[i - 2].text in _ETHIOPIC_ARTICLES
-            return "\u1200" <= tok.text[0] <= "\u139f" and len(tok.text) > 1 and not article
+            return judge.ethiopic(tok.text) and len(tok.text) > 1 and not article
         if before in _KUNYA:
             return judge.known_name(tok.low)  # "ام سامي", "ابو خالد": mother, father of
-        if before in UNCASED_KIN and "\u1200" <= tok.text[0] <= "\u139f":
+        if before in UNCASED_KIN and judge.ethiopic(tok.text):
             # Ge'ez: after "ሓብታ", "ኣደኡ" a word shaped like a name ("ሓብታ ምሕረት"), not
             # "ሰብኣያ ሰኺሩ" (her husband, drunk)
             return any(judge.after_ethiopic_kin(f) for f in _bare_forms(tok.text))
@@ -435,8 +435,7 @@ class _Scan:
             return False  # "a black Mercedes van", "mercedes cad": a car
         if self.text[tok.end : tok.end + 1] in _GREETING_MARKS and self.sentence_start(i):
             return False  # "ሰላም፡", "Salam!": a greeting
-        ethiopic = "\u1200" <= word[:1] <= "\u139f"
-        forms = _bare_forms(word) if ethiopic else [word]  # "ንብርኽቲ": to Birkti
+        forms = _bare_forms(word) if judge.ethiopic(word) else [word]  # "ንብርኽቲ": to Birkti
         return any(judge.doubtful_name(form, self.langs) for form in forms)
 
     def slot(self, i: int) -> bool:
@@ -536,7 +535,7 @@ class _Scan:
             self.listed(tok)
             or text.startswith("ال")
             or (text.endswith(_FAMILY_ENDINGS) and len(text) >= 4)
-            or "\u1200" <= text[0] <= "\u139f"
+            or judge.ethiopic(text)
         )
 
     def pair(self, i: int) -> bool:
@@ -841,7 +840,7 @@ def _bare_forms(text: str) -> list[str]:
     forms = [text]
     if text[:1] in "ولب" and len(text) > 3:
         forms.append(text[1:])
-    if "\u1200" <= text[:1] <= "\u139f" and len(text) > 2:
+    if judge.ethiopic(text) and len(text) > 2:
         if text[0] == "ን":
             forms.append(text[1:])
         if text[-1] == "ን":
