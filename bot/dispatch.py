@@ -1,13 +1,17 @@
 """Dispatch: stored updates, each person's in order, through the engine.
 
-Processing claims the oldest waiting update of each person (`claim_heads`: a
-lease, so two workers never take the same one, and each person's updates strictly
-in order), hands them side by side to `Application.process_update`, whose single
-handler turns each into an `Event` for the engine. The engine marks the row done
-in the same transaction as the flow's changes, so an update is acted on once even
-across a crash; `bot.replies` then sends what it decided. When processing fails
-(the database went away) the row is tried again later; after a few failed
-attempts it is set aside, and the sender is told.
+Processing claims the oldest waiting update of each of up to BATCH people
+(`claim_heads`: a lease, so two workers never take the same one, and each
+person's updates strictly in order), turns them into `Event`s and hands the
+round to the engine, which handles it in one transaction (one commit for the
+round; a failing update is handled again on its own, so it holds up no one) and
+marks each row handled in it, so an update is acted on once even across a
+crash. `bot.replies` then sends what was decided, to everyone side by side.
+The round is handled here rather than through PTB's `Application.process_update`,
+which takes one update at a time: a commit per update was the most an update
+cost. The `Application` still gives the bot, its requests, the rate limiter and
+the job queue. When processing fails (the database went away) the row is tried
+again later; after a few failed attempts it is set aside, and the sender is told.
 """
 
 from __future__ import annotations
@@ -16,8 +20,7 @@ import asyncio
 import contextlib
 import logging
 
-from telegram import Update
-from telegram.ext import Application, ContextTypes
+from telegram import Bot, Update
 
 from bot.intake import notice
 from bot.metrics import Metrics
@@ -25,13 +28,14 @@ from bot.replies import Replies
 from bot.updates import to_event
 from flows.core.clock import Clock
 from flows.core.engine import Engine
+from flows.core.events import Event
 from flows.core.messages import _
 from storage.database import UNAVAILABLE_ERRORS, Database
 from storage.inbox import ClaimedUpdate
 
 log = logging.getLogger(__name__)
 
-BATCH = 16  # people whose updates are handled side by side
+BATCH = 16  # people whose updates are handled in one round
 NOT_READ = _(
     "Sorry, I could not read your last message. Please send it again in a few plain words."
 )
@@ -42,7 +46,7 @@ class Dispatch:
         self,
         db: Database,
         clock: Clock,
-        application: Application,
+        bot: Bot,
         engine: Engine,
         replies: Replies,
         metrics: Metrics,
@@ -50,54 +54,91 @@ class Dispatch:
     ) -> None:
         self.db = db
         self.clock = clock
-        self.application = application
+        self.bot = bot
         self.engine = engine
         self.replies = replies
         self.metrics = metrics
         self.wake = wake  # set by the intake when it stored something
-        self._failed: set[int] = set()
 
     async def process_pending(self) -> int:
-        """Handle stored updates until none is waiting: each round claims the oldest
-        update of up to BATCH people and handles them side by side, each person's in
-        order. A round in which one failed (the database went away) ends the call;
-        that update is tried again next time, and after a few tries set aside."""
+        """Handle stored updates until none is waiting, a round at a time. The updates a
+        round answered are marked done in the transaction that claims the next round.
+        A round in which one failed (the database went away) ends the call; that update
+        is tried again next time, and after a few tries set aside."""
         done = 0
+        answered: list[int] = []
+        complete = True
         while True:
             async with self.db.unit_of_work() as uow:
-                claimed = await uow.inbox.claim_heads(
-                    now=self.clock.now(), limit=BATCH, skip_locked=self.db.dialect == "postgresql"
-                )
+                if answered:  # answered: their senders' next updates may go
+                    await uow.inbox.mark_done(answered)
+                claimed = []
+                if complete:
+                    claimed = await uow.inbox.claim_heads(
+                        now=self.clock.now(),
+                        limit=BATCH,
+                        skip_locked=self.db.dialect == "postgresql",
+                    )
+            done += len(answered)
             if not claimed:
                 return done
-            results = await asyncio.gather(*(self._process(update) for update in claimed))
-            async with self.db.unit_of_work() as uow:  # answered: the next may go
-                await uow.inbox.mark_done(
-                    [u.update_id for u, ok in zip(claimed, results, strict=True) if ok]
-                )
-            done += sum(results)
-            if not all(results):
-                return done
+            answered, complete = await self._round(claimed)
 
-    async def _process(self, claimed: ClaimedUpdate) -> bool:
-        """Hand one update to PTB's Application; False when it must be tried again."""
+    async def _round(self, claimed: list[ClaimedUpdate]) -> tuple[list[int], bool]:
+        """Handle one round and send its replies; the ids answered, and whether all were."""
+        answered: list[int] = []
+        handled: list[tuple[Update, Event]] = []
+        for update in claimed:
+            read = await self._read(update)
+            event = None if read is None else to_event(read)
+            if event is None:  # set aside, or nothing for the flows
+                answered.append(update.update_id)
+            else:
+                handled.append((read, event))
+        if not handled:
+            return answered, True
+        failed = []
+        sent = []
+        try:
+            results = await self.engine.handle_all([event for _update, event in handled])
+        except UNAVAILABLE_ERRORS:
+            log.warning("database unavailable; the round is tried again")
+            failed = [update.update_id for update, _event in handled]
+            results = []
+        for (update, event), result in zip(handled, results, strict=False):
+            if isinstance(result, Exception):
+                log.error(
+                    "update not processed", extra={"update_id": update.update_id}, exc_info=result
+                )
+                failed.append(update.update_id)
+            else:
+                sent.append(self.replies.answer(update, event, result))
+                answered.append(update.update_id)
+        self.metrics.updates_processed.inc(len(sent))
+        for outcome in await asyncio.gather(*sent, return_exceptions=True):
+            if isinstance(outcome, Exception):  # handled and kept: only the replies failed
+                log.error("replies not sent", exc_info=outcome)
+        # What the flows queued for others wakes the dispatcher when it is committed
+        # (`Database.outbox_queued`); a round that queued nothing costs it nothing.
+        if failed:
+            async with self.db.unit_of_work() as uow:
+                for update_id in failed:
+                    await uow.inbox.try_again(update_id, at=self.clock.now())
+        return answered, not failed
+
+    async def _read(self, claimed: ClaimedUpdate) -> Update | None:
+        """The update as PTB reads it; None when it is set aside instead (tried too
+        often, or a shape PTB cannot read: it would fail every time)."""
         if claimed.exhausted:
             log.error("update failed too often; set aside", extra={"update_id": claimed.update_id})
             await self._set_aside(claimed, "failed")
-            return True
+            return None
         try:
-            update = Update.de_json(claimed.payload, self.application.bot)
-        except Exception:  # a shape PTB cannot read: it would fail every time
+            return Update.de_json(claimed.payload, self.bot)
+        except Exception:
             log.error("update not understood; set aside", extra={"update_id": claimed.update_id})
             await self._set_aside(claimed, "unreadable")
-            return True
-        await self.application.process_update(update)
-        if claimed.update_id not in self._failed:
-            return True
-        self._failed.discard(claimed.update_id)
-        async with self.db.unit_of_work() as uow:
-            await uow.inbox.try_again(claimed.update_id, at=self.clock.now())
-        return False
+            return None
 
     async def _set_aside(self, claimed: ClaimedUpdate, reason: str) -> None:
         self.metrics.updates_set_aside.labels(reason).inc()
@@ -120,19 +161,3 @@ class Dispatch:
                 log.exception("inbox round failed; trying again")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), timeout=interval)
-
-    async def on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        """PTB's only handler: the update becomes an event, the engine decides, we send."""
-        event = to_event(update)
-        try:
-            if event is None:
-                return  # nothing for the flows: done with its round
-            outcome = await self.engine.handle(event)
-        except Exception:
-            self._failed.add(update.update_id)
-            log.exception("update not processed", extra={"update_id": update.update_id})
-            return
-        self.metrics.updates_processed.inc()
-        await self.replies.answer(update, event, outcome)
-        # What the flows queued for others wakes the dispatcher when it is committed
-        # (`Database.outbox_queued`); an update that queued nothing costs it nothing.

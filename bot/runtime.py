@@ -15,8 +15,7 @@ import logging
 from collections.abc import Callable
 
 from aiohttp import web
-from telegram import Update
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import Application, ContextTypes
 
 from bot.commands import publish_commands
 from bot.delivery import OutboxDispatcher, Sender
@@ -91,13 +90,12 @@ class Runtime:
         self.dispatch = Dispatch(
             self.db,
             self.clock,
-            self.application,
+            bot,
             self.engine,
             self.replies,
             self.metrics,
             self.intake.stored,
         )
-        self.application.add_handler(TypeHandler(Update, self.dispatch.on_update))
         await publish_commands(bot, self.renderer)
         await self.engine.start_daily_jobs()
         # The redactor's lexicons take seconds to load: in a thread, while the bot already

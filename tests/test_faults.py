@@ -35,7 +35,7 @@ async def test_update_waits_while_the_database_is_away_and_keeps_its_order(
     runtime, fake_api, monkeypatch
 ):
     chat, _ = await enrol(runtime, fake_api, 30, KEY_PERSON, "Amina", language="en")
-    fail_once(monkeypatch, runtime.engine, "handle")
+    fail_once(monkeypatch, runtime.engine, "handle_all")
     before = len(chat.texts())
     fake_api.push_text(30, "/help", language_code="en")
     fake_api.push_text(30, "/language", language_code="en")

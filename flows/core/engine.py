@@ -1,18 +1,20 @@
-"""The engine: one event in, one transaction, replies out.
+"""The engine: events in, one transaction, replies out.
 
-It loads the person and their conversation, routes the event (command, button,
-text or media) to a flow, saves the conversation, and marks the inbox update
-done — all in one unit of work. The caller (`bot/`) renders and sends the
-replies only after that commit. The clock's timers and the outbox's
-"unreachable" verdicts come in through the same door.
+For each event it loads the person and their conversation, routes the event
+(command, button, text or media) to a flow, saves the conversation, and marks
+the inbox update handled — all in one unit of work, which a round of events
+from different people shares (one commit; `handle_all`). The caller (`bot/`)
+renders and sends the replies only after that commit. The clock's timers and
+the outbox's "unreachable" verdicts come in through the same door.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TypeVar
 
 from flows.core import dialogue
 from flows.core.callbacks import read_choice, read_menu
@@ -28,6 +30,9 @@ from flows.core.roles import COORDINATOR
 from storage.records import PersonRecord, TimerRecord
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Due timers run this many to a transaction (`run_due_timers`): one commit for them all,
 # and on SQLite the write lock is not held long while messages wait.
@@ -67,53 +72,101 @@ class Engine:
         self.dialogues = {d.name: d for d in registry.dialogues}
 
     async def handle(self, event: Event) -> Outcome:
-        """Handle one event in one transaction; nothing is sent from here."""
+        """Handle one event in a transaction of its own; nothing is sent from here."""
+        [result] = await self.handle_all([event])
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    async def handle_all(self, events: Sequence[Event]) -> list[Outcome | Exception]:
+        """Handle the events of different people in one transaction (`_together`): one
+        commit for a round of updates. Nothing is sent from here; an event that failed has
+        its exception in its place, and nothing of it was kept."""
         now = self.clock.now()
-        async with self.db.unit_of_work() as uow:
-            await uow.inbox.mark_handled(event.update_id, now=now)
-            person = await uow.people.by_telegram_id(event.telegram_id)
-            state = await uow.conversations.get(event.telegram_id, now=now)
-            locale = (
-                (person.locale if person else None)
-                or (state.draft.get("locale") if state else None)
-                or match_language(event.language_code, self.config.locales)
-                or DEFAULT_LOCALE
-            )
-            ctx = Context(
-                uow=uow,
-                now=now,
-                event=event,
-                config=self.config,
-                person=person,
-                locale=locale,
-                state=state,
-                last_version=await uow.conversations.last_version(event.telegram_id),
-                dialogues=self.dialogues,
-            )
-            if event.kind == Kind.EDITED:
-                if person is not None and person.active:
-                    ctx.reply(EDITED)
-                    ctx.ask_again()
-            elif event.kind == Kind.BLOCKED:
-                if person is not None:
-                    await self._mark_unreachable(ctx, person)
-            elif event.kind == Kind.UNBLOCKED:
-                if person is not None:
-                    await uow.people.set_reachable(person.id, True)
-            elif person is None:
-                await self._stranger(ctx)
-            elif not person.active:
-                ctx.reply(_("Your account is paused. Please contact your coordinator."))
-            else:
-                if not person.reachable:
-                    await uow.people.set_reachable(person.id, True)
-                await self._route(ctx)
-                ctx.resume_question()
-            await ctx.save_state()
-        log.info("event handled", extra={"kind": event.kind.value, "replies": len(ctx.replies)})
+        results = await self._together(events, lambda uow, event: self._handle(uow, event, now))
+        for event, result in zip(events, results, strict=True):
+            if not isinstance(result, Exception):
+                log.info(
+                    "event handled",
+                    extra={"kind": event.kind.value, "replies": len(result.replies)},
+                )
+        return results
+
+    async def _handle(self, uow: Storage, event: Event, now: datetime) -> Outcome:
+        await uow.inbox.mark_handled(event.update_id, now=now)
+        person = await uow.people.by_telegram_id(event.telegram_id)
+        state = await uow.conversations.get(event.telegram_id, now=now)
+        locale = (
+            (person.locale if person else None)
+            or (state.draft.get("locale") if state else None)
+            or match_language(event.language_code, self.config.locales)
+            or DEFAULT_LOCALE
+        )
+        ctx = Context(
+            uow=uow,
+            now=now,
+            event=event,
+            config=self.config,
+            person=person,
+            locale=locale,
+            state=state,
+            last_version=await uow.conversations.last_version(event.telegram_id),
+            dialogues=self.dialogues,
+        )
+        if event.kind == Kind.EDITED:
+            if person is not None and person.active:
+                ctx.reply(EDITED)
+                ctx.ask_again()
+        elif event.kind == Kind.BLOCKED:
+            if person is not None:
+                await self._mark_unreachable(ctx, person)
+        elif event.kind == Kind.UNBLOCKED:
+            if person is not None:
+                await uow.people.set_reachable(person.id, True)
+        elif person is None:
+            await self._stranger(ctx)
+        elif not person.active:
+            ctx.reply(_("Your account is paused. Please contact your coordinator."))
+        else:
+            if not person.reachable:
+                await uow.people.set_reachable(person.id, True)
+            await self._route(ctx)
+            ctx.resume_question()
+        await ctx.save_state()
         changed = ctx.commands_changed and ctx.person
         commands = commands_for(ctx.person, self.registry) if changed else None
         return Outcome(ctx.replies, ctx.locale, ctx.toast, tuple(ctx.deletions), commands)
+
+    async def _together(
+        self, items: Sequence[T], run: Callable[[Storage, T], Awaitable[R]]
+    ) -> list[R | Exception]:
+        """`run` every item in one transaction: one commit for them all (on SQLite one
+        wait for the disk, and the write lock held only briefly). Each item sees the
+        transaction afresh (`Storage.fresh()`), as if it had one of its own.
+
+        When one raises, the transaction rolls back whole, with everything the items
+        did or queued, and each runs again in a transaction of its own: a failing item
+        holds up no other, and its exception is returned in its place. A database that
+        is away raises at once."""
+        try:
+            async with self.db.unit_of_work() as uow:
+                return [await run(await uow.fresh(), item) for item in items]
+        except Exception as exc:
+            if self.db.unavailable(exc):
+                raise
+            if len(items) == 1:
+                return [exc]
+            log.warning("one of a batch failed: each runs again on its own")
+        results: list[R | Exception] = []
+        for item in items:
+            try:
+                async with self.db.unit_of_work() as uow:
+                    results.append(await run(uow, item))
+            except Exception as exc:
+                if self.db.unavailable(exc):
+                    raise
+                results.append(exc)
+        return results
 
     async def _stranger(self, ctx: Context) -> None:
         """Not enrolled: only an invite code or an enrolment in progress gets further."""
@@ -210,38 +263,23 @@ class Engine:
 
     async def run_due_timers(self) -> int:
         """Claim what is due (a transaction of its own), then run the timers a chunk at a
-        time, each chunk in one transaction: one commit for many timers.
-
-        When a handler raises, its chunk's transaction rolls back whole, with everything
-        the chunk's handlers did or queued, and the chunk runs again one timer per
-        transaction, as timers ran before: a failing timer holds up no other. It stays
-        claimed until its lease runs out and is then tried again; its exception is
-        raised once the batch is done. A database that is away stops the batch at once
-        (what is left waits for its lease)."""
+        time, each chunk in one transaction (`_together`). A failing timer stays claimed
+        until its lease runs out and is then tried again; its exception is raised once
+        the batch is done. A database that is away stops the batch at once (what is
+        left waits for its lease)."""
         now = self.clock.now()
         async with self.db.unit_of_work() as uow:
             due = await uow.timers.claim_due(now=now)
         failure: Exception | None = None
         for start in range(0, len(due), TIMER_CHUNK):
             chunk = due[start : start + TIMER_CHUNK]
-            try:
-                async with self.db.unit_of_work() as uow:
-                    for timer in chunk:
-                        await self._run_timer(await uow.fresh(), timer, now)
-                continue
-            except Exception as exc:
-                if self.db.unavailable(exc):
-                    raise
-                log.warning("a timer failed: its chunk runs again one timer at a time")
-            for timer in chunk:
-                try:
-                    async with self.db.unit_of_work() as uow:
-                        await self._run_timer(uow, timer, now)
-                except Exception as exc:
-                    if self.db.unavailable(exc):
-                        raise
-                    log.exception("timer failed", extra={"timer_kind": timer.kind})
-                    failure = failure or exc
+            results = await self._together(
+                chunk, lambda uow, timer: self._run_timer(uow, timer, now)
+            )
+            for timer, result in zip(chunk, results, strict=True):
+                if isinstance(result, Exception):
+                    log.error("timer failed", extra={"timer_kind": timer.kind}, exc_info=result)
+                    failure = failure or result
         if failure is not None:
             raise failure
         return len(due)

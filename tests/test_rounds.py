@@ -1,0 +1,99 @@
+"""A round of updates from different people shares one transaction; a failing one is
+handled again on its own and holds up no one.
+
+`Dispatch` claims the oldest waiting update of each of up to `BATCH` people and hands
+them to `Engine.handle_all`: one commit for the round (and the round's "answered" goes
+with the next claim), so the commits do not grow with the people writing at once. When
+one update's handling raises, the round rolls back whole and each update is handled in
+a transaction of its own: the others are answered, nothing of the failing one is kept,
+and it is tried again later, still before that person's next update.
+"""
+
+from __future__ import annotations
+
+import pytest
+from people import add_organisation, enrol
+from sqlalchemy import event
+
+from bot.dispatch import BATCH
+from bot.polling import poll_once
+from flows.core.engine import Engine
+from flows.core.roles import KEY_PERSON
+
+
+def count_commits(runtime) -> list[int]:
+    """A list whose length is the number of commits from now on."""
+    commits: list[int] = []
+    event.listen(runtime.db.engine.sync_engine, "commit", lambda _conn: commits.append(1))
+    return commits
+
+
+async def store(runtime) -> None:
+    """Fetch and store what was pushed, without processing it."""
+    runtime._offset = await poll_once(runtime.application.bot, runtime.intake, runtime._offset)
+
+
+async def team(runtime, fake_api, n: int) -> list:
+    org_id = await add_organisation(runtime)
+    chats = []
+    for i in range(n):
+        chat, _ = await enrol(
+            runtime, fake_api, 700 + i, KEY_PERSON, f"Persoon {i}", language="en", org_id=org_id
+        )
+        chats.append(chat)
+    return chats
+
+
+@pytest.mark.parametrize("people", [3, BATCH])
+async def test_the_commits_of_a_round_do_not_grow_with_its_people(runtime, fake_api, people):
+    chats = await team(runtime, fake_api, people)
+    before = [len(chat.texts()) for chat in chats]
+    for chat in chats:
+        fake_api.push_text(chat.user_id, "/help", language_code="en")
+    await store(runtime)
+    commits = count_commits(runtime)
+
+    assert await runtime.process_inbox() == people
+
+    # The claim, the round, and the "answered" with the next (empty) claim.
+    assert len(commits) == 3
+    for chat, seen in zip(chats, before, strict=True):
+        [reply] = chat.texts()[seen:]
+        assert reply.startswith("Hello Persoon")
+
+
+async def test_a_failing_update_is_handled_again_alone_and_holds_up_no_one(
+    runtime, fake_api, monkeypatch
+):
+    first, second, third = await team(runtime, fake_api, 3)
+    route = Engine._route
+
+    async def broken_for_second(self, ctx):
+        if ctx.event.telegram_id == second.user_id:
+            await ctx.uow.audit.record("test.half", now=ctx.now, actor_id=ctx.person.id)
+            raise RuntimeError("a flow with a bug")
+        await route(self, ctx)
+
+    monkeypatch.setattr(Engine, "_route", broken_for_second)
+    seen = {chat.user_id: len(chat.texts()) for chat in (first, second, third)}
+    for chat in (first, second, third):
+        fake_api.push_text(chat.user_id, "/help", language_code="en")
+    fake_api.push_text(second.user_id, "/privacy", language_code="en")  # waits behind it
+    await store(runtime)
+
+    assert await runtime.process_inbox() == 2
+
+    for chat in (first, third):
+        [reply] = chat.texts()[seen[chat.user_id] :]
+        assert reply.startswith("Hello Persoon")
+    assert second.texts()[seen[second.user_id] :] == []
+    async with runtime.db.unit_of_work() as uow:
+        person = await uow.people.by_telegram_id(second.user_id)
+        assert [a for a in await uow.audit.by_actor(person.id) if a.action == "test.half"] == []
+        assert await uow.inbox.count_pending() == 2  # the failed one, and the one behind it
+
+    monkeypatch.setattr(Engine, "_route", route)  # mended: tried again, then the next
+    assert await runtime.process_inbox() == 2
+    help_reply, *privacy = second.texts()[seen[second.user_id] :]
+    assert help_reply.startswith("Hello Persoon")
+    assert privacy and not any(text.startswith("Hello Persoon") for text in privacy)
