@@ -18,11 +18,12 @@ import time
 import unicodedata
 from datetime import datetime, timedelta
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
+from telegram import Bot, InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.i18n import Renderer, split_for_telegram
 from bot.metrics import Metrics
+from bot.transport import call_raw
 from flows.core.clock import Clock
 from flows.core.engine import Engine
 from flows.core.messages import Keyboard, Reply, Text, from_json
@@ -40,53 +41,64 @@ MAX_BACKOFF = timedelta(minutes=30)
 
 
 class Sender:
+    """Renders and sends. Messages and edits go out by name (`call_raw`) with the
+    keyboard as plain JSON, and only the sent message's id is read from the answer:
+    PTB's typed methods build each button as an object, then read the whole sent
+    message back into objects (its keyboard too), which cost more CPU than the send
+    itself. PTB's request layer, errors, retries and rate limiter apply as before."""
+
     def __init__(self, bot: Bot, renderer: Renderer) -> None:
         self.bot = bot
         self.renderer = renderer
 
-    def markup(self, buttons: Keyboard, locale: str) -> InlineKeyboardMarkup | None:
+    def markup(self, buttons: Keyboard, locale: str) -> dict | None:
         """The keyboard as the flow laid it out, except that a row whose labels would not
         fit a small phone in this language is split, one button a row."""
         if not buttons:
             return None
-        rows: list[list[InlineKeyboardButton]] = []
+        rows: list[list[dict[str, str]]] = []
         for row in buttons:
             labelled = [(self.renderer.render(b.label, locale), b.data) for b in row]
             fits = len(row) == 1 or sum(label_width(t) for t, _d in labelled) <= ROW_WIDTH
             layout = [labelled] if fits else [[one] for one in labelled]
-            rows += [[InlineKeyboardButton(t, callback_data=d) for t, d in r] for r in layout]
-        return InlineKeyboardMarkup(rows)
+            rows += [[{"text": t, "callback_data": d} for t, d in r] for r in layout]
+        return {"inline_keyboard": rows}
 
-    async def send(self, chat_id: int, locale: str, reply: Reply) -> Message:
+    async def send(self, chat_id: int, locale: str, reply: Reply) -> int:
         """Send one message (split when too long; the buttons go on the last part), or a
-        file with its caption."""
+        file with its caption; the id of the (last) message sent."""
         if reply.document is not None:
-            return await self.bot.send_document(
+            message = await self.bot.send_document(
                 chat_id,
                 InputFile(reply.document.content, filename=reply.document.filename),
                 caption=self.renderer.render(reply.text, locale)[:1024],
                 protect_content=reply.protect,
             )
+            return message.message_id
         parts = split_for_telegram(self.renderer.render(reply.text, locale))
-        message = None
+        sent = {}
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
-            message = await self.bot.send_message(
-                chat_id,
-                part,
+            sent = await call_raw(
+                self.bot,
+                "sendMessage",
+                chat_id=chat_id,
+                text=part,
                 reply_markup=self.markup(reply.buttons, locale) if last else None,
-                protect_content=reply.protect,
+                protect_content=reply.protect or None,
             )
-        return message
+        return sent["message_id"]
 
     async def edit(
         self, chat_id: int, message_id: int, locale: str, text: Text, buttons: Keyboard
     ) -> None:
         try:
-            await self.bot.edit_message_text(
-                self.renderer.render(text, locale),
+            await call_raw(
+                self.bot,
+                "editMessageText",
                 chat_id=chat_id,
                 message_id=message_id,
+                text=self.renderer.render(text, locale),
                 reply_markup=self.markup(buttons, locale),
             )
         except BadRequest as exc:
@@ -97,7 +109,9 @@ class Sender:
         """Take the buttons off an answered question so it cannot be tapped again."""
         # Already without buttons, or too old to edit: then there is nothing to take off.
         with contextlib.suppress(BadRequest):
-            await self.bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
+            await call_raw(
+                self.bot, "editMessageReplyMarkup", chat_id=chat_id, message_id=message_id
+            )
 
 
 class OutboxDispatcher:
@@ -166,9 +180,9 @@ class OutboxDispatcher:
         self._last_sent[message.telegram_id] = time.monotonic()
         self.metrics.messages_sent.inc()
         async with self.db.unit_of_work() as uow:
-            await uow.outbox.mark_sent(message.id, now=now, telegram_message_id=sent.message_id)
+            await uow.outbox.mark_sent(message.id, now=now, telegram_message_id=sent)
             if reply.shows_case and message.person_id is not None:
-                await uow.shown.add(message.person_id, reply.shows_case, sent.message_id, now=now)
+                await uow.shown.add(message.person_id, reply.shows_case, sent, now=now)
         return 1
 
     async def _retry(self, message_id: int, at: datetime, error: str) -> None:

@@ -10,15 +10,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import warnings
 
 from telegram import Bot
 from telegram.error import Conflict, NetworkError, RetryAfter, TelegramError
-from telegram.warnings import PTBUserWarning
 
 from bot.delivery import retry_delay
 from bot.health import TelegramHealth
 from bot.intake import Intake
+from bot.transport import call_raw
 from storage.database import UNAVAILABLE_ERRORS
 
 log = logging.getLogger(__name__)
@@ -34,17 +33,14 @@ async def poll_once(bot: Bot, intake: Intake, offset: int, timeout: int = 0) -> 
     update that PTB cannot parse must not block polling (Bot.get_updates would
     raise on it, again and again); it is set aside when it is processed.
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBUserWarning)  # "use Bot.get_updates": see above
-        updates = await bot.do_api_request(
-            "get_updates",
-            api_kwargs={
-                "offset": offset,
-                "timeout": timeout,
-                "allowed_updates": ALLOWED_UPDATES,
-            },
-            read_timeout=timeout + 10,
-        )
+    updates = await call_raw(
+        bot,
+        "getUpdates",
+        offset=offset,
+        timeout=timeout,
+        allowed_updates=ALLOWED_UPDATES,
+        read_timeout=timeout + 10,
+    )
     updates = [u for u in updates if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
     if not updates:
         return offset

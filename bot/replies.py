@@ -68,7 +68,7 @@ class Replies:
                 self.outbox_wake.set()
                 break
             if reply.shows_case:
-                shown.append((reply.shows_case, sent.message_id))
+                shown.append((reply.shows_case, sent))
         try:
             if shown:
                 await self.engine.report(Shown(chat_id, tuple(shown)))

@@ -12,15 +12,38 @@ The timeouts keep PTB's meaning: `read` is the most a response may take to come
 all of them together bound the whole request, so a stuck upload also ends.
 Errors become PTB's: a timeout is `TimedOut`, any other failure `NetworkError`,
 named by its kind only (an aiohttp message may hold the URL, and so the token).
+
+`call_raw` calls a Bot API method by name and returns Telegram's answer as it came.
 """
 
 from __future__ import annotations
 
 import asyncio
+import warnings
+from typing import Any
 
 import aiohttp
+from telegram import Bot
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+from telegram.warnings import PTBUserWarning
+
+# `Bot.do_api_request` warns when PTB has a typed method for the endpoint; `call_raw` is
+# used for such methods on purpose. A filter, not `catch_warnings`: that one swaps the
+# process's filters and is not safe while other tasks run.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.", category=PTBUserWarning)
+
+
+async def call_raw(bot: Bot, method: str, *, read_timeout: float | None = None, **params: Any):
+    """Call `method` with these parameters (None left out) through PTB's request layer,
+    errors, retries and rate limiter, and return the answer unparsed. For `getUpdates`,
+    an update PTB cannot read must not stop polling (`bot.polling`); for sending, PTB's
+    typed methods read the whole sent message back into objects, its keyboard too, which
+    costs more CPU than the send, and only its id is wanted (`bot.delivery.Sender`)."""
+    present = {key: value for key, value in params.items() if value is not None}
+    if read_timeout is None:
+        return await bot.do_api_request(method, api_kwargs=present)
+    return await bot.do_api_request(method, api_kwargs=present, read_timeout=read_timeout)
 
 
 class AiohttpRequest(BaseRequest):

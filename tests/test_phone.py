@@ -90,10 +90,10 @@ async def test_a_bare_start_during_enrolment_goes_on_with_it(runtime, fake_api: 
 def test_buttons_too_wide_for_a_small_phone_go_one_to_a_row():
     sender = Sender(None, Renderer(load_catalogs(), ZoneInfo("Europe/Amsterdam")))
     short = keyboard([Button(verbatim("Ja"), "a"), Button(verbatim("Nee"), "b")])
-    assert [len(row) for row in sender.markup(short, "nl").inline_keyboard] == [2]
+    assert [len(row) for row in sender.markup(short, "nl")["inline_keyboard"]] == [2]
     long = "x" * (ROW_WIDTH // 2 + 1)
     wide = keyboard([Button(verbatim(long), "a"), Button(verbatim(long), "b")])
-    assert [len(row) for row in sender.markup(wide, "so").inline_keyboard] == [1, 1]
+    assert [len(row) for row in sender.markup(wide, "so")["inline_keyboard"]] == [1, 1]
     # Arabic vowel signs take no room of their own.
     assert label_width("مُتَابَعَة") == 6
 
