@@ -17,7 +17,7 @@ from bot.metrics import Metrics
 from bot.updates import admit
 from flows.core.clock import Clock
 from flows.core.messages import Reply, Text, _, to_json
-from storage.database import Database, UnitOfWork
+from storage.database import Database, UnitOfWork, is_unavailable
 from storage.inbox import IncomingUpdate
 
 FLOOD_LIMIT = 30  # waiting updates from one person before more are set aside
@@ -38,6 +38,39 @@ class Intake:
         self.metrics = metrics
         self.stored = asyncio.Event()  # something new: wakes the dispatch
         self.outbox_wake = outbox_wake  # a warning was queued: wakes the outbox dispatcher
+        self._arrived: list[tuple[Any, asyncio.Future[None]]] = []
+        self._storing: asyncio.Task[None] | None = None
+
+    async def store_delivered(self, update: Any) -> None:
+        """Store one update a webhook delivered, committed together with those delivered
+        meanwhile (a group commit): Telegram sends one update a request and many requests
+        at once, and a transaction each cost more than the update. Returns once it is
+        committed; raises what storing raised."""
+        arrived = asyncio.get_running_loop().create_future()
+        self._arrived.append((update, arrived))
+        if self._storing is None or self._storing.done():
+            self._storing = asyncio.create_task(self._store_arrived())
+        await arrived
+
+    async def _store_arrived(self) -> None:
+        """Store what arrived, batch after batch while more arrives. A batch that fails for
+        another reason than an unavailable database is stored again one update at a time,
+        so one update that cannot be stored holds up no other."""
+        while self._arrived:
+            batch, self._arrived = self._arrived, []
+            error = await self._try_to_store(batch)
+            if error is None or len(batch) == 1 or is_unavailable(error):
+                _settle(batch, error)
+                continue
+            for one in batch:
+                _settle([one], await self._try_to_store([one]))
+
+    async def _try_to_store(self, batch: list[tuple[Any, asyncio.Future[None]]]):
+        try:
+            await self.store([update for update, _arrived in batch])
+        except Exception as exc:
+            return exc
+        return None
 
     async def store(self, updates: list[Any]) -> int:
         """Commit raw updates (duplicates ignored); raises only when the database is away.
@@ -96,6 +129,17 @@ class Intake:
     async def next_offset(self) -> int:
         async with self.db.unit_of_work() as uow:
             return await uow.inbox.next_offset()
+
+
+def _settle(batch: list[tuple[Any, asyncio.Future[None]]], error: Exception | None) -> None:
+    """Tell the waiting requests how storing went (one that gave up waiting is skipped)."""
+    for _update, arrived in batch:
+        if arrived.done():
+            continue
+        if error is None:
+            arrived.set_result(None)
+        else:
+            arrived.set_exception(error)
 
 
 async def notice(uow: UnitOfWork, chat_id: int, text: Text, now: datetime) -> None:

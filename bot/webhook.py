@@ -94,7 +94,7 @@ def build_app(
             return web.Response(status=400)
         health.ok()  # Telegram reached us
         try:
-            await intake.store([update])
+            await intake.store_delivered(update)
         except Exception as exc:
             if is_unavailable(exc):
                 log.warning("database unavailable; asking Telegram to deliver again")

@@ -160,3 +160,30 @@ async def test_deliveries_of_one_update_at_once_are_all_200_and_stored_once(clie
     assert [r.status for r in responses] == [200] * 6
     async with runtime.db.unit_of_work() as uow:
         assert await uow.inbox.count_pending() == 1
+
+
+async def test_deliveries_at_once_are_committed_together_and_a_bad_one_alone(
+    client, runtime, monkeypatch
+):
+    # A transaction a request cost more than the update: what arrives meanwhile waits for
+    # one commit. An update that cannot be stored fails alone; the others are kept.
+    store = runtime.intake.store
+    batches: list[list[int]] = []
+
+    async def store_refusing_42(updates):
+        batches.append([u["update_id"] for u in updates])
+        if any(u["update_id"] == 42 for u in updates):
+            raise ValueError("an update nobody foresaw")
+        return await store(updates)
+
+    monkeypatch.setattr(runtime.intake, "store", store_refusing_42)
+    bodies = [text_update(update_id, "hi", user_id=50 + update_id) for update_id in range(40, 48)]
+    responses = await asyncio.gather(
+        *(client.post("/telegram", json=body, headers=HEADERS) for body in bodies)
+    )
+
+    assert [r.status for r in responses] == [200, 200, 500, *[200] * 5]
+    assert any(len(batch) > 1 for batch in batches)  # deliveries shared a commit
+    assert [42] in batches  # tried alone before it was refused
+    async with runtime.db.unit_of_work() as uow:
+        assert await uow.inbox.count_pending() == 7
