@@ -35,7 +35,7 @@ REPLY_LEASE = timedelta(seconds=10)
 _INBOX = InboxUpdate.__table__
 _MARK_HANDLED = (
     update(_INBOX)
-    .where(_INBOX.c.update_id == bindparam("id"))
+    .where(_INBOX.c.update_id.in_(bindparam("ids", expanding=True)))
     .values(
         status="handled",
         payload=None,
@@ -229,12 +229,12 @@ class InboxRepository:
             or 0
         )
 
-    async def mark_handled(self, update_id: int, *, now: datetime) -> None:
+    async def mark_handled(self, update_ids: list[int], *, now: datetime) -> None:
         """Handled, in the transaction of what it changed: never handled again, and the
         raw payload goes. The sender's next update waits until the replies are out."""
         await self._s.execute(
             _MARK_HANDLED,
-            {"id": update_id, "now": now, "until": now + REPLY_LEASE},
+            {"ids": update_ids, "now": now, "until": now + REPLY_LEASE},
         )
 
     async def mark_done(self, update_ids: list[int]) -> None:

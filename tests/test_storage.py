@@ -91,7 +91,7 @@ async def test_inbox_keeps_an_update_once_and_forgets_its_content(db: Database, 
     async with db.unit_of_work() as uow:
         [claimed] = await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
         assert (claimed.update_id, claimed.payload, claimed.attempts) == (7, update.payload, 1)
-        await uow.inbox.mark_handled(7, now=clock.now())
+        await uow.inbox.mark_handled([7], now=clock.now())
     async with db.unit_of_work() as uow:
         assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False) == []
         assert await uow.inbox.next_offset() == 8
@@ -105,7 +105,7 @@ async def test_inbox_hands_out_one_update_per_person_at_a_time(db: Database, clo
     assert [u.update_id for u in first] == [1, 3]  # 2 waits behind 1, same person
     async with db.unit_of_work() as uow:  # a second worker gets nothing meanwhile
         assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False) == []
-        await uow.inbox.mark_handled(1, now=clock.now())
+        await uow.inbox.mark_handled([1], now=clock.now())
     async with db.unit_of_work() as uow:  # ... nor while the replies to 1 are being sent
         assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False) == []
         await uow.inbox.mark_done([1])
@@ -121,7 +121,7 @@ async def test_a_worker_that_died_before_replying_holds_up_the_next_update_only_
     async with db.unit_of_work() as uow:
         await uow.inbox.add([incoming(1, 30), incoming(2, 30)], now=clock.now())
         await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
-        await uow.inbox.mark_handled(1, now=clock.now())  # ... and the worker dies
+        await uow.inbox.mark_handled([1], now=clock.now())  # ... and the worker dies
     clock.advance(REPLY_LEASE - timedelta(seconds=1))
     async with db.unit_of_work() as uow:
         assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False) == []

@@ -83,7 +83,13 @@ class Engine:
         commit for a round of updates. Nothing is sent from here; an event that failed has
         its exception in its place, and nothing of it was kept."""
         now = self.clock.now()
-        results = await self._together(events, lambda uow, event: self._handle(uow, event, now))
+
+        async def mark_handled(uow: Storage, handled: Sequence[Event]) -> None:
+            await uow.inbox.mark_handled([event.update_id for event in handled], now=now)
+
+        results = await self._together(
+            events, lambda uow, event: self._handle(uow, event, now), first=mark_handled
+        )
         for event, result in zip(events, results, strict=True):
             if not isinstance(result, Exception):
                 log.info(
@@ -93,7 +99,6 @@ class Engine:
         return results
 
     async def _handle(self, uow: Storage, event: Event, now: datetime) -> Outcome:
-        await uow.inbox.mark_handled(event.update_id, now=now)
         person = await uow.people.by_telegram_id(event.telegram_id)
         state = await uow.conversations.get(event.telegram_id, now=now)
         locale = (
@@ -138,11 +143,16 @@ class Engine:
         return Outcome(ctx.replies, ctx.locale, ctx.toast, tuple(ctx.deletions), commands)
 
     async def _together(
-        self, items: Sequence[T], run: Callable[[Storage, T], Awaitable[R]]
+        self,
+        items: Sequence[T],
+        run: Callable[[Storage, T], Awaitable[R]],
+        first: Callable[[Storage, Sequence[T]], Awaitable[None]] | None = None,
     ) -> list[R | Exception]:
         """`run` every item in one transaction: one commit for them all (on SQLite one
         wait for the disk, and the write lock held only briefly). Each item sees the
-        transaction afresh (`Storage.fresh()`), as if it had one of its own.
+        transaction afresh (`Storage.fresh()`), as if it had one of its own; `first`
+        does in one statement what each item's transaction must also hold (marking the
+        updates handled).
 
         When one raises, the transaction rolls back whole, with everything the items
         did or queued, and each runs again in a transaction of its own: a failing item
@@ -150,6 +160,8 @@ class Engine:
         is away raises at once."""
         try:
             async with self.db.unit_of_work() as uow:
+                if first is not None:
+                    await first(uow, items)
                 return [await run(await uow.fresh(), item) for item in items]
         except Exception as exc:
             if self.db.unavailable(exc):
@@ -161,6 +173,8 @@ class Engine:
         for item in items:
             try:
                 async with self.db.unit_of_work() as uow:
+                    if first is not None:
+                        await first(uow, [item])
                     results.append(await run(uow, item))
             except Exception as exc:
                 if self.db.unavailable(exc):

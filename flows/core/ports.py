@@ -51,7 +51,7 @@ class DigestStore(Protocol):
 
 
 class InboxStore(Protocol):
-    async def mark_handled(self, update_id: int, *, now: datetime) -> None: ...
+    async def mark_handled(self, update_ids: list[int], *, now: datetime) -> None: ...
 
 
 class TimerStore(Protocol):
