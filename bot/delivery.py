@@ -148,10 +148,14 @@ class OutboxDispatcher:
             if message.telegram_id is None:
                 await self._give_up(message.id, "dead", "no_recipient")
                 continue
-            if time.monotonic() - self._last_sent.get(message.telegram_id, 0) < PER_CHAT_INTERVAL:
-                # This chat had a message a moment ago: a later round takes it.
+            pause = PER_CHAT_INTERVAL - (
+                time.monotonic() - self._last_sent.get(message.telegram_id, 0)
+            )
+            if pause > 0:
+                # This chat had a message a moment ago: it waits out the pause (claimed
+                # again at once, it would be released again round after round).
                 async with self.db.unit_of_work() as uow:
-                    await uow.outbox.release(message.id, now=now)
+                    await uow.outbox.release(message.id, at=now + timedelta(seconds=pause))
                 continue
             sent += await self._deliver(message)
         return sent

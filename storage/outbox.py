@@ -111,9 +111,9 @@ class OutboxRepository:
             for msg, telegram_id, locale in rows
         ]
 
-    async def release(self, message_id: int, *, now: datetime) -> None:
-        """Not sent this round (the chat had a message a moment ago): free it again."""
-        await release(self._s, table=OutboxMessage, key=OutboxMessage.id, value=message_id, at=now)
+    async def release(self, message_id: int, *, at: datetime) -> None:
+        """Not sent this round (the chat had a message a moment ago): free it from `at`."""
+        await release(self._s, table=OutboxMessage, key=OutboxMessage.id, value=message_id, at=at)
 
     async def mark_sent(self, message_id: int, *, now: datetime, telegram_message_id: int) -> None:
         """Telegram accepted it: one statement, so the window for a duplicate stays small."""

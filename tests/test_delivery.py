@@ -103,12 +103,17 @@ async def test_refused_message_is_a_dead_letter_and_the_coordinator_is_told(runt
     assert "could not be delivered" in coordinator.last.text
 
 
-async def test_one_chat_gets_about_one_message_a_second(runtime, fake_api):
+async def test_one_chat_gets_about_one_message_a_second(runtime, fake_api, clock):
     _, saskia = await enrol(runtime, fake_api, 20, CONFIDANT, "Saskia")
     first, second = await queue(runtime, saskia), await queue(runtime, saskia)
     assert await runtime.dispatch_outbox() == 1
-    assert (await status(runtime, second))[0] == "pending"
+    waiting = await status(runtime, second)
+    assert waiting[0] == "pending"
+    # It waits out the pause, not claimed and freed again round after round.
+    assert await runtime.dispatch_outbox() == 0
+    assert await status(runtime, second) == waiting
     runtime.dispatcher._last_sent.clear()  # a second later
+    clock.advance(timedelta(seconds=1))
     assert await runtime.dispatch_outbox() == 1
     assert (await status(runtime, first))[0] == (await status(runtime, second))[0] == "sent"
 
