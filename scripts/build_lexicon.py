@@ -50,6 +50,13 @@ NAME_COUNTRIES = _split(
     # ranked in Sweden and Norway, where those communities live.
     "SE NO",
 )
+# Ghanaian and Nigerian names ("kwabena", "adaeze", "chidi"): the West African churches
+# and communities of Amsterdam Zuidoost, Almere and The Hague. In the lexicon only: the
+# classifier trained with them too took Somali kinship words ("aabaheed") for names.
+# (The Philippines, India and Indonesia were tried as well: their names that are Spanish,
+# Dutch or English words, "niña", "sabado", "toko", cost as much as they found.)
+WEST_AFRICA = _split("NG GH")
+LEXICON_COUNTRIES = [*NAME_COUNTRIES, *WEST_AFRICA]
 RANK_BUCKETS = (50, 200, 500, 1000, 2000, 3000, 5000)  # bucket i: rank <= RANK_BUCKETS[i]
 MAX_RANK = RANK_BUCKETS[-1]
 
@@ -108,7 +115,7 @@ def build_names() -> dict[str, int]:
             data = pickle.load(f)
         for name, info in data.items():
             ranks = info.get("rank") or {}
-            countries = ranks if _cyrillic(name) else NAME_COUNTRIES
+            countries = ranks if _cyrillic(name) else LEXICON_COUNTRIES
             rank = min((ranks[c] for c in countries if c in ranks), default=None)
             if rank is None or rank > MAX_RANK:
                 continue
@@ -330,7 +337,7 @@ def main() -> int:
         "# Sleutel redaction lexicon, built by scripts/build_lexicon.py on "
         + date.today().isoformat(),
         f"# names: names-dataset {nd_version} (MIT, Philippe Remy), ranks for "
-        + " ".join(NAME_COUNTRIES)
+        + " ".join(LEXICON_COUNTRIES)
         + f", rank <= {MAX_RANK}, buckets {RANK_BUCKETS}",
         f"# freq: wordfreq {_version('wordfreq')} (Apache-2.0 code; data CC BY-SA 4.0, "
         "Robyn Speer et al.), Zipf x 10",

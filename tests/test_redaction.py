@@ -1195,3 +1195,16 @@ def test_names_with_endings_of_their_language_and_titles_of_the_communities(
 )
 def test_feasts_saints_cars_and_cities_with_an_accent_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("one man wey dem dey call uncle chidi don carry am", "chidi", "uncle"),
+        ("ife's mum is adaeze, she doesnt speak dutch", "adaeze", "mum"),
+        ("afua vroeg of ik iets kon doen", "afua", "vroeg"),
+        ("kwabena van de kerk komt elke zondag", "kwabena", "kerk"),
+    ],
+)
+def test_ghanaian_and_nigerian_names_are_in_the_lexicon(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
