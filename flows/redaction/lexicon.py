@@ -24,6 +24,8 @@ NAME_CUES_STRONG = _phrases(
     # nl
     "haar naam is|zijn naam is|de naam is|naam is|genaamd|genoemd|met de naam",
     "voornaam|achternaam|noemt zich|noemen ze|iedereen noemt haar",
+    # "de pastor noemt hem kobby", but "hij noemt haar dom": a word of the language stays
+    "noemt hem|noemt haar|noemde hem|noemde haar|noemden hem|noemden haar",
     # en
     "her name is|his name is|their name is|name is|named|known as|first name",
     "surname|last name|full name|real name|real name is|her real name|his real name",
@@ -213,6 +215,8 @@ UNCASED_KIN = (
         # the girl, the boy (Sudanese, Levantine, Darija); Darija "my mother"
         "البنية البنيه البت مي ميمتي",
         "ሓውቦኣ ሓውቦኡ ሓትኖኣ ሓትኖኡ ኣኮኣ ኣኮኡ ሓወቦ ኣኮይ ሓወቦይ ሓትነይ",
+        # his and my brother, sister, son, daughter, mother, father
+        "ሓዉ ሓወይ ሓብቱ ሓብተይ ወዱ ጓሉ ወደይ ጓለይ ኣደይ ኣቦይ",
         "پسرعمو پسرعموش پسرعموی دخترعمو دخترعموش پسرخاله پسرخالهش دخترخاله دخترخالهش",
         "پسرعمه دخترعمه پسردایی دختردایی خالهم خالم عمهم عموم",
         "adeer adeerkeed adeerkay adeerkiis adeerkood",
@@ -443,7 +447,7 @@ SOCIAL_CUES = _items(
     "اینستاگرام|انستغرام|انستقرام|انستجرام|اینستا|انستا|فیسبوک|فيسبوك|فیس بوک|فيس بوك",
     "تیک تاک|تیکتاک|تيك توك|تيكتوك|سناپ چت|اسنپ چت|سناب شات|سناب|تلگرام|تلغرام|تليجرام",
     "واتساپ|واتس اب|واتساب|інстаграм|інста|інсті|тікток|телеграм|фейсбук|снапчат",
-    "ኢንስታግራም|ቲክቶክ|ፌስቡክ|ቴሌግራም",
+    "ኢንስታግራም|ኢንስታ|ቲክቶክ|ፌስቡክ|ቴሌግራም|ስናፕቻት|ስናፕ|ዋትስኣፕ|ዋትሳፕ",
 )
 
 # Public numbers that identify no one: emergency, helplines, police non-emergency.

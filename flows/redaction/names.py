@@ -779,13 +779,14 @@ class _Scan:
             if i in self.names or self.stop(tok):
                 continue
             base = _base(tok.low)
-            forms = [base, *_bare_forms(base)] if not tok.cased else [base]
+            forms = [base, *_bare_forms(base)] if not tok.cased else _suffixed_forms(base)
             if not tok.cased and base[-1:] in ("ه", "ی") and len(base) > 3:
                 forms.append(base[:-1])  # "نیلوفره" (Niloufar is), "بهاری" (Bahar, you)
             if (
                 any(f in found for f in forms)
                 or any(stem in found for stem in judge.name_stems(base))
                 or (tok.cased and _inflected(base, found))
+                or _ethiopic_nickname(base, found)
             ):
                 self.names.add(i)  # also "ንሳባ" (to Saba), "لسلمى" (to Salma), "ዮናስን"
 
@@ -867,6 +868,36 @@ def _inflected(word: str, found: set[str]) -> bool:
         ):
             return True
     return False
+
+
+def _suffixed_forms(low: str) -> list[str]:
+    """A word, and the name it may be with a Somali ending: "-na" (and), the vocative,
+    or an ending after a hyphen ("ifrah-na", "cali-ka")."""
+    forms = _somali_forms(low)
+    head, hyphen, tail = low.rpartition("-")
+    if hyphen and len(head) >= 3 and 1 <= len(tail) <= 3:
+        forms.append(head)
+    return forms
+
+
+def _ethiopic_nickname(word: str, found: set[str]) -> bool:
+    """A Ge'ez word of two syllables that shortens a longer name found in the note: its
+    first syllable, then the second syllable's consonant with another vowel ("ሳሚ" for
+    "ሳሙኤል", "ሰኒ" for "ሰናይት"), or the name's first two syllables ("ፍረ" for "ፍረወይኒ")."""
+    if len(word) != 2 or not judge.ethiopic(word) or word in STOP:
+        return False
+    return any(
+        len(name) >= 4
+        and judge.ethiopic(name)
+        and name[0] == word[0]
+        and _consonant(name[1]) == _consonant(word[1])
+        for name in found
+    )
+
+
+def _consonant(syllable: str) -> int:
+    """The consonant of a Ge'ez syllable: each has its seven or eight vowels in a row."""
+    return (ord(syllable) - 0x1200) // 8
 
 
 def _plain_place(plain: str) -> bool:
