@@ -82,6 +82,7 @@ _LOWER_OK = (
     "dijk",
     "baan",
     "straatweg",
+    "oord",  # "gooioord 214", but not "antwoord 2" (below)
 )
 # Street words that also end an ordinary phrase after a number ("3 close friends", "2 way"),
 # taken in lower case only when these are not: "8 elm road", "14b oak street".
@@ -89,7 +90,10 @@ _LOWER_STREET_WORDS = frozenset(
     ["street", "road", "avenue", "lane", "drive", "grove", "crescent", "terrace", "gardens"]
 )
 _NUMBER_WORDS = frozenset(w.rstrip(".:") for w in HOUSE_NUMBER_WORDS)
-_ORDINARY = frozenset({"onderweg", "halfweg", "midweg", "weg", "dam", "hof", "park", "wal"})
+_ORDINARY = frozenset(
+    {"onderweg", "halfweg", "midweg", "weg", "dam", "hof", "park", "wal"}
+    | {"antwoord", "akkoord", "wachtwoord", "voorwoord", "trefwoord", "wachtwoorden"}
+)
 
 
 # After a single word with a range ("Kinderen 3-5 jaar") these show it is not an address.

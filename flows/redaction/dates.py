@@ -70,9 +70,11 @@ def _plausible(a: str, b: str) -> bool:
     return 1 <= x <= 31 and 1 <= y <= 31 and (x <= 12 or y <= 12)
 
 
-# "كل خميس", "هر جمعه شب": every Thursday, every Friday night; not Khamis or Juma, whose
-# names the weekdays also are.
-_EVERY_DAY = re.compile(r"(?<!\w)(?:كل|هر)[ \t]+(?:ال)?(?:خميس|جمعه|جمعة)(?:\u200c?ها)?(?!\w)")
+# "كل خميس", "هر جمعه شب", "روز جمعه": every Thursday, every Friday night, on Friday; not
+# Khamis or Juma, whose names the weekdays also are.
+_EVERY_DAY = re.compile(
+    r"(?<!\w)(?:كل|هر|روز|يوم)[ \t]+(?:ال)?(?:خميس|جمعه|جمعة)(?:\u200c?ها)?(?!\w)"
+)
 
 
 def find_dates(text: str, claims: Claims) -> None:

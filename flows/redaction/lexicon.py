@@ -101,6 +101,8 @@ TITLES_AFTER = _words(
     # with a case ending: "yağmur hanımın gelini", "kemal beyin oğlu"
     "hanımın hanıma hanımı hanımla hanımdan beyin beye beyi beyle beyden",
     "ablanın ablaya ablayı teyzenin teyzeye amcanın amcaya hocanın",
+    # grandpa, grandma, aunt (father's side), brother: "hasan dedenin torunu"
+    "dede dedenin dedeye dedeyi nine ninenin nineye hala halanın halaya abinin abiye",
 )
 
 
@@ -195,6 +197,7 @@ KIN = _TURKISH_KIN | _words(
 NAME_ENDINGS = _words(
     "na ba oy a ą ę e i y u o у ю і и е є я а ем ом ою ею ій ів ин ина ине ину ині",
     "nin nın in ın ya ye yı yi da de dan den la le yla yle",
+    "s",  # typed without its apostrophe: "mariams mum"
 )
 
 

@@ -60,7 +60,10 @@ _TOKEN = re.compile(
 
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic short vowels, written at times
 _PLAIN_GAP = re.compile(r"[ \t]+")
-_AGE_AFTER = re.compile(r"[ \t]*\((?:\d{1,2}|\d{1,2}[ \t]*(?:jaar|j|yrs?|years?|años|yaş|lat))\)")
+_AGE_AFTER = re.compile(
+    r"[ \t]*\((?:\d{1,2}|\d{1,2}[ \t]*(?:jaar|j|yrs?|years?|años|yaş|lat))\)"
+    r"|[ \t]*,[ \t]*\d{1,2}[ \t]*,"  # "mariam, 14, told her teacher"
+)
 # "joy is 19", "rênas 15 yaşında", "نور عمرها 16": an age said of the word before
 _AGE_SAID = re.compile(
     r"[ \t]+(?:(?:is|was|turned|tiene|ma|має|heeft|عمرها|عمره|عمرو|عمرا|ዕድሜኣ|ዕድሜኡ)[ \t]+"
@@ -199,6 +202,7 @@ _BARE_KIN = frozenset(
 # A husband, a wife, before whose they are: "جوز هبة" Hiba's husband, "شوهر مژگان".
 _SPOUSE_OF = frozenset({"جوز", "زوج", "مرت", "زوجة", "شوهر", "همسر"})
 _COMMAS = frozenset(",،")
+_GENITIVE = frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün"})
 _ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
 _GREETING_MARKS = frozenset("!,،፡፣")
 # Possessives written apart in spoken Farsi: "همسایه مون" our neighbour.
@@ -320,12 +324,12 @@ class _Scan:
             # Ge'ez: after "ሓብታ", "ኣደኡ" a word shaped like a name ("ሓብታ ምሕረት"), not
             # "ሰብኣያ ሰኺሩ" (her husband, drunk)
             return any(judge.after_ethiopic_kin(f) for f in _bare_forms(tok.text))
-        return (
-            kin
-            and judge.known_name(tok.low, common=True)
-            and not judge.very_common(tok.low, self.langs)
-            and not judge.not_person(tok.low)
-        )
+        return kin and any(
+            judge.known_name(form, common=True)
+            and not judge.very_common(form, self.langs)
+            and not judge.not_person(form)
+            for form in _bare_forms(tok.low)
+        )  # also "زنش نیلوفرو": his wife Niloufar, the object
 
     def set_off(self, i: int) -> bool:
         """A word alone between commas, or between a sentence start and a comma, that is
@@ -388,6 +392,21 @@ class _Scan:
             and judge.known_name(tok.low, common=True)
             and not judge.very_common(tok.low, self.langs)
             and not judge.not_person(tok.low)
+        )
+
+    def genitive_before_kin(self, i: int) -> bool:
+        """Turkish: whose relative, said with the genitive: "yağmurun oğlu" (Yağmur's
+        son), "aslının kocası"; a common name of the lexicon, also one that is a word,
+        since rain has no son. But "adamın karısı": the man's wife."""
+        tok = self.toks[i]
+        if "tr" not in self.langs or not tok.cased or not self.joined(i + 1):
+            return False
+        if self.toks[i + 1].low not in KIN or self.stop(tok) or self.not_name(tok):
+            return False
+        low = _base(tok.low)
+        stems = [low[:-n] for n in (2, 3) if low[-n:] in _GENITIVE and len(low) - n >= 3]
+        return any(
+            judge.kin_name(stem, self.langs) and not judge.not_person(stem) for stem in stems
         )
 
     def aged(self, i: int) -> bool:
@@ -750,6 +769,7 @@ class _Scan:
                 or self.after_uncased_kin(i)
                 or self.before_uncased_kin(i)
                 or self.after_kin(i)
+                or self.genitive_before_kin(i)
                 or self.set_off(i)
                 or self.uncased_subject(i)
                 or self.aged(i)
@@ -782,6 +802,8 @@ class _Scan:
             forms = [base, *_bare_forms(base)] if not tok.cased else _suffixed_forms(base)
             if not tok.cased and base[-1:] in ("ه", "ی") and len(base) > 3:
                 forms.append(base[:-1])  # "نیلوفره" (Niloufar is), "بهاری" (Bahar, you)
+            if not tok.cased and base.endswith(("رو", "ره")) and len(base) > 4:
+                forms.append(base[:-2])  # "پروانه‌ره": Parvaneh, as spoken Farsi marks the object
             if (
                 any(f in found for f in forms)
                 or any(stem in found for stem in judge.name_stems(base))
@@ -883,11 +905,12 @@ def _suffixed_forms(low: str) -> list[str]:
 def _ethiopic_nickname(word: str, found: set[str]) -> bool:
     """A Ge'ez word of two syllables that shortens a longer name found in the note: its
     first syllable, then the second syllable's consonant with another vowel ("ሳሚ" for
-    "ሳሙኤል", "ሰኒ" for "ሰናይት"), or the name's first two syllables ("ፍረ" for "ፍረወይኒ")."""
+    "ሳሙኤል", "ሰኒ" for "ሰናይት"), or the name's first two syllables ("ፍረ" for "ፍረወይኒ",
+    "ዳዊ" for "ዳዊት")."""
     if len(word) != 2 or not judge.ethiopic(word) or word in STOP:
         return False
     return any(
-        len(name) >= 4
+        len(name) >= 3
         and judge.ethiopic(name)
         and name[0] == word[0]
         and _consonant(name[1]) == _consonant(word[1])
