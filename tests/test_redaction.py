@@ -1250,6 +1250,8 @@ def test_what_is_said_of_someone_stays(text: str) -> None:
         ("oyun parkında yağmurun oğlu yine ağlıyordu", "yağmur", "oğlu"),  # Yağmur's son
         ("hasan dedenin torunu kartını almış", "hasan", "dedenin"),  # grandpa Hasan's
         ("adres gooioord 214 bijlmer", "gooioord", "bijlmer"),
+        ("zit in de klas bij Mila Jansen. Mila vertelt", "Mila", "klas"),  # a province too
+        ("arooskii ee Rotterdam hodan oo 16 jir ah", "hodan", "Rotterdam"),  # a town
     ],
 )
 def test_names_by_age_possessive_genitive_and_titles_and_streets_in_oord(

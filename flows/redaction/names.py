@@ -49,6 +49,7 @@ from .lexicon import (
     TITLES_AFTER,
     UNCASED_KIN,
 )
+from .places import is_place
 from .spans import MASK, Claims
 
 _LETTER = r"[^\W\d_]"
@@ -600,6 +601,23 @@ class _Scan:
         )
 
     @staticmethod
+    def place_named(tok: _Tok) -> bool:
+        """A capitalised common name that is also a province or a language far away
+        ("Mila"): a given name when a found name follows it. Not a town of the
+        places list ("Rotterdam hodan": in Rotterdam, Hodan)."""
+        low = tok.low
+        return (
+            tok.cased
+            and tok.cap
+            and not tok.text.isupper()
+            and judge.not_person(low)
+            and not is_place(low)
+            and judge.known_name(low, common=True)
+            and low not in NOT_NAMES
+            and low not in _MONTH_WORDS
+        )
+
+    @staticmethod
     def stop(tok: _Tok) -> bool:
         """A word that is never a name: a function word, also of the languages without a
         frequency list, or one that says the name is not known ("نمیدانم", "ኣይፈልጦን")."""
@@ -839,6 +857,9 @@ class _Scan:
                         continue
                     tok = self.toks[k]
                     if self.stop(tok) or tok.low in _CUE_WORDS:
+                        continue
+                    if k < i and self.place_named(tok):
+                        found.add(k)  # "bij Mila Jansen": Mila is a province too
                         continue
                     if tok.cased and self.not_name(tok):
                         continue
