@@ -65,7 +65,9 @@ class Intake:
             for one in batch:
                 _settle([one], await self._try_to_store([one]))
 
-    async def _try_to_store(self, batch: list[tuple[Any, asyncio.Future[None]]]):
+    async def _try_to_store(
+        self, batch: list[tuple[Any, asyncio.Future[None]]]
+    ) -> Exception | None:
         try:
             await self.store([update for update, _arrived in batch])
         except Exception as exc:
