@@ -97,15 +97,15 @@ class Dispatch:
                 handled.append((read, event))
         if not handled:
             return answered, True
-        failed = []
-        sent = []
         try:
             results = await self.engine.handle_all([event for _update, event in handled])
         except UNAVAILABLE_ERRORS:
             log.warning("database unavailable; the round is tried again")
-            failed = [update.update_id for update, _event in handled]
-            results = []
-        for (update, event), result in zip(handled, results, strict=False):
+            await self._try_again([update.update_id for update, _event in handled])
+            return answered, False
+        failed = []
+        sent = []
+        for (update, event), result in zip(handled, results, strict=True):
             if isinstance(result, Exception):
                 log.error(
                     "update not processed", extra={"update_id": update.update_id}, exc_info=result
@@ -120,11 +120,17 @@ class Dispatch:
                 log.error("replies not sent", exc_info=outcome)
         # What the flows queued for others wakes the dispatcher when it is committed
         # (`Database.outbox_queued`); a round that queued nothing costs it nothing.
-        if failed:
-            async with self.db.unit_of_work() as uow:
-                for update_id in failed:
-                    await uow.inbox.try_again(update_id, at=self.clock.now())
+        await self._try_again(failed)
         return answered, not failed
+
+    async def _try_again(self, update_ids: list[int]) -> None:
+        """These may be claimed again at once (their attempts count towards setting them
+        aside)."""
+        if not update_ids:
+            return
+        async with self.db.unit_of_work() as uow:
+            for update_id in update_ids:
+                await uow.inbox.try_again(update_id, at=self.clock.now())
 
     async def _read(self, claimed: ClaimedUpdate) -> Update | None:
         """The update as PTB reads it; None when it is set aside instead (tried too
