@@ -1272,3 +1272,37 @@ def test_names_by_age_possessive_genitive_and_titles_and_streets_in_oord(
 )
 def test_a_day_a_man_a_neighbour_and_an_answer_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("امیدو دیدم جلو ایستگاه، گفت دیگه خونه نمیره", "امید", "ایستگاه"),  # I saw Omid
+        ("آرزو\u200cرو دیدم سر ایستگاه ترام", "آرزو", "ایستگاه"),
+        ("دیروز علیش گفت که پدرش میزنه", "علی", "پدرش"),  # her Ali said
+        ("she lives kraaiennest 77 4th floor", "kraaiennest 77", "4th floor"),
+        ("ze wonen kikkenstein 2217 in de bijlmer", "kikkenstein", "bijlmer"),
+        ("mieszka sam oudwijk 14 bis utrecht", "oudwijk", "utrecht"),
+        ("ze zitten in kamer 14 blok c van het azc", "kamer 14", "azc"),
+        ("a man keeps coming to her room at night. room 3.12.", "3.12", "at night"),
+        ("Habitación 2.14. Ella pidió hablar", "2.14", "Ella"),
+    ],
+)
+def test_farsi_endings_bare_dutch_streets_and_rooms(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شوهرش سه\u200cشنبه\u200cها دیر می\u200cآید",  # Tuesdays
+        "کارفرما در گلخانه\u200cای در وستلند",  # a greenhouse, not Gulkhan
+        "شوهرش مبایلش را میشکنه",  # her mobile
+        "het vogelnest 3 keer leeg",
+        "de huisbaas 2 keer gebeld",
+        "ze moest 3 keer naar de kamer",
+        "ኣብ ጉጅለ ዋትስኣፕ ኣዴታት ናይ ክፍሊ 5",  # the mothers of class 5
+    ],
+)
+def test_a_weekday_a_greenhouse_a_nest_and_a_class_stay(text: str) -> None:
+    assert redact(text).text == normalise(text)

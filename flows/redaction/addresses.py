@@ -1,13 +1,16 @@
 """Street + house number: "Kalverstraat 12", "Laan van Meerdervoort 55a", "Damrak 1-3",
 "Main Street 5", "12 Baker Street", "ul. Długa 5", "Çiçek Sokak No: 5", "شارع الحسن 12".
 
-A street name without a number is kept (it is not an address), and so is a city.
+A street name without a number is kept (it is not an address), and so is a city. A room
+with its number is taken out ("kamer 14 blok c", "room 3.12"): in a shelter or a shared
+house it says where someone lives.
 """
 
 from __future__ import annotations
 
 import re
 
+from .gazetteer import lexicon
 from .lexicon import (
     ADDRESS_CUES,
     HOUSE_NUMBER_WORDS,
@@ -61,6 +64,33 @@ _SCRIPT_STREET = re.compile(
     r"(?:ስትራት|ስትራኣት|ፕሊን|ግራኽት|ካደ|ዌኽ|سترات|ستراط|استرات|پلین|بلين|گراخت|کاده|كاده)"
     rf"[ \t]+{_HOUSE}"
 )
+# A room with its number where someone lives, in a shelter or a shared house: numbered
+# by floor ("room 3.12", "Habitación 2.14"), in a block or a building ("kamer 14 blok c",
+# "kamer 3 van het pand"), or said of where someone lives or stays ("ze zitten in kamer
+# 14"). A meeting "in room 4" stays.
+_ROOM = re.compile(
+    r"(?<![\w])(?:kamer|room|habitaci[oó]n|cuarto|pok[oó]j|pokoju|oda|odası|odasi|кімната"
+    r"|кімнаті|кімнату|комната|комнате|غرفة|الغرفة|غرفه|اتاق|اطاق|qolka)[ \t]*(?:nr\.?|no\.?|"
+    r"nummer|numara|номер|رقم|شماره)?[ \t]*\d{1,4}(?P<floor>[./-]\d{1,3})?[A-Za-z]?"
+    r"(?![\w.,:/-]\d)(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building)[ \t]+[A-Za-z0-9](?![\w])"
+    r"|(?=[ \t]+(?:van het|in het|del|of the|w)[ \t]+(?:pand|azc|building|edificio|budynku)))?",
+    re.IGNORECASE,
+)
+_LIVES = re.compile(
+    r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
+    r"|duerme|mieszka|mieszkają|живе|живуть|kalıyor|kaldığı|oturuyor|تسكن|يسكن|ساکن|زندگی|azc"
+    r"|opvang|shelter|pand|hostel)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _room_lived_in(text: str, m: re.Match[str]) -> bool:
+    if m.group("floor") or m.group("block") is not None:
+        return True
+    sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
+    return _LIVES.search(sentence) is not None
+
+
 _CUE_ADDRESS = re.compile(
     rf"(?<![\w])(?:{_alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:{_WORD}[ \t]+){{0,5}}?"
     rf"{_NUMBER_WORD}?{_HOUSE})",
@@ -83,6 +113,15 @@ _LOWER_OK = (
     "baan",
     "straatweg",
     "oord",  # "gooioord 214", but not "antwoord 2" (below)
+)
+# Endings of Dutch street names that end ordinary words too ("vogelnest", "kerkhof"): a
+# lower-case word with one of them is a street only when it is no word the lexicon knows
+# ("kraaiennest 77", "ganzenhoef 113", "kikkenstein 212", "oudwijk 14").
+_LOWER_UNKNOWN_OK = (
+    *("nest", "hoef", "hof", "werf", "wal", "lei", "wijk", "stein", "steen", "veld"),
+    *("burg", "haven", "hout", "poort", "brink", "horst", "kamp", "donk", "beek", "berg"),
+    *("dal", "hoek", "waard", "weide", "wende", "erf", "gaarde", "akker", "rode", "markt"),
+    *("park", "pad", "hage", "lust", "zicht", "rijk", "meer", "plantsoen", "hoven"),
 )
 # Street words that also end an ordinary phrase after a number ("3 close friends", "2 way"),
 # taken in lower case only when these are not: "8 elm road", "14b oak street".
@@ -142,7 +181,11 @@ def _has_suffix(word: str) -> bool:
         return False
     if word[0].isupper():
         return any(low.endswith(s) for s in STREET_SUFFIXES)
-    return any(low.endswith(s) and len(low) > len(s) + 2 for s in _LOWER_OK)
+    if any(low.endswith(s) and len(low) > len(s) + 2 for s in _LOWER_OK):
+        return True
+    return any(low.endswith(s) and len(low) > len(s) + 2 for s in _LOWER_UNKNOWN_OK) and not (
+        lexicon().known(low)
+    )
 
 
 def _street_start(words: list[str], has_addition: bool) -> int | None:
@@ -203,13 +246,21 @@ def find_addresses(text: str, claims: Claims) -> None:
             start = len(found) - 1 if _bare(last) not in STOP else None
         if start is None:
             continue
-        bare_word = len(found) - start == 1 and not _has_suffix(found[start].group())
-        if bare_word and (_UNITS.match(text, m.end()) or _YEARS.match(m.group("num"))):
-            continue  # "Kinderen 3-5 jaar", "Tussen 2018-2020"
+        one_word = len(found) - start == 1
+        bare_word = one_word and not _has_suffix(found[start].group())
+        if (one_word and _UNITS.match(text, m.end())) or (
+            bare_word and _YEARS.match(m.group("num"))
+        ):
+            continue  # "Kinderen 3-5 jaar", "het vogelnest 3 keer", "Tussen 2018-2020"
         if not _floor(text, m.end(), m.start("num")):
             claims.add(m.start("street") + found[start].start(), m.end(), "address")
     for m in _CUE_STREET.finditer(text):
         claims.add(m.start(), m.end(), "address")
+    for m in _ROOM.finditer(text):
+        if _room_lived_in(text, m) and not _UNITS.match(
+            text, m.end()
+        ):  # "kamer 3 keer": three times to the room
+            claims.add(m.start(), m.end(), "address")
     for m in _SCRIPT_STREET.finditer(text):
         claims.add(m.start(), m.end(), "address")
     for m in _KIND_FIRST.finditer(text):

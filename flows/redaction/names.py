@@ -518,6 +518,8 @@ class _Scan:
             and judge.is_name(word[1:], self.langs, cased=False, context=context)
         ):
             return True
+        if not tok.cased and "fa" in self.langs and self.persian_ending(word, context):
+            return True
         if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
             return False  # "deniz kenarında"
         # typed on a phone a sentence starts without its capital: "gloria zegt", "tyrone says"
@@ -531,6 +533,25 @@ class _Scan:
             )
             return context or capital or given
         return judge.is_name(word, self.langs, capital=capital, cased=tok.cased, context=context)
+
+    def persian_ending(self, word: str, context: bool) -> bool:
+        """A Farsi word that is no word itself but a name with an ending written onto it:
+        the spoken object marker after a common name, also one that is a word ("امیدو
+        دیدم" I saw Omid, "پروانه‌ره"), or a possessive, "is" or a family's plural after
+        a common name that is no common word ("علیش", "نیلوفره", "رضایی‌ها")."""
+        if not judge.rare_word(word, self.langs):
+            return False
+        objects, others = _persian_stems(word)
+        return any(
+            judge.known_name(stem, common=True)
+            and not judge.very_common(stem, self.langs)
+            and not judge.not_person(stem)
+            for stem in objects
+        ) or any(
+            judge.known_name(stem, common=True)
+            and judge.is_name(stem, self.langs, cased=False, context=context)
+            for stem in others
+        )
 
     def compound(self, i: int) -> bool:
         """An Arabic compound name: "عبد الرحمن", "نور الهدى" (not "نور الشمس" alone:
@@ -818,10 +839,8 @@ class _Scan:
                 continue
             base = _base(tok.low)
             forms = [base, *_bare_forms(base)] if not tok.cased else _suffixed_forms(base)
-            if not tok.cased and base[-1:] in ("ه", "ی") and len(base) > 3:
-                forms.append(base[:-1])  # "نیلوفره" (Niloufar is), "بهاری" (Bahar, you)
-            if not tok.cased and base.endswith(("رو", "ره")) and len(base) > 4:
-                forms.append(base[:-2])  # "پروانه‌ره": Parvaneh, as spoken Farsi marks the object
+            if not tok.cased:  # "نیلوفره" (Niloufar is), "بهاری" (Bahar, you), "پروانه‌ره"
+                forms += [stem for stems in _persian_stems(base) for stem in stems]
             if (
                 any(f in found for f in forms)
                 or any(stem in found for stem in judge.name_stems(base))
@@ -911,6 +930,27 @@ def _inflected(word: str, found: set[str]) -> bool:
         ):
             return True
     return False
+
+
+# Spoken Farsi writes onto a word what marks it as the object, and possessives, "is" and
+# the plural; the zero-width non-joiner that may part them is gone once normalised.
+_PERSIAN_OBJECT = ("رو", "ره", "را", "و")
+_PERSIAN_ENDINGS = (
+    *("هایشان", "هاشون", "هایش", "هاش", "های", "ها", "شون", "شان", "مون", "تون"),
+    *("اش", "ش", "ه", "ی", "م"),
+)
+
+
+def _persian_stems(word: str) -> tuple[list[str], list[str]]:
+    """The stems of a word in Arabic script before an object ending ("آرزورو" ->
+    "آرزو"), and before another ending ("علیش" -> "علی"), of three letters at least."""
+    if not "\u0600" <= word[:1] <= "\u06ff":
+        return [], []
+
+    def cut(endings: tuple[str, ...]) -> list[str]:
+        return [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= 3]
+
+    return cut(_PERSIAN_OBJECT), cut(_PERSIAN_ENDINGS)
 
 
 def _suffixed_forms(low: str) -> list[str]:
