@@ -1286,9 +1286,14 @@ def test_a_day_a_man_a_neighbour_and_an_answer_stay(text: str) -> None:
         ("ze zitten in kamer 14 blok c van het azc", "kamer 14", "azc"),
         ("a man keeps coming to her room at night. room 3.12.", "3.12", "at night"),
         ("Habitación 2.14. Ella pidió hablar", "2.14", "Ella"),
+        ("w piekarni na rogu pani sikorowa płakała", "sikorowa", "płakała"),  # after a title
+        ("e polis a bin atrobe na kas di sra. girigorio", "girigorio", "polis"),
+        ("ze woont Ganzenhoef 113 in zuidoost", "113", "zuidoost"),  # a house, not the line
     ],
 )
-def test_farsi_endings_bare_dutch_streets_and_rooms(text: str, gone: str, stays: str) -> None:
+def test_farsi_endings_bare_dutch_streets_rooms_and_names_after_titles(
+    text: str, gone: str, stays: str
+) -> None:
     assert_gone_and_kept(text, gone, stays)
 
 
@@ -1302,6 +1307,9 @@ def test_farsi_endings_bare_dutch_streets_and_rooms(text: str, gone: str, stays:
         "de huisbaas 2 keer gebeld",
         "ze moest 3 keer naar de kamer",
         "ኣብ ጉጅለ ዋትስኣፕ ኣዴታት ናይ ክፍሊ 5",  # the mothers of class 5
+        "Zaterdag tinha um hematoma no pescoço",  # "um" is "a" here, no mother of
+        "la señora del kiosko dice que no sale",
+        "ze belde 113 voor hulp",
     ],
 )
 def test_a_weekday_a_greenhouse_a_nest_and_a_class_stay(text: str) -> None:

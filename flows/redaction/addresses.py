@@ -115,8 +115,8 @@ _LOWER_OK = (
     "oord",  # "gooioord 214", but not "antwoord 2" (below)
 )
 # Endings of Dutch street names that end ordinary words too ("vogelnest", "kerkhof"): a
-# lower-case word with one of them is a street only when it is no word the lexicon knows
-# ("kraaiennest 77", "ganzenhoef 113", "kikkenstein 212", "oudwijk 14").
+# word with one of them, in either case, is a street only when it is no word the lexicon
+# knows ("kraaiennest 77", "Ganzenhoef 113", "kikkenstein 212", "oudwijk 14").
 _LOWER_UNKNOWN_OK = (
     *("nest", "hoef", "hof", "werf", "wal", "lei", "wijk", "stein", "steen", "veld"),
     *("burg", "haven", "hout", "poort", "brink", "horst", "kamp", "donk", "beek", "berg"),
@@ -173,15 +173,16 @@ def _cased(word: str) -> bool:
     return word[0].lower() != word[0].upper()
 
 
-def _has_suffix(word: str) -> bool:
+def street_word(word: str) -> bool:
+    """The word, as written, ends a street's name: "Kalverstraat", "kraaiennest"."""
     low = _bare(word)
     if low in STREET_WORDS:
         return word[0].isupper()
     if low in _ORDINARY or low in NOT_STREETS:
         return False
-    if word[0].isupper():
-        return any(low.endswith(s) for s in STREET_SUFFIXES)
-    if any(low.endswith(s) and len(low) > len(s) + 2 for s in _LOWER_OK):
+    if word[0].isupper() and any(low.endswith(s) for s in STREET_SUFFIXES):
+        return True
+    if not word[0].isupper() and any(low.endswith(s) and len(low) > len(s) + 2 for s in _LOWER_OK):
         return True
     return any(low.endswith(s) and len(low) > len(s) + 2 for s in _LOWER_UNKNOWN_OK) and not (
         lexicon().known(low)
@@ -192,11 +193,11 @@ def _street_start(words: list[str], has_addition: bool) -> int | None:
     """Index of the first word of the street name ending at the last word, or None."""
     for i in range(len(words)):
         tail = words[i:]
-        if not (tail[0][0].isupper() or _has_suffix(tail[0])):
+        if not (tail[0][0].isupper() or street_word(tail[0])):
             continue
-        if not all(w[0].isupper() or _bare(w) in PARTICLES or _has_suffix(w) for w in tail):
+        if not all(w[0].isupper() or _bare(w) in PARTICLES or street_word(w) for w in tail):
             continue
-        if any(_has_suffix(w) for w in tail):
+        if any(street_word(w) for w in tail):
             return i
         low = _bare(tail[0])
         if has_addition and len(tail) == 1 and low not in NOT_STREETS | NOT_NAMES:
@@ -247,7 +248,7 @@ def find_addresses(text: str, claims: Claims) -> None:
         if start is None:
             continue
         one_word = len(found) - start == 1
-        bare_word = one_word and not _has_suffix(found[start].group())
+        bare_word = one_word and not street_word(found[start].group())
         if (one_word and _UNITS.match(text, m.end())) or (
             bare_word and _YEARS.match(m.group("num"))
         ):

@@ -484,6 +484,15 @@ def family_name(word: str) -> bool:
     return _bucket(lex, word) <= _RARE_NAME and lex.zipf(word) < 4.2 and not not_person(word)
 
 
+def after_title(word: str, langs: tuple[str, ...]) -> bool:
+    """After a title ("pani sikorowa", "mrs o'neill"): a word that is hardly a word of any
+    language the lexicon knows is the family name the title goes with."""
+    lex = lexicon()
+    if too_short(word) or _function_word(word, lex, langs) or not_person(word):
+        return False
+    return lex.zipf(word) < 2.0 and all(lex.zipf(part) < 2.0 for part in _stems(word))
+
+
 def after_ethiopic_kin(word: str) -> bool:
     """After a Tigrinya kinship word: a name of the lexicon, or a word the classifier
     takes for a name, never a function word or a verb in the third person ("ይ...")."""

@@ -80,7 +80,10 @@ NAME_CUES_BEFORE = _phrases(
 )
 
 # Titles before a name: "mevrouw Jansen", "Mr. Smith", "meneer de Vries", "السيدة فاطمة".
-TITLES = _words(
+# "Mother of", "father of" in Latin letters: titles too, but "um" is also a word of other
+# languages ("tinha um hematoma"), so no rare word after them is taken for a name.
+KUNYA_LATIN = _words("um umm oum abu")
+TITLES = KUNYA_LATIN | _words(
     "mevrouw mevr mw mevrouwtje meneer mnr dhr heer juffrouw juf meester dokter",
     "mr mrs ms miss mister dr sir madam auntie aunty",
     "señor señora sr sra srta don doña",
@@ -92,7 +95,6 @@ TITLES = _words(
     "السيد السيدة الأستاذ الأستاذة الاستاذ الاستاذة الحاج الحاجة",
     "آقای خانم",
     "ወይዘሮ ኣቶ ወይዘሪት ወ/ሮ ወ/ት ወ/ሪት",
-    "um umm oum abu",
 )
 
 # Turkish titles written after the name: "Ayşe Hanım", "Mehmet Bey".

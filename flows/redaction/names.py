@@ -29,6 +29,7 @@ from .lexicon import (
     COLOURS,
     CONJUNCTIONS,
     KIN,
+    KUNYA_LATIN,
     MONTHS,
     NAME_CONTEXT_AFTER,
     NAME_CONTEXT_BEFORE,
@@ -708,7 +709,14 @@ class _Scan:
         while first < j + 3 and self.toks[first].low in PARTICLES and self.joined(first + 1):
             first += 1
         lead = self.toks[first]
-        typed_title = kind == TITLE and self.lexicon_name(first, context=True)
+        typed_title = kind == TITLE and (
+            self.lexicon_name(first, context=True)
+            or (
+                first == j
+                and self.toks[j - 1].low not in KUNYA_LATIN
+                and judge.after_title(lead.low, self.langs)
+            )
+        )
         if first != j and not (self.capital_name(lead) or typed_title):
             return
         if first == j + 1 and tok.low == "van":

@@ -9,6 +9,7 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn
 
+from .addresses import street_word
 from .lexicon import CASE_CUES, PUBLIC_NUMBERS, SOCIAL_CUES
 from .spans import Claims
 
@@ -129,15 +130,16 @@ def protect_services(text: str, claims: Claims) -> None:
 
 # --- public numbers, IBAN, phone -------------------------------------------------------
 
-_AFTER_STREET = re.compile(r"(?:straat|weg|laan|plein|kade|gracht|dijk|street|road)[ \t]+$", re.I)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _PUBLIC = re.compile(r"(?<![\d+])(?:0[89]00[ .-]?\d{4}|11[23])(?![\d])")
 
 
 def protect_public_numbers(text: str, claims: Claims) -> None:
     """Emergency and helpline numbers (112, Veilig Thuis 0800-2000) identify no one: keep."""
     for m in _PUBLIC.finditer(text):
-        if _AFTER_STREET.search(text, 0, m.start()):
-            continue  # "zeestraat 112" is a house number
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before and street_word(before.group(1)):
+            continue  # "zeestraat 112", "Ganzenhoef 113": a house number
         if _digits(m.group(0)) in PUBLIC_NUMBERS:
             claims.add(m.start(), m.end(), None)
 
