@@ -347,12 +347,23 @@ def _always_name(word: str, langs: tuple[str, ...]) -> bool:
 
 def _polish_stems(word: str) -> list[str]:
     """Base forms of a declined Polish given name: "krysi" -> "krysia", "zosią" ->
-    "zosia", "tomkiem" -> "tomek", "pawła" -> "paweł"."""
+    "zosia", "tomkiem" -> "tomek", "pawła" -> "paweł", "ewą" -> "ewa", and the dative
+    with its changed consonant: "agacie" -> "agata", "wandzie" -> "wanda"."""
     out = list(_stems(word))
     for ending, base in (("i", "ia"), ("ą", "a"), ("ę", "a"), ("u", "a"), ("ą", "ia")):
-        if word.endswith(ending) and len(word) > 3:
+        if word.endswith(ending) and len(word) > 2:
+            out.append(word[: -len(ending)] + base)
+    for ending, base in _POLISH_DATIVE:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
             out.append(word[: -len(ending)] + base)
     return out
+
+
+_POLISH_DATIVE = (
+    *(("cie", "ta"), ("dzie", "da"), ("rze", "ra"), ("ce", "ka"), ("dze", "ga")),
+    *((c + "ie", c + "a") for c in "bfmnpswz"),
+    ("le", "la"),
+)
 
 
 def _bucket(lex: Lexicon, word: str) -> int:
