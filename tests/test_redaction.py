@@ -1314,3 +1314,35 @@ def test_farsi_endings_bare_dutch_streets_rooms_and_names_after_titles(
 )
 def test_a_weekday_a_greenhouse_a_nest_and_a_class_stay(text: str) -> None:
     assert redact(text).text == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("ze belde haar op 0687 112 904 vanavond", "904", "vanavond"),  # no helpline inside
+        ("голосове від мар'яни переписую: її сестру привезли", "яни", "сестру"),
+        ("camasirhanede tanistigim bayan bahar, kocasi evden", "bahar", "bayan"),
+        ("ayeeyo nimco 81 jir ayaa jiifta, nimcana way ka baqaysaa", "nimcana", "baqaysaa"),
+        ("buurvrouw op nr 23 hoor ik elke nacht schreeuwen", "23", "buurvrouw"),
+        ("prosil zeby ktos zajrzal do grzeska, jego brata", "grzeska", "brata"),
+        ("dałam ulotkę, powiedz agacie żeby do niej zadzwoniła", "agacie", "zadzwoniła"),
+    ],
+)
+def test_a_phone_around_112_apostrophes_titles_and_declined_names(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kafeega luqadda ma imaan 3 toddobaad",  # the language café, no name
+        "yasemin 15 yasinda snapchatte",  # an age, not Yasin
+        "bel 112 of 113, of 0800-2000",
+        "at no time did she say where",
+    ],
+)
+def test_a_cafe_an_age_and_helplines_stay(text: str) -> None:
+    cleaned = redact(text).text
+    assert all(word in cleaned for word in text.split()[1:]), cleaned

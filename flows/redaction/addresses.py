@@ -76,6 +76,12 @@ _ROOM = re.compile(
     r"|(?=[ \t]+(?:van het|in het|del|of the|w)[ \t]+(?:pand|azc|building|edificio|budynku)))?",
     re.IGNORECASE,
 )
+# A house number alone, said of where someone lives: "de buurvrouw op nr 23".
+_AT_NUMBER = re.compile(
+    r"(?<![\w])(?:op|at|pod)[ \t]+(?P<house>(?:nr|no|nummer|number|numer|numero|número)\.?"
+    r"[ \t]*\d{1,4}[A-Za-z]?)(?![\w]|[.,:/-]\d)",
+    re.IGNORECASE,
+)
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
     r"|duerme|mieszka|mieszkają|живе|живуть|kalıyor|kaldığı|oturuyor|تسكن|يسكن|ساکن|زندگی|azc"
@@ -262,6 +268,8 @@ def find_addresses(text: str, claims: Claims) -> None:
             text, m.end()
         ):  # "kamer 3 keer": three times to the room
             claims.add(m.start(), m.end(), "address")
+    for m in _AT_NUMBER.finditer(text):
+        claims.add(m.start("house"), m.end("house"), "address")
     for m in _SCRIPT_STREET.finditer(text):
         claims.add(m.start(), m.end(), "address")
     for m in _KIND_FIRST.finditer(text):

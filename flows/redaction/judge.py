@@ -85,6 +85,7 @@ _SOMALI = frozenset(
         "walaalo walaalaha walaasheed walaalkeed aabihii hooyadii hooyooyinka adeerkood",
         "jir jirka jirta dhab dhabta qabto qabta ninka ninkeeda naagta cambuulo suuqa",
         "joogaa joogta joogo deggan degan yahay yihiin hore ina guuriyaa",
+        "luqad luqadda luuqad luuqadda fasal fasalka kafee kafeega masaajid masjidka",
     )
 )
 # Somali possessive and article endings ("taleefankeeda", "fiidkii"): such words make a
@@ -272,6 +273,7 @@ def _stems(word: str) -> tuple[str, ...]:
                 out.append(stem)
                 if stem[-1:] in "kcł" and len(stem) >= 3 and stem[-2] not in "aeiouy":
                     out.append(stem[:-1] + "e" + stem[-1])  # "tomk" -> "tomek", "pawł" -> "paweł"
+                    out.append(stem[:-1] + "ie" + stem[-1])  # "grzesk" -> "grzesiek"
                 # "anną" -> "anna", "оленою" -> "олена", "наталію" -> "наталія"
                 if "\u0400" <= stem[:1] <= "\u04ff":
                     out += [stem + "а", stem + "я"]

@@ -714,7 +714,10 @@ class _Scan:
             or (
                 first == j
                 and self.toks[j - 1].low not in KUNYA_LATIN
-                and judge.after_title(lead.low, self.langs)
+                and (
+                    judge.after_title(lead.low, self.langs)
+                    or judge.kin_name(lead.low, self.langs)  # "bayan bahar", "señora luz"
+                )
             )
         )
         if first != j and not (self.capital_name(lead) or typed_title):
@@ -998,11 +1001,14 @@ def _plain_place(plain: str) -> bool:
 
 
 def _somali_forms(low: str) -> list[str]:
-    """A Somali name as it is, and without "-na" (and) or the vocative ("nimcooy",
-    "faadumooy")."""
+    """A Somali name as it is, and without "-na" (and), the vocative ("nimcooy",
+    "faadumooy") or the article ("aaminada"); a name in "-o" takes them after "-a"
+    ("nimcana", "barakada": Nimco, Barako)."""
     forms = [low]
-    if len(low) > 5 and low.endswith(("na", "oy", "ey")):
+    if len(low) > 5 and low.endswith(("na", "oy", "ey", "ada", "ata", "aka", "aga")):
         forms.append(low[:-2])
+        if low.endswith(("ana", "ada", "ata", "aka", "aga")):
+            forms.append(low[:-3] + "o")
     if len(low) > 5 and low.endswith("ooy"):
         forms.append(low[:-3] + "a")
     return forms
@@ -1014,14 +1020,19 @@ def _context_word(low: str, words: frozenset[str]) -> bool:
 
 
 def _base(low: str) -> str:
-    """The word without an apostrophe suffix ("ayşe'nin" -> "ayşe"), but "o'neill" whole."""
+    """The word without an apostrophe suffix ("ayşe'nin" -> "ayşe"), but "o'neill" whole,
+    and Cyrillic whole: in Ukrainian the apostrophe is part of the word ("мар'яна")."""
     head, found, _ = low.partition("'")
-    return head if found and len(head) > 2 else low
+    if not found or len(head) <= 2 or "\u0400" <= low[:1] <= "\u04ff":
+        return low
+    return head
 
 
 def _span(tok: _Tok) -> tuple[int, int]:
     """A name with a short suffix after an apostrophe ("Fatima's", "Ayşe'nin") loses only
-    the name; "O'Brien" is a name as a whole."""
+    the name; "O'Brien" and Ukrainian "Мар'яна" are a name as a whole."""
+    if "\u0400" <= tok.text[:1] <= "\u04ff":
+        return tok.start, tok.end
     for sep in ("'", "’"):
         head, found, tail = tok.text.partition(sep)
         if found and len(tail) <= 4:

@@ -131,7 +131,8 @@ def protect_services(text: str, claims: Claims) -> None:
 # --- public numbers, IBAN, phone -------------------------------------------------------
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
-_PUBLIC = re.compile(r"(?<![\d+])(?:0[89]00[ .-]?\d{4}|11[23])(?![\d])")
+# Not inside a longer group of digits: "0687 112 904" is a phone, not 112.
+_PUBLIC = re.compile(r"(?<![\d+])(?<!\d[ .-])(?:0[89]00[ .-]?\d{4}|11[23])(?!\d|[ .-]\d)")
 
 
 def protect_public_numbers(text: str, claims: Claims) -> None:
