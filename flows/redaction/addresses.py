@@ -91,6 +91,8 @@ _LIVES = re.compile(
 
 
 def _room_lived_in(text: str, m: re.Match[str]) -> bool:
+    """The room found by `_ROOM` has a floor or a block, or its sentence says someone
+    lives or stays there."""
     if m.group("floor") or m.group("block") is not None:
         return True
     sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
@@ -123,7 +125,7 @@ _LOWER_OK = (
 # Endings of Dutch street names that end ordinary words too ("vogelnest", "kerkhof"): a
 # word with one of them, in either case, is a street only when it is no word the lexicon
 # knows ("kraaiennest 77", "Ganzenhoef 113", "kikkenstein 212", "oudwijk 14").
-_LOWER_UNKNOWN_OK = (
+_UNKNOWN_WORD_ENDINGS = (
     *("nest", "hoef", "hof", "werf", "wal", "lei", "wijk", "stein", "steen", "veld"),
     *("burg", "haven", "hout", "poort", "brink", "horst", "kamp", "donk", "beek", "berg"),
     *("dal", "hoek", "waard", "weide", "wende", "erf", "gaarde", "akker", "rode", "markt"),
@@ -190,7 +192,7 @@ def street_word(word: str) -> bool:
         return True
     if not word[0].isupper() and any(low.endswith(s) and len(low) > len(s) + 2 for s in _LOWER_OK):
         return True
-    return any(low.endswith(s) and len(low) > len(s) + 2 for s in _LOWER_UNKNOWN_OK) and not (
+    return any(low.endswith(s) and len(low) > len(s) + 2 for s in _UNKNOWN_WORD_ENDINGS) and not (
         lexicon().known(low)
     )
 
@@ -264,9 +266,8 @@ def find_addresses(text: str, claims: Claims) -> None:
     for m in _CUE_STREET.finditer(text):
         claims.add(m.start(), m.end(), "address")
     for m in _ROOM.finditer(text):
-        if _room_lived_in(text, m) and not _UNITS.match(
-            text, m.end()
-        ):  # "kamer 3 keer": three times to the room
+        # not "naar de kamer 3 keer": three times to the room
+        if _room_lived_in(text, m) and not _UNITS.match(text, m.end()):
             claims.add(m.start(), m.end(), "address")
     for m in _AT_NUMBER.finditer(text):
         claims.add(m.start("house"), m.end("house"), "address")
