@@ -70,16 +70,16 @@ _SCRIPT_STREET = re.compile(
 # 14"). A meeting "in room 4" stays.
 _ROOM = re.compile(
     r"(?<![\w])(?:kamer|room|habitaci[oó]n|cuarto|pok[oó]j|pokoju|oda|odası|odasi|кімната"
-    r"|кімнаті|кімнату|комната|комнате|غرفة|الغرفة|غرفه|اتاق|اطاق|qolka)[ \t]*(?:nr\.?|no\.?|"
-    r"nummer|numara|номер|رقم|شماره)?[ \t]*\d{1,4}(?P<floor>[./-]\d{1,3})?[A-Za-z]?"
-    r"(?![\w.,:/-]\d)(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building)[ \t]+[A-Za-z0-9](?![\w])"
+    r"|кімнаті|кімнату|комната|комнате|غرفة|الغرفة|غرفه|اتاق|اطاق|qolka)[ \t]*"
+    rf"{_NUMBER_WORD}?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
+    r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building)[ \t]+[A-Za-z0-9](?![\w])"
     r"|(?=[ \t]+(?:van het|in het|del|of the|w)[ \t]+(?:pand|azc|building|edificio|budynku)))?",
     re.IGNORECASE,
 )
 # A house number alone, said of where someone lives: "de buurvrouw op nr 23".
 _AT_NUMBER = re.compile(
-    r"(?<![\w])(?:op|at|pod)[ \t]+(?P<house>(?:nr|no|nummer|number|numer|numero|número)\.?"
-    r"[ \t]*\d{1,4}[A-Za-z]?)(?![\w]|[.,:/-]\d)",
+    rf"(?<![\w])(?:op|at|pod)[ \t]+(?P<house>{_NUMBER_WORD}\d{{1,4}}[A-Za-z]?)"
+    r"(?![\w]|[.,:/-]\d)",
     re.IGNORECASE,
 )
 _LIVES = re.compile(

@@ -418,7 +418,10 @@ STREET_WORDS = _words(
 )
 
 # Words before a house number: "Kalverstraat nr. 12", "Çiçek Sokak No: 5", "پلاک ۱۲".
-HOUSE_NUMBER_WORDS = ("nr.", "nr", "no.", "no:", "no", "nummer", "numara", "№", "پلاک", "رقم")
+HOUSE_NUMBER_WORDS = (
+    *("nr.", "nr", "no.", "no:", "no", "nummer", "number", "numer", "numero", "número"),
+    *("numara", "номер", "№", "پلاک", "شماره", "رقم"),
+)
 
 # Cues that introduce an address: what follows up to the house number is removed.
 ADDRESS_CUES = _items(
