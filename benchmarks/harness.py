@@ -127,6 +127,16 @@ class Child:
                 return int(line.split()[1]) * 1024
         return self.rss()
 
+    async def settled(self, timeout: float = 60) -> None:
+        """Wait until the bot has loaded the redactor's lexicons (its log says so): until
+        then it shares the CPU with that load, and a figure taken meanwhile measures the
+        start rather than the bot."""
+        deadline = time.perf_counter() + timeout
+        while b"redaction lexicons loaded" not in self.stderr.read_bytes():
+            if self.process.returncode is not None or time.perf_counter() > deadline:
+                raise SystemExit(f"{self.name} did not settle:\n{self.stderr.read_text()[-3000:]}")
+            await asyncio.sleep(0.05)
+
     async def stop(self) -> None:
         if self.process.returncode is None:
             self.process.terminate()

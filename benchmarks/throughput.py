@@ -110,6 +110,8 @@ async def start_bot(name: str, api: TimedBotAPI, args, work: Path) -> Child:
         if child.process.returncode is not None or time.perf_counter() > deadline:
             raise SystemExit(f"{name} did not start:\n{child.stderr.read_text()[-3000:]}")
         await asyncio.sleep(0.05)
+    if name.startswith("sleutel"):
+        await child.settled()
     return child
 
 

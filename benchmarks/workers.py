@@ -85,6 +85,7 @@ async def start_workers(
                 if child.process.returncode is not None or time.perf_counter() > deadline:
                     raise SystemExit(f"worker did not start:\n{child.stderr.read_text()[-3000:]}")
                 await asyncio.sleep(0.1)
+            await child.settled()
     return workers
 
 

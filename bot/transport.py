@@ -13,6 +13,10 @@ all of them together bound the whole request, so a stuck upload also ends.
 Errors become PTB's: a timeout is `TimedOut`, any other failure `NetworkError`,
 named by its kind only (an aiohttp message may hold the URL, and so the token).
 
+The proxy the environment names (HTTPS_PROXY, NO_PROXY, as httpx honoured them) is
+looked up once per host and kept: aiohttp's `trust_env` looks it up, and reads
+`~/.netrc`, on a worker thread for every request, which cost more CPU than the request.
+
 `call_raw` calls a Bot API method by name and returns Telegram's answer as it came.
 """
 
@@ -22,7 +26,10 @@ import asyncio
 import warnings
 from typing import Any
 
+from yarl import URL
+
 import aiohttp
+from aiohttp.helpers import BasicAuth, get_env_proxy_for_url
 from telegram import Bot
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
@@ -65,6 +72,7 @@ class AiohttpRequest(BaseRequest):
             "media_write": media_write_timeout,
         }
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[URL, tuple[URL | None, BasicAuth | None]] = {}
 
     @property
     def read_timeout(self) -> float:
@@ -74,8 +82,7 @@ class AiohttpRequest(BaseRequest):
         """Open the session (aiohttp wants a running event loop for it)."""
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size),
-                trust_env=True,  # HTTPS_PROXY and the like, as httpx honoured them
+                connector=aiohttp.TCPConnector(limit=self._pool_size)
             )
 
     async def shutdown(self) -> None:
@@ -106,6 +113,7 @@ class AiohttpRequest(BaseRequest):
             sock_connect=connect,
             sock_read=read,
         )
+        proxy, proxy_auth = self._proxy_for(url)
         try:
             async with self._session.request(
                 method,
@@ -113,12 +121,24 @@ class AiohttpRequest(BaseRequest):
                 data=_body(request_data),
                 headers={"User-Agent": self.USER_AGENT},
                 timeout=timeout,
+                proxy=proxy,
+                proxy_auth=proxy_auth,
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:  # aiohttp's time-outs are TimeoutErrors
             raise TimedOut(f"aiohttp.{type(exc).__name__}") from exc
         except (aiohttp.ClientError, OSError, asyncio.IncompleteReadError) as exc:
             raise NetworkError(f"aiohttp.{type(exc).__name__}") from exc
+
+    def _proxy_for(self, url: str) -> tuple[URL | None, BasicAuth | None]:
+        """The environment's proxy for this URL's host, looked up the first time."""
+        origin = URL(url).origin()
+        if origin not in self._proxies:
+            try:
+                self._proxies[origin] = get_env_proxy_for_url(origin)
+            except LookupError:  # no proxy for this host
+                self._proxies[origin] = (None, None)
+        return self._proxies[origin]
 
     def _given(self, value, name: str) -> float | None:
         return self._defaults[name] if value is BaseRequest.DEFAULT_NONE else value

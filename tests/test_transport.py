@@ -93,3 +93,36 @@ async def test_a_server_that_is_not_there_is_a_network_error_that_names_no_token
 async def test_a_request_before_the_session_opened_is_refused():
     with pytest.raises(RuntimeError):
         await AiohttpRequest().do_request("http://127.0.0.1:1/", "POST")
+
+
+async def test_the_proxy_the_environment_names_is_used_and_no_proxy_is_honoured(monkeypatch):
+    """HTTP_PROXY and NO_PROXY as httpx honoured them, looked up once per host."""
+    seen: list[str] = []
+
+    async def proxy(request: web.Request) -> web.Response:
+        seen.append(str(request.url))  # a proxy is asked for the whole URL
+        return web.json_response({"ok": True, "result": True})
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", proxy)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    try:
+        for base_url, calls in (("http://api.telegram.example/bot", 2), (f"{site.name}/bot", 1)):
+            bot = bot_at(base_url)
+            await bot.request.initialize()
+            for _ in range(calls):
+                assert await bot.delete_webhook() is True
+            await bot.request.shutdown()
+    finally:
+        await runner.cleanup()
+    assert [url.split("/bot")[0] for url in seen] == [
+        "http://api.telegram.example",
+        "http://api.telegram.example",
+        f"http://127.0.0.1:{port}",
+    ]
