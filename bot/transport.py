@@ -26,14 +26,13 @@ import asyncio
 import warnings
 from typing import Any
 
-from yarl import URL
-
 import aiohttp
 from aiohttp.helpers import BasicAuth, get_env_proxy_for_url
 from telegram import Bot
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 from telegram.warnings import PTBUserWarning
+from yarl import URL
 
 # `Bot.do_api_request` warns when PTB has a typed method for the endpoint; `call_raw` is
 # used for such methods on purpose. A filter, not `catch_warnings`: that one swaps the
