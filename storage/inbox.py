@@ -139,11 +139,15 @@ class InboxRepository:
         ]
         if not rows:
             return 0
+        # One statement, built once: SQLAlchemy sends the rows as multi-row VALUES
+        # ("insertmanyvalues"); rows given in `.values(rows)` would compile it anew each time.
         insert = pg_insert if self._dialect == "postgresql" else sqlite_insert
-        result = await self._s.execute(
-            insert(InboxUpdate).values(rows).on_conflict_do_nothing(index_elements=["update_id"])
+        statement = (
+            insert(InboxUpdate.__table__)
+            .on_conflict_do_nothing(index_elements=["update_id"])
+            .returning(InboxUpdate.update_id)
         )
-        return max(result.rowcount, 0)
+        return len((await self._s.execute(statement, rows)).all())
 
     async def next_offset(self) -> int:
         """The getUpdates offset that confirms everything already stored."""
