@@ -1346,3 +1346,39 @@ def test_a_phone_around_112_apostrophes_titles_and_declined_names(
 def test_a_cafe_an_age_and_helplines_stay(text: str) -> None:
     cleaned = redact(text).text
     assert all(word in cleaned for word in text.split()[1:]), cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        (
+            "bi kiz var, zeynebin numarasi bende ama telefonu sevgilisi kontrol ediyo",
+            "zeyneb",
+            "numarasi",
+        ),
+        ("dün akşam mehmedin arabasi kapının önündeydi ve çocuklar ağlıyordu", "mehmed", "arabasi"),
+        ("azc ga corridor-ka caawa way ooyaysay, qolka 17 ayay deggan yihiin", "17", "deggan"),
+        ("در دهلیز کمپ هر شب چیغ میزنه، اتاق ۲۱۴ منزل دوم، اولادا ترسیدن", "214", "منزل دوم"),
+        ("رنا الحلبي قالت إنو حماتها بتضربها، ولرنا بيبي عمره ٦ شهور", "لرنا", "بيبي"),
+        ("ولی خواهرش گفت کار فرهاده. دو تا بچه کوچیک دارن", "فرهاد", "خواهرش"),
+        ("پسرش زن خود قدسیه ره در خانه قفل میکنه، قدسیه هالندی نمیدانه", "قدسیه", "هالندی"),
+    ],
+)
+def test_turkish_softened_names_rooms_by_what_follows_and_arabic_and_farsi_endings(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kolunda sigara yanığı gibi izler var",  # its burn, not Yanık
+        "we meet in room 4 on tuesday, she lives nearby",
+        "يكول ابوه طرده من البيت من اسبوعين",  # his father
+        "المعلمه قالت انو اهلها بدهم يزوجوها",  # the teacher
+    ],
+)
+def test_a_burn_a_meeting_room_a_father_and_a_teacher_stay(text: str) -> None:
+    cleaned = redact(text).text
+    assert all(word in cleaned for word in text.split()[1:]), cleaned

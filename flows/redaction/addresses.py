@@ -70,7 +70,7 @@ _SCRIPT_STREET = re.compile(
 # 14"). A meeting "in room 4" stays.
 _ROOM = re.compile(
     r"(?<![\w])(?:kamer|room|habitaci[oó]n|cuarto|pok[oó]j|pokoju|oda|odası|odasi|кімната"
-    r"|кімнаті|кімнату|комната|комнате|غرفة|الغرفة|غرفه|اتاق|اطاق|qolka)[ \t]*"
+    r"|кімнаті|кімнату|комната|комнате|غرفة|الغرفة|غرفه|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
     rf"{_NUMBER_WORD}?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
     r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building)[ \t]+[A-Za-z0-9](?![\w])"
     r"|(?=[ \t]+(?:van het|in het|del|of the|w)[ \t]+(?:pand|azc|building|edificio|budynku)))?",
@@ -85,18 +85,27 @@ _AT_NUMBER = re.compile(
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
     r"|duerme|mieszka|mieszkają|живе|живуть|kalıyor|kaldığı|oturuyor|تسكن|يسكن|ساکن|زندگی|azc"
-    r"|opvang|shelter|pand|hostel)(?![\w])",
+    r"|opvang|shelter|pand|hostel|kamp|camp|کمپ|کمب|مخيم|الكامب|deggan|degan|nool|ይነብሩ|ትነብር"
+    r"|ይነብር)(?![\w])",
+    re.IGNORECASE,
+)
+
+# Right after the room, its floor says the same: "اتاق ۲۱۴ منزل دوم" (second floor).
+_LIVES_AFTER = re.compile(
+    rf"{_LIVES.pattern}|(?<![\w])(?:منزل|طبقه|verdieping|etage|floor|piętro|piętrze|поверх"
+    r"|поверсі|dabaq|dabaqa)(?![\w])",
     re.IGNORECASE,
 )
 
 
 def _room_lived_in(text: str, m: re.Match[str]) -> bool:
     """The room found by `_ROOM` has a floor or a block, or its sentence says someone
-    lives or stays there."""
+    lives or stays there, before the room or after it ("qolka 17 ayay deggan yihiin")."""
     if m.group("floor") or m.group("block") is not None:
         return True
-    sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
-    return _LIVES.search(sentence) is not None
+    before = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
+    after = " ".join(re.split(r"[.,،!?\n]", text[m.end() : m.end() + 40])[0].split()[:3])
+    return _LIVES.search(before) is not None or _LIVES_AFTER.search(after) is not None
 
 
 _CUE_ADDRESS = re.compile(

@@ -147,6 +147,8 @@ _SPOKEN = frozenset(
     )
 )
 
+_TR_VOWELS = frozenset("aeıioöuü")
+_TR_HARD = {"b": "p", "c": "ç", "d": "t", "ğ": "k"}
 _TR_SUFFIXES = tuple(
     _split(
         "'nın 'nin 'nun 'nün 'ın 'in 'un 'ün 'ya 'ye 'yı 'yi 'yu 'yü 'yla 'yle 'la 'le",
@@ -271,6 +273,11 @@ def _stems(word: str) -> tuple[str, ...]:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 stem = word[: -len(suffix)].rstrip("'")
                 out.append(stem)
+                if suffixes is _TR_SUFFIXES and suffix[0] in _TR_VOWELS and len(suffix) > 1:
+                    # a Turkish name's last consonant softens before a vowel: "zeynebin"
+                    # (Zeynep), "mehmedin" (Mehmet); not before "-ı" alone, mostly "its":
+                    # "yanığı" (its burn, not Yanık)
+                    out.append(stem[:-1] + _TR_HARD.get(stem[-1], stem[-1]))
                 if stem[-1:] in "kcł" and len(stem) >= 3 and stem[-2] not in "aeiouy":
                     out.append(stem[:-1] + "e" + stem[-1])  # "tomk" -> "tomek", "pawł" -> "paweł"
                     out.append(stem[:-1] + "ie" + stem[-1])  # "grzesk" -> "grzesiek"

@@ -294,7 +294,8 @@ class _Scan:
         before = self.toks[i - 1] if self.joined(i) else None
         after = self.toks[i + 1] if self.joined(i + 1) else None
         return bool(
-            (before and (i - 1 in self.names or _context_word(before.low, NAME_CONTEXT_BEFORE)))
+            (before and self.after_name(i))
+            or (before and _context_word(before.low, NAME_CONTEXT_BEFORE))
             or (before and (before.low in KIN or before.text in UNCASED_KIN))
             or (after and _context_word(after.low, NAME_CONTEXT_AFTER))
         )
@@ -409,6 +410,19 @@ class _Scan:
         stems = [low[:-n] for n in (2, 3) if low[-n:] in _GENITIVE and len(low) - n >= 3]
         return any(
             judge.kin_name(stem, self.langs) and not judge.not_person(stem) for stem in stems
+        )
+
+    def after_name(self, i: int) -> bool:
+        """Token i follows a name found, and may be more of it: not after a Turkish name
+        in the genitive ("mehmedin arabası", Mehmet's car), though after a name that only
+        ends like one ("metin yılmaz")."""
+        if i - 1 not in self.names:
+            return False
+        low = self.toks[i - 1].low
+        return not (
+            "tr" in self.langs
+            and any(low.endswith(ending) for ending in _GENITIVE)
+            and not judge.known_name(low.replace("'", ""))
         )
 
     def aged(self, i: int) -> bool:
@@ -547,6 +561,8 @@ class _Scan:
             judge.known_name(stem, common=True)
             and not judge.very_common(stem, self.langs)
             and not judge.not_person(stem)
+            and stem not in _KUNYA  # Arabic "ابوه": his father
+            and not stem.startswith("ال")  # Arabic "المعلمه": the teacher
             for stem in objects
         ) or any(
             judge.known_name(stem, common=True)
@@ -611,9 +627,9 @@ class _Scan:
 
     def family_name(self, tok: _Tok) -> bool:
         """Arabic family names with the article, Farsi ones in -ی (after a given name),
-        but not a common adjective in -ی ("تلفنی" by phone)."""
+        but not a common adjective in -ی ("تلفنی" by phone) nor an origin ("هالندی")."""
         text = tok.text
-        return not self.stop(tok) and (
+        return not self.stop(tok) and not judge.not_person(tok.low) and (
             (text.startswith(("ال", "بن", "بو")) and len(text) >= 5)
             or (
                 text.endswith(_FAMILY_ENDINGS)
@@ -656,6 +672,8 @@ class _Scan:
         """Take token i as a name, then following capitalised words, particles before a
         capitalised word, and "and"-joined names ("Amir en Sara")."""
         self.names.add(i)
+        if not self.after_name(i + 1):
+            return
         taken, k = 1, i + 1
         while taken < _MAX_NAME_TOKENS and self.joined(k):
             tok = self.toks[k]
@@ -885,6 +903,8 @@ class _Scan:
                 for k in (i - 1, i + 1):
                     if k in self.names or not self.joined(max(i, k)):
                         continue
+                    if k > i and not self.after_name(k):
+                        continue
                     tok = self.toks[k]
                     if self.stop(tok) or tok.low in _CUE_WORDS:
                         continue
@@ -909,11 +929,14 @@ class _Scan:
 
 def _bare_forms(text: str) -> list[str]:
     """A word of a script without case as it is, and without what is written onto names:
-    Arabic "و" (and), "ل" (to), "ب" (with, by); Ge'ez "ን" before (to) or after (and);
+    Arabic "و" (and), "ل" (to), "ب" (with, by), also "و" before one of the others;
+    Ge'ez "ን" before (to) or after (and);
     Farsi "جان" after (dear) and the spoken object ending "و"."""
     forms = [text]
     if text[:1] in "ولب" and len(text) > 3:
         forms.append(text[1:])
+        if text[:2] in ("ول", "وب") and len(text) > 4:
+            forms.append(text[2:])  # "ولرنا": and to Rana
     if judge.ethiopic(text) and len(text) > 2:
         if text[0] == "ን":
             forms.append(text[1:])
@@ -945,7 +968,7 @@ def _inflected(word: str, found: set[str]) -> bool:
 
 # Spoken Farsi writes onto a word what marks it as the object, and possessives, "is" and
 # the plural; the zero-width non-joiner that may part them is gone once normalised.
-_PERSIAN_OBJECT = ("رو", "ره", "را", "و")
+_PERSIAN_OBJECT = ("رو", "ره", "را", "و", "ه")
 _PERSIAN_ENDINGS = (
     *("هایشان", "هاشون", "هایش", "هاش", "های", "ها", "شون", "شان", "مون", "تون"),
     *("اش", "ش", "ه", "ی", "م"),
