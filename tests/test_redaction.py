@@ -1382,3 +1382,41 @@ def test_turkish_softened_names_rooms_by_what_follows_and_arabic_and_farsi_endin
 def test_a_burn_a_meeting_room_a_father_and_a_teacher_stay(text: str) -> None:
     cleaned = redact(text).text
     assert all(word in cleaned for word in text.split()[1:]), cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("my neighbour opa jan on the balcony next door", "jan", "opa"),
+        ("свекруха вдарила невістку юлю по обличчю", "юлю", "невістку"),
+        ("її племінниця селам 16 років мовчала весь час", "селам", "16 років"),
+        ("says her husband jun-jun hits her when he drinks", "jun", "husband"),
+        ("Ola mi powiedziała że mąż ją bije", "Ola", "mąż"),
+        ("coffee ceremony at selam's house sunday", "selam", "house"),
+        ("they stay flierefluiter 17 since may", "17", "since may"),
+        ("la familia gomez vive en el centro", "gomez", "familia"),
+        ("the smith family lives there", "smith", "family"),
+    ],
+)
+def test_names_after_kin_in_a_slot_with_a_possessive_and_a_family_and_a_bare_address(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+def test_a_sunday_before_a_name_is_a_sunday() -> None:
+    assert redact("en la iglesia el domingo dolores me dijo").text == (
+        "en la iglesia el domingo [name] me dijo"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze woont daar 2 straten verder",
+        "Ze woont sinds 2022 in Emmen",
+        "she lives with her aunt 2 years",
+    ],
+)
+def test_how_long_or_how_far_someone_lives_stays(text: str) -> None:
+    assert redact(text).text == text

@@ -287,6 +287,14 @@ def find_addresses(text: str, claims: Claims) -> None:
             claims.add(m.start(), m.end(), "address")
     for m in _CUE_ADDRESS.finditer(text):
         words = re.findall(_WORD, m.group("addr"))
-        if not all(_bare(w) in PARTICLES for w in words) and _name_like(words):
+        # after the cue one rare word in lower case and the number: "they stay
+        # flierefluiter 17", not "ze woont sinds 2022", "ze woont daar 2 straten verder"
+        one_word = (
+            len(words) == 1
+            and _bare(words[0]) not in NOT_STREETS | NOT_NAMES | PARTICLES | STOP
+            and lexicon().zipf(_bare(words[0])) < 3.5
+            and not _UNITS.match(text, m.end("addr"))
+        )
+        if not all(_bare(w) in PARTICLES for w in words) and (_name_like(words) or one_word):
             claims.add(m.start("addr"), m.end("addr"), "address")
     _postcodes_after_addresses(text, claims)

@@ -157,6 +157,7 @@ _TR_SUFFIXES = tuple(
         "cığım ciğim cım cim ım im um üm ı ü",
     )
 )
+_SHORT_NAME_CASES = frozenset({"ю", "у", "і", "ї", "ею", "єю", "ою"})
 _SLAVIC_SUFFIXES = tuple(
     _split(
         "owi iem em ą ę ie y i u a om ach ою ею єю ові еві ом ем ої у ю і ї и а я",
@@ -270,7 +271,9 @@ def _stems(word: str) -> tuple[str, ...]:
     out = []
     for suffixes in (_TR_SUFFIXES, _SLAVIC_SUFFIXES):
         for suffix in suffixes:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            # two letters for a short Cyrillic name in "-я" or "-а": "юлю" (Юля), "олю" (Оля)
+            shortest = 2 if suffix in _SHORT_NAME_CASES and "\u0400" <= word[:1] <= "\u04ff" else 3
+            if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
                 stem = word[: -len(suffix)].rstrip("'")
                 out.append(stem)
                 if suffixes is _TR_SUFFIXES and suffix[0] in _TR_VOWELS and len(suffix) > 1:

@@ -176,7 +176,8 @@ KIN = _TURKISH_KIN | _words(
     "сусідка сусідки сусідку сусід сусіда чоловік чоловіка дружина дружину син сина донька",
     "доньку доньки дочка дочку мати матір мама мами батько батька тато сестра сестру брат",
     "брата бабуся дідусь тітка дядько подруга подругу друг друга вчителька племінниця",
-    "синок донечка онука онук",
+    "синок донечка онука онук онуку невістка невістку невістки свекруха свекруху",
+    "племінницю племінниці племінник племінника",
     # so
     "deriskayga deriskeyga derisku deriskeeda deris ninkeeda ninkayga ninka naagtiisa",
     "xaaskiisa xaaskeeda wiilkeeda wiilkiisa wiilka gabadheeda gabadhiisa gabadha",
@@ -428,7 +429,8 @@ ADDRESS_CUES = _items(
     "adres|adres:|address|address:|woont op|woont aan|woont in de|woonachtig aan",
     "woonachtig op|lives at|lives on|mieszka na|mieszka przy|живе на|живе за адресою",
     "адреса|vive en|vive en la|dirección|adresi|oturuyor|العنوان|عنوانها|عنوانه|تسكن في",
-    "آدرس|cinwaanka|ኣድራሻ",
+    "آدرس|cinwaanka|ኣድራሻ|they stay|she stays|he stays|they live|she lives|he lives|ze wonen",
+    "zij wonen|ze woont|zij woont|hij woont",
 )
 
 # Words that, with a house number after them, are not streets: "groep 7/8", "stap 2-3".
@@ -573,6 +575,8 @@ NAME_CONTEXT_BEFORE = _words(
     "مع رأيت شاهدت كلمت تكلمت اتصلت با دیدم",
     # ti
     "ምስ ወዲ ጓል",
+    # a family named by its name: "familie bakker", "сім'я бондарів", "rodzina nowaków"
+    "familie familia rodzina rodziny rodzinę сім'я сім'ї сім'ю родина родини",
 )
 
 # Words before which a name often stands without a cue ("noor vertelde", "rukiye ile").
@@ -582,7 +586,7 @@ NAME_CONTEXT_AFTER = _words(
     # en
     "says said told cried shouted called texted lives",
     # es
-    "dice dijo contó llamó lloraba vive llora",
+    "dice dijo contó cuenta llamó lloraba vive llora",
     # pl
     "mówi powiedziała powiedział płakała krzyczał dzwoniła mieszka",
     # uk
@@ -593,6 +597,8 @@ NAME_CONTEXT_AFTER = _words(
     "ayaa",
     # ar, fa
     "قالت قال تقول يقول بكت گفت میگوید اتصلت قالتلي حكت زنگ",
+    # a family named by its name: "yılmaz ailesi", "the smith family"
+    "ailesi family",
 )
 
 # Name slots: after "spoke with", before "ile konuştum", a person's name is nearly certain;

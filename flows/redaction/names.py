@@ -149,6 +149,8 @@ for _phrase in NAME_SLOT_AFTER:
     _SLOT_AFTER.setdefault(_phrase[0], []).append(_phrase)
 _OF_FATHER = frozenset({"ወዲ", "ጓል"})
 # Somali marks the subject with these right after it: "xaliimo waxay sheegtay".
+# Pronouns between a subject and its verb: "Mar me cuenta", "Ola mi powiedziała"
+_CLITICS = frozenset({"me", "le", "nos", "te", "mi", "jej", "nam", "мені", "їй", "нам"})
 _SOMALI_SUBJECT = frozenset({"waxay", "wuxuu", "ayay", "ayuu"})
 # Before an Arabic name: mother of, father of (a parent called by their eldest child),
 # son of (Sudanese "ود").
@@ -204,6 +206,9 @@ _BARE_KIN = frozenset(
 # A husband, a wife, before whose they are: "جوز هبة" Hiba's husband, "شوهر مژگان".
 _SPOUSE_OF = frozenset({"جوز", "زوج", "مرت", "زوجة", "شوهر", "همسر"})
 _COMMAS = frozenset(",،")
+# Weekdays that are also given names, and the words that make them the day
+_DAYS_NAMED = frozenset({"domingo", "sábado", "sabado"})
+_DAY_BEFORE = frozenset({"el", "los", "este", "cada", "al", "del", "o", "no", "pelo", "aos"})
 _GENITIVE = frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün"})
 _ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
 _GREETING_MARKS = frozenset("!,،፡፣")
@@ -371,12 +376,22 @@ class _Scan:
         tok = self.toks[i]
         if not (tok.cased and self.joined(i) and self.toks[i - 1].low in KIN):
             return False
-        if self.stop(tok) or self.not_name(tok) or tok.low in KIN:
+        half, dash, other = tok.low.partition("-")
+        if (
+            dash
+            and half == other
+            and judge.known_name(half)
+            and not judge.ordinary(half, self.langs)
+        ):
+            return True  # a name said twice is a nickname: "her husband jun-jun"
+        month = tok.low in _MONTH_WORDS  # "opa jan", "zus april": no month's grandfather
+        if self.stop(tok) or (self.not_name(tok) and not month) or tok.low in KIN:
             return False
-        # "walaasheed nimcona": her sister Nimco, and; "teyzesi gülsümü": her aunt Gülsüm
+        # "walaasheed nimcona": her sister Nimco, and; "teyzesi gülsümü": her aunt Gülsüm;
+        # "невістку юлю": her daughter-in-law Yulia
         base = _base(tok.low)
         forms = _somali_forms(base)
-        if "tr" in self.langs and not judge.ordinary(base, self.langs):
+        if {"tr", "pl", "uk"} & set(self.langs) and not judge.ordinary(base, self.langs):
             forms += judge.name_stems(base)  # but "komşu kadın": the neighbour woman
         return any(judge.kin_name(form, self.langs) for form in forms)
 
@@ -435,8 +450,13 @@ class _Scan:
             return judge.known_name(_base(tok.low)) or judge.before_name(tok.low, self.langs)
         if _AGE_SAID.match(self.text, tok.end):  # said of a name, or of "she", "the girl"
             word = _base(tok.low)
-            return judge.kin_name(word, self.langs) or judge.is_name(
-                word, self.langs, cased=tok.cased, context=True
+            kin = self.joined(i) and self.toks[i - 1].low in KIN
+            return (
+                judge.kin_name(word, self.langs)
+                or judge.is_name(word, self.langs, cased=tok.cased, context=True)
+                # "племінниця селам 16 років": between a relative and an age, a word that
+                # is hardly one of the language
+                or (kin and judge.rare_word(word, self.langs) and not judge.not_person(word))
             )
         return False
 
@@ -484,15 +504,17 @@ class _Scan:
                     for n, w in enumerate(phrase)
                 ):
                     return True
+        verb = i + 2 if self.joined(i + 2) and self.toks[i + 1].low in _CLITICS else i + 1
         if (
-            self.joined(i + 1)
+            self.joined(verb)
             and self.sentence_start(i)
             and (
-                _context_word(self.toks[i + 1].low, NAME_CONTEXT_AFTER)
-                or self.toks[i + 1].low in _SOMALI_SUBJECT
+                _context_word(self.toks[verb].low, NAME_CONTEXT_AFTER)
+                or self.toks[verb].low in _SOMALI_SUBJECT
             )
         ):
-            return True  # "hope told me", "надія каже", "نور قالت": the subject of the note
+            # "hope told me", "надія каже", "نور قالت", "Mar me cuenta": the subject
+            return True
         if self.joined(i + 1):
             for phrase in _SLOT_AFTER.get(self.toks[i + 1].low, ()):
                 last = i + len(phrase)
@@ -526,6 +548,13 @@ class _Scan:
             and (tok.cap or ("tr" in self.langs and judge.known_name(word, common=True)))
         ):
             return True
+        if (
+            tok.low.endswith(("'s", "’s"))
+            and "en" in self.langs
+            and judge.known_name(word, common=True)
+            and not judge.common_word(word, ("en",))
+        ):
+            return True  # "at selam's house": whose house, in English, is a person's
         if (
             not tok.cased
             and word[:1] == "و"
@@ -606,6 +635,8 @@ class _Scan:
         first = self.toks[i]
         if first.cap and self.sentence_start(i) and judge.ordinary(first.low, self.langs):
             return False  # "Bel Fatima op ...": a sentence's first word, call
+        if first.low in _DAYS_NAMED and self.joined(i) and self.toks[i - 1].low in _DAY_BEFORE:
+            return False  # "el domingo dolores me dijo": on Sunday, Dolores
         return all(
             len(t.text) >= 3
             and not self.stop(t)
@@ -629,12 +660,16 @@ class _Scan:
         """Arabic family names with the article, Farsi ones in -ی (after a given name),
         but not a common adjective in -ی ("تلفنی" by phone) nor an origin ("هالندی")."""
         text = tok.text
-        return not self.stop(tok) and not judge.not_person(tok.low) and (
-            (text.startswith(("ال", "بن", "بو")) and len(text) >= 5)
-            or (
-                text.endswith(_FAMILY_ENDINGS)
-                and len(text) >= 5
-                and (self.listed(tok) or judge.rare_word(tok.low, self.langs))
+        return (
+            not self.stop(tok)
+            and not judge.not_person(tok.low)
+            and (
+                (text.startswith(("ال", "بن", "بو")) and len(text) >= 5)
+                or (
+                    text.endswith(_FAMILY_ENDINGS)
+                    and len(text) >= 5
+                    and (self.listed(tok) or judge.rare_word(tok.low, self.langs))
+                )
             )
         )
 
