@@ -1420,3 +1420,18 @@ def test_a_sunday_before_a_name_is_a_sunday() -> None:
 )
 def test_how_long_or_how_far_someone_lives_stays(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("sister Precious brought her from lagos", "Precious", "from lagos"),
+        ("met Sofia gesproken, ze gaat naar Sofia", "met Sofia", "naar Sofia"),
+        ("her uncle in London, his wife London Adeyemi", "London Adeyemi", "in London"),
+        ("z sofią rozmawiałam wczoraj", "sofią", "rozmawiałam"),  # with Sofia
+    ],
+)
+def test_a_place_that_is_a_name_stays_where_a_word_says_it_is_a_place(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)

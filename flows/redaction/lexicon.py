@@ -619,3 +619,12 @@ NAME_SLOT_AFTER = _phrases(
     "صحبت کردم|حرف زدم|رو دیدم|را دیدم|رو دیدیم|رو میشناسم",
     "ተዛሪበ|ተራኺበ",
 )
+
+# Places that are common given names as well, so not in places.txt: a place after a word
+# that says where ("uncle in Lagos", "from London", "naar Sofia"), a person elsewhere.
+# Prepositions that also mean "with" or "of" ("z", "de", "bij") say nothing.
+NAMED_PLACES = _words(
+    "lagos london paris sofia jordan georgia florence victoria adana aydın kars aden medina",
+    "alexandria lima santiago orlando milan valencia aurora regina",
+)
+WHERE = _words("in from to naar uit near en desde em в у في از در")

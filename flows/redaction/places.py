@@ -14,6 +14,7 @@ import re
 from importlib import resources
 from itertools import pairwise
 
+from .lexicon import NAMED_PLACES, WHERE
 from .normalise import normalise
 from .once import LoadedOnce
 from .spans import Claims
@@ -49,10 +50,15 @@ def is_place(word: str) -> bool:
 
 def protect_places(text: str, claims: Claims) -> None:
     """Keep every place named in several words ("Den Helder", "Leidsche Rijn", "Rotterdam
-    Zuid", "مزار شریف"): claimed as kept, so no later detector takes a part of it."""
+    Zuid", "مزار شریف"), and a place that is also a name where a word says it is a place
+    ("in Lagos"): claimed as kept, so no later detector takes a part of it."""
     phrases = places()[1]
     tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
-    for i, (start, _end, word) in enumerate(tokens):
+    for i, (start, end, word) in enumerate(tokens):
+        after_where = i and tokens[i - 1][2] in WHERE
+        if word in NAMED_PLACES and after_where and not text[tokens[i - 1][1] : start].strip():
+            claims.add(start, end, None)
+            continue
         for phrase in phrases.get(word, ()):
             last = i + len(phrase) - 1
             if last >= len(tokens):
