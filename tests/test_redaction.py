@@ -1435,3 +1435,35 @@ def test_a_place_that_is_a_name_stays_where_a_word_says_it_is_a_place(
     text: str, gone: str, stays: str
 ) -> None:
     assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("de buurvrouw, mevrouw de bakker, huilde", "bakker", "mevrouw"),
+        (
+            "familie de graaf wil het stil houden, ze wonen bij de bakker",
+            "de graaf",
+            "bij de bakker",
+        ),
+        ("op naam van w. de vries, de buurman", "vries", "de buurman"),
+        ("ya no aguanto dice rosa, audio de rosa pasado a texto", "de rosa", "texto"),
+    ],
+)
+def test_a_common_word_after_an_article_stays_unless_a_name_is_said_to_follow(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de pastor noemt hem anders",
+        "le pega con la correa y no la deja ir",
+        "el pastor de la iglesia me pidió",
+        "solo le queda la fe y la esperanza",
+    ],
+)
+def test_the_baker_the_pastor_the_belt_and_hope_stay(text: str) -> None:
+    assert redact(text).text == text

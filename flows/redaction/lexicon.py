@@ -555,6 +555,9 @@ NOT_PERSON = _words(
 # Words after which a name often stands without a cue ("sprak met yasmina", "belde noor",
 # "spoke to kayleigh", "با مریم"): there a name that is also a word, or a word the lexicon
 # does not know, is judged more readily (judge.py). Not cues: "met een riem" stays.
+FAMILY_WORDS = _words(
+    "familie familia family rodzina rodziny rodzinę сім'я сім'ї сім'ю родина родини"
+)
 NAME_CONTEXT_BEFORE = _words(
     # nl
     "met belde gebeld zag gezien sprak gesproken gepraat appte appt bezocht hielp",
@@ -576,7 +579,7 @@ NAME_CONTEXT_BEFORE = _words(
     # ti
     "ምስ ወዲ ጓል",
     # a family named by its name: "familie bakker", "сім'я бондарів", "rodzina nowaków"
-    "familie familia rodzina rodziny rodzinę сім'я сім'ї сім'ю родина родини",
+    *FAMILY_WORDS,
 )
 
 # Words before which a name often stands without a cue ("noor vertelde", "rukiye ile").

@@ -28,6 +28,7 @@ from .given_names import CASED_NAMES, NAME_WORDS, SOMALI_NAMES, UNCASED_NAMES
 from .lexicon import (
     COLOURS,
     CONJUNCTIONS,
+    FAMILY_WORDS,
     KIN,
     KUNYA_LATIN,
     MONTHS,
@@ -211,6 +212,8 @@ _DAYS_NAMED = frozenset({"domingo", "sábado", "sabado"})
 _DAY_BEFORE = frozenset({"el", "los", "este", "cada", "al", "del", "o", "no", "pelo", "aos"})
 _GENITIVE = frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün"})
 _ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
+# Definite articles, by the languages they are one in (Spanish "de" is "of": "de rosa")
+_DEFINITE = {"de": ("nl",), "het": ("nl",), "the": ("en",), "el": ("es",), "la": ("es",)}
 _GREETING_MARKS = frozenset("!,،፡፣")
 # Possessives written apart in spoken Farsi: "همسایه مون" our neighbour.
 _DETACHED_POSSESSIVES = frozenset({"مون", "مان", "شون", "شان", "ام", "اش"})
@@ -470,6 +473,29 @@ class _Scan:
             before = self.toks[i - 2].low
         return before in COLOURS | THING_BEFORE
 
+    def common_after_article(self, i: int) -> bool:
+        """A common word in lower case after "de", "the", "el": "boven de bakker", "de
+        pastor zei" (the baker, the pastor), unless a title, a relative, an initial or a
+        word before names says a name follows ("mevrouw de bakker", "familie de graaf")."""
+        tok = self.toks[i]
+        if tok.cap or not tok.cased or not self.joined(i) or i < 1:
+            return False
+        if not set(_DEFINITE.get(self.toks[i - 1].low, ())) & set(self.langs):
+            return False
+        if self.joined(i + 1) and self.toks[i + 1].low in FAMILY_WORDS:
+            return False  # "the smith family"
+        if i >= 2:
+            before = self.toks[i - 2].low
+            if (
+                before in TITLES
+                or before in KIN
+                or i - 2 in self.names
+                or (len(before) == 1 and self.gap(i - 1).startswith("."))  # "w. de vries"
+                or before in FAMILY_WORDS  # "familie de graaf"
+            ):
+                return False
+        return lexicon().zipf(tok.low, self.langs) >= 4.0
+
     def next_to_colour(self, i: int) -> bool:
         after = self.joined(i + 1) and self.toks[i + 1].low in COLOURS  # "mercedes cad"
         return self.after_thing(i) or after
@@ -481,8 +507,8 @@ class _Scan:
         tok = self.toks[i]
         if judge.too_short(tok.text) or self.stop(tok) or (tok.cased and self.not_name(tok)):
             return False
-        if tok.cased and tok.text[1:2].isupper():
-            return False  # "GGD"
+        if (tok.cased and tok.text[1:2].isupper()) or self.common_after_article(i):
+            return False  # "GGD", "boven de bakker"
         word = _base(tok.low) if tok.cased else tok.low
         if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
             return False  # "deniz kenarında": the sea
@@ -852,7 +878,7 @@ class _Scan:
                     kind = STRONG  # "naam: fatima"
                 self.take_after(after, kind)
         for i, tok in enumerate(self.toks):
-            if i in self.names or self.after_thing(i):
+            if i in self.names or self.after_thing(i) or self.common_after_article(i):
                 continue
             if tok.low in THING_BEFORE and self.next_to_colour(i):
                 continue  # "mercedes madow": a black Mercedes, a car
