@@ -62,6 +62,7 @@ MAX_RANK = RANK_BUCKETS[-1]
 
 # Word-frequency languages (wordfreq has no Somali or Tigrinya).
 FREQ_LANGS = ("nl", "en", "es", "pl", "tr", "uk", "ru", "ar", "fa")
+TYPED_PLAIN = ("nl", "es", "pl", "tr")  # languages whose accents phones often leave out
 MIN_ZIPF_NAME = 2.5  # frequency kept for words that are also names
 MIN_ZIPF_WORD = 3.3  # frequency kept for any word (capitalised common words are kept)
 FUNCTION_WORDS = 150
@@ -130,6 +131,8 @@ def build_names() -> dict[str, int]:
 def build_freq(names: dict[str, int]) -> tuple[dict[str, dict[str, int]], dict[str, list[str]]]:
     from wordfreq import iter_wordlist, zipf_frequency
 
+    from flows.redaction.judge import unaccented
+
     freq: dict[str, dict[str, int]] = {}
     function: dict[str, list[str]] = {}
     for lang in FREQ_LANGS:
@@ -145,6 +148,14 @@ def build_freq(names: dict[str, int]) -> tuple[dict[str, dict[str, int]], dict[s
                 function[lang].append(word)
             if zipf >= MIN_ZIPF_WORD or word in names:
                 freq.setdefault(word, {})[lang] = round(zipf * 10)
+                # typed on a phone without its accents ("hemsire", "kosciele", "miercoles"):
+                # the same word, as frequent; but not a common name ("gulsen", "nilufer":
+                # Gülşen and Nilüfer are words too, and typed plain mostly the names)
+                plain = unaccented(word)
+                common_name = min(names.get(plain, 9), names.get(word, 9)) <= 3
+                if lang in TYPED_PLAIN and plain != word and plain.isascii() and not common_name:
+                    per_lang = freq.setdefault(plain, {})
+                    per_lang[lang] = max(per_lang.get(lang, 0), round(zipf * 10))
     return freq, function
 
 

@@ -1467,3 +1467,20 @@ def test_a_common_word_after_an_article_stays_unless_a_name_is_said_to_follow(
 )
 def test_the_baker_the_pastor_the_belt_and_hope_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yan yataktaki kadin merdivenden dustum diyo ama hemsire yokken kocam itti dedi",
+        "syn jej zabral karte do bankomatu i nie ma na leki",
+        "el esposo la empuja en el balcon cada noche",
+    ],
+)
+def test_words_typed_without_their_accents_stay(text: str) -> None:
+    assert redact(text).text == text
+
+
+def test_a_name_typed_without_its_accents_is_still_a_name() -> None:
+    cleaned = redact("bugun dikis kursunda nilufer yine kolunu sakladi").text
+    assert "nilufer" not in cleaned and "kursunda" in cleaned
