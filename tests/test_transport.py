@@ -5,7 +5,9 @@ server that is not there, each as the exception the delivery rules expect."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
+from collections.abc import AsyncIterator
 
 import pytest
 from aiohttp import web
@@ -21,6 +23,21 @@ TOKEN = FakeBotAPI.token
 
 def bot_at(base_url: str, **timeouts: float) -> Bot:
     return Bot(TOKEN, base_url=base_url, request=AiohttpRequest(**timeouts))
+
+
+@contextlib.asynccontextmanager
+async def serving(handler) -> AsyncIterator[int]:
+    """A local HTTP server answering every request with `handler`; yields its port."""
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        yield site._server.sockets[0].getsockname()[1]
+    finally:
+        await runner.cleanup()
 
 
 async def test_a_message_with_buttons_and_a_file_arrive_as_sent(fake_api):
@@ -56,23 +73,16 @@ async def test_a_server_that_does_not_answer_in_time_is_a_time_out():
         await answered.wait()
         return web.json_response({"ok": True, "result": True})
 
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", slow)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    try:
-        bot = bot_at(f"http://127.0.0.1:{port}/bot", read_timeout=0.2)
-        request = bot.request
-        await request.initialize()
-        with pytest.raises(TimedOut):
-            await bot.delete_webhook()
-        await request.shutdown()
-    finally:
-        answered.set()
-        await runner.cleanup()
+    async with serving(slow) as port:
+        try:
+            bot = bot_at(f"http://127.0.0.1:{port}/bot", read_timeout=0.2)
+            request = bot.request
+            await request.initialize()
+            with pytest.raises(TimedOut):
+                await bot.delete_webhook()
+            await request.shutdown()
+        finally:
+            answered.set()
 
 
 async def test_a_server_that_is_not_there_is_a_network_error_that_names_no_token():
@@ -103,24 +113,16 @@ async def test_the_proxy_the_environment_names_is_used_and_no_proxy_is_honoured(
         seen.append(str(request.url))  # a proxy is asked for the whole URL
         return web.json_response({"ok": True, "result": True})
 
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", proxy)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
-    try:
-        for base_url, calls in (("http://api.telegram.example/bot", 2), (f"{site.name}/bot", 1)):
+    async with serving(proxy) as port:
+        monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{port}")
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        direct = f"http://127.0.0.1:{port}/bot"
+        for base_url, calls in (("http://api.telegram.example/bot", 2), (direct, 1)):
             bot = bot_at(base_url)
             await bot.request.initialize()
             for _ in range(calls):
                 assert await bot.delete_webhook() is True
             await bot.request.shutdown()
-    finally:
-        await runner.cleanup()
     assert [url.split("/bot")[0] for url in seen] == [
         "http://api.telegram.example",
         "http://api.telegram.example",
