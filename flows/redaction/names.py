@@ -606,9 +606,9 @@ class _Scan:
 
     def persian_ending(self, word: str, context: bool) -> bool:
         """A Farsi word that is no word itself but a name with an ending written onto it:
-        the spoken object marker after a common name, also one that is a word ("امیدو
-        دیدم" I saw Omid, "پروانه‌ره"), or a possessive, "is" or a family's plural after
-        a common name that is no common word ("علیش", "نیلوفره", "رضایی‌ها")."""
+        the spoken object marker or "-ه" (is) after a common name, also one that is a word
+        ("امیدو دیدم" I saw Omid, "پروانه‌ره", "کار فرهاده"), or a possessive or a family's
+        plural after a common name that is no common word ("علیش", "رضایی‌ها")."""
         if not judge.rare_word(word, self.langs):
             return False
         objects, others = _persian_stems(word)
@@ -1028,7 +1028,9 @@ def _inflected(word: str, found: set[str]) -> bool:
 
 
 # Spoken Farsi writes onto a word what marks it as the object, and possessives, "is" and
-# the plural; the zero-width non-joiner that may part them is gone once normalised.
+# the plural; the zero-width non-joiner that may part them is gone once normalised. After
+# the object marker and "-ه" (is: "کار فرهاده", it is Farhad's doing) even a common name
+# that is also a word is taken; after the others, only one that is no common word.
 _PERSIAN_OBJECT = ("رو", "ره", "را", "و", "ه")
 _PERSIAN_ENDINGS = (
     *("هایشان", "هاشون", "هایش", "هاش", "های", "ها", "شون", "شان", "مون", "تون"),
