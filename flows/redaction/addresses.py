@@ -90,10 +90,14 @@ _LIVES = re.compile(
     re.IGNORECASE,
 )
 
-# Right after the room, its floor says the same: "اتاق ۲۱۴ منزل دوم" (second floor).
+# Words for a floor that follow its number ("3e verdieping", "2. piętro", "4th floor")
+_FLOOR_WORDS = (
+    r"(?:verdieping|etage|hoog|floor|piętro|piętrze|piso|planta|kat|katta|поверх|поверсі)"
+)
+# Right after the room, its floor says the same: "kamer 12 3e verdieping", and where the floor
+# word comes first, "اتاق ۲۱۴ منزل دوم" (second floor), "qolka 4 dabaqa 2aad".
 _LIVES_AFTER = re.compile(
-    rf"{_LIVES.pattern}|(?<![\w])(?:منزل|طبقه|verdieping|etage|floor|piętro|piętrze|поверх"
-    r"|поверсі|dabaq|dabaqa)(?![\w])",
+    rf"{_LIVES.pattern}|(?<![\w])(?:{_FLOOR_WORDS}|منزل|طبقه|dabaq|dabaqa)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -166,8 +170,7 @@ _YEARS = re.compile(r"(?:19|20)\d\d\b")
 # A number followed by a floor word is a floor, not a house ("de 3e verdieping").
 _FLOOR = re.compile(
     r"(?:e|de|ste|th|rd|nd|st|\.|\.?[ \t]*(?:kat|piętro|piso))?[ \t]+"
-    r"(?:verdieping|etage|hoog|floor|piętro|piętrze|piso|planta|kat|katta|поверх|поверсі)"
-    r"(?![\w])",
+    rf"{_FLOOR_WORDS}(?![\w])",
     re.IGNORECASE,
 )
 
