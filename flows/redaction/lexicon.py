@@ -555,9 +555,10 @@ NOT_PERSON = _words(
 # Words after which a name often stands without a cue ("sprak met yasmina", "belde noor",
 # "spoke to kayleigh", "با مریم"): there a name that is also a word, or a word the lexicon
 # does not know, is judged more readily (judge.py). Not cues: "met een riem" stays.
-FAMILY_WORDS = _words(
-    "familie familia family rodzina rodziny rodzinę сім'я сім'ї сім'ю родина родини"
-)
+# A family named by its name: the word before it ("familie bakker", "сім'я бондарів"),
+# the word after it ("yılmaz ailesi", "the smith family").
+FAMILY_WORDS = _words("familie familia rodzina rodziny rodzinę сім'я сім'ї сім'ю родина родини")
+FAMILY_AFTER = _words("ailesi family")
 NAME_CONTEXT_BEFORE = _words(
     # nl
     "met belde gebeld zag gezien sprak gesproken gepraat appte appt bezocht hielp",
@@ -578,7 +579,6 @@ NAME_CONTEXT_BEFORE = _words(
     "مع رأيت شاهدت كلمت تكلمت اتصلت با دیدم",
     # ti
     "ምስ ወዲ ጓል",
-    # a family named by its name: "familie bakker", "сім'я бондарів", "rodzina nowaków"
     *FAMILY_WORDS,
 )
 
@@ -600,8 +600,7 @@ NAME_CONTEXT_AFTER = _words(
     "ayaa",
     # ar, fa
     "قالت قال تقول يقول بكت گفت میگوید اتصلت قالتلي حكت زنگ",
-    # a family named by its name: "yılmaz ailesi", "the smith family"
-    "ailesi family",
+    *FAMILY_AFTER,
 )
 
 # Name slots: after "spoke with", before "ile konuştum", a person's name is nearly certain;

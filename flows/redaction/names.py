@@ -28,6 +28,7 @@ from .given_names import CASED_NAMES, NAME_WORDS, SOMALI_NAMES, UNCASED_NAMES
 from .lexicon import (
     COLOURS,
     CONJUNCTIONS,
+    FAMILY_AFTER,
     FAMILY_WORDS,
     KIN,
     KUNYA_LATIN,
@@ -482,7 +483,7 @@ class _Scan:
             return False
         if not set(_DEFINITE.get(self.toks[i - 1].low, ())) & set(self.langs):
             return False
-        if self.joined(i + 1) and self.toks[i + 1].low in FAMILY_WORDS:
+        if self.joined(i + 1) and self.toks[i + 1].low in FAMILY_AFTER:
             return False  # "the smith family"
         if i >= 2:
             before = self.toks[i - 2].low
