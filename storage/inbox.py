@@ -33,6 +33,15 @@ REPLY_LEASE = timedelta(seconds=10)
 # Every update passes these; built once (Core: an ORM-enabled UPDATE costs more than it
 # gives, and building a statement more than running it on SQLite).
 _INBOX = InboxUpdate.__table__
+# A batch of updates, each stored once: built once, and SQLAlchemy sends the rows as one
+# multi-row VALUES ("insertmanyvalues"); rows given in `.values(rows)` would compile a new
+# statement for every batch.
+_STORE_PG, _STORE_SQLITE = (
+    insert(_INBOX)
+    .on_conflict_do_nothing(index_elements=["update_id"])
+    .returning(_INBOX.c.update_id)
+    for insert in (pg_insert, sqlite_insert)
+)
 _MARK_HANDLED = (
     update(_INBOX)
     .where(_INBOX.c.update_id.in_(bindparam("ids", expanding=True)))
@@ -139,14 +148,7 @@ class InboxRepository:
         ]
         if not rows:
             return 0
-        # One statement, built once: SQLAlchemy sends the rows as multi-row VALUES
-        # ("insertmanyvalues"); rows given in `.values(rows)` would compile it anew each time.
-        insert = pg_insert if self._dialect == "postgresql" else sqlite_insert
-        statement = (
-            insert(InboxUpdate.__table__)
-            .on_conflict_do_nothing(index_elements=["update_id"])
-            .returning(InboxUpdate.update_id)
-        )
+        statement = _STORE_PG if self._dialect == "postgresql" else _STORE_SQLITE
         return len((await self._s.execute(statement, rows)).all())
 
     async def next_offset(self) -> int:
