@@ -7,12 +7,14 @@ from datetime import datetime
 from sqlalchemy import Row, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import readahead
 from storage.crypto import Cipher
 from storage.models import Conversation
 from storage.records import ConversationRecord
 
 _TABLE = Conversation.__table__
 _ROW = select(_TABLE).where(_TABLE.c.telegram_id == bindparam("telegram_id"))  # built once
+_ROWS = select(_TABLE).where(_TABLE.c.telegram_id.in_(bindparam("telegram_ids", expanding=True)))
 
 
 class ConversationRepository:
@@ -26,10 +28,17 @@ class ConversationRepository:
     async def _row(self, telegram_id: int) -> Row | None:
         """The row, looked up once per unit of work (also when there is none)."""
         if telegram_id not in self._rows:
-            self._rows[telegram_id] = (
-                await self._s.execute(_ROW, {"telegram_id": telegram_id})
-            ).first()
+            known = readahead.get(self._s, "conversation", telegram_id)
+            if known is readahead.MISSING:
+                known = (await self._s.execute(_ROW, {"telegram_id": telegram_id})).first()
+            self._rows[telegram_id] = known
         return self._rows[telegram_id]
+
+    async def read_ahead(self, telegram_ids: list[int]) -> None:
+        """These chats' rows in one statement, for the round's `get` (`readahead`)."""
+        rows = await self._s.execute(_ROWS, {"telegram_ids": telegram_ids})
+        found = {row.telegram_id: row for row in rows}
+        readahead.keep(self._s, "conversation", {key: found.get(key) for key in telegram_ids})
 
     async def get(self, telegram_id: int, *, now: datetime) -> ConversationRecord | None:
         """The live conversation, or None when there is none or it expired."""

@@ -32,7 +32,9 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
+from storage import readahead
 from storage.audit import AuditRepository
 from storage.broadcasts import BroadcastRepository
 from storage.cases import CaseRepository
@@ -90,6 +92,13 @@ def is_unavailable(exc: BaseException) -> bool:
     return False
 
 
+class _Session(Session):
+    """Sleutel's sessions: their writes drop what a round read ahead (`readahead`)."""
+
+
+readahead.watch(_Session)
+
+
 class UnitOfWork:
     def __init__(self, session: AsyncSession, cipher: Cipher, dialect: str) -> None:
         self.session = session
@@ -118,13 +127,21 @@ class UnitOfWork:
         """Roll back instead of committing when the block ends (a dry run)."""
         self.discarded = True
 
+    async def read_ahead(self, telegram_ids: list[int]) -> None:
+        """Read the person, conversation and open visit of each of these senders in one
+        statement each, for a round that handles them one after another (`readahead`)."""
+        people = await self.people.read_ahead(telegram_ids)
+        await self.conversations.read_ahead(telegram_ids)
+        await self.visits.read_ahead([person.id for person in people])
+
     async def fresh(self) -> UnitOfWork:
         """The same transaction, seen afresh: what is pending is written, and what comes
         next reads the database, not objects an earlier job left in the session or a
         repository's lookups. For several jobs in one commit (the clock's timers), each
         as if it had a unit of work of its own. The block's commit or rollback, and
         `discard`, belong to the unit of work that `unit_of_work()` opened. Organisations
-        stay looked up (`PeopleRepository.organisation`)."""
+        stay looked up (`PeopleRepository.organisation`), and so does what `read_ahead`
+        read until something writes its tables."""
         await self.session.flush()
         self.session.expunge_all()
         return UnitOfWork(self.session, self._cipher, self._dialect)
@@ -140,7 +157,9 @@ class Database:
         if sqlite:
             event.listen(self.engine.sync_engine, "do_connect", _inline_sqlite)
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
-        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = async_sessionmaker(
+            self.engine, expire_on_commit=False, sync_session_class=_Session
+        )
         self._turns = asyncio.Lock() if sqlite else None
         self._turn_holder: ContextVar[asyncio.Task | None] = ContextVar("turn_holder", default=None)
         self.outbox_queued = asyncio.Event()

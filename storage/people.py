@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from itertools import groupby
 
-from sqlalchemy import Select, bindparam, select, update
+from sqlalchemy import Row, Select, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import readahead
 from storage.models import Invite, Membership, Organisation, Person
 from storage.records import InviteRecord, MembershipRecord, OrganisationRecord, PersonRecord
 
 
-def _person_with_memberships(key) -> Select:
+def _person_with_memberships(key, *, many: bool = False) -> Select:
     """Built once: building a statement costs more than running it on SQLite."""
     person, membership = Person.__table__.c, Membership.__table__.c
     return (
@@ -33,13 +35,35 @@ def _person_with_memberships(key) -> Select:
         .select_from(
             Person.__table__.outerjoin(Membership.__table__, membership.person_id == person.id)
         )
-        .where(key == bindparam("key"))
-        .order_by(membership.id)
+        .where(key.in_(bindparam("keys", expanding=True)) if many else key == bindparam("key"))
+        .order_by(person.id, membership.id)
     )
 
 
 _BY_TELEGRAM_ID = _person_with_memberships(Person.__table__.c.telegram_id)
+_BY_TELEGRAM_IDS = _person_with_memberships(Person.__table__.c.telegram_id, many=True)
 _BY_ID = _person_with_memberships(Person.__table__.c.id)
+
+
+def _person(rows: Iterable[Row]) -> PersonRecord:
+    """A person from the rows of `_person_with_memberships`: one per membership."""
+    rows = list(rows)
+    first = rows[0]
+    return PersonRecord(
+        id=first.id,
+        telegram_id=first.telegram_id,
+        display_name=first.display_name,
+        locale=first.locale,
+        active=first.active,
+        reachable=first.reachable,
+        memberships=tuple(
+            MembershipRecord(r.organisation_id, r.role, r.confidant_id, r.backup_id)
+            for r in rows
+            if r.organisation_id is not None
+        ),
+        area=first.area,
+        digest_hour=first.digest_hour,
+    )
 
 
 class PeopleRepository:
@@ -101,7 +125,18 @@ class PeopleRepository:
 
     # people ------------------------------------------------------------
     async def by_telegram_id(self, telegram_id: int) -> PersonRecord | None:
+        known = readahead.get(self._s, "person", telegram_id)
+        if known is not readahead.MISSING:
+            return known
         return await self._one(_BY_TELEGRAM_ID, telegram_id)
+
+    async def read_ahead(self, telegram_ids: list[int]) -> list[PersonRecord]:
+        """These people (with memberships) in one statement, kept for `by_telegram_id`."""
+        rows = (await self._s.execute(_BY_TELEGRAM_IDS, {"keys": telegram_ids})).all()
+        people = [_person(group) for _id, group in groupby(rows, key=lambda row: row.id)]
+        found = {person.telegram_id: person for person in people}
+        readahead.keep(self._s, "person", {key: found.get(key) for key in telegram_ids})
+        return people
 
     async def get(self, person_id: int) -> PersonRecord | None:
         return await self._one(_BY_ID, person_id)
@@ -109,24 +144,7 @@ class PeopleRepository:
     async def _one(self, statement, key: int) -> PersonRecord | None:
         """A person and their memberships in one statement (Core: no ORM objects)."""
         rows = (await self._s.execute(statement, {"key": key})).all()
-        if not rows:
-            return None
-        first = rows[0]
-        return PersonRecord(
-            id=first.id,
-            telegram_id=first.telegram_id,
-            display_name=first.display_name,
-            locale=first.locale,
-            active=first.active,
-            reachable=first.reachable,
-            memberships=tuple(
-                MembershipRecord(r.organisation_id, r.role, r.confidant_id, r.backup_id)
-                for r in rows
-                if r.organisation_id is not None
-            ),
-            area=first.area,
-            digest_hour=first.digest_hour,
-        )
+        return _person(rows) if rows else None
 
     async def add_person(
         self, *, telegram_id: int, display_name: str, locale: str, now: datetime

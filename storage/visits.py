@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage import readahead
 from storage.crypto import Cipher
 from storage.models import Organisation, Visit, VisitEvent
 from storage.records import VisitRecord
@@ -19,6 +20,9 @@ _OPEN_OF = (
     select(Visit)
     .where(Visit.key_person_id == bindparam("key_person_id"), Visit.status.in_(OPEN))
     .order_by(Visit.id.desc())
+)
+_OPEN_OF_ALL = select(Visit).where(
+    Visit.key_person_id.in_(bindparam("key_person_ids", expanding=True)), Visit.status.in_(OPEN)
 )
 
 
@@ -63,8 +67,19 @@ class VisitRepository:
 
     async def open_of(self, key_person_id: int) -> VisitRecord | None:
         """The key person's visit that is not over yet (at most one)."""
+        known = readahead.get(self._s, "open_visit", key_person_id)
+        if known is not readahead.MISSING:
+            return known
         row = await self._s.scalar(_OPEN_OF, {"key_person_id": key_person_id})
         return None if row is None else self._record(row)
+
+    async def read_ahead(self, key_person_ids: list[int]) -> None:
+        """These key persons' open visits in one statement, for `open_of` (`readahead`)."""
+        found: dict[int, VisitRecord] = {}
+        for row in await self._s.scalars(_OPEN_OF_ALL, {"key_person_ids": key_person_ids}):
+            if row.key_person_id not in found or row.id > found[row.key_person_id].id:
+                found[row.key_person_id] = self._record(row)
+        readahead.keep(self._s, "open_visit", {key: found.get(key) for key in key_person_ids})
 
     async def of_key_person(self, key_person_id: int) -> list[VisitRecord]:
         rows = await self._s.scalars(

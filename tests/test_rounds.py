@@ -21,6 +21,17 @@ from flows.core.engine import Engine
 from flows.core.roles import KEY_PERSON
 
 
+def count_statements(runtime) -> list[str]:
+    """Every statement sent from now on."""
+    sent: list[str] = []
+    event.listen(
+        runtime.db.engine.sync_engine,
+        "before_cursor_execute",
+        lambda _conn, _cursor, statement, *_args: sent.append(statement),
+    )
+    return sent
+
+
 def count_commits(runtime) -> list[int]:
     """A list whose length is the number of commits from now on."""
     commits: list[int] = []
@@ -52,11 +63,15 @@ async def test_the_commits_of_a_round_do_not_grow_with_its_people(runtime, fake_
         fake_api.push_text(chat.user_id, "/help", language_code="en")
     await store(runtime)
     commits = count_commits(runtime)
+    statements = count_statements(runtime)
 
     assert await runtime.process_inbox() == people
 
     # The claim, the round, and the "answered" with the next (empty) claim.
     assert len(commits) == 3
+    # Everyone's person, conversation and open visit read for the round at once.
+    lookups = [s for s in statements if s.lstrip().startswith("SELECT person.id")]
+    assert len(lookups) == 1
     for chat, seen in zip(chats, before, strict=True):
         [reply] = chat.texts()[seen:]
         assert reply.startswith("Hello Persoon")

@@ -80,15 +80,19 @@ class Engine:
 
     async def handle_all(self, events: Sequence[Event]) -> list[Outcome | Exception]:
         """Handle the events of different people in one transaction (`_together`): one
-        commit for a round of updates. Nothing is sent from here; an event that failed has
-        its exception in its place, and nothing of it was kept."""
+        commit for a round of updates, and the rows each event reads first (its sender,
+        their conversation, their open visit) read for the round in one statement each
+        (`storage.readahead`). Nothing is sent from here; an event that failed has its
+        exception in its place, and nothing of it was kept."""
         now = self.clock.now()
 
-        async def mark_handled(uow: Storage, handled: Sequence[Event]) -> None:
+        async def first(uow: Storage, handled: Sequence[Event]) -> None:
             await uow.inbox.mark_handled([event.update_id for event in handled], now=now)
+            if len(handled) > 1:  # what each update reads first, read for all at once
+                await uow.read_ahead([event.telegram_id for event in handled])
 
         results = await self._together(
-            events, lambda uow, event: self._handle(uow, event, now), first=mark_handled
+            events, lambda uow, event: self._handle(uow, event, now), first=first
         )
         for event, result in zip(events, results, strict=True):
             if not isinstance(result, Exception):

@@ -103,8 +103,12 @@ class Storage(Protocol):
     digest: DigestStore
 
     # The same transaction for the next of several independent jobs: what is pending is
-    # written and nothing read before is remembered.
+    # written and nothing read before is remembered, but what `read_ahead` read (until
+    # a write to its tables).
     async def fresh(self) -> Storage: ...
+    # The senders' person, conversation and open visit, read in one statement each for
+    # a round of jobs that will each look up their own.
+    async def read_ahead(self, telegram_ids: list[int]) -> None: ...
 
 
 class StorageGateway(Protocol):
