@@ -1484,3 +1484,42 @@ def test_words_typed_without_their_accents_stay(text: str) -> None:
 def test_a_name_typed_without_its_accents_is_still_a_name() -> None:
     cleaned = redact("bugun dikis kursunda nilufer yine kolunu sakladi").text
     assert "nilufer" not in cleaned and "kursunda" in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("Aanmelding: OSEI, Akosua (geb. 2011), groep 8", "OSEI", "groep 8"),
+        ("zijn auto heeft een turks kenteken 06 KLM 482, wit", "KLM 482", "turks kenteken"),
+        ("бус з номером ВС 5521 АК стоїть біля школи", "5521", "біля школи"),
+        ("ze zit in het opvangcentrum kamer 308 met de kinderen", "308", "met de kinderen"),
+        ("живе в гуртожитку, кімната 41, з двома дітьми", "41", "з двома дітьми"),
+        ("قالت إنها ساكنة بغرفة 12 مع بناتها", "12", "مع بناتها"),
+        ("chłopak z nr 41 znowu płakał na klatce", "41", "na klatce"),
+        ("wiem tylko że u jankowskich było głośno w sobotę", "jankowskich", "w sobotę"),
+        ("родина мельників з другого поверху", "мельників", "з другого поверху"),
+        ("دیروز خونه‌ی احمدی‌ها دعوا بود", "احمدی", "دعوا بود"),
+    ],
+)
+def test_officials_surnames_turkish_and_ukrainian_plates_rooms_and_families_in_plural(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ze zegt dat ze geen hoop meer heeft",  # no hope left
+        "she says there is no grace in that house",
+        "sin esperanza, dice la señora",
+        "kadın artık umut yok diyor",
+        "قالت ما في أمل بهالبيت",
+        "po wszystkim nie ma nadziei, mówi",
+        "ایرانی‌ها و همسایه‌ها اومدن",  # Iranians and neighbours, no family
+        "u sąsiadów było cicho",  # at the neighbours'
+    ],
+)
+def test_no_hope_and_plurals_that_name_no_family_stay(text: str) -> None:
+    cleaned = redact(text).text
+    assert "[name]" not in cleaned, cleaned

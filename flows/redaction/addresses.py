@@ -69,24 +69,28 @@ _SCRIPT_STREET = re.compile(
 # "kamer 3 van het pand"), or said of where someone lives or stays ("ze zitten in kamer
 # 14"). A meeting "in room 4" stays.
 _ROOM = re.compile(
-    r"(?<![\w])(?:kamer|room|habitaci[oó]n|cuarto|pok[oó]j|pokoju|oda|odası|odasi|кімната"
-    r"|кімнаті|кімнату|комната|комнате|غرفة|الغرفة|غرفه|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
+    r"(?<![\w])(?:kamer|room|habitaci[oó]n|cuarto|puerta|pok[oó]j|pokoju|oda|odası|odasi"
+    r"|daire|кімната|кімнаті|кімнату|комната|комнате|каюта|каюті|[وبل]?(?:ال)?غرفة|غرفه"
+    r"|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
     rf"{_NUMBER_WORD}?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
     r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building)[ \t]+[A-Za-z0-9](?![\w])"
     r"|(?=[ \t]+(?:van het|in het|del|of the|w)[ \t]+(?:pand|azc|building|edificio|budynku)))?",
     re.IGNORECASE,
 )
-# A house number alone, said of where someone lives: "de buurvrouw op nr 23".
+# A house number alone, said of where someone lives: "de buurvrouw op nr 23", and with
+# its word after "from" or "house": "syn sąsiadów z nr 23", "guriga nambar 23".
 _AT_NUMBER = re.compile(
-    rf"(?<![\w])(?:op|at|pod)[ \t]+(?P<house>{_NUMBER_WORD}\d{{1,4}}[A-Za-z]?)"
+    rf"(?<![\w])(?:(?:op|at|pod)[ \t]+(?P<house>{_NUMBER_WORD}\d{{1,4}}[A-Za-z]?)"
+    r"|(?:z|ze|van|from|de|del|guriga|huis|house|ev|будинок|дом)[ \t]+"
+    rf"(?P<numbered>(?:nr\.?|no\.|nummer|number|nambar|numara|номер)[ \t]*\d{{1,4}}[A-Za-z]?))"
     r"(?![\w]|[.,:/-]\d)",
     re.IGNORECASE,
 )
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
-    r"|duerme|mieszka|mieszkają|живе|живуть|kalıyor|kaldığı|oturuyor|تسكن|يسكن|ساکن|زندگی|azc"
-    r"|opvang|shelter|pand|hostel|kamp|camp|کمپ|کمب|مخيم|الكامب|deggan|degan|nool|ይነብሩ|ትነብር"
-    r"|ይነብር)(?![\w])",
+    r"|duerme|mieszka|mieszkają|живе|живуть|проживає|проживають|kalıyor|kaldığı|oturuyor|تسكن"
+    r"|يسكن|ساکن|ساكن|ساكنة|ساكنين|زندگی|azc|opvang\w*|shelter|pand|hostel|гуртожит\w*|kamp|camp|کمپ|کمب|مخيم"
+    r"|الكامب|deggan|degan|nool|ይነብሩ|ትነብር|ይነብር)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -282,7 +286,8 @@ def find_addresses(text: str, claims: Claims) -> None:
         if _room_lived_in(text, m) and not _UNITS.match(text, m.end()):
             claims.add(m.start(), m.end(), "address")
     for m in _AT_NUMBER.finditer(text):
-        claims.add(m.start("house"), m.end("house"), "address")
+        house = "house" if m.group("house") else "numbered"
+        claims.add(m.start(house), m.end(house), "address")
     for m in _SCRIPT_STREET.finditer(text):
         claims.add(m.start(), m.end(), "address")
     for m in _KIND_FIRST.finditer(text):

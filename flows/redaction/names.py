@@ -208,6 +208,19 @@ _BARE_KIN = frozenset(
 # A husband, a wife, before whose they are: "جوز هبة" Hiba's husband, "شوهر مژگان".
 _SPOUSE_OF = frozenset({"جوز", "زوج", "مرت", "زوجة", "شوهر", "همسر"})
 _COMMAS = frozenset(",،")
+# "No" before a word or after it, as one word or two ("nie ma", "ما في", "ma leh").
+_NEGATED_BEFORE = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "geen", "zonder", "no", "without", "sin", "no hay", "queda", "bez", "brak",
+        "nie ma", "без", "немає", "нема", "هیچ", "بلا", "بدون", "ما في", "ما فيه",
+        "ما عندها", "ما عنده", "ما عندي", "ما بقى", "ma kayn", "makaynch",
+    )
+)  # fmt: skip
+_NEGATED_AFTER = frozenset(
+    tuple(phrase.split())
+    for phrase in ("yok", "kalmadı", "kalmamış", "ma leh", "ma haysto", "የለን", "የብላን", "የብሉን")
+)
 # Weekdays that are also given names, and the words that make them the day
 _DAYS_NAMED = frozenset({"domingo", "sábado", "sabado"})
 _DAY_BEFORE = frozenset({"el", "los", "este", "cada", "al", "del", "o", "no", "pelo", "aos"})
@@ -904,12 +917,39 @@ class _Scan:
                 or self.uncased_subject(i)
                 or self.aged(i)
                 or self.slot_name(i)
+                or _family_plural(tok)
                 or self.lexicon_name(i, self.context(i))
             ):
                 self.extend(i)
         self.chains()
         self.again()
+        self.names -= {i for i in self.names if self.negated(i)}
         return self.names
+
+    def negated(self, i: int) -> bool:
+        """A word that names a thing as well as a person, with "no" on it: "geen hoop
+        meer", "no hope left", "ما في أمل", "umut yok", "amal ma leh". Nobody says "no
+        Ahmed"; a name in capitals stays a name."""
+        tok = self.toks[i]
+        if tok.cap:
+            return False
+        word = _base(tok.low) if tok.cased else tok.low
+        if word not in NAME_WORDS and lexicon().zipf(word, self.langs) < 4.0:
+            return False
+        before = [self.toks[k].low for k in (i - 2, i - 1) if self.joined(k + 1)]
+        if not self.joined(i):
+            before = []
+        elif not self.joined(i - 1):
+            before = before[-1:]
+        after = [self.toks[k].low for k in (i + 1, i + 2) if self.joined(k)]
+        if not self.joined(i + 1):
+            after = []
+        return (
+            tuple(before[-1:]) in _NEGATED_BEFORE
+            or tuple(before[-2:]) in _NEGATED_BEFORE
+            or tuple(after[:1]) in _NEGATED_AFTER
+            or tuple(after[:2]) in _NEGATED_AFTER
+        )
 
     def again(self) -> None:
         """A word taken as a name is a name wherever else it stands in the note: "haar
@@ -955,6 +995,22 @@ class _Scan:
             return set(range(k, run + 1))
         return set()
 
+    def official_surname(self, k: int) -> bool:
+        """A family name in capitals that opens a line before a comma and the given name,
+        as officials write it: "Re: MENSAH, Abena", "ШЕВЧЕНКО, Наталія"."""
+        if k < 0 or k in self.names or self.gap(k + 1).strip() not in _COMMAS:
+            return False
+        tok = self.toks[k]
+        opens = k == 0 or self.sentence_start(k) or self.gap(k).strip().endswith(":")
+        return (
+            opens
+            and tok.cased
+            and tok.text.isupper()
+            and len(tok.text) >= 3
+            and judge.known_name(tok.low)
+            and not self.not_name(tok)
+        )
+
     def chains(self) -> None:
         """Words next to a found name that are names in that context: the surname after a
         given name, the given name before it, Somali chains of name, father's name and
@@ -962,6 +1018,8 @@ class _Scan:
         for _ in range(_MAX_NAME_TOKENS):
             found = set()
             for i in self.names:
+                if self.official_surname(i - 1):
+                    found.add(i - 1)
                 for k in (i - 1, i + 1):
                     if k in self.names or not self.joined(max(i, k)):
                         continue
@@ -987,6 +1045,34 @@ class _Scan:
             if not found:
                 return
             self.names |= found
+
+
+# A family named in the plural, the way Polish, Ukrainian and Farsi say "the Kowalskis":
+# the plural ending, and what the name is in the singular.
+_FAMILY_PLURALS = (
+    ("skich", ("ski", "ska")),  # "u dąbrowskich"
+    ("ckich", ("cki", "cka")),
+    ("dzkich", ("dzki", "dzka")),
+    ("ów", ("",)),  # "od nowaków"
+    ("ів", ("",)),  # "родина кравчуків"
+    ("ها", ("",)),  # "خونه‌ی نوری‌ها" (the joiner is gone by now)
+)
+
+
+def _family_plural(tok: _Tok) -> bool:
+    """A family name in the plural: not a word itself, and a family name of the lexicon
+    in the singular ("kowalskich": Kowalski, "кравчуків": Кравчук, "حسینی‌ها": Hosseini)."""
+    low = tok.low
+    for ending, singulars in _FAMILY_PLURALS:
+        if not low.endswith(ending) or len(low) < len(ending) + 3:
+            continue
+        stem = low[: -len(ending)]
+        if lexicon().zipf(low) >= 3.0 or judge.not_person(stem):
+            return False
+        if ending == "ها":  # "بچه‌ها" children; a Persian family name ends in -i,
+            return stem.endswith("ی") and judge.known_name(stem, common=True)  # and is common
+        return any(judge.family_name(stem + s) for s in singulars)
+    return False
 
 
 def _bare_forms(text: str) -> list[str]:
@@ -1149,7 +1235,7 @@ def find_names(text: str, claims: Claims) -> None:
     claims.doubtful += [
         tok.text
         for i, tok in enumerate(scan.toks)
-        if i not in names and MASK not in tok.text and scan.doubtful(i)
+        if i not in names and MASK not in tok.text and scan.doubtful(i) and not scan.negated(i)
     ]
     spans: list[list[int]] = []
     for i in sorted(names):

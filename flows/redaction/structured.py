@@ -250,14 +250,22 @@ def find_postcodes(text: str, claims: Claims) -> None:
             claims.add(m.start(), m.end(), "postcode")
 
 
-# British plates, in capitals only: "AB12 CDE"; Polish ones: "PO 7K322", "KR 4F219".
+# British plates, in capitals only: "AB12 CDE"; Polish ones: "PO 7K322", "KR 4F219";
+# Turkish ones, a province 01-81 first: "34 ABC 123"; Ukrainian ones in the Cyrillic
+# letters that look Latin (or those Latin letters): "АА 1234 ВК".
 _UK_PLATE = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
 _PL_PLATE = re.compile(r"(?<![\w-])[A-Z]{2,3} \d[A-Z0-9]{3,4}(?![\w-])")
+_TR_PLATE = re.compile(
+    r"(?<![\w-])(?:0[1-9]|[1-7]\d|8[01]) ?(?:[A-Z]{2,3} ?\d{2,4}|[A-Z] ?\d{4})(?![\w-])"
+)
+_UA_PLATE = re.compile(
+    r"(?<![\w-])[АВЕІКМНОРСТХABEIKMHOPCTX]{2} ?\d{4} ?[АВЕІКМНОРСТХABEIKMHOPCTX]{2}(?![\w-])"
+)
 
 
 def find_plates(text: str, claims: Claims) -> None:
-    _claim_all(_PLATE, text, claims, "plate")
-    _claim_all(_UK_PLATE, text, claims, "plate")
+    for pattern in (_PLATE, _UK_PLATE, _TR_PLATE, _UA_PLATE):
+        _claim_all(pattern, text, claims, "plate")
     for m in _PL_PLATE.finditer(text):
         tail = m.group(0).split(" ")[1]
         if any(ch.isalpha() for ch in tail):  # "BSN 12345" is no plate
