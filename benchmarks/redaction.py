@@ -54,6 +54,7 @@ ROUND20 = CORPUS.with_name("round20.jsonl")
 ROUND21 = CORPUS.with_name("round21.jsonl")
 ROUND22 = CORPUS.with_name("round22.jsonl")
 ROUND23 = CORPUS.with_name("round23.jsonl")
+ROUND24 = CORPUS.with_name("round24.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -234,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND20, "Round 20, scored at 96.8 % recall before its misses were read"),
         (ROUND21, "Round 21, scored at 92.1 % (94.3 % after round 20) before it was read"),
         (ROUND22, "Round 22, scored at 95.4 % (96.5 % after round 21) before it was read"),
-        (ROUND23, "Round 23, not read: 91.2 % (91.8 % after round 22) on text not seen"),
+        (ROUND23, "Round 23, scored at 91.2 % (91.8 % after round 22) before it was read"),
+        (ROUND24, "Round 24, not read: 92.7 % (92.9 % after round 23) on text not seen"),
     )
     for path, title in untuned:
         if path.exists():
