@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import sqlite3
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import aiosqlite
 from sqlalchemy import event, text
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -92,6 +93,29 @@ def is_unavailable(exc: BaseException) -> bool:
     return False
 
 
+# A server connection that sat in the pool longer than this is pinged before use: the
+# server may have restarted meanwhile. SQLAlchemy's `pool_pre_ping` pings on every
+# check-out, and asyncpg's ping is three round trips (a transaction around ";"): two
+# check-outs a round of updates made it most of a round's round trips. Within a burst a
+# connection comes back within milliseconds. A restart between two uses closer together
+# than this costs the round one failed attempt (it is tried again; `bot.dispatch`).
+PING_AFTER_IDLE = 2.0  # seconds
+
+
+def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+    idle_since = record.info.get("idle_since")
+    if idle_since is not None and time.monotonic() - idle_since < PING_AFTER_IDLE:
+        return
+    try:
+        dbapi_connection.ping()
+    except Exception as exc:  # the pool drops this connection and checks out another
+        raise DisconnectionError() from exc
+
+
+def _note_idle(_dbapi_connection, record) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
 class _Session(Session):
     """Sleutel's sessions: their writes drop what a round read ahead (`readahead`)."""
 
@@ -152,8 +176,10 @@ class Database:
         self.url = url
         self.cipher = cipher
         sqlite = url.startswith("sqlite")
-        # A server connection may have gone while it sat in the pool; a file has not.
-        self.engine: AsyncEngine = create_async_engine(url, pool_pre_ping=not sqlite)
+        self.engine: AsyncEngine = create_async_engine(url)
+        if not sqlite:  # a server connection may have gone while it sat in the pool
+            event.listen(self.engine.sync_engine.pool, "checkout", _ping_if_idle)
+            event.listen(self.engine.sync_engine.pool, "checkin", _note_idle)
         if sqlite:
             event.listen(self.engine.sync_engine, "do_connect", _inline_sqlite)
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
