@@ -25,11 +25,19 @@ from sqlalchemy import Select, Update, bindparam, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
-def claim_statement(candidates: Select[Any], *, table: Any, key: Any, skip_locked: bool) -> Update:
-    """The claim of the rows `candidates` selects (their keys), unless another worker
-    holds them; run it with `now` and `until` (the end of the lease). `candidates`
-    selects the key column with the queue's own conditions, order and limit; the lease
-    condition is added here. A queue that claims often builds it once (`claim_heads`)."""
+def claim_statement(
+    candidates: Select[Any],
+    *,
+    table: Any,
+    key: Any,
+    skip_locked: bool,
+    returning: tuple[Any, ...] = (),
+) -> Update:
+    """The claim of the rows `candidates` selects (their keys, and the `returning`
+    columns), unless another worker holds them; run it with `now` and `until` (the end
+    of the lease). `candidates` selects the key column with the queue's own conditions,
+    order and limit; the lease condition is added here. A queue that claims often builds
+    it once (`claim_heads`). The rows come back in no particular order."""
     now = bindparam("now")
     free = candidates.where(or_(table.claimed_until.is_(None), table.claimed_until <= now))
     if skip_locked:
@@ -38,7 +46,7 @@ def claim_statement(candidates: Select[Any], *, table: Any, key: Any, skip_locke
         update(table)
         .where(key.in_(free.scalar_subquery()))
         .values(claimed_until=bindparam("until"), attempts=table.attempts + 1)
-        .returning(key)
+        .returning(key, *returning)
         .execution_options(synchronize_session=False)
     )
 

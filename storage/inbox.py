@@ -80,15 +80,14 @@ def _heads() -> Select:
 
 _CLAIM_HEADS = {
     skip_locked: claim_statement(
-        _heads(), table=InboxUpdate, key=InboxUpdate.update_id, skip_locked=skip_locked
+        _heads(),
+        table=InboxUpdate,
+        key=InboxUpdate.update_id,
+        skip_locked=skip_locked,
+        returning=(InboxUpdate.chat_id, InboxUpdate.payload, InboxUpdate.attempts),
     )
     for skip_locked in (False, True)
 }
-_CLAIMED = (
-    select(_INBOX.c.update_id, _INBOX.c.chat_id, _INBOX.c.payload, _INBOX.c.attempts)
-    .where(_INBOX.c.update_id.in_(bindparam("ids", expanding=True)))
-    .order_by(_INBOX.c.update_id)
-)
 _MARK_DONE = (
     update(_INBOX)
     .where(
@@ -195,13 +194,9 @@ class InboxRepository:
         result = await self._s.execute(
             _CLAIM_HEADS[skip_locked], {"now": now, "until": now + LEASE, "limit": limit}
         )
-        ids = [update_id for (update_id,) in result]
-        if not ids:
-            return []
-        rows = await self._s.execute(_CLAIMED, {"ids": ids})
         return [
             ClaimedUpdate(update_id, chat_id, self._cipher.decrypt_json(payload), attempts)
-            for update_id, chat_id, payload, attempts in rows
+            for update_id, chat_id, payload, attempts in sorted(result)
             if payload is not None
         ]
 
