@@ -46,24 +46,10 @@ _BY_ID = _person_with_memberships(Person.__table__.c.id)
 
 
 def _person(rows: Iterable[Row]) -> PersonRecord:
-    """A person from the rows of `_person_with_memberships`: one per membership."""
+    """A person from the rows of `_person_with_memberships`: one per membership, each
+    with the person's columns and the membership's (`_record` reads them by name)."""
     rows = list(rows)
-    first = rows[0]
-    return PersonRecord(
-        id=first.id,
-        telegram_id=first.telegram_id,
-        display_name=first.display_name,
-        locale=first.locale,
-        active=first.active,
-        reachable=first.reachable,
-        memberships=tuple(
-            MembershipRecord(r.organisation_id, r.role, r.confidant_id, r.backup_id)
-            for r in rows
-            if r.organisation_id is not None
-        ),
-        area=first.area,
-        digest_hour=first.digest_hour,
-    )
+    return _record(rows[0], [row for row in rows if row.organisation_id is not None])
 
 
 class PeopleRepository:
@@ -386,7 +372,7 @@ def _invite(row: Invite | None) -> InviteRecord | None:
     )
 
 
-def _record(row: Person, memberships: list[Membership]) -> PersonRecord:
+def _record(row: Person | Row, memberships: list[Membership] | list[Row]) -> PersonRecord:
     return PersonRecord(
         id=row.id,
         telegram_id=row.telegram_id,
