@@ -936,20 +936,22 @@ class _Scan:
         word = _base(tok.low) if tok.cased else tok.low
         if word not in NAME_WORDS and lexicon().zipf(word, self.langs) < 4.0:
             return False
-        before = [self.toks[k].low for k in (i - 2, i - 1) if self.joined(k + 1)]
-        if not self.joined(i):
-            before = []
-        elif not self.joined(i - 1):
-            before = before[-1:]
-        after = [self.toks[k].low for k in (i + 1, i + 2) if self.joined(k)]
-        if not self.joined(i + 1):
-            after = []
-        return (
-            tuple(before[-1:]) in _NEGATED_BEFORE
-            or tuple(before[-2:]) in _NEGATED_BEFORE
-            or tuple(after[:1]) in _NEGATED_AFTER
-            or tuple(after[:2]) in _NEGATED_AFTER
+        before = self.run_of(i, -1)
+        after = self.run_of(i, 1)
+        return any(
+            tuple(before[-n:]) in _NEGATED_BEFORE or tuple(after[:n]) in _NEGATED_AFTER
+            for n in (1, 2)
         )
+
+    def run_of(self, i: int, step: int) -> list[str]:
+        """Up to two words next to token i on one side (-1 before, 1 after), in text order,
+        as far as no punctuation stands between."""
+        words: list[str] = []
+        k = i
+        while len(words) < 2 and self.joined(max(k, k + step)):
+            k += step
+            words.append(self.toks[k].low)
+        return words[::-1] if step < 0 else words
 
     def again(self) -> None:
         """A word taken as a name is a name wherever else it stands in the note: "haar
