@@ -239,6 +239,7 @@ class Page:
 
         self.driver, self.by, self.ec = driver, By, expected_conditions
         self.wait = WebDriverWait(driver, timeout, poll_frequency=0.1)
+        self.answered: dict[str, int] = {}  # per phone: the message last answered
 
     def css(self, selector: str):
         return self.driver.find_elements(self.by.CSS_SELECTOR, selector)
@@ -248,13 +249,29 @@ class Page:
 
     def tap(self, key: str, action: str) -> None:
         """Tap the newest button of this action on the person's phone; wait until the bot
-        took the keyboard away (it does for every answered question and alert)."""
-        selector = f'{self.phone(key)} button.inline[data-action^="{action}"]'
-        self.wait.until(lambda _d: self.css(selector), f"no button {action} for {key}")
-        button = self.css(selector)[-1]
+        took the keyboard away (it does for every answered question and alert).
+
+        Only buttons on the message last answered or a newer one count: a question answered
+        by typing keeps its buttons, and an older "skip" must not be taken for the next."""
+        self.wait.until(lambda _d: self.buttons(key, action), f"no button {action} for {key}")
+        button = self.buttons(key, action)[-1]
+        self.answered[key] = int(button.get_attribute("data-message"))
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
         button.click()
         self.wait.until(self.ec.staleness_of(button), f"{action} for {key} was not answered")
+
+    def buttons(self, key: str, action: str) -> list:
+        return self.driver.execute_script(
+            """const [phone, action, since] = arguments;
+            return [...document.querySelectorAll(`${phone} button.inline`)].filter((b) => {
+              const id = Number(b.closest(".msg").dataset.id);
+              b.dataset.message = id;
+              return (b.dataset.action || "").startsWith(action) && id >= since;
+            });""",
+            self.phone(key),
+            action,
+            self.answered.get(key, 0),
+        )
 
     def type(self, key: str, text: str) -> None:
         before = len(self.css(f"{self.phone(key)} .msg.bot"))
@@ -262,6 +279,8 @@ class Page:
         field.send_keys(text)
         field.submit()
         self.wait.until(lambda _d: len(self.css(f"{self.phone(key)} .msg.bot")) > before)
+        ids = [int(m.get_attribute("data-id")) for m in self.css(f"{self.phone(key)} .msg")]
+        self.answered[key] = max(ids)
 
     def texts(self, key: str) -> list[str]:
         return [e.text for e in self.css(f"{self.phone(key)} .msg .text")]
