@@ -133,6 +133,7 @@ REGISTRY = Registry(
         news.DIGEST: news.on_digest,
         **broadcast.TIMERS,
     },
+    read_ahead={escalation.TIMER: escalation.read_ahead},
     unreachable=(escalation.on_unreachable, visits.on_unreachable),
     free_text=(duress.on_text,),
     daily=(retention.ensure_scheduled, wellbeing.ensure_planned, attendance.ensure_scheduled),

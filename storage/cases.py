@@ -87,6 +87,10 @@ class CaseRepository:
         row = await self._s.scalar(select(Case).where(Case.reference == reference))
         return None if row is None else self._record(row)
 
+    async def by_references(self, references: Iterable[str]) -> list[CaseRecord]:
+        rows = await self._s.scalars(select(Case).where(Case.reference.in_(list(references))))
+        return [self._record(row) for row in rows]
+
     async def set_stage(self, case_id: int, stage: int) -> None:
         await self._s.execute(update(Case).where(Case.id == case_id).values(stage=stage))
 

@@ -43,6 +43,7 @@ def _person_with_memberships(key, *, many: bool = False) -> Select:
 _BY_TELEGRAM_ID = _person_with_memberships(Person.__table__.c.telegram_id)
 _BY_TELEGRAM_IDS = _person_with_memberships(Person.__table__.c.telegram_id, many=True)
 _BY_ID = _person_with_memberships(Person.__table__.c.id)
+_BY_IDS = _person_with_memberships(Person.__table__.c.id, many=True)
 
 
 def _person(rows: Iterable[Row]) -> PersonRecord:
@@ -118,14 +119,27 @@ class PeopleRepository:
 
     async def read_ahead(self, telegram_ids: list[int]) -> list[PersonRecord]:
         """These people (with memberships) in one statement, kept for `by_telegram_id`."""
-        rows = (await self._s.execute(_BY_TELEGRAM_IDS, {"keys": telegram_ids})).all()
-        people = [_person(group) for _id, group in groupby(rows, key=lambda row: row.id)]
+        people = await self._many(_BY_TELEGRAM_IDS, telegram_ids)
         found = {person.telegram_id: person for person in people}
         readahead.keep(self._s, "person", {key: found.get(key) for key in telegram_ids})
         return people
 
+    async def read_ahead_by_id(self, person_ids: Iterable[int]) -> None:
+        """These people (with memberships) in one statement, kept for `get` and
+        `display_names` (a chunk of timers that each look up their own: `readahead`)."""
+        ids = list(dict.fromkeys(person_ids))
+        found = {person.id: person for person in await self._many(_BY_IDS, ids)}
+        readahead.keep(self._s, "person_by_id", {key: found.get(key) for key in ids})
+
     async def get(self, person_id: int) -> PersonRecord | None:
+        known = readahead.get(self._s, "person_by_id", person_id)
+        if known is not readahead.MISSING:
+            return known
         return await self._one(_BY_ID, person_id)
+
+    async def _many(self, statement, keys: list[int]) -> list[PersonRecord]:
+        rows = (await self._s.execute(statement, {"keys": keys})).all()
+        return [_person(group) for _id, group in groupby(rows, key=lambda row: row.id)]
 
     async def _one(self, statement, key: int) -> PersonRecord | None:
         """A person and their memberships in one statement (Core: no ORM objects)."""
@@ -196,13 +210,20 @@ class PeopleRepository:
     async def display_names(self, person_ids: Iterable[int]) -> dict[int, str]:
         """The names of many people in one statement (lists of who answered, who was
         not reached)."""
-        ids = list(dict.fromkeys(person_ids))
-        if not ids:
-            return {}
-        rows = await self._s.execute(
-            select(Person.id, Person.display_name).where(Person.id.in_(ids))
-        )
-        return dict(rows.all())
+        names: dict[int, str] = {}
+        ids = []
+        for person_id in dict.fromkeys(person_ids):
+            known = readahead.get(self._s, "person_by_id", person_id)
+            if known is readahead.MISSING:
+                ids.append(person_id)
+            elif known is not None:
+                names[person_id] = known.display_name
+        if ids:
+            rows = await self._s.execute(
+                select(Person.id, Person.display_name).where(Person.id.in_(ids))
+            )
+            names.update(rows.all())
+        return names
 
     async def set_area(self, person_id: int, area: str | None) -> None:
         await self._s.execute(update(Person).where(Person.id == person_id).values(area=area))

@@ -6,6 +6,10 @@ and, for text typed at the menu, open visit. Read one at a time that is three ro
 trips an update; read ahead for the round it is three for all of them (on PostgreSQL
 most of what an update cost).
 
+A chunk of timers (`Engine.run_due_timers`) is read ahead the same way: each escalation
+step looks up the case's confidant and the key person's name, and for a chunk of 25
+timers those people are read in one statement (`flows.cases.escalation.read_ahead`).
+
 What was read ahead is kept in the session (`session.info`), so it outlives
 `UnitOfWork.fresh()` between the round's updates and goes with the transaction. It is
 only ever what a query would return at that moment: a write in the round to a table a
@@ -29,7 +33,8 @@ _KEY = "read_ahead"
 
 # kind of row -> the tables it is read from
 KINDS = {
-    "person": ("person", "membership"),
+    "person": ("person", "membership"),  # by Telegram id
+    "person_by_id": ("person", "membership"),
     "conversation": ("conversation",),
     "open_visit": ("visit",),
 }

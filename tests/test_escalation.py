@@ -7,6 +7,7 @@ from datetime import timedelta
 from chat import Chat
 from flowkit import Office, add_person
 from people import enrol
+from sqlalchemy import event
 from team import (
     alert,
     describe,
@@ -73,6 +74,26 @@ async def test_the_chain_reminds_then_backup_then_coordinators_then_everyone(db,
         [office.confidant.id, office.backup.id, office.coordinator.id]
     )
     assert all(actor is None for _a, actor, _t in events[1:])  # the clock did it
+
+
+async def test_a_chunk_of_timers_reads_its_people_at_once(db, clock):
+    """Each escalation step looks up the confidant and the key person's name; for a
+    chunk of timers they are read in one statement (`escalation.read_ahead`)."""
+    office = await Office().open(db, clock)
+    references = [await _log(office) for _ in range(3)]
+    statements: list[str] = []
+    event.listen(
+        db.engine.sync_engine,
+        "before_cursor_execute",
+        lambda _conn, _cursor, statement, *_args: statements.append(statement),
+    )
+    assert await _tick(office, 240) == [(office.confidant.id, REMINDER)] * 3
+    people = [s for s in statements if s.lstrip().startswith("SELECT person.")]
+    assert len(people) == 1
+    async with db.unit_of_work() as uow:
+        for reference in references:
+            case = await uow.cases.by_reference(reference)
+            assert [e.action for e in await uow.cases.events(case.id)][-1] == "reminded"
 
 
 async def test_acknowledging_stops_the_chain(db, clock):

@@ -106,3 +106,22 @@ async def test_changes_not_yet_written_are_not_passed_by(db: Database, clock):
         row = await job.session.get(Person, bob)
         row.display_name = "L"  # pending in the session, not yet flushed
         assert (await job.people.by_telegram_id(BOB)).display_name == "L"
+
+
+async def test_people_read_by_id_for_a_chunk_of_timers_see_a_write(db: Database, clock):
+    """`read_ahead_by_id` (a chunk of escalation timers) answers `get` and `display_names`
+    without asking the database, until something writes the people's tables."""
+    alice, bob = await two_people(db, clock)
+    sent = count_statements(db)
+    async with db.unit_of_work() as uow:
+        await uow.people.read_ahead_by_id([alice, bob, 999])
+        read = len(sent)
+        job = await uow.fresh()
+        assert (await job.people.get(alice)).memberships[0].role == "key_person"
+        assert await job.people.get(999) is None
+        assert await job.people.display_names([alice, bob, 999]) == {alice: "K", bob: "K"}
+        assert len(sent) == read  # nothing asked
+        await job.people.set_reachable(bob, False)
+        job = await uow.fresh()
+        assert (await job.people.get(bob)).reachable is False
+    assert read == 1

@@ -8,12 +8,15 @@ the reference, the key person's name and the Open / Acknowledge buttons.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from flows.cases.buttons import ack_button, open_button
 from flows.cases.casefile import OPEN, key_person_name
 from flows.core import chain
 from flows.core.chain import Alarm, Wording
 from flows.core.context import Context
 from flows.core.messages import Inline, Keyboard, Text, _, keyboard
+from flows.core.ports import Storage
 from storage.records import CaseRecord, PersonRecord, TimerRecord
 
 TIMER = "case.escalate"
@@ -94,6 +97,18 @@ async def restart(ctx: Context, case: CaseRecord) -> list[PersonRecord]:
 
 async def on_timer(ctx: Context, timer: TimerRecord) -> None:
     await chain.on_timer(ctx, CASES, timer)
+
+
+async def read_ahead(uow: Storage, timers: Sequence[TimerRecord]) -> None:
+    """A chunk of escalation timers: their cases' confidants and key persons (whom
+    every step looks up) in two statements for the chunk, instead of two a timer."""
+    cases = await uow.cases.by_references(subject_reference(t.subject) for t in timers)
+    await uow.people.read_ahead_by_id(
+        person_id
+        for case in cases
+        for person_id in (case.confidant_id, case.key_person_id)
+        if person_id is not None
+    )
 
 
 async def on_unreachable(ctx: Context, person_id: int) -> None:

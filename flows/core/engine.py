@@ -281,18 +281,26 @@ class Engine:
 
     async def run_due_timers(self) -> int:
         """Claim what is due (a transaction of its own), then run the timers a chunk at a
-        time, each chunk in one transaction (`_together`). A failing timer stays claimed
+        time, each chunk in one transaction (`_together`), with what each timer looks up
+        first read for the chunk at once (`Registry.read_ahead`). A failing timer stays claimed
         until its lease runs out and is then tried again; its exception is raised once
         the batch is done. A database that is away stops the batch at once (what is
         left waits for its lease)."""
         now = self.clock.now()
         async with self.db.unit_of_work() as uow:
             due = await uow.timers.claim_due(now=now)
+
+        async def first(uow: Storage, timers: Sequence[TimerRecord]) -> None:
+            if len(timers) > 1:  # what each timer looks up first, read for all at once
+                for kind, read_ahead in self.registry.read_ahead.items():
+                    if of_kind := [timer for timer in timers if timer.kind == kind]:
+                        await read_ahead(uow, of_kind)
+
         failure: Exception | None = None
         for start in range(0, len(due), TIMER_CHUNK):
             chunk = due[start : start + TIMER_CHUNK]
             results = await self._together(
-                chunk, lambda uow, timer: self._run_timer(uow, timer, now)
+                chunk, lambda uow, timer: self._run_timer(uow, timer, now), first=first
             )
             for timer, result in zip(chunk, results, strict=True):
                 if isinstance(result, Exception):

@@ -9,19 +9,22 @@ command, its menu button and its description can never drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from flows.core.context import Context
 from flows.core.dialogue import Dialogue
 from flows.core.messages import Text
+from flows.core.ports import Storage
 from flows.core.roles import EVERYONE
 from storage.records import TimerRecord
 
 Run = Callable[[Context, str], Awaitable[None]]  # (ctx, the command's argument)
 ButtonHandler = Callable[[Context, str], Awaitable[None]]  # (ctx, data after the prefix)
 TimerHandler = Callable[[Context, TimerRecord], Awaitable[None]]
+# What a chunk of one kind's timers each look up first, read for them all at once
+TimerReadAhead = Callable[[Storage, Sequence[TimerRecord]], Awaitable[None]]
 UnreachableHook = Callable[[Context, int], Awaitable[None]]  # (ctx, person id)
 
 
@@ -49,6 +52,7 @@ class Registry:
     dialogues: tuple[Dialogue, ...]
     buttons: Mapping[str, ButtonHandler] = field(default_factory=dict)  # "case:ack:K7F3"
     timers: Mapping[str, TimerHandler] = field(default_factory=dict)
+    read_ahead: Mapping[str, TimerReadAhead] = field(default_factory=dict)  # by timer kind
     unreachable: tuple[UnreachableHook, ...] = ()
     daily: tuple[Callable[[Any, Any], Awaitable[None]], ...] = ()  # (uow, now): plan jobs
     free_text: tuple[Callable[[Context, str], Awaitable[bool]], ...] = ()  # True: taken
