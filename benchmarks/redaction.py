@@ -55,6 +55,7 @@ ROUND21 = CORPUS.with_name("round21.jsonl")
 ROUND22 = CORPUS.with_name("round22.jsonl")
 ROUND23 = CORPUS.with_name("round23.jsonl")
 ROUND24 = CORPUS.with_name("round24.jsonl")
+ROUND25 = CORPUS.with_name("round25.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -236,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND21, "Round 21, scored at 92.1 % (94.3 % after round 20) before it was read"),
         (ROUND22, "Round 22, scored at 95.4 % (96.5 % after round 21) before it was read"),
         (ROUND23, "Round 23, scored at 91.2 % (91.8 % after round 22) before it was read"),
-        (ROUND24, "Round 24, not read: 92.7 % (92.9 % after round 23) on text not seen"),
+        (ROUND24, "Round 24, scored at 92.7 % (92.9 % after round 23) before it was read"),
+        (ROUND25, "Round 25, not read: 92.9 % on text not seen"),
     )
     for path, title in untuned:
         if path.exists():
