@@ -147,7 +147,10 @@ def build_freq(names: dict[str, int]) -> tuple[dict[str, dict[str, int]], dict[s
             if len(function[lang]) < FUNCTION_WORDS:
                 function[lang].append(word)
             if zipf >= MIN_ZIPF_WORD or word in names:
-                freq.setdefault(word, {})[lang] = round(zipf * 10)
+                # the higher of its own frequency and, when it is also the plain form of
+                # a more frequent word met before ("maz" after "mąż"), that word's
+                per_lang = freq.setdefault(word, {})
+                per_lang[lang] = max(per_lang.get(lang, 0), round(zipf * 10))
                 # typed on a phone without its accents ("hemsire", "kosciele", "miercoles"):
                 # the same word, as frequent; but not a common name ("gulsen", "nilufer":
                 # Gülşen and Nilüfer are words too, and typed plain mostly the names)
