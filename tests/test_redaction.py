@@ -606,6 +606,18 @@ def test_name_without_cue(text, names):
         ("op TikTok heet hij stoere_rayan", "stoere_rayan", "handle"),
         ("op tiktok heet ze rayangirl", "rayangirl", "handle"),
         ("her Insta is lovely.hanan", "lovely.hanan", "handle"),
+        # a street typed short, its floor or addition after the number
+        ("wonen op de kerkstr 12 2hg, man", "kerkstr 12", "address"),
+        ("waxay degan yihiin oranjestr 41 1hg.", "oranjestr 41", "address"),
+        ("خونشون lange nieuwstr 9 bv. اسم", "nieuwstr 9 bv", "address"),
+        # a flat, an entrance, an apartment: where someone lives, said or not
+        ("Ania z portiek 44 pisala w nocy", "portiek 44", "address"),
+        ("mieszka u niego w Den Haag, flat 7c, Moerwijk", "flat 7c", "address"),
+        ("вона плакала на ринку. живе кв 37", "кв 37", "address"),
+        ("كيخليها تنعس فالكوزينة. شقة 4B", "شقة 4B", "address"),
+        # a room in a shelter said after it
+        ("кімната 12 в азц, мати і двоє хлопців", "кімната 12", "address"),
+        ("el marido de la del cuarto 12 del hotel de refugiados bebe", "cuarto 12", "address"),
     ],
 )
 def test_identifiers_without_cue(text, gone, kind):
@@ -644,6 +656,11 @@ def test_identifiers_without_cue(text, gone, kind):
         "dziewczyny są z Wałbrzycha",
         "Zijn vader haalt hem op in een grijze Volkswagen Caddy.",
         "kulüp VV Zwaluwen, antrenman salı",
+        "ze woont op de 3e verdieping, flat 2 hoog",
+        "a flat 5 minutes from the school",
+        # words typed without their accents, as frequent as with them (mąż, peluquería)
+        "mowi ze maz ja bije od pol roku",
+        "trabaja en la peluqueria africana del mercado",
     ],
 )
 def test_keeps_brands_apps_countries_floors_and_plural_weekdays(text):

@@ -33,7 +33,7 @@ _WORD = r"(?<![\w'’-])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?"
 _NUMBER_WORD = rf"(?:(?:{_alternation(HOUSE_NUMBER_WORDS)})[ \t]*)"
 _ADDITION = (  # "1-3", "55a", "12 A", "143-III", "12 hs"
     r"(?:[ \t]?[-/][ \t]?\d{1,4})?(?:[ \t]?[A-Za-z](?![\w]))?"
-    r"(?:[ \t-]?(?:hs|bis|bg|I{1,3}|huis|boven))?"
+    r"(?:[ \t-]?(?:hs|bis|bg|bv|I{1,3}|huis|boven))?"
     r"(?:[ \t]+(?:bus|bte|boîte)[ \t]*\d{1,4}[A-Za-z]?)?"  # Belgian "12 bus 4"
 )
 _HOUSE = rf"\d{{1,5}}(?P<add>{_ADDITION})(?![\w]|[.,:]\d)"  # "plein 6: the" is one
@@ -67,11 +67,13 @@ _SCRIPT_STREET = re.compile(
 # A room with its number where someone lives, in a shelter or a shared house: numbered
 # by floor ("room 3.12", "Habitación 2.14"), in a block or a building ("kamer 14 blok c",
 # "kamer 3 van het pand"), or said of where someone lives or stays ("ze zitten in kamer
-# 14"). A meeting "in room 4" stays.
+# 14"). A meeting "in room 4" stays. A flat, a block's entrance ("portiek 44") or an
+# apartment ("кв 37", "شقة 4B") with its number is where someone lives, said or not.
+_DWELLINGS = r"flat|portiek|appartement|apartment|apartamento|кв\.?|квартира|квартирі|شقة|شقه"
 _ROOM = re.compile(
-    r"(?<![\w])(?:kamer|room|habitaci[oó]n|cuarto|puerta|pok[oó]j|pokoju|oda|odası|odasi"
-    r"|daire|кімната|кімнаті|кімнату|комната|комнате|каюта|каюті|[وبل]?(?:ال)?غرفة|غرفه"
-    r"|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
+    rf"(?<![\w])(?:(?P<dwelling>{_DWELLINGS})|kamer|room|habitaci[oó]n|cuarto|puerta|pok[oó]j"
+    r"|pokoju|oda|odası|odasi|daire|кімната|кімнаті|кімнату|комната|комнате|каюта|каюті"
+    r"|[وبل]?(?:ال)?غرفة|غرفه|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
     rf"{_NUMBER_WORD}?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
     r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building)[ \t]+[A-Za-z0-9](?![\w])"
     r"|(?=[ \t]+(?:van het|in het|del|of the|w)[ \t]+(?:pand|azc|building|edificio|budynku)))?",
@@ -89,7 +91,8 @@ _AT_NUMBER = re.compile(
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
     r"|duerme|mieszka|mieszkają|живе|живуть|проживає|проживають|kalıyor|kaldığı|oturuyor|تسكن"
-    r"|يسكن|ساکن|ساكن|ساكنة|ساكنين|زندگی|azc|opvang\w*|shelter|pand|hostel|гуртожит\w*|kamp|camp|کمپ|کمب|مخيم"
+    r"|يسكن|ساکن|ساكن|ساكنة|ساكنين|زندگی|azc|азц|opvang\w*|shelter|pand|hostel|hotel|albergue"
+    r"|гуртожит\w*|kamp|camp|کمپ|کمب|مخيم"
     r"|الكامب|deggan|degan|nool|ይነብሩ|ትነብር|ይነብር)(?![\w])",
     re.IGNORECASE,
 )
@@ -109,7 +112,7 @@ _LIVES_AFTER = re.compile(
 def _room_lived_in(text: str, m: re.Match[str]) -> bool:
     """The room found by `_ROOM` has a floor or a block, or its sentence says someone
     lives or stays there, before the room or after it ("qolka 17 ayay deggan yihiin")."""
-    if m.group("floor") or m.group("block") is not None:
+    if m.group("dwelling") or m.group("floor") or m.group("block") is not None:
         return True
     before = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
     after = " ".join(re.split(r"[.,،!?\n]", text[m.end() : m.end() + 40])[0].split()[:3])
@@ -138,6 +141,7 @@ _LOWER_OK = (
     "baan",
     "straatweg",
     "oord",  # "gooioord 214", but not "antwoord 2" (below)
+    "str",  # "kerkstr 12", "lindenstr. 14 a": "straat" shortened
 )
 # Endings of Dutch street names that end ordinary words too ("vogelnest", "kerkhof"): a
 # word with one of them, in either case, is a street only when it is no word the lexicon
@@ -181,7 +185,9 @@ _FLOOR = re.compile(
 
 # A floor after the house number ("212 3 hoog", "14-2 hoog"): whatever word stands before
 # the number is a street, even in lower case and without a street suffix.
-_FLOOR_AFTER_HOUSE = re.compile(r"[ \t]*(?:-[ \t]*)?\d{1,2}(?:e|de)?[ \t]*hoog(?![\w])", re.I)
+_FLOOR_AFTER_HOUSE = re.compile(
+    r"[ \t]*(?:-[ \t]*)?\d{1,2}(?:e|de)?[ \t]*(?:hoog|hg)(?![\w])", re.I
+)
 
 
 def _floor(text: str, end: int, number_start: int) -> bool:
@@ -282,8 +288,10 @@ def find_addresses(text: str, claims: Claims) -> None:
     for m in _CUE_STREET.finditer(text):
         claims.add(m.start(), m.end(), "address")
     for m in _ROOM.finditer(text):
-        # not "naar de kamer 3 keer": three times to the room
-        if _room_lived_in(text, m) and not _UNITS.match(text, m.end()):
+        # not "naar de kamer 3 keer" (three times to the room), "flat 2 hoog" (a floor)
+        if _room_lived_in(text, m) and not (
+            _UNITS.match(text, m.end()) or _FLOOR.match(text, m.end())
+        ):
             claims.add(m.start(), m.end(), "address")
     for m in _AT_NUMBER.finditer(text):
         house = "house" if m.group("house") else "numbered"

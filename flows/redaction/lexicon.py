@@ -411,7 +411,7 @@ STREET_BEFORE = _items(
 STREET_SUFFIXES = _items(
     "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef|park|plantsoen",
     "markt|baan|burgwal|wal|haven|veld|erf|poort|allee|boulevard|dam|plaats|zijde|kwartier",
-    "straatweg|oord|hoeve|gaarde|stede|weide|akker",
+    "straatweg|oord|hoeve|gaarde|stede|weide|akker|str",
 )
 STREET_WORDS = _words(
     "street st road rd avenue ave lane drive close way court place square crescent terrace",
