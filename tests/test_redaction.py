@@ -582,6 +582,13 @@ def test_corpus_never_raises(corpus):
         ("там живе тетяна з сином богданом", ["тетяна", "богданом"]),
         ("mieszka teraz u krysi z córką zosią i nie chce wracać", ["krysi", "zosią"]),
         ("Parisa woont hier sinds maart", ["Parisa"]),  # not a declined "Paris"
+        # an age after a word that is also one: in brackets with an origin, or "jr"
+        ("Hope (Ghanaian, 24) from our prayer meeting", ["Hope"]),
+        ("hope 16 jr ghanees zet filmpjes op tiktok", ["hope"]),
+        # a Turkish case ending after an apostrophe, in a Dutch sentence too
+        ("lale'ye söyledim maar ze durft niet", ["lale"]),
+        ("tweeling nisa en elif van de overkant", ["nisa", "elif"]),  # before "and" a name
+        ("ሜሮንሲ ዓርቢ ኣይመጸትን ሓዋ ናይ ሜሮን", ["ሜሮን"]),  # Tigrinya "as for Meron"
     ],
 )
 def test_name_without_cue(text, names):
@@ -657,6 +664,8 @@ def test_identifiers_without_cue(text, gone, kind):
         "Zijn vader haalt hem op in een grijze Volkswagen Caddy.",
         "kulüp VV Zwaluwen, antrenman salı",
         "ze woont op de 3e verdieping, flat 2 hoog",
+        "de moeder (Turks, 40) zei niets",
+        "ab church after the liturgy, abo'a beats her mother",
         "a flat 5 minutes from the school",
         # words typed without their accents, as frequent as with them (mąż, peluquería)
         "mowi ze maz ja bije od pol roku",

@@ -165,6 +165,14 @@ _SLAVIC_SUFFIXES = tuple(
 )
 
 
+def turkish_case(low: str) -> bool:
+    """The word ends in a Turkish case ending after an apostrophe ("lale'ye"), which only
+    a proper noun takes: the word is Turkish even where the text around it is not. Not
+    a lone vowel: "abo'a" is Tigrinya typed in Latin letters."""
+    head, found, tail = low.partition("'")
+    return bool(found and head) and len(tail) > 1 and "'" + tail in _TR_SUFFIXES
+
+
 def guess_langs(words: list[str], lex: Lexicon) -> tuple[str, ...]:
     """Languages whose frequent words the text uses, plus English; Somali and Tigrinya
     are guessed from their own short lists."""

@@ -64,15 +64,16 @@ _TOKEN = re.compile(
 
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic short vowels, written at times
 _PLAIN_GAP = re.compile(r"[ \t]+")
-_AGE_AFTER = re.compile(
-    r"[ \t]*\((?:\d{1,2}|\d{1,2}[ \t]*(?:jaar|j|yrs?|years?|años|yaş|lat))\)"
+_AGE_AFTER = re.compile(  # "(16)", "(16 jaar)", "(Ghanaian, 24)"
+    r"[ \t]*\((?:[^\W\d_][\w-]*[ \t]*,[ \t]*)?"
+    r"(?:\d{1,2}|\d{1,2}[ \t]*(?:jaar|j|yrs?|years?|años|yaş|lat))\)"
     r"|[ \t]*,[ \t]*\d{1,2}[ \t]*,"  # "mariam, 14, told her teacher"
 )
 # "joy is 19", "rênas 15 yaşında", "نور عمرها 16": an age said of the word before
 _AGE_SAID = re.compile(
     r"[ \t]+(?:(?:is|was|turned|tiene|ma|має|heeft|عمرها|عمره|عمرو|عمرا|ዕድሜኣ|ዕድሜኡ)[ \t]+"
     r"(?:pas|net|only|just|al|solo|tylko)?"
-    r"[ \t]*\d{1,2}\b|\d{1,2}[ \t]*(?:jaar|yaşında|yasinda|años|lat|років|роки|рік|jir"
+    r"[ \t]*\d{1,2}\b|\d{1,2}[ \t]*(?:jaar|jr|yrs|yaşında|yasinda|años|lat|років|роки|рік|jir"
     r"|ساله|سالشه|سالش|عام|سنة|سنين|ዓመቱ|ዓመታ|ዓመት)(?!\w))"
 )
 _CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”„«»‘’‚]?[ \t]*")
@@ -585,7 +586,13 @@ class _Scan:
             tok.cased
             and word != tok.low
             and judge.proper_noun(word)
-            and (tok.cap or ("tr" in self.langs and judge.known_name(word, common=True)))
+            and (
+                tok.cap
+                or (
+                    ("tr" in self.langs or judge.turkish_case(tok.low))
+                    and judge.known_name(word, common=True)
+                )
+            )
         ):
             return True
         if (
@@ -997,6 +1004,20 @@ class _Scan:
             return set(range(k, run + 1))
         return set()
 
+    def joined_before(self, i: int) -> bool:
+        """The name before "and" and the found name i: "hüseyin ve necla'nın evinde", as
+        `extend` takes the one after ("hibo iyo yaasiin")."""
+        if i < 2 or i - 2 in self.names or not (self.joined(i) and self.joined(i - 1)):
+            return False
+        if self.toks[i - 1].low not in CONJUNCTIONS:
+            return False
+        tok = self.toks[i - 2]
+        return (
+            not self.stop(tok)
+            and not (tok.cased and self.not_name(tok))
+            and (self.lexicon_name(i - 2, context=True))
+        )
+
     def official_surname(self, k: int) -> bool:
         """A family name in capitals that opens a line before a comma and the given name,
         as officials write it: "Re: MENSAH, Abena", "ШЕВЧЕНКО, Наталія"."""
@@ -1022,6 +1043,8 @@ class _Scan:
             for i in self.names:
                 if self.official_surname(i - 1):
                     found.add(i - 1)
+                if self.joined_before(i):
+                    found.add(i - 2)
                 for k in (i - 1, i + 1):
                     if k in self.names or not self.joined(max(i, k)):
                         continue
@@ -1080,7 +1103,7 @@ def _family_plural(tok: _Tok) -> bool:
 def _bare_forms(text: str) -> list[str]:
     """A word of a script without case as it is, and without what is written onto names:
     Arabic "و" (and), "ل" (to), "ب" (with, by), also "و" before one of the others;
-    Ge'ez "ን" before (to) or after (and);
+    Ge'ez "ን" before (to) or after (and), "ሲ" and "ውን" after (as for, also);
     Farsi "جان" after (dear) and the spoken object ending "و"."""
     forms = [text]
     if text[:1] in "ولب" and len(text) > 3:
@@ -1090,8 +1113,10 @@ def _bare_forms(text: str) -> list[str]:
     if judge.ethiopic(text) and len(text) > 2:
         if text[0] == "ን":
             forms.append(text[1:])
-        if text[-1] == "ን":
+        if text[-1] in "ንሲ":
             forms.append(text[:-1])
+        if text.endswith("ውን") and len(text) > 3:
+            forms.append(text[:-2])
     if text.endswith(("جان", "جون")) and len(text) > 5:
         forms.append(text[:-3])  # "dear", written or spoken: "رهاجون"
     if text[-1:] == "و" and "\u0600" <= text[:1] <= "\u06ff" and len(text) > 3:
