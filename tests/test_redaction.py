@@ -665,6 +665,8 @@ def test_identifiers_without_cue(text, gone, kind):
         "kulüp VV Zwaluwen, antrenman salı",
         "ze woont op de 3e verdieping, flat 2 hoog",
         "de moeder (Turks, 40) zei niets",
+        "we zagen haar op de Dappermarkt en in het Vondelpark",  # a market, a park
+        "сиділи біля азц на лавці",  # the asylum seekers' centre, in Cyrillic letters
         "ab church after the liturgy, abo'a beats her mother",
         "a flat 5 minutes from the school",
         # words typed without their accents, as frequent as with them (mąż, peluquería)

@@ -510,7 +510,7 @@ NOT_PERSON = _words(
     "fairwork humanitas slachtofferhulp kinderbescherming jeugdbescherming kindertelefoon",
     "steunpunt raadslieden kadera veiligheidshuis combiwel swazoom dock movisie",
     "lumens kinderopvang peuterspeelzaal bso buurthuis wijkcentrum consultatiebureau",
-    "jgz cjg ggz ggd uwv svb duo cak cjib ind coa azc vluchtelingenwerk nidos",
+    "jgz cjg ggz ggd uwv svb duo cak cjib ind coa azc азц vluchtelingenwerk nidos",
     "rutgers amref unicef unhcr iom msf oxfam novib caritas diaconie leger",
     "safe house shelter blijf-van-mijn-lijf-huis blijfhuis opvang vrouwenopvang",
     "mosque church synagogue moskee kerk camii cami mezquita iglesia meczet kościół",
