@@ -1006,7 +1006,7 @@ class _Scan:
         return set()
 
     def joined_before(self, i: int) -> bool:
-        """The name before "and" and the found name i: "hüseyin ve necla'nın evinde", as
+        """The name before "and" and the found name i ("tweeling nisa en elif"), as
         `extend` takes the one after ("hibo iyo yaasiin")."""
         if i < 2 or i - 2 in self.names or not (self.joined(i) and self.joined(i - 1)):
             return False
@@ -1016,7 +1016,7 @@ class _Scan:
         return (
             not self.stop(tok)
             and not (tok.cased and self.not_name(tok))
-            and (self.lexicon_name(i - 2, context=True))
+            and self.lexicon_name(i - 2, context=True)
         )
 
     def official_surname(self, k: int) -> bool:
