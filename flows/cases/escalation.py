@@ -102,13 +102,8 @@ async def on_timer(ctx: Context, timer: TimerRecord) -> None:
 async def read_ahead(uow: Storage, timers: Sequence[TimerRecord]) -> None:
     """A chunk of escalation timers: their cases' confidants and key persons (whom
     every step looks up) in two statements for the chunk, instead of two a timer."""
-    cases = await uow.cases.by_references(subject_reference(t.subject) for t in timers)
-    await uow.people.read_ahead_by_id(
-        person_id
-        for case in cases
-        for person_id in (case.confidant_id, case.key_person_id)
-        if person_id is not None
-    )
+    references = [subject_reference(timer.subject) for timer in timers]
+    await uow.people.read_ahead_by_id(await uow.cases.people_of(references))
 
 
 async def on_unreachable(ctx: Context, person_id: int) -> None:
