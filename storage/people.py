@@ -112,27 +112,34 @@ class PeopleRepository:
 
     # people ------------------------------------------------------------
     async def by_telegram_id(self, telegram_id: int) -> PersonRecord | None:
-        known = readahead.get(self._s, "person", telegram_id)
+        known = readahead.get(self._s, "person", ("telegram_id", telegram_id))
         if known is not readahead.MISSING:
             return known
         return await self._one(_BY_TELEGRAM_ID, telegram_id)
 
     async def read_ahead(self, telegram_ids: list[int]) -> list[PersonRecord]:
-        """These people (with memberships) in one statement, kept for `by_telegram_id`."""
+        """These people (with memberships) in one statement, kept for `by_telegram_id`
+        (a round's senders: `readahead`), and for `get` too."""
         people = await self._many(_BY_TELEGRAM_IDS, telegram_ids)
-        found = {person.telegram_id: person for person in people}
-        readahead.keep(self._s, "person", {key: found.get(key) for key in telegram_ids})
+        self._keep(people, "telegram_id", telegram_ids)
         return people
 
     async def read_ahead_by_id(self, person_ids: Iterable[int]) -> None:
         """These people (with memberships) in one statement, kept for `get` and
         `display_names` (a chunk of timers that each look up their own: `readahead`)."""
         ids = list(dict.fromkeys(person_ids))
-        found = {person.id: person for person in await self._many(_BY_IDS, ids)}
-        readahead.keep(self._s, "person_by_id", {key: found.get(key) for key in ids})
+        self._keep(await self._many(_BY_IDS, ids), "id", ids)
+
+    def _keep(self, people: list[PersonRecord], key: str, asked: list[int]) -> None:
+        """Keep what was read under both its keys; who was asked for and not found, as
+        none."""
+        rows: dict[tuple[str, int], PersonRecord | None] = {(key, k): None for k in asked}
+        for person in people:
+            rows[("id", person.id)] = rows[("telegram_id", person.telegram_id)] = person
+        readahead.keep(self._s, "person", rows)
 
     async def get(self, person_id: int) -> PersonRecord | None:
-        known = readahead.get(self._s, "person_by_id", person_id)
+        known = readahead.get(self._s, "person", ("id", person_id))
         if known is not readahead.MISSING:
             return known
         return await self._one(_BY_ID, person_id)
@@ -213,7 +220,7 @@ class PeopleRepository:
         names: dict[int, str] = {}
         ids = []
         for person_id in dict.fromkeys(person_ids):
-            known = readahead.get(self._s, "person_by_id", person_id)
+            known = readahead.get(self._s, "person", ("id", person_id))
             if known is readahead.MISSING:
                 ids.append(person_id)
             elif known is not None:

@@ -33,16 +33,16 @@ _KEY = "read_ahead"
 
 # kind of row -> the tables it is read from
 KINDS = {
-    "person": ("person", "membership"),  # by Telegram id
-    "person_by_id": ("person", "membership"),
+    "person": ("person", "membership"),  # by ("telegram_id", …) and by ("id", …)
     "conversation": ("conversation",),
     "open_visit": ("visit",),
 }
 
 
 def keep(session: AsyncSession, kind: str, rows: dict[Hashable, Any]) -> None:
-    """Remember what a query for these keys returned (None for none)."""
-    session.info.setdefault(_KEY, {})[kind] = rows
+    """Remember what a query for these keys returned (None for none), beside what was
+    read of this kind before in the transaction and not dropped since."""
+    session.info.setdefault(_KEY, {}).setdefault(kind, {}).update(rows)
 
 
 def get(session: AsyncSession, kind: str, key: Hashable) -> Any:
