@@ -56,6 +56,7 @@ ROUND22 = CORPUS.with_name("round22.jsonl")
 ROUND23 = CORPUS.with_name("round23.jsonl")
 ROUND24 = CORPUS.with_name("round24.jsonl")
 ROUND25 = CORPUS.with_name("round25.jsonl")
+ROUND26 = CORPUS.with_name("round26.jsonl")
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -238,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         (ROUND22, "Round 22, scored at 95.4 % (96.5 % after round 21) before it was read"),
         (ROUND23, "Round 23, scored at 91.2 % (91.8 % after round 22) before it was read"),
         (ROUND24, "Round 24, scored at 92.7 % (92.9 % after round 23) before it was read"),
-        (ROUND25, "Round 25, not read: 92.9 % (94.8 % after round 24) on text not seen"),
+        (ROUND25, "Round 25, scored at 92.9 % (94.8 % after round 24) before it was read"),
+        (ROUND26, "Round 26, scored at 93.4 % before it was read"),
     )
     for path, title in untuned:
         if path.exists():
