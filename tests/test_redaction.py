@@ -1551,3 +1551,51 @@ def test_officials_surnames_turkish_and_ukrainian_plates_rooms_and_families_in_p
 def test_no_hope_and_plurals_that_name_no_family_stay(text: str) -> None:
     cleaned = redact(text).text
     assert "[name]" not in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En la caja vi a Soledad. Se le notaba la soledad en la cara.",
+        "Надія Коваль розповіла про чоловіка. Вона ще має надію повернутися.",
+        "Babası Umut'a bağırmış. Yine de umut var, annesi gelecek.",
+    ],
+)
+def test_a_name_written_in_lower_case_by_a_writer_who_capitalises_names_is_the_word(
+    text: str,
+) -> None:
+    cleaned = redact(text).text
+    assert cleaned.count("[name]") == 1 + ("Коваль" in text), cleaned
+    assert "soledad en" in cleaned or "надію" in cleaned or "umut var" in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "awet 15 amet ab boxing club kulu selus ymetsi ilu hawu ab geza yhrmo",
+        "rahwa 14 amet ab fermata ngho ktbeki rekibeya abuwa ygerfa iyu ilatni",
+    ],
+)
+def test_tigrinya_in_latin_letters_keeps_its_words_and_loses_its_name(text: str) -> None:
+    cleaned = redact(text).text
+    assert cleaned.split()[0] == "[name]", cleaned
+    assert cleaned.count("[name]") == 1, cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("سيارته اوبل رمادي رقمها xk 482 t", "482", "سيارته اوبل"),
+        ("gaarigiisu waa toyota lambarkiisu g 748 kx", "748", "toyota"),
+        ("zijn kenteken is 12 abc 3 geloof ik", "12 abc 3", "geloof ik"),
+    ],
+)
+def test_a_dutch_plate_typed_with_spaces_after_a_word_for_a_plate(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize("text", ["plate 2 of 3 was broken", "reg 3 km verderop"])
+def test_numbers_after_a_word_for_a_plate_that_are_no_plate_stay(text: str) -> None:
+    assert redact(text).text == text

@@ -142,6 +142,17 @@ _SPOKEN = frozenset(
         "kemey tsbuq zeyblu gezana gezay dekey",
         "hagez hagezi deliye deleye sebaya sebay sebeyti sebeyto gual wedi hawka hawkey",
         "ferihe ferhe ferhu bejaka yekenyeley kemey ezi eti ezom haftu",
+        "nab kab ms mis nay kem kemzi gn gin kea ke'a kulu kula kulom bzuh hiji lomi tmali",
+        "tsbah ngho mshet leyti mealti semun werhi amet amete ametu ameta senuy selus",
+        "rebue hamus qedam sembet ane nsu nsa nsom nihna nska nski sebat qolu'u qol'u qolea",
+        "gwal guala gualu abuu abuwa abua abuka adeu adea adey haw hawu hawey hafti hafta",
+        "ahwat ahwatu ahwata ahwatey sebeytu sebeyta geza gezu geza'a gezaa gezom memhr",
+        "memhrti polis gnzeb gnzebu gnzeba telefon telefonu telefona mekina dukan",
+        "bshkleta bshkletu iyu iya iyom eyu eya ilu ila ilom ilatni iluni ybl tbl yblu ybla",
+        "ayfeltn ydli tdli yneber tneber yneberu tneberu metsie metsiu metsiom zmetse",
+        "ymetsi tmetsi ywesd twesd wesidu wesida yiwesdula yhrm yhrma yhrmo hrmu ktbeki",
+        "tbeki ybeki rekibeya rekibeyo rekibu smu sma smom mbl'i mbli dekiyu dekiya hmam",
+        "ygerfa ygerfo",
         # Somali verbs and phrases met inside Dutch or English notes
         "baqayaa baqaysaa ka waan wuu way ayaan doonayaa rabaa rabtaa tagto tago",
     )

@@ -450,6 +450,15 @@ CASE_CUES = _items(
     "№",
 )
 
+# Words before a licence plate, where a plate typed with spaces for its dashes is one:
+# "kenteken xk 482 t", "رقمها xk 482 t", "lambarkiisu g 748 kx".
+PLATE_CUES = _items(
+    "kenteken|nummerbord|nummerplaat|plate|number plate|license plate|licence plate|reg",
+    "registration|plaka|plakası|plakasi|tablica|tablice|rejestracja|numer rejestracyjny",
+    "номер|номери|номерний знак|matrícula|matricula|placa|رقمها|رقمه|رقم السيارة|نمره|پلاک",
+    "پلاکش|lambar|lambarkiisu|lambarkeeda|lambarka gaariga|taarga|ቁጽሪ መኪና|ታርጋ",
+)
+
 # Social media names after a platform word: "insta: fatima.k".
 SOCIAL_CUES = _items(
     "instagram|insta|facebook|fb|tiktok|snapchat|snap|telegram|twitter|signal|whatsapp",

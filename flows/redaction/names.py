@@ -976,7 +976,7 @@ class _Scan:
         # and in its other grammatical forms: "pawłem ... paweł", "anią ... ania"
         found |= {stem for w in found for stem in judge.name_stems(w)}
         for i, tok in enumerate(self.toks):
-            if i in self.names or self.stop(tok):
+            if i in self.names or self.stop(tok) or self.written_as_word(i):
                 continue
             base = _base(tok.low)
             forms = [base, *_bare_forms(base)] if not tok.cased else _suffixed_forms(base)
@@ -989,6 +989,18 @@ class _Scan:
                 or _ethiopic_nickname(base, found)
             ):
                 self.names.add(i)  # also "ንሳባ" (to Saba), "لسلمى" (to Salma), "ዮናስን"
+
+    def written_as_word(self, i: int) -> bool:
+        """A common word in lower case inside a sentence, where the writer gave every
+        name found a capital: "Soledad ... se le notaba la soledad", "Надія ... має
+        надію". That writer wrote the word here, not the name."""
+        tok = self.toks[i]
+        if not tok.cased or tok.cap or self.sentence_start(i):
+            return False
+        if not all(self.toks[k].cap for k in self.names if self.toks[k].cased):
+            return False
+        word = _base(tok.low)
+        return word in NAME_WORDS or lexicon().zipf(word, self.langs) >= 4.0
 
     def family_after_particles(self, k: int) -> set[int]:
         """After a name, "van den", "de", "el" and a family name of the lexicon that is

@@ -10,7 +10,7 @@ from stdnum import iban
 from stdnum.nl import bsn
 
 from .addresses import street_word
-from .lexicon import CASE_CUES, PUBLIC_NUMBERS, SOCIAL_CUES
+from .lexicon import CASE_CUES, PLATE_CUES, PUBLIC_NUMBERS, SOCIAL_CUES
 from .spans import Claims
 
 
@@ -249,6 +249,15 @@ def find_postcodes(text: str, claims: Claims) -> None:
         if m.group("letters") not in _TWO_LETTER_WORDS:
             claims.add(m.start(), m.end(), "postcode")
 
+# After a word for a plate, a Dutch plate typed with spaces for its dashes, in any case,
+# a word or two between: "رقمها xk 482 t", "lambarkiisu waa g 748 kx".
+_SPACED_PLATE = re.compile(
+    rf"(?<!\w)(?:{_alternation(PLATE_CUES)})(?!\w)[^\w\n]*(?:\w+[^\w\n]+){{0,2}}?"
+    r"(?P<plate>(?<![\w-])(?:"
+    + "|".join(c.replace("-", " ").replace("L", "[A-Z]").replace("D", r"\d") for c in _SIDECODES)
+    + r"))(?![\w-])",
+    re.IGNORECASE,
+)
 
 # British plates, in capitals only: "AB12 CDE"; Polish ones: "PO 7K322", "KR 4F219";
 # Turkish ones, a province 01-81 first: "34 ABC 123"; Ukrainian ones in the Cyrillic
@@ -266,6 +275,8 @@ _UA_PLATE = re.compile(
 def find_plates(text: str, claims: Claims) -> None:
     for pattern in (_PLATE, _UK_PLATE, _TR_PLATE, _UA_PLATE):
         _claim_all(pattern, text, claims, "plate")
+    for m in _SPACED_PLATE.finditer(text):
+        claims.add(m.start("plate"), m.end("plate"), "plate")
     for m in _PL_PLATE.finditer(text):
         tail = m.group(0).split(" ")[1]
         if any(ch.isalpha() for ch in tail):  # "BSN 12345" is no plate
