@@ -1599,3 +1599,36 @@ def test_a_dutch_plate_typed_with_spaces_after_a_word_for_a_plate(
 @pytest.mark.parametrize("text", ["plate 2 of 3 was broken", "reg 3 km verderop"])
 def test_numbers_after_a_word_for_a_plate_that_are_no_plate_stay(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("Yıldız ailesinin dairesine (blok C daire 5) girmek istedi", "daire 5", "girmek"),
+        ("خانه شان در آلمیره بلاک ب دروازه ۱۲", "دروازه", "آلمیره"),
+        ("hoyga gurmadka Rotterdam, qolka 14.", "qolka 14", "Rotterdam"),
+        ("el hijo cobra su pension. piso 2b, en Leiden", "piso 2b", "en Leiden"),
+        ("ze woont achter de moskee, huisnr 5", "huisnr 5", "achter de moskee"),
+        ("mieszkaja nad kruidvatem nr 23", "nr 23", "nad kruidvatem"),
+        ("تولدش ۲۳ حمل ۱۳۸۶ است", "1386", "تولدش"),
+        ("toyota na polskich blachach WGM 48213. ona", "48213", "toyota"),
+        ("een grijze opel met kenteken 4821 KLM", "4821", "grijze opel"),
+    ],
+)
+def test_flats_blocks_house_numbers_afghan_dates_and_plates_after_their_word(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vive en el piso 2 con su madre",  # a floor
+        "ze woont sinds 2020 in zaal nr 3 keer",
+        "او ۵ ماه حمل است",  # five months pregnant
+        "we hadden een blok c oefening in kamer 3",
+    ],
+)
+def test_a_floor_a_pregnancy_and_numbers_where_nobody_lives_stay(text: str) -> None:
+    assert "[" not in redact(text).text, redact(text).text

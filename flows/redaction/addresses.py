@@ -69,10 +69,14 @@ _SCRIPT_STREET = re.compile(
 # "kamer 3 van het pand"), or said of where someone lives or stays ("ze zitten in kamer
 # 14"). A meeting "in room 4" stays. A flat, a block's entrance ("portiek 44") or an
 # apartment ("кв 37", "شقة 4B") with its number is where someone lives, said or not.
-_DWELLINGS = r"flat|portiek|appartement|apartment|apartamento|кв\.?|квартира|квартирі|شقة|شقه"
+_DWELLINGS = (
+    r"flat|portiek|appartement|apartment|apartamento|daire|dairesi|кв\.?|квартира|квартирі"
+    r"|شقة|شقه|دروازه"
+)
 _ROOM = re.compile(
-    rf"(?<![\w])(?:(?P<dwelling>{_DWELLINGS})|kamer|room|habitaci[oó]n|cuarto|puerta|pok[oó]j"
-    r"|pokoju|oda|odası|odasi|daire|кімната|кімнаті|кімнату|комната|комнате|каюта|каюті"
+    r"(?<![\w])(?:(?:blok|block|bloque|بلاک)[ \t]+\w(?![\w])[ \t]*)?"  # "blok C daire 5"
+    rf"(?:(?P<dwelling>{_DWELLINGS})|kamer|room|habitaci[oó]n|cuarto|puerta|pok[oó]j"
+    r"|pokoju|oda|odası|odasi|кімната|кімнаті|кімнату|комната|комнате|каюта|каюті"
     r"|[وبل]?(?:ال)?غرفة|غرفه|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
     rf"{_NUMBER_WORD}?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
     r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building)[ \t]+[A-Za-z0-9](?![\w])"
@@ -88,12 +92,22 @@ _AT_NUMBER = re.compile(
     r"(?![\w]|[.,:/-]\d)",
     re.IGNORECASE,
 )
+# A flat in Spanish, its number with its letter: "piso 2b", "piso 3ºB" (not "piso 2", a
+# floor).
+_PISO = re.compile(r"(?<![\w])piso[ \t]+\d{1,2}[º°]?[ \t]?[A-Za-z](?![\w])", re.IGNORECASE)
+# A house number with its word, in a sentence that says someone lives there: "mieszkaja
+# nad kruidvatem nr 23", "ze woont achter de moskee, huisnr 5".
+_NUMBERED = re.compile(
+    r"(?<![\w])(?:huisnr\.?|huisnummer|nr\.?|no\.|nummer|number|numer|numero|número|numara"
+    r"|номер)[ \t]*\d{1,4}[A-Za-z]?(?![\w]|[.,:/-]\d)",
+    re.IGNORECASE,
+)
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
-    r"|duerme|mieszka|mieszkają|живе|живуть|проживає|проживають|kalıyor|kaldığı|oturuyor|تسكن"
+    r"|duerme|mieszka|mieszkają|mieszkaja|живе|живуть|проживає|проживають|kalıyor|kaldığı|oturuyor|تسكن"
     r"|يسكن|ساکن|ساكن|ساكنة|ساكنين|زندگی|azc|азц|opvang\w*|shelter|pand|hostel|hotel|albergue"
     r"|гуртожит\w*|kamp|camp|کمپ|کمب|مخيم"
-    r"|الكامب|deggan|degan|nool|ይነብሩ|ትነብር|ይነብር)(?![\w])",
+    r"|الكامب|deggan|degan|nool|hoyga|ይነብሩ|ትነብር|ይነብር)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -111,11 +125,17 @@ _LIVES_AFTER = re.compile(
 
 def _room_lived_in(text: str, m: re.Match[str]) -> bool:
     """The room found by `_ROOM` has a floor or a block, or its sentence says someone
-    lives or stays there, before the room or after it ("qolka 17 ayay deggan yihiin")."""
+    lives or stays there."""
     if m.group("dwelling") or m.group("floor") or m.group("block") is not None:
         return True
-    before = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
-    after = " ".join(re.split(r"[.,،!?\n]", text[m.end() : m.end() + 40])[0].split()[:3])
+    return _lived_in(text, m.start(), m.end())
+
+
+def _lived_in(text: str, start: int, end: int) -> bool:
+    """The sentence says someone lives or stays at text[start:end], before it or after
+    it ("qolka 17 ayay deggan yihiin")."""
+    before = re.split(r"[.!?\n]", text[max(0, start - 80) : start])[-1]
+    after = " ".join(re.split(r"[.,،!?\n]", text[end : end + 40])[0].split()[:3])
     return _LIVES.search(before) is not None or _LIVES_AFTER.search(after) is not None
 
 
@@ -292,6 +312,13 @@ def find_addresses(text: str, claims: Claims) -> None:
         if _room_lived_in(text, m) and not (
             _UNITS.match(text, m.end()) or _FLOOR.match(text, m.end())
         ):
+            claims.add(m.start(), m.end(), "address")
+    for m in _PISO.finditer(text):
+        claims.add(m.start(), m.end(), "address")
+    for m in _NUMBERED.finditer(text):
+        if _UNITS.match(text, m.end()):
+            continue  # "nr 3 keer"
+        if m.group().lower().startswith("huis") or _lived_in(text, m.start(), m.end()):
             claims.add(m.start(), m.end(), "address")
     for m in _AT_NUMBER.finditer(text):
         house = "house" if m.group("house") else "numbered"

@@ -58,6 +58,10 @@ _YEAR_THEN_BIRTH = re.compile(
     re.IGNORECASE,
 )
 
+# Afghan solar months with a day and a year: "۲۳ حمل ۱۳۸۶". Only so: alone they are words
+# (حمل pregnancy, جدی serious) or names (اسد Asad), so they are no `MONTHS`.
+_DARI_MONTHS = "حمل|ثور|جوزا|سرطان|اسد|سنبله|میزان|عقرب|قوس|جدی|دلو|حوت"
+_SOLAR_DATE = re.compile(rf"(?<![\w]){_DAY}[ \t]+(?:{_DARI_MONTHS})[ \t]+{_YEAR}(?!\d)")
 
 _HAS_YEAR = re.compile(rf"(?<!\d)(?:{_YEAR}|'\d{{2}})(?!\d)")
 _BIRTH_BEFORE = re.compile(
@@ -93,6 +97,8 @@ def find_dates(text: str, claims: Claims) -> None:
                 text, max(0, m.start() - 40), m.start()
             )
             claims.add(m.start(), m.end(), "date" if dated else None)
+    for m in _SOLAR_DATE.finditer(text):
+        claims.add(m.start(), m.end(), "date")
     for pattern in (_BIRTH_THEN_YEAR, _YEAR_THEN_BIRTH):
         for m in pattern.finditer(text):
             claims.add(m.start("date"), m.end("date"), "date")

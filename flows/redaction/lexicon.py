@@ -273,7 +273,7 @@ COLOURS = _words(
     "negra rojo roja gris azul plateado beyaz siyah kırmızı gri mavi biały biała białym",
     "czarny czarna czarnym czerwony srebrny білий біла чорний чорна сірий сіра червоний",
     "ጸሊም ጻዕዳ ቀይሕ ሰማያዊ ሓመልማል مشکی سفید قرمز آبی طوسی نقره‌ای أسود اسود أبيض ابيض",
-    "أحمر احمر رمادي فضي cad madow casaan buluug cawl cagaar",
+    "أحمر احمر رمادي فضي رصاصي سودا بيضا حمرا cad madow casaan buluug cawl cagaar",
 )
 # After these the next word is a thing, not a person: a car make before its model
 # ("Volkswagen Caddy", "Fiat Doblo"), a car before its make ("baabuur mercedes"), a
@@ -339,6 +339,8 @@ NOT_NAMES = _words(
     "christian moslim christen türk türkçe",
     # words for a parent or a birth date that a possessive or "is" puts where names stand
     "dob",
+    # a block of flats, before its letter: "blok C daire 5", "ze wonen blok c flat 5"
+    "blok block bloque",
     # other
     "mr mrs ms dr covid corona whatsapp telegram facebook instagram tiktok snapchat",
 )
@@ -450,11 +452,12 @@ CASE_CUES = _items(
     "№",
 )
 
-# Words before a licence plate, where a plate typed with spaces for its dashes is one:
-# "kenteken xk 482 t", "رقمها xk 482 t", "lambarkiisu g 748 kx".
+# Words before a licence plate, where a code of letters and digits typed any way is one:
+# "kenteken xk 482 t", "رقمها xk 482 t", "na polskich blachach WGM 48213".
 PLATE_CUES = _items(
     "kenteken|nummerbord|nummerplaat|plate|number plate|license plate|licence plate|reg",
     "registration|plaka|plakası|plakasi|tablica|tablice|rejestracja|numer rejestracyjny",
+    "blachach|blachy|blachami",
     "номер|номери|номерний знак|matrícula|matricula|placa|رقمها|رقمه|رقم السيارة|نمره|پلاک",
     "پلاکش|lambar|lambarkiisu|lambarkeeda|lambarka gaariga|taarga|ቁጽሪ መኪና|ታርጋ",
 )

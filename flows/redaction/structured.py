@@ -10,7 +10,7 @@ from stdnum import iban
 from stdnum.nl import bsn
 
 from .addresses import street_word
-from .lexicon import CASE_CUES, PLATE_CUES, PUBLIC_NUMBERS, SOCIAL_CUES
+from .lexicon import CASE_CUES, PLATE_CUES, PUBLIC_NUMBERS, SOCIAL_CUES, STOP
 from .spans import Claims
 
 
@@ -249,15 +249,42 @@ def find_postcodes(text: str, claims: Claims) -> None:
         if m.group("letters") not in _TWO_LETTER_WORDS:
             claims.add(m.start(), m.end(), "postcode")
 
-# After a word for a plate, a Dutch plate typed with spaces for its dashes, in any case,
-# a word or two between: "رقمها xk 482 t", "lambarkiisu waa g 748 kx".
-_SPACED_PLATE = re.compile(
-    rf"(?<!\w)(?:{_alternation(PLATE_CUES)})(?!\w)[^\w\n]*(?:\w+[^\w\n]+){{0,2}}?"
-    r"(?P<plate>(?<![\w-])(?:"
-    + "|".join(c.replace("-", " ").replace("L", "[A-Z]").replace("D", r"\d") for c in _SIDECODES)
-    + r"))(?![\w-])",
-    re.IGNORECASE,
-)
+
+# After a word for a plate, a plate of any country typed any way, a word or two between:
+# "رقمها xk 482 t", "lambarkiisu waa g 748 kx", "na polskich blachach WGM 48213".
+_PLATE_CUE = re.compile(rf"(?<!\w)(?:{_alternation(PLATE_CUES)})(?!\w)", re.IGNORECASE)
+_PLATE_PART = re.compile(r"[A-Za-z0-9]+|[^\w\s-]|\n")
+
+
+def _plate_after(text: str, cue_end: int) -> tuple[int, int] | None:
+    """The first run of two or three parts that looks like a plate, starting at one of
+    the three words after a plate's word; parts joined by one space or a dash."""
+    parts = []
+    for m in _PLATE_PART.finditer(text, cue_end, cue_end + 60):
+        if not m.group().isalnum():
+            break  # a comma, a full stop or a line ends the search
+        parts.append(m)
+    for first in range(min(3, len(parts))):
+        for count in (3, 2):
+            run = parts[first : first + count]
+            gaps = [text[a.end() : b.start()] for a, b in zip(run, run[1:])]
+            if len(run) == count and all(g in (" ", "-") for g in gaps):
+                if _plate_like(text[run[0].start() : run[-1].end()]):
+                    return run[0].start(), run[-1].end()
+    return None
+
+
+def _plate_like(code: str) -> bool:
+    """Letters and at least two digits, five to nine in all, and no word among them:
+    "xk 482 t", "4821 KLM"; not "12 or so", "2 of 3"."""
+    groups = code.replace("-", " ").split()
+    digits = sum(ch.isdigit() for ch in code)
+    letters = sum(ch.isalpha() for ch in code)
+    words = [
+        g for g in groups if g.isalpha() and (g.lower() in _TWO_LETTER_WORDS or g.lower() in STOP)
+    ]
+    return digits >= 2 and letters >= 1 and 5 <= digits + letters <= 9 and not words
+
 
 # British plates, in capitals only: "AB12 CDE"; Polish ones: "PO 7K322", "KR 4F219";
 # Turkish ones, a province 01-81 first: "34 ABC 123"; Ukrainian ones in the Cyrillic
@@ -275,8 +302,10 @@ _UA_PLATE = re.compile(
 def find_plates(text: str, claims: Claims) -> None:
     for pattern in (_PLATE, _UK_PLATE, _TR_PLATE, _UA_PLATE):
         _claim_all(pattern, text, claims, "plate")
-    for m in _SPACED_PLATE.finditer(text):
-        claims.add(m.start("plate"), m.end("plate"), "plate")
+    for cue in _PLATE_CUE.finditer(text):
+        plate = _plate_after(text, cue.end())
+        if plate:
+            claims.add(*plate, "plate")
     for m in _PL_PLATE.finditer(text):
         tail = m.group(0).split(" ")[1]
         if any(ch.isalpha() for ch in tail):  # "BSN 12345" is no plate
