@@ -3,6 +3,7 @@ licence plates, case numbers and the digit runs that may be a BSN."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import phonenumbers
@@ -267,10 +268,13 @@ def _plate_after(text: str, cue_end: int) -> tuple[int, int] | None:
     for first in range(min(3, len(parts))):
         for count in (3, 2):
             run = parts[first : first + count]
-            gaps = [text[a.end() : b.start()] for a, b in zip(run, run[1:])]
-            if len(run) == count and all(g in (" ", "-") for g in gaps):
-                if _plate_like(text[run[0].start() : run[-1].end()]):
-                    return run[0].start(), run[-1].end()
+            gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(run)]
+            if (
+                len(run) == count
+                and all(g in (" ", "-") for g in gaps)
+                and _plate_like(text[run[0].start() : run[-1].end()])
+            ):
+                return run[0].start(), run[-1].end()
     return None
 
 
