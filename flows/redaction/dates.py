@@ -74,10 +74,10 @@ def _plausible(a: str, b: str) -> bool:
     return 1 <= x <= 31 and 1 <= y <= 31 and (x <= 12 or y <= 12)
 
 
-# "كل خميس", "هر جمعه شب", "روز جمعه": every Thursday, every Friday night, on Friday; not
-# Khamis or Juma, whose names the weekdays also are.
+# "كل خميس", "هر جمعه شب", "روز جمعه", "كل صباح": every Thursday, every Friday night, on
+# Friday, every morning; not Khamis, Juma or Sabah, whose names these words also are.
 _EVERY_DAY = re.compile(
-    r"(?<!\w)(?:كل|هر|روز|يوم)[ \t]+(?:ال)?(?:خميس|جمعه|جمعة)(?:\u200c?ها)?(?!\w)"
+    r"(?<!\w)(?:كل|هر|روز|يوم)[ \t]+(?:ال)?(?:خميس|جمعه|جمعة|صباح|مساء)(?:\u200c?ها)?(?!\w)"
 )
 
 

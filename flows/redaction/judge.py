@@ -125,6 +125,13 @@ _SPOKEN = frozenset(
         # Persian in Latin letters (Finglish)
         "shohar shoharesh shoharam khanum khanom hamsaye hamsayeh mige migeh mizane",
         "mizaneh bache bacheha dare dareh khune khooneh zanesh pesaresh dokhtaresh",
+        "babash babam maman mamanesh hamkar hamkaram kar safai shirkat daftar mega goft",
+        "goftam salashe sale saat sa'at nesfe shab ruz emruz dishab diruz zang polis",
+        "madrese dokhtara pesara harf mikone mikonum mekonum zakhmi kamelesh",
+        # Levantine and Iraqi Arabic in Latin letters
+        "ahl zawj zawjha zawjah zawji jawzha ma3 ma7atta m7atta yom jom3a sene sana 3omra",
+        "3omro kenet kan zalame ktir kteer madrase 2alet 2al enno sar bl 3al w b el",
+        "3amm 3ammha bintha ibn binti sarat tnam",
         # Sranan Tongo
         "mi yu a e no fu en san sabi pikin frede neti ala kon de wan tu dri taki go wani",
         "mek nanga ini tapu baka fosi now ete kba kaba dati disi sma sma's mama papa oso",
@@ -352,7 +359,8 @@ ALWAYS_NAMES = frozenset(
 # ... except where the next word shows the ordinary word: "deniz kenarında" (by the sea).
 _AS_WORD_BEFORE = {
     "deniz": ("kenar", "kıyı", "suyu", "tatil", "manzara", "hava", "ürün", "yol"),
-    "umut": ("var", "yok", "ver", "et", "kes"),
+    "umut": ("var", "yok", "ver", "et", "ed", "kes"),  # "umut ediyorum": I hope
+    "gül": ("gibi",),  # "gül gibi kız": a girl like a rose
     "ተስፋ": ("ቆሪጻ", "ቆሪጹ", "ቆሪጾም", "ቆሪጽና", "ኣሎኒ", "የብለይን", "ኣይቆረጸትን"),  # lost hope
     "امید": ("دارم", "داریم", "دارد", "داره", "وار"),  # I hope
 }

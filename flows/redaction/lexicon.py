@@ -185,6 +185,8 @@ KIN = _TURKISH_KIN | _words(
     "walaashiis walaalkeed walaalkiis walaashay walaalkay saaxiibteed saaxiibkeed",
     "saaxiibtay ilmaheeda carruurteeda ayeeyadeed eedadeed habaryarteed adeerkeed",
     "abtigeed macallinka macallimadda eedadey eedadeed walaalaheed walaalihiis walaalahay",
+    # the same, bare: grandmother, grandfather, aunts, uncle, mother, father, sibling
+    "ayeeyo awoowe eedo habaryar abti hooyo aabo aabbe walaal macallin macalin",
     # pt, Cape Verdean Kriolu
     "vizinha vizinho irmã irmão filha filho fidju",
     # es
@@ -328,6 +330,7 @@ NOT_NAMES = _words(
     "ciid ciidda ciidii ciida ፋሲካ ልደት hindustani hindoestaans hindoestaanse creools",
     "creoolse javaans javaanse loket",
     "pasen easter islam koran quran alle ilaahay dios bóg boga bogiem бог бога",
+    "timkat meskel newroz nowruz henna hina kına zumba",
     "isniin talaado arbaco khamiis jimco sabti axad países bajos",
     # nationalities and languages written with a capital (nl, en)
     "nederlands nederlandse marokkaans marokkaanse turks turkse syrisch syrische eritrees",

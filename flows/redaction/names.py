@@ -284,7 +284,7 @@ class _Scan:
             or low in PARTICLES
             or low.startswith(NOT_NAME_PREFIXES)
             or low.endswith(_STREET_ENDINGS)  # "de Kalverstraat" without a number stays
-            or (low.endswith(("markt", "park")) and len(low) > 7)  # "de Dappermarkt"
+            or (low.endswith(("markt", "park", "school")) and len(low) > 7)  # "Vondelschool"
             or (not low.isascii() and _plain_place(judge.unaccented(low)))  # "Ámsterdam"
         )
 

@@ -119,14 +119,23 @@ _KEEP_PHRASES = re.compile(
     re.IGNORECASE,
 )
 
+# Schools, named after a person or a thing: "het Calvijn College", "basisschool De
+# Klimop", "مدرسه Het Palet". Kept whole.
+_SCHOOLS = re.compile(
+    r"(?<!\w)(?:(?:[A-Z][\w'-]+[ \t]+){1,2}(?:College|Lyceum|Gymnasium|Academie|Academy)"
+    r"|(?:(?i:school|basisschool|schooltje|مدرسه|مدرسة|escuela|colegio|okulu|szkoła|szkole"
+    r"|школа|школі|dugsiga|ቤት[ \t]+ትምህርቲ))[ \t]+(?:De|Het|'t)[ \t]+[A-Z][\w'-]+)(?!\w)"
+)
+
 
 def find_handle_shapes(text: str, claims: Claims) -> None:
     _claim_all(_HANDLE_SHAPE, text, claims, "handle")
 
 
 def protect_services(text: str, claims: Claims) -> None:
-    """Shops and services named after a person are not a person."""
+    """Shops, services and schools named after a person are not a person."""
     _claim_all(_KEEP_PHRASES, text, claims, None)
+    _claim_all(_SCHOOLS, text, claims, None)
 
 
 # --- public numbers, IBAN, phone -------------------------------------------------------
