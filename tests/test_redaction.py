@@ -1655,3 +1655,20 @@ def test_schools_feasts_kin_likenesses_and_spoken_words_in_latin_letters_stay(
 ) -> None:
     cleaned = redact(text).text
     assert stays in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("nazwisko na dzwonku kamińscy, 3 piętro", "kamińscy", "na dzwonku"),
+        ("دیروز تو مطب دندونپزشکی مریم‌اینا رو دیدم", "مریم", "رو دیدم"),
+    ],
+)
+def test_a_polish_family_in_the_plural_and_a_farsi_name_with_and_family(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+def test_polish_nationalities_in_the_plural_stay() -> None:
+    assert redact("polscy i niemieccy turyści").text == "polscy i niemieccy turyści"

@@ -1091,6 +1091,9 @@ _FAMILY_PLURALS = (
     ("skich", ("ski", "ska")),  # "u dąbrowskich"
     ("ckich", ("cki", "cka")),
     ("dzkich", ("dzki", "dzka")),
+    ("scy", ("ski",)),  # "nazwisko na dzwonku kamińscy"
+    ("ccy", ("cki",)),
+    ("dzcy", ("dzki",)),
     ("ów", ("",)),  # "od nowaków"
     ("ів", ("",)),  # "родина кравчуків"
     ("ها", ("",)),  # "خونه‌ی نوری‌ها" (the joiner is gone by now)
@@ -1117,7 +1120,8 @@ def _bare_forms(text: str) -> list[str]:
     """A word of a script without case as it is, and without what is written onto names:
     Arabic "و" (and), "ل" (to), "ب" (with, by), also "و" before one of the others;
     Ge'ez "ን" before (to) or after (and), "ሲ" and "ውን" after (as for, also);
-    Farsi "جان" after (dear) and the spoken object ending "و"."""
+    Farsi "جان" after (dear), "اینا" after (and family) and the spoken object ending
+    "و"."""
     forms = [text]
     if text[:1] in "ولب" and len(text) > 3:
         forms.append(text[1:])
@@ -1132,6 +1136,8 @@ def _bare_forms(text: str) -> list[str]:
             forms.append(text[:-2])
     if text.endswith(("جان", "جون")) and len(text) > 5:
         forms.append(text[:-3])  # "dear", written or spoken: "رهاجون"
+    if text.endswith("اینا") and len(text) > 6:
+        forms.append(text[:-4])  # and family, spoken: "مریم‌اینا" (the joiner is gone)
     if text[-1:] == "و" and "\u0600" <= text[:1] <= "\u06ff" and len(text) > 3:
         forms.append(text[:-1])  # Farsi speech marks the object: "مریمو دیدم"
     return forms
