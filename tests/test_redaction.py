@@ -1672,3 +1672,17 @@ def test_a_polish_family_in_the_plural_and_a_farsi_name_with_and_family(
 
 def test_polish_nationalities_in_the_plural_stay() -> None:
     assert redact("polscy i niemieccy turyści").text == "polscy i niemieccy turyści"
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("прізвище здається шевчук, живуть у Велпі", "шевчук", "прізвище здається"),
+        ("nazwisko chyba nowak, mieszka sama", "nowak", "nazwisko chyba"),
+        ("дзвонила світланка, плакала. я кажу світланко тримайся.", "світланко", "тримайся"),
+    ],
+)
+def test_a_hedge_between_a_cue_and_its_name_and_a_ukrainian_vocative(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)

@@ -80,7 +80,11 @@ _CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”„«»‘’‚]?
 _TITLE_GAP = re.compile(r"\.?[ \t]+|\.")
 _SENTENCE_END = frozenset(".!?;:…\n።፧")
 _OPENERS = " \t\"'“”‘’«»([-–—*•"
-_FILLERS = frozenset({"is", "was", "waa", "es", "هو", "هي", "jest", "є", "ist"})
+# Between a strong cue and its name: "is", and a hedge ("прізвище здається шевчук").
+_FILLERS = frozenset(
+    "is was waa es هو هي jest є ist здається мабуть напевно chyba pewnie galiba sanırım"
+    " sanirim creo quizás quizas probably maybe perhaps misschien waarschijnlijk".split()
+)
 _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
 _POSSESSIVES_TEXT = "su sus her his their haar zijn hun jej jego ich її його їхня onun kocası"
 _POSSESSIVES = frozenset(_POSSESSIVES_TEXT.split())
@@ -1185,11 +1189,13 @@ def _persian_stems(word: str) -> tuple[list[str], list[str]]:
 
 def _suffixed_forms(low: str) -> list[str]:
     """A word, and the name it may be with a Somali ending: "-na" (and), the vocative,
-    or an ending after a hyphen ("ifrah-na", "cali-ka")."""
+    or an ending after a hyphen ("ifrah-na", "cali-ka"); a Ukrainian vocative in "-о"."""
     forms = _somali_forms(low)
     head, hyphen, tail = low.rpartition("-")
     if hyphen and len(head) >= 3 and 1 <= len(tail) <= 3:
         forms.append(head)
+    if low.endswith("о") and len(low) >= 5 and "\u0400" <= low[:1] <= "\u04ff":
+        forms.append(low[:-1] + "а")  # the Ukrainian vocative: "світланко" (Світланка)
     return forms
 
 
