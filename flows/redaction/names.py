@@ -82,9 +82,12 @@ _SENTENCE_END = frozenset(".!?;:…\n።፧")
 _OPENERS = " \t\"'“”‘’«»([-–—*•"
 # Between a strong cue and its name: "is", and a hedge ("прізвище здається шевчук").
 _FILLERS = frozenset(
-    "is was waa es هو هي jest є ist здається мабуть напевно chyba pewnie galiba sanırım"
-    " sanirim creo quizás quizas probably maybe perhaps misschien waarschijnlijk".split()
-)
+    (
+        "is", "was", "waa", "es", "هو", "هي", "jest", "є", "ist", "здається", "мабуть",
+        "напевно", "chyba", "pewnie", "galiba", "sanırım", "sanirim", "creo", "quizás",
+        "quizas", "probably", "maybe", "perhaps", "misschien", "waarschijnlijk",
+    )
+)  # fmt: skip
 _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
 _POSSESSIVES_TEXT = "su sus her his their haar zijn hun jej jego ich її його їхня onun kocası"
 _POSSESSIVES = frozenset(_POSSESSIVES_TEXT.split())
