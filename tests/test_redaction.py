@@ -1569,6 +1569,11 @@ def test_a_name_written_in_lower_case_by_a_writer_who_capitalises_names_is_the_w
     assert "soledad en" in cleaned or "надію" in cleaned or "umut var" in cleaned, cleaned
 
 
+def test_a_name_in_lower_case_where_a_name_stands_is_still_the_name() -> None:
+    cleaned = redact("En la caja vi a Soledad. Ayer soledad me dijo que su hijo la pega.").text
+    assert "oledad" not in cleaned, cleaned
+
+
 @pytest.mark.parametrize(
     "text",
     [

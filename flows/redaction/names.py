@@ -1000,9 +1000,10 @@ class _Scan:
     def written_as_word(self, i: int) -> bool:
         """A common word in lower case inside a sentence, where the writer gave every
         name found a capital: "Soledad ... se le notaba la soledad", "Надія ... має
-        надію". That writer wrote the word here, not the name."""
+        надію". That writer wrote the word here, not the name; unless it stands where a
+        name does ("soledad me dijo")."""
         tok = self.toks[i]
-        if not tok.cased or tok.cap or self.sentence_start(i):
+        if not tok.cased or tok.cap or self.sentence_start(i) or self.slot(i):
             return False
         if not all(self.toks[k].cap for k in self.names if self.toks[k].cased):
             return False
