@@ -1691,3 +1691,19 @@ def test_a_hedge_between_a_cue_and_its_name_and_a_ukrainian_vocative(
     text: str, gone: str, stays: str
 ) -> None:
     assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("zosia powiedziala ze tata zamyka mame w sypialni", "zamyka mame"),
+        ("mieszka z mezem i tesciem w emmen", "z mezem"),
+        ("قالت ليا ماماها مريضة بزاف", "ماماها"),
+        ("با زن و دو تا بچه‌ش زندگی میکنه", "بچه"),
+        ("در شب خینه، عروس فقط ۱۷ سال داشت", "عروس"),
+        ("the girl has been kept home; aabaheed says she must help", "aabaheed"),
+    ],
+)
+def test_kin_words_typed_without_accents_or_with_a_possessive_stay(text: str, stays: str) -> None:
+    cleaned = redact(text).text
+    assert stays in cleaned, cleaned

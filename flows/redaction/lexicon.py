@@ -171,6 +171,8 @@ KIN = _TURKISH_KIN | _words(
     "syna synem córka córki córkę córką matka matki mama mamy ojciec ojca tata taty siostra",
     "siostry siostrę brat brata babcia babci dziadek ciocia cioci wujek wujka koleżanka",
     "kolega przyjaciółka przyjaciel partnerka chłopak dziewczyna wnuczka wnuk teściowa",
+    # typed without their accents: "zamyka mame", "karta meza"
+    "mame meza mezem zony corke corka",
     "nauczycielka synek córeczka",
     # uk
     "сусідка сусідки сусідку сусід сусіда чоловік чоловіка дружина дружину син сина донька",
@@ -181,7 +183,7 @@ KIN = _TURKISH_KIN | _words(
     # so
     "deriskayga deriskeyga derisku deriskeeda deris ninkeeda ninkayga ninka naagtiisa",
     "xaaskiisa xaaskeeda wiilkeeda wiilkiisa wiilka gabadheeda gabadhiisa gabadha",
-    "inanteeda hooyadeed hooyadiis hooyada aabbaheed aabihiis aabaha walaasheed",
+    "inanteeda hooyadeed hooyadiis hooyada aabbaheed aabaheed aabihiis aabaha walaasheed",
     "walaashiis walaalkeed walaalkiis walaashay walaalkay saaxiibteed saaxiibkeed",
     "saaxiibtay ilmaheeda carruurteeda ayeeyadeed eedadeed habaryarteed adeerkeed",
     "abtigeed macallinka macallimadda eedadey eedadeed walaalaheed walaalihiis walaalahay",
@@ -215,6 +217,8 @@ UNCASED_KIN = (
         # spoken Arabic and Farsi: "جوزها" her husband, "مرتو" his wife, "مامانش" his mother
         "جوزها جوزي مرته مرتو حماتها حماها خالها عمها خالتها عمتها اخته اخوه",
         "مامانش باباش زنش داداشش آبجیش شوهرم زنم پسرم دخترم مادرشوهرش",
+        # her child (the joiner gone), her mum and dad (Darija), the bride and groom
+        "بچهش بچش بچهاش ماماها باباها عروس داماد",
         "أبوها ابوها أختها اختها أخوها اخوها صديقتها صديقه طفلها طفلتها",
         "شوهرش همسرش پسرش دخترش مادرش پدرش خواهرش برادرش همسایه همسایهاش همسایهام",
         "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣዲኣ ኣዲኡ ኣቦኣ ኣቦኡ ሓብታ ሓዋ ጎረቤተይ ጎረቤት ኣደ ኣቦ ደቃ ደቁ ደቀይ",
