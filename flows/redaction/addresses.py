@@ -98,9 +98,7 @@ _PISO = re.compile(r"(?<![\w])piso[ \t]+\d{1,2}[º°]?[ \t]?[A-Za-z](?![\w])", r
 # A house number with its word, in a sentence that says someone lives there: "mieszkaja
 # nad kruidvatem nr 23", "ze woont achter de moskee, huisnr 5".
 _NUMBERED = re.compile(
-    r"(?<![\w])(?:huisnr\.?|huisnummer|nr\.?|no\.|nummer|number|numer|numero|número|numara"
-    r"|номер)[ \t]*\d{1,4}[A-Za-z]?(?![\w]|[.,:/-]\d)",
-    re.IGNORECASE,
+    rf"(?<![\w]){_NUMBER_WORD}\d{{1,4}}[A-Za-z]?(?![\w]|[.,:/-]\d)", re.IGNORECASE
 )
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"

@@ -430,6 +430,7 @@ STREET_WORDS = _words(
 # Words before a house number: "Kalverstraat nr. 12", "Çiçek Sokak No: 5", "پلاک ۱۲".
 HOUSE_NUMBER_WORDS = (
     *("nr.", "nr", "no.", "no:", "no", "nummer", "number", "numer", "numero", "número"),
+    *("huisnr.", "huisnr", "huisnummer"),
     *("numara", "номер", "№", "پلاک", "شماره", "رقم"),
 )
 
