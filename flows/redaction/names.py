@@ -982,8 +982,10 @@ class _Scan:
         found = {w for w in found if not judge.too_short(w) and w not in STOP}
         # and in its other grammatical forms: "pawłem ... paweł", "anią ... ania"
         found |= {stem for w in found for stem in judge.name_stems(w)}
+        # a writer who gave every name found a capital
+        capitalises = all(self.toks[k].cap for k in self.names if self.toks[k].cased)
         for i, tok in enumerate(self.toks):
-            if i in self.names or self.stop(tok) or self.written_as_word(i):
+            if i in self.names or self.stop(tok) or (capitalises and self.written_as_word(i)):
                 continue
             base = _base(tok.low)
             forms = [base, *_bare_forms(base)] if not tok.cased else _suffixed_forms(base)
@@ -998,14 +1000,12 @@ class _Scan:
                 self.names.add(i)  # also "ንሳባ" (to Saba), "لسلمى" (to Salma), "ዮናስን"
 
     def written_as_word(self, i: int) -> bool:
-        """A common word in lower case inside a sentence, where the writer gave every
-        name found a capital: "Soledad ... se le notaba la soledad", "Надія ... має
-        надію". That writer wrote the word here, not the name; unless it stands where a
-        name does ("soledad me dijo")."""
+        """A common word in lower case inside a sentence, from a writer who gave every
+        name found a capital (`again` asks only then): "Soledad ... se le notaba la
+        soledad", "Надія ... має надію". That writer wrote the word here, not the name;
+        unless it stands where a name does ("soledad me dijo")."""
         tok = self.toks[i]
         if not tok.cased or tok.cap or self.sentence_start(i) or self.slot(i):
-            return False
-        if not all(self.toks[k].cap for k in self.names if self.toks[k].cased):
             return False
         word = _base(tok.low)
         return word in NAME_WORDS or lexicon().zipf(word, self.langs) >= 4.0
