@@ -31,33 +31,43 @@ from pathlib import Path
 from flows.redaction import normalise, redact, take_all_out
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "redaction.jsonl"
-HELDOUT = CORPUS.with_name("heldout.jsonl")
-FRESH = CORPUS.with_name("fresh.jsonl")
-ROUND3 = CORPUS.with_name("round3.jsonl")
-ROUND4 = CORPUS.with_name("round4.jsonl")
-ROUND5 = CORPUS.with_name("round5.jsonl")
-ROUND6 = CORPUS.with_name("round6.jsonl")
-ROUND7 = CORPUS.with_name("round7.jsonl")
-ROUND8 = CORPUS.with_name("round8.jsonl")
-ROUND9 = CORPUS.with_name("round9.jsonl")
-ROUND10 = CORPUS.with_name("round10.jsonl")
-ROUND11 = CORPUS.with_name("round11.jsonl")
-ROUND12 = CORPUS.with_name("round12.jsonl")
-ROUND13 = CORPUS.with_name("round13.jsonl")
-ROUND14 = CORPUS.with_name("round14.jsonl")
-ROUND15 = CORPUS.with_name("round15.jsonl")
-ROUND16 = CORPUS.with_name("round16.jsonl")
-ROUND17 = CORPUS.with_name("round17.jsonl")
-ROUND18 = CORPUS.with_name("round18.jsonl")
-ROUND19 = CORPUS.with_name("round19.jsonl")
-ROUND20 = CORPUS.with_name("round20.jsonl")
-ROUND21 = CORPUS.with_name("round21.jsonl")
-ROUND22 = CORPUS.with_name("round22.jsonl")
-ROUND23 = CORPUS.with_name("round23.jsonl")
-ROUND24 = CORPUS.with_name("round24.jsonl")
-ROUND25 = CORPUS.with_name("round25.jsonl")
-ROUND26 = CORPUS.with_name("round26.jsonl")
-ROUND27 = CORPUS.with_name("round27.jsonl")
+# Each corpus written for issue 22 without seeing the rules, oldest first, with what
+# it measured before its misses were read (the newest one is the text not seen).
+UNTUNED = (
+    ("heldout.jsonl", "Held-out, untuned until round 3 read its misses"),
+    ("fresh.jsonl", "Fresh, untuned until round 3 read its misses"),
+    ("round3.jsonl", "Round 3, untuned until round 4 read its misses"),
+    ("round4.jsonl", "Round 4, untuned until round 5 read its misses"),
+    ("round5.jsonl", "Round 5, untuned until round 6 read its misses"),
+    ("round6.jsonl", "Round 6, untuned until round 7 read its misses"),
+    ("round7.jsonl", "Round 7, untuned until round 8 read its misses"),
+    ("round8.jsonl", "Round 8, untuned until round 9 read its misses"),
+    ("round9.jsonl", "Round 9, untuned until round 10 read its misses"),
+    ("round10.jsonl", "Round 10, untuned until round 11 read its misses"),
+    ("round11.jsonl", "Round 11, untuned until round 12 read its misses"),
+    ("round12.jsonl", "Round 12, untuned until round 13 read its misses"),
+    ("round13.jsonl", "Round 13, untuned until round 14 read its misses"),
+    ("round14.jsonl", "Round 14, scored at 93.2 % recall before its misses were read"),
+    ("round15.jsonl", "Round 15, scored at 96.2 % recall before its misses were read"),
+    ("round16.jsonl", "Round 16, scored at 93.8 % recall before its misses were read"),
+    ("round17.jsonl", "Round 17, scored at 92.4 % recall before its misses were read"),
+    ("round18.jsonl", "Round 18, scored at 94.0 % recall before its misses were read"),
+    (
+        "round19.jsonl",
+        "Round 19, scored at 95.2 % recall (96.0 % after round 18) before it was read",
+    ),
+    ("round20.jsonl", "Round 20, scored at 96.8 % recall before its misses were read"),
+    ("round21.jsonl", "Round 21, scored at 92.1 % (94.3 % after round 20) before it was read"),
+    ("round22.jsonl", "Round 22, scored at 95.4 % (96.5 % after round 21) before it was read"),
+    ("round23.jsonl", "Round 23, scored at 91.2 % (91.8 % after round 22) before it was read"),
+    ("round24.jsonl", "Round 24, scored at 92.7 % (92.9 % after round 23) before it was read"),
+    ("round25.jsonl", "Round 25, scored at 92.9 % (94.8 % after round 24) before it was read"),
+    ("round26.jsonl", "Round 26, scored at 93.4 % before it was read"),
+    (
+        "round27.jsonl",
+        "Round 27, not read: 94.0 % (95.2 % after rounds 25 and 26) on text not seen",
+    ),
+)
 SPEED_TEXTS = 500
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -215,36 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     _report(f"Tuned: {CORPUS.name} (written with the rules)", scores)
     failed = bool(scores["all"].hard_misses)
     every = list(records)
-    untuned = (
-        (HELDOUT, "Held-out, untuned until round 3 read its misses"),
-        (FRESH, "Fresh, untuned until round 3 read its misses"),
-        (ROUND3, "Round 3, untuned until round 4 read its misses"),
-        (ROUND4, "Round 4, untuned until round 5 read its misses"),
-        (ROUND5, "Round 5, untuned until round 6 read its misses"),
-        (ROUND6, "Round 6, untuned until round 7 read its misses"),
-        (ROUND7, "Round 7, untuned until round 8 read its misses"),
-        (ROUND8, "Round 8, untuned until round 9 read its misses"),
-        (ROUND9, "Round 9, untuned until round 10 read its misses"),
-        (ROUND10, "Round 10, untuned until round 11 read its misses"),
-        (ROUND11, "Round 11, untuned until round 12 read its misses"),
-        (ROUND12, "Round 12, untuned until round 13 read its misses"),
-        (ROUND13, "Round 13, untuned until round 14 read its misses"),
-        (ROUND14, "Round 14, scored at 93.2 % recall before its misses were read"),
-        (ROUND15, "Round 15, scored at 96.2 % recall before its misses were read"),
-        (ROUND16, "Round 16, scored at 93.8 % recall before its misses were read"),
-        (ROUND17, "Round 17, scored at 92.4 % recall before its misses were read"),
-        (ROUND18, "Round 18, scored at 94.0 % recall before its misses were read"),
-        (ROUND19, "Round 19, scored at 95.2 % recall (96.0 % after round 18) before it was read"),
-        (ROUND20, "Round 20, scored at 96.8 % recall before its misses were read"),
-        (ROUND21, "Round 21, scored at 92.1 % (94.3 % after round 20) before it was read"),
-        (ROUND22, "Round 22, scored at 95.4 % (96.5 % after round 21) before it was read"),
-        (ROUND23, "Round 23, scored at 91.2 % (91.8 % after round 22) before it was read"),
-        (ROUND24, "Round 24, scored at 92.7 % (92.9 % after round 23) before it was read"),
-        (ROUND25, "Round 25, scored at 92.9 % (94.8 % after round 24) before it was read"),
-        (ROUND26, "Round 26, scored at 93.4 % before it was read"),
-        (ROUND27, "Round 27, not read: 94.0 % (95.2 % after rounds 25 and 26) on text not seen"),
-    )
-    for path, title in untuned:
+    for name, title in UNTUNED:
+        path = CORPUS.with_name(name)
         if path.exists():
             other = load_corpus(path)
             other_scores = score(other)
