@@ -1707,3 +1707,26 @@ def test_a_hedge_between_a_cue_and_its_name_and_a_ukrainian_vocative(
 def test_kin_words_typed_without_accents_or_with_a_possessive_stay(text: str, stays: str) -> None:
     cleaned = redact(text).text
     assert stays in cleaned, cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("po szkole rozmawiałam z nią przy bramie, płakała", "przy bramie"),
+        ("po mszy przy kawie opowiadał że ojciec go bije", "przy kawie"),
+        ("Bezoek op de kraamafdeling van het Maasstad: ze huilde", "Maasstad"),
+        ("Visité la sala de maternidad del Erasmus MC. La madre lloraba", "Erasmus MC"),
+        ("Na het Eid-gebed bij de Al Fourkaan moskee sprak ik haar", "Al Fourkaan moskee"),
+        ("mąż wziął na nią 4 kredyty w Klarna a ona nic nie wiedziała", "Klarna"),
+        ("він слідкує через life360 де вона", "life360"),
+        ("ኣብ Isala kraamafdeling ዕለት ልደታ 03-11-1998 ኣብ Zwolle assendorperstr 9", "Zwolle"),
+        ("maalinta nadiifinta xaafadda waxaan aragnay gabar 13 jir ah", "gabar 13 jir"),
+    ],
+)
+def test_declined_words_hospitals_mosques_apps_and_towns_stay(text: str, stays: str) -> None:
+    cleaned = redact(text).text
+    assert stays in cleaned, cleaned
+
+
+def test_a_polish_diminutive_in_the_genitive_is_a_name() -> None:
+    assert_gone_and_kept("jego siostry Zosi. W autobusie mówili", "Zosi", "siostry")

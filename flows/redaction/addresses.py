@@ -22,6 +22,7 @@ from .lexicon import (
     STREET_SUFFIXES,
     STREET_WORDS,
 )
+from .places import is_place
 from .spans import Claims
 
 
@@ -185,7 +186,8 @@ _ORDINARY = frozenset(
 # After a single word with a range ("Kinderen 3-5 jaar") these show it is not an address.
 _UNITS = re.compile(
     r"[ \t]*(?:jaar|jaren|years?|keer|times|uur|hours?|kilo|kg|euro|maanden|months?|weken"
-    r"|weeks?|dagen|days?|minuten|minutes|yaş|lat|lata|років|роки|años|sano|سنوات|سال|ዓመት)"
+    r"|weeks?|dagen|days?|minuten|minutes|yaş|lat|lata|років|роки|años|sano|jir|سنوات|سال"
+    r"|ዓመት)"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -243,6 +245,8 @@ def _street_start(words: list[str], has_addition: bool) -> int | None:
         tail = words[i:]
         if not (tail[0][0].isupper() or street_word(tail[0])):
             continue
+        if len(tail) > 1 and is_place(_bare(tail[0])):
+            continue  # "in Zwolle assendorperstr 9": the town stays
         if not all(w[0].isupper() or _bare(w) in PARTICLES or street_word(w) for w in tail):
             continue
         if any(street_word(w) for w in tail):
@@ -304,7 +308,8 @@ def find_addresses(text: str, claims: Claims) -> None:
         if not _floor(text, m.end(), m.start("num")):
             claims.add(m.start("street") + found[start].start(), m.end(), "address")
     for m in _CUE_STREET.finditer(text):
-        claims.add(m.start(), m.end(), "address")
+        if not _UNITS.match(text, m.end()):  # "xaafadda ... gabar 13 jir": a girl of 13
+            claims.add(m.start(), m.end(), "address")
     for m in _ROOM.finditer(text):
         # not "naar de kamer 3 keer" (three times to the room), "flat 2 hoog" (a floor)
         if _room_lived_in(text, m) and not (

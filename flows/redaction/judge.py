@@ -247,6 +247,8 @@ def not_person(word: str) -> bool:
     # a common name is not a declined month or shop: "julia" is no form of "juli"
     if lex.name_bucket(word) <= 3:
         return False
+    if word.endswith("i") and lex.name_bucket(word[:-1] + "ia") <= 3:
+        return False  # "siostry Zosi" is Zosia's, not a form of some "zosa"
     if any(stem in NOT_PERSON or stem in known for stem in _stems(word)):
         return True
     if any(is_place(stem) for stem in _place_stems(word)):  # "z Wałbrzycha", "w Krakowie"
@@ -321,6 +323,8 @@ def _stems(word: str) -> tuple[str, ...]:
                         out.append(stem + "й")  # "сергія" -> "сергій", "андрію" -> "андрій"
                 else:
                     out.append(stem + "a")
+                    if suffix == "i":
+                        out.append(stem + "ia")  # "zosi" -> "zosia", "kasi" -> "kasia"
     return tuple(out)
 
 
@@ -482,9 +486,15 @@ def is_name(
         and ("so" not in langs)
     ):
         limit = 2 if word.isascii() else 4  # Cyrillic and Turkish names are ranked sparsely
-        if any(
-            _bucket(lex, stem) <= limit and not _function_word(stem, lex, langs)
-            for stem in _stems(word)
+        stems = _stems(word)
+        # "przy bramie" (at the gate) is a form of "brama", not of the name "Bram"
+        of_a_word = (
+            "pl" in langs
+            and not cyrillic
+            and any(lex.zipf(stem, langs) >= 3.8 and lex.name_bucket(stem) >= 2 for stem in stems)
+        )
+        if not of_a_word and any(
+            _bucket(lex, stem) <= limit and not _function_word(stem, lex, langs) for stem in stems
         ):
             return True
     return _shape_name(word, lex, langs, context=context)

@@ -500,6 +500,12 @@ NOT_PERSON = _words(
     "сільпо атб епіцентр фора новус ашан укрпошта пошта приватбанк монобанк ощадбанк",
     "dirk ekoplaza kruidvat vinted bershka asda tesco sainsbury's sainsburys morrisons",
     "argos boots greggs waitrose iceland poundland eroski alcampo hipercor",
+    "scapino vanharen bristol ici-paris kiabi",
+    # pay later, the debt of many a note
+    "klarna afterpay riverty in3",
+    # hospitals, where a birth or a wound is seen: "op de kraamafdeling van het Maasstad"
+    "isala maasstad olvg erasmus radboudumc umcg lumc amphia rijnstate zuyderland ikazia",
+    "spaarne tergooi dijklander flevoziekenhuis haaglanden umc",
     # car makes and brands
     "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi",

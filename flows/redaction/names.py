@@ -280,6 +280,7 @@ class _Scan:
         return (
             len(tok.text) == 1
             or low in NOT_NAMES
+            or (low.split("-")[0] in NOT_NAMES and not judge.known_name(low.split("-")[-1]))
             or judge.not_person(low.split("-")[0])  # "TikTok-ga", "Safe House-ka"
             or base in NOT_NAMES
             or judge.not_person(low)

@@ -11,7 +11,7 @@ from stdnum import iban
 from stdnum.nl import bsn
 
 from .addresses import street_word
-from .lexicon import CASE_CUES, PLATE_CUES, PUBLIC_NUMBERS, SOCIAL_CUES, STOP
+from .lexicon import CASE_CUES, NOT_PERSON, PLATE_CUES, PUBLIC_NUMBERS, SOCIAL_CUES, STOP
 from .spans import Claims
 
 
@@ -119,23 +119,28 @@ _KEEP_PHRASES = re.compile(
     re.IGNORECASE,
 )
 
-# Schools, named after a person or a thing: "het Calvijn College", "basisschool De
-# Klimop", "مدرسه Het Palet". Kept whole.
-_SCHOOLS = re.compile(
-    r"(?<!\w)(?:(?:[A-Z][\w'-]+[ \t]+){1,2}(?:College|Lyceum|Gymnasium|Academie|Academy)"
+# Schools, mosques, churches and hospitals, named after a person or a thing: "het
+# Calvijn College", "basisschool De Klimop", "مدرسه Het Palet", "de Al Fourkaan
+# moskee", "het Erasmus MC". Kept whole: they name where many go, not one of them.
+_INSTITUTIONS = re.compile(
+    r"(?<!\w)(?:(?:[A-Z][\w'-]+[ \t]+){1,2}(?:College|Lyceum|Gymnasium|Academie|Academy"
+    r"|(?i:moskee|mosque|camii|cami|kerk|church|iglesia|kościół)|MC|UMC|Ziekenhuis|Gasthuis)"
     r"|(?:(?i:school|basisschool|schooltje|مدرسه|مدرسة|escuela|colegio|okulu|szkoła|szkole"
     r"|школа|школі|dugsiga|ቤት[ \t]+ትምህርቲ))[ \t]+(?:De|Het|'t)[ \t]+[A-Z][\w'-]+)(?!\w)"
 )
 
 
 def find_handle_shapes(text: str, claims: Claims) -> None:
-    _claim_all(_HANDLE_SHAPE, text, claims, "handle")
+    for m in _HANDLE_SHAPE.finditer(text):
+        if m.group(0).casefold() not in NOT_PERSON:  # "life360" is an app
+            found = m.group(0).rstrip(".,;:!?)]}'\"»")
+            claims.add(m.start(), m.start() + len(found), "handle")
 
 
 def protect_services(text: str, claims: Claims) -> None:
-    """Shops, services and schools named after a person are not a person."""
+    """Shops, services, schools and mosques named after a person are not a person."""
     _claim_all(_KEEP_PHRASES, text, claims, None)
-    _claim_all(_SCHOOLS, text, claims, None)
+    _claim_all(_INSTITUTIONS, text, claims, None)
 
 
 # --- public numbers, IBAN, phone -------------------------------------------------------
