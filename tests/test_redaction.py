@@ -1730,3 +1730,23 @@ def test_declined_words_hospitals_mosques_apps_and_towns_stay(text: str, stays: 
 
 def test_a_polish_diminutive_in_the_genitive_is_a_name() -> None:
     assert_gone_and_kept("jego siostry Zosi. W autobusie mówili", "Zosi", "siostry")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("Ümit Bey'in annesi 82 yaşında, tek başına", "Ümit", "annesi 82 yaşında"),
+        ("i met selam, he checks her phone every night", "selam", "her phone"),
+    ],
+)
+def test_a_name_before_a_title_with_its_case_ending_and_selam_where_a_name_stands(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text", ["selam zus, ze zei dat ze weg moet", "ze zei alleen selam tegen mij en liep door"]
+)
+def test_selam_as_a_greeting_stays(text: str) -> None:
+    assert "selam" in redact(text).text

@@ -145,7 +145,7 @@ _SPOKEN = frozenset(
         "biba tur djaluna djamars djarason djaweps djabièrnè djasabra djadumingu",
         "preokupá preokupa bati'é yuda polis",
         # Tigrinya written in Latin letters
-        "ane ab alla haftey hawey adey abo'a abo ade ayfelten ayfetwen bizuh selam",
+        "ane ab alla haftey hawey adey abo'a abo ade ayfelten ayfetwen bizuh",
         "kemey tsbuq zeyblu gezana gezay dekey",
         "hagez hagezi deliye deleye sebaya sebay sebeyti sebeyto gual wedi hawka hawkey",
         "ferihe ferhe ferhu bejaka yekenyeley kemey ezi eti ezom haftu",
@@ -365,6 +365,8 @@ _AS_WORD_BEFORE = {
     "deniz": ("kenar", "kıyı", "suyu", "tatil", "manzara", "hava", "ürün", "yol"),
     "umut": ("var", "yok", "ver", "et", "ed", "kes"),  # "umut ediyorum": I hope
     "gül": ("gibi",),  # "gül gibi kız": a girl like a rose
+    # a greeting: "selam zus", "selam sister", "zei alleen selam tegen mij"
+    "selam": ("zus", "sister", "sis", "abla", "kardeş", "tegen", "to", "aleyk", "alaik", "alayk"),
     "ተስፋ": ("ቆሪጻ", "ቆሪጹ", "ቆሪጾም", "ቆሪጽና", "ኣሎኒ", "የብለይን", "ኣይቆረጸትን"),  # lost hope
     "امید": ("دارم", "داریم", "دارد", "داره", "وار"),  # I hope
 }

@@ -289,6 +289,7 @@ class _Scan:
             or low in TITLES
             or low in KIN
             or low in TITLES_AFTER
+            or low.replace("'", "") in TITLES_AFTER  # "Bey'in"
             or low in PARTICLES
             or low.startswith(NOT_NAME_PREFIXES)
             or low.endswith(_STREET_ENDINGS)  # "de Kalverstraat" without a number stays
@@ -880,8 +881,12 @@ class _Scan:
             k, taken = k - 1, taken + 1
 
     def cue_at(self, i: int) -> tuple[int, int] | None:
-        """(kind, index after the cue) for the longest cue starting at token i."""
-        for phrase, kind in _CUES.get(self.toks[i].low, ()):
+        """(kind, index after the cue) for the longest cue starting at token i; a title
+        after a name also with its case ending set off ("Ümit Bey'in annesi")."""
+        low = self.toks[i].low
+        if low not in _CUES and low.replace("'", "") in TITLES_AFTER:
+            return TITLE_AFTER, i + 1
+        for phrase, kind in _CUES.get(low, ()):
             end = i + len(phrase)
             if end > len(self.toks):
                 continue
