@@ -1736,7 +1736,11 @@ def test_a_polish_diminutive_in_the_genitive_is_a_name() -> None:
     ("text", "gone", "stays"),
     [
         ("Ümit Bey'in annesi 82 yaşında, tek başına", "Ümit", "annesi 82 yaşında"),
-        ("i met selam, he checks her phone every night", "selam", "her phone"),
+        (
+            "at the canteen of the club i met selam, she says he checks her phone",
+            "selam",
+            "her phone",
+        ),
     ],
 )
 def test_a_name_before_a_title_with_its_case_ending_and_selam_where_a_name_stands(
