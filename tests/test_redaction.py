@@ -1754,3 +1754,26 @@ def test_a_name_before_a_title_with_its_case_ending_and_selam_where_a_name_stand
 )
 def test_selam_as_a_greeting_stays(text: str) -> None:
     assert "selam" in redact(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("kocası bırakmıyor, adı iman galiba, oda blok C 214", "blok C 214", "kocası"),
+        ("haar man pakt haar geld af, kamer 12 unit C, coa weet van niks", "12 unit C", "coa"),
+        ("la abuela de la fam. ramirez, portal 18 piso 2, estaba sucia", "portal 18", "piso 2"),
+        ("oye gritos donde vive yolanda, en el 4c. el marido bebe", "4c", "el marido"),
+        ("gurigeedu waa masjidka gadaashiisa lambar 5", "lambar 5", "masjidka"),
+    ],
+)
+def test_rooms_in_a_block_a_portal_and_a_flat_where_someone_lives(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text", ["ze woont op de 3e verdieping", "vive en la 3a planta", "ella vive en el 2o piso"]
+)
+def test_an_ordinal_floor_where_someone_lives_stays(text: str) -> None:
+    assert redact(text).text == normalise(text)

@@ -72,15 +72,16 @@ _SCRIPT_STREET = re.compile(
 # apartment ("кв 37", "شقة 4B") with its number is where someone lives, said or not.
 _DWELLINGS = (
     r"flat|portiek|appartement|apartment|apartamento|daire|dairesi|кв\.?|квартира|квартирі"
-    r"|شقة|شقه|دروازه"
+    r"|شقة|شقه|دروازه|portal"
 )
 _ROOM = re.compile(
     r"(?<![\w])(?:(?:blok|block|bloque|بلاک)[ \t]+\w(?![\w])[ \t]*)?"  # "blok C daire 5"
     rf"(?:(?P<dwelling>{_DWELLINGS})|kamer|room|habitaci[oó]n|cuarto|puerta|pok[oó]j"
     r"|pokoju|oda|odası|odasi|кімната|кімнаті|кімнату|комната|комнате|каюта|каюті"
     r"|[وبل]?(?:ال)?غرفة|غرفه|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
+    r"(?P<inblock>(?:blok|block|bloque|unit)[ \t]+[A-Za-z](?![\w])[ \t]*)?"  # "oda blok C 214"
     rf"{_NUMBER_WORD}?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
-    r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building)[ \t]+[A-Za-z0-9](?![\w])"
+    r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building|unit)[ \t]+[A-Za-z0-9](?![\w])"
     r"|(?=[ \t]+(?:van het|in het|del|of the|w)[ \t]+(?:pand|azc|building|edificio|budynku)))?",
     re.IGNORECASE,
 )
@@ -101,18 +102,27 @@ _PISO = re.compile(r"(?<![\w])piso[ \t]+\d{1,2}[º°]?[ \t]?[A-Za-z](?![\w])", r
 _NUMBERED = re.compile(
     rf"(?<![\w]){_NUMBER_WORD}\d{{1,4}}[A-Za-z]?(?![\w]|[.,:/-]\d)", re.IGNORECASE
 )
+
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
     r"|duerme|mieszka|mieszkają|mieszkaja|живе|живуть|проживає|проживають|kalıyor|kaldığı|oturuyor|تسكن"
     r"|يسكن|ساکن|ساكن|ساكنة|ساكنين|زندگی|azc|азц|opvang\w*|shelter|pand|hostel|hotel|albergue"
     r"|гуртожит\w*|kamp|camp|کمپ|کمب|مخيم"
-    r"|الكامب|deggan|degan|nool|hoyga|ይነብሩ|ትነብር|ይነብር)(?![\w])",
+    r"|الكامب|deggan|degan|nool|hoyga|guri\w*|ይነብሩ|ትነብር|ይነብር)(?![\w])",
     re.IGNORECASE,
 )
 
 # Words for a floor that follow its number ("3e verdieping", "2. piętro", "4th floor")
 _FLOOR_WORDS = (
     r"(?:verdieping|etage|hoog|floor|piętro|piętrze|piso|planta|kat|katta|поверх|поверсі)"
+)
+
+# A flat's number with its letter, in a sentence that says someone lives there: "donde
+# vive yolanda, en el 4c"; not an ordinal ("2e verdieping", "3a planta", "2o piso").
+_FLAT_CODE = re.compile(
+    r"(?<![\w./-])\d{1,3}[A-DF-Za-df-z](?![\w]|[.,:/-]\d)"
+    rf"(?![ \t]+(?:{_FLOOR_WORDS}|planta|klas|groep))",
+    re.IGNORECASE,
 )
 # Right after the room, its floor says the same: "kamer 12 3e verdieping", and where the floor
 # word comes first, "اتاق ۲۱۴ منزل دوم" (second floor), "qolka 4 dabaqa 2aad".
@@ -125,7 +135,9 @@ _LIVES_AFTER = re.compile(
 def _room_lived_in(text: str, m: re.Match[str]) -> bool:
     """The room found by `_ROOM` has a floor or a block, or its sentence says someone
     lives or stays there."""
-    if m.group("dwelling") or m.group("floor") or m.group("block") is not None:
+    if m.group("dwelling") or m.group("floor") or m.group("inblock"):
+        return True
+    if m.group("block") is not None:
         return True
     return _lived_in(text, m.start(), m.end())
 
@@ -311,10 +323,12 @@ def find_addresses(text: str, claims: Claims) -> None:
         if not _UNITS.match(text, m.end()):  # "xaafadda ... gabar 13 jir": a girl of 13
             claims.add(m.start(), m.end(), "address")
     for m in _ROOM.finditer(text):
-        # not "naar de kamer 3 keer" (three times to the room), "flat 2 hoog" (a floor)
-        if _room_lived_in(text, m) and not (
-            _UNITS.match(text, m.end()) or _FLOOR.match(text, m.end())
-        ):
+        # not "naar de kamer 3 keer" (three times to the room), "flat 2 hoog" (a floor);
+        # but "portal 18 piso 2": the floor has a number of its own
+        floor = _FLOOR.match(text, m.end())
+        if floor and re.match(r"[ \t]*\d", text[floor.end() :]):
+            floor = None
+        if _room_lived_in(text, m) and not (_UNITS.match(text, m.end()) or floor):
             claims.add(m.start(), m.end(), "address")
     for m in _PISO.finditer(text):
         claims.add(m.start(), m.end(), "address")
@@ -322,6 +336,9 @@ def find_addresses(text: str, claims: Claims) -> None:
         if _UNITS.match(text, m.end()):
             continue  # "nr 3 keer"
         if m.group().lower().startswith("huis") or _lived_in(text, m.start(), m.end()):
+            claims.add(m.start(), m.end(), "address")
+    for m in _FLAT_CODE.finditer(text):
+        if _lived_in(text, m.start(), m.end()):
             claims.add(m.start(), m.end(), "address")
     for m in _AT_NUMBER.finditer(text):
         house = "house" if m.group("house") else "numbered"

@@ -431,7 +431,7 @@ STREET_WORDS = _words(
 HOUSE_NUMBER_WORDS = (
     *("nr.", "nr", "no.", "no:", "no", "nummer", "number", "numer", "numero", "número"),
     *("huisnr.", "huisnr", "huisnummer"),
-    *("numara", "номер", "№", "پلاک", "شماره", "رقم"),
+    *("numara", "номер", "№", "پلاک", "شماره", "رقم", "lambar", "lambarka", "nambar"),
 )
 
 # Cues that introduce an address: what follows up to the house number is removed.
@@ -583,7 +583,7 @@ NOT_PERSON = _words(
 # does not know, is judged more readily (judge.py). Not cues: "met een riem" stays.
 # A family named by its name: the word before it ("familie bakker", "сім'я бондарів"),
 # the word after it ("yılmaz ailesi", "the smith family").
-FAMILY_WORDS = _words("familie familia rodzina rodziny rodzinę сім'я сім'ї сім'ю родина родини")
+FAMILY_WORDS = _words("fam familie familia rodzina rodziny rodzinę сім'я сім'ї сім'ю родина родини")
 FAMILY_AFTER = _words("ailesi family")
 NAME_CONTEXT_BEFORE = _words(
     # nl
