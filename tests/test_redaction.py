@@ -1777,3 +1777,30 @@ def test_rooms_in_a_block_a_portal_and_a_flat_where_someone_lives(
 )
 def test_an_ordinal_floor_where_someone_lives_stays(text: str) -> None:
     assert redact(text).text == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("his son mr de groot collects the pension and never comes", "groot", "pension"),
+        ("older one said his name is sky and mum sleeps all day", "sky", "mum sleeps"),
+        ("she is from colombia, 34, two kids. instagram huertadelbarrio", "huerta", "34"),
+    ],
+)
+def test_a_surname_after_title_and_particle_a_name_after_name_is_and_a_bare_handle(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no surname given, she is from eritrea",
+        "la señora del tercer piso tiene moretones",
+        "waxay igu soo wacday whatsapp jimcihii",
+        "ik zag het op instagram gisteren.",
+    ],
+)
+def test_ordinary_words_after_a_cue_a_title_or_a_platform_stay(text: str) -> None:
+    assert redact(text).text == normalise(text)

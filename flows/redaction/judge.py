@@ -604,6 +604,13 @@ def doubtful_name(word: str, langs: tuple[str, ...]) -> bool:
     return _bucket(lex, word) <= 2 and lex.zipf(word, (*langs, "en", "nl")) < 4.5
 
 
+def name_over_word(word: str, langs: tuple[str, ...]) -> bool:
+    """After "his name is", a word that is a name more than a frequent word: "sky", not
+    "given" ("no surname given") nor "haar"."""
+    lex = lexicon()
+    return lex.name_bucket(word) <= 4 and lex.zipf(word, langs) < 5.0
+
+
 def kin_name(word: str, langs: tuple[str, ...]) -> bool:
     """Right after a kinship word: a common name of the lexicon (among the 1000 most
     common of a country) or a name that is also a word, unless it is one of the most

@@ -830,6 +830,17 @@ class _Scan:
                 )
             )
         )
+        # "mr de groot": a title and a particle make the next word a family name, also a
+        # common word; but "meneer van de kapper" is the man from the barber's
+        surname = (
+            kind == TITLE
+            and first == j + 1
+            and tok.low in ("de", "den", "ter", "ten")
+            and lead.cased
+            and not self.stop(lead)
+            and not self.not_name(lead)
+        )
+        typed_title = typed_title or surname
         if first != j and not (self.capital_name(lead) or typed_title):
             return
         if first == j + 1 and tok.low == "van":
@@ -851,6 +862,7 @@ class _Scan:
                             or not lead.cased
                             or not judge.ordinary(lead.low, self.langs)
                             or judge.kin_name(lead.low, self.langs)  # "real name grace"
+                            or (kind == STRONG and judge.name_over_word(lead.low, self.langs))
                         )
                     )
                 )

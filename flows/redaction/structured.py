@@ -65,6 +65,14 @@ def find_contacts(text: str, claims: Claims) -> None:
     _claim_all(_HANDLE, text, claims, "handle")
 
 
+def _unknown_word(word: str) -> bool:
+    from .gazetteer import lexicon
+
+    low = word.casefold()
+    unknown = lexicon().zipf(low) == 0 and not lexicon().known(low)
+    return unknown and low not in STOP and low not in NOT_PERSON  # "whatsapp jimcihii"
+
+
 def _ordinary_word(word: str) -> bool:
     from .gazetteer import lexicon
 
@@ -85,11 +93,19 @@ _DOTTED = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+(?!
 _PLATFORM_REACH = 120  # characters after the platform word
 
 
+# A platform word and one word that ends the sentence: "instagram huertadelbarrio".
+_LAST_WORD = re.compile(r"[ \t]+@?(?P<word>[^\W\d_][\w.]{4,}\w)(?=[ \t]*(?:[.,;!?\n]|$))")
+
+
 def find_social(text: str, claims: Claims) -> None:
-    """Account names given without "@" after a platform word: "insta: fatima.k"."""
+    """Account names given without "@" after a platform word: "insta: fatima.k",
+    "instagram huertadelbarrio" (a word that is no word of any language there)."""
     for m in _PLATFORM.finditer(text):
         for dotted in _DOTTED.finditer(text, m.end(), m.end() + _PLATFORM_REACH):
             claims.add(dotted.start(), dotted.end(), "handle")
+        last = _LAST_WORD.match(text, m.end())
+        if last and _unknown_word(last.group("word")):
+            claims.add(last.start("word"), last.end("word"), "handle")
     for m in _SOCIAL.finditer(text):
         if m.group("verb"):
             word = m.group("word").rstrip(".")
