@@ -1804,3 +1804,23 @@ def test_a_surname_after_title_and_particle_a_name_after_name_is_and_a_bare_hand
 )
 def test_ordinary_words_after_a_cue_a_title_or_a_platform_stay(text: str) -> None:
     assert redact(text).text == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("l9it khadija f bab l madrasa, 3ndha zr9a 7da 3inha w galt tay7at f douch", "3inha"),
+        ("too zamin bazi ye pesar 4 sale, madaresh goft babash nemizare", "madaresh goft"),
+        ("raftam baraye kootah kardan-e mooha, hata baraye kelas-e zaban", "kelas-e zaban"),
+        ("she works from 6am to midnight and owes 30k", "6am to midnight"),
+    ],
+)
+def test_arabic_written_with_digits_and_finglish_with_its_endings_stay(
+    text: str, stays: str
+) -> None:
+    cleaned = redact(text).text
+    assert stays in cleaned, cleaned
+
+
+def test_a_name_written_with_digits_goes() -> None:
+    assert_gone_and_kept("l3arbi zegt dat zijn zus op snap zit", "l3arbi", "zijn zus")

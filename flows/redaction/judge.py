@@ -128,6 +128,20 @@ _SPOKEN = frozenset(
         "babash babam maman mamanesh hamkar hamkaram kar safai shirkat daftar mega goft",
         "goftam salashe sale saat sa'at nesfe shab ruz emruz dishab diruz zang",
         "madrese dokhtara pesara harf mikone mikonum mekonum zakhmi kamelesh",
+        "raftam raft rafte miram mire bere beram boro umad omad bordam bord avordam",
+        "baraye barash bara hata hatta hamash hamishe hich hichi chon chun chera chizi",
+        "kootah kutah kardan kard kardam karde mikard konim kone konam begire migire",
+        "migiran gereft mooha moo dast pa sorat surat zakhm kabood kaboud kelas zaban",
+        "zabun dars az ba bahash dar tu too ru roo zir bala zamin bazi khiaban kuche",
+        "madar pedar padar baradar khahar kharj kharid pool pul bood boodam budam hast",
+        "hastam nist nistam ast shod shode mishe jadid peyam peyamha tamas gushi goshi",
+        "shomare adres sauda sawda tanha zindagi zendegi mekona mikona mizana bacha",
+        "bachaha yakhchal khali sala saale sal khana khane khoone khone khune qafas",
+        "ghafas khod sard garm nemizare nemitune nemikhad mikhad age agar vali",
+        "migoft didam didim salon nakhun kapshen sorfe dampaei bedune pesar",
+        # Darija, more of it
+        "mlli melli hta 7ta douch kaysedd kaysed 3liha 3lih 3lia jra galli gali galt",
+        "khsrti khsr walo bentha bentu l9it chft chaft wjhha drri fih fiha lberd sbbat",
         # Levantine and Iraqi Arabic in Latin letters
         "ahl zawj zawjha zawjah zawji jawzha ma3 ma7atta m7atta yom jom3a sene sana 3omra",
         "3omro kenet zalame ktir kteer madrase 2alet 2al enno sar bl 3al w b el",
@@ -218,10 +232,22 @@ _NAME_UNKNOWN = frozenset(
 )
 
 
+# Persian in Latin letters puts "his, her" (-esh, -ash), "my" (-am), "your" (-et), the
+# plural (-ha) and the ezafe (-e, -ye) on its words: "madaresh", "kelas-e zaban".
+_FINGLISH_ENDINGS = ("-ye", "-e", "hasho", "hash", "esh", "ash", "ham", "am", "et", "ha", "sh")
+
+
 def spoken_word(word: str) -> bool:
     """A frequent word of a language without a frequency list (Somali, Tigrinya, Darija
-    and others in Latin letters), or one that says a name is not known."""
-    return word in _SOMALI or word in _TIGRINYA or word in _SPOKEN or word in _NAME_UNKNOWN
+    and others in Latin letters), also Finglish with its endings, or one that says a name
+    is not known."""
+    if word in _SOMALI or word in _TIGRINYA or word in _SPOKEN or word in _NAME_UNKNOWN:
+        return True
+    return any(
+        word.endswith(ending) and word[: -len(ending)].rstrip("-") in _SPOKEN
+        for ending in _FINGLISH_ENDINGS
+        if len(word) > len(ending) + 2
+    )
 
 
 def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:

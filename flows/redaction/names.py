@@ -117,10 +117,40 @@ class _Tok:
     cap: bool
 
 
+# Arabic in Latin letters writes some sounds with digits: "3inha" (her eye), "7assan".
+_ARABIZI = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
+_ARABIZI_LETTERS = (str.maketrans("2357689", "  k  g "), str.maketrans("2357689", "aakhtgq"))
+
+
+def _arabizi_name(text: str, m: re.Match[str]) -> _Tok | None:
+    """The Latin letters at m are written with digits: the whole word as a token when it
+    reads as a common name ("l3arbi", "7assan"), else None ("3inha", "kat5rojch")."""
+    whole = _ARABIZI.match(text, text.rfind(" ", 0, m.start()) + 1)
+    if whole is None or not whole.start() <= m.start() < whole.end():
+        return None
+    word = whole.group(0)
+    if sum(ch.isalpha() for ch in word) < 3:
+        return None  # "6am", "30k", "16j", "80s"
+    for letters in _ARABIZI_LETTERS:
+        low = word.casefold().translate(letters).replace(" ", "")
+        low = re.sub(r"\d", "", low)
+        if judge.known_name(low, common=True) and not judge.common_word(low, ("en", "nl")):
+            return _Tok(whole.start(), whole.end(), word, low, True, word[0].isupper())
+    return None
+
+
 def _tokens(text: str) -> list[_Tok]:
-    out = []
+    """The words of the text; a word written with digits, as Arabic is in Latin letters
+    ("3inha" her eye, "kat5rojch"), only when it reads as a name ("l3arbi")."""
+    out: list[_Tok] = []
     for m in _TOKEN.finditer(text):
         word = m.group(0)
+        glued = text[m.start() - 1 : m.start()].isdigit() or text[m.end() : m.end() + 1].isdigit()
+        if glued and word.isascii():
+            tok = _arabizi_name(text, m)
+            if tok is not None and (not out or out[-1].start != tok.start):
+                out.append(tok)
+            continue
         low = word.casefold().replace("’", "'").replace("ʼ", "'").replace("i\u0307", "i")
         low = _HARAKAT.sub("", low)  # "مَيْس" is looked up as "ميس"
         first = word[0]
