@@ -71,6 +71,7 @@ _ETHIOPIC_AFTER_KIN = 0.8
 _SOMALI = frozenset(
     _split(
         "waa iyo ee oo ka ku u la aan ma tan kuna kuma waxaa waxay wuxuu ayaa ah in ay uu",
+        "leeyahay leedahay haya haysa haystaa jaro galo xiray xirtay",
         "ayay ayuu laga lagu loo hadda markii marka kadib kahor sida sidoo kale inay inuu",
         "inaan haddii laakiin mar badan yar weyn wax kasta dhan dhammaan aad si dhex hoos",
         "kor gudaha dibadda maanta shalay berri habeen galab subax maalin toddobaad bil",
@@ -96,6 +97,7 @@ _TIGRINYA = frozenset(
     _split(
         "እያ እዩ ኢያ ኢዩ ኣላ ኣሎ እሞ ግን ከኣ ምስ ኣብ ናይ ካብ ን ንሳ ንሱ ንሳቶም ኣነ ንስኺ ንስኻ ሎሚ ትማሊ ጽባሕ ገዛ ገዛኣ",
         "ቤት ትምህርቲ ፖሊስ ሓገዝ ቆልዑ ቆልዓ ኣደ ኣቦ ሰብኣይ ሰበይቲ ጓል ወዲ ብዙሕ ቅድሚ ድሕሪ",
+        "ክልተ ሰለስተ ኣርባዕተ ሓሙሽተ ሽዱሽተ ሸውዓተ ሸሞንተ ትሽዓተ ዓሰርተ",
     )
 )
 
@@ -173,7 +175,7 @@ _SPOKEN = frozenset(
         "ayfeltn ydli tdli yneber tneber yneberu tneberu metsie metsiu metsiom zmetse",
         "ymetsi tmetsi ywesd twesd wesidu wesida yiwesdula yhrm yhrma yhrmo hrmu ktbeki",
         "tbeki ybeki rekibeya rekibeyo rekibu smu smom mbl'i mbli dekiyu dekiya hmam",
-        "ygerfa ygerfo",
+        "ygerfa ygerfo ayatwn ayat adeu kouchi nyanyan",
         # Somali verbs and phrases met inside Dutch or English notes
         "baqayaa baqaysaa ka waan wuu way ayaan doonayaa rabaa rabtaa tagto tago",
     )
@@ -391,6 +393,11 @@ _AS_WORD_BEFORE = {
     "deniz": ("kenar", "kıyı", "suyu", "tatil", "manzara", "hava", "ürün", "yol"),
     "umut": ("var", "yok", "ver", "et", "ed", "kes"),  # "umut ediyorum": I hope
     "gül": ("gibi",),  # "gül gibi kız": a girl like a rose
+    "nur": ("içinde",),  # "nur içinde yatsın": may he rest in light
+    "віра": ("в",),  # "віра в краще": faith in better days
+    "надії": ("на",),  # "надії на зміни": hope for change
+    "любов": ("все", "до"),  # "любов все перетерпить": love endures all
+    "منتظر": ("بود", "است", "هست", "ماند"),  # "منتظر بود": was waiting
     # a greeting: "selam zus", "selam sister", "zei alleen selam tegen mij"
     "selam": ("zus", "sister", "sis", "abla", "kardeş", "tegen", "to", "aleyk", "alaik", "alayk"),
     "ተስፋ": ("ቆሪጻ", "ቆሪጹ", "ቆሪጾም", "ቆሪጽና", "ኣሎኒ", "የብለይን", "ኣይቆረጸትን"),  # lost hope

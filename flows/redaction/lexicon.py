@@ -158,6 +158,7 @@ KIN = _TURKISH_KIN | _words(
     # en
     "neighbour neighbor neighbours neighbors husband wife boyfriend girlfriend son daughter",
     "child children kids baby mother mom mum father dad sister brother grandmother grandma",
+    "law",  # "her sister in law hope": the relative's name follows "law"
     "grandfather grandpa aunt uncle cousin niece nephew friend colleague teacher",
     "stepfather stepmother stepdaughter stepson girl boy",
     # tr
@@ -262,6 +263,7 @@ STOP = _words(
     "وعنده ولديها ولديه لديها لديه غير مجهول",
     "الكبير الكبيرة الصغير الصغيرة الكبار الصغار الكبيرين الصغيرين الوسطاني الوسطانية ما",
     "الحاج الحاجة الشيخ الحجية الحجيه حجية",
+    "اليوم امبارح البارح بكرة",
     # fa
     "است هست بود و که از در با را به تا هم اما ولی سال ساله دارد داره می او این آن",
     "هستند نیست ست هستن بودن میشه شد شان",
@@ -280,6 +282,7 @@ COLOURS = _words(
     "czarny czarna czarnym czerwony srebrny білий біла чорний чорна сірий сіра червоний",
     "ጸሊም ጻዕዳ ቀይሕ ሰማያዊ ሓመልማል مشکی سفید قرمز آبی طوسی نقره‌ای أسود اسود أبيض ابيض",
     "أحمر احمر رمادي فضي رصاصي سودا بيضا حمرا cad madow casaan buluug cawl cagaar",
+    "كحلة كحل بيضاء سوداء حمراء زرقاء ብጸሊም ብጻዕዳ",
 )
 # After these the next word is a thing, not a person: a car make before its model
 # ("Volkswagen Caddy", "Fiat Doblo"), a car before its make ("baabuur mercedes"), a
@@ -293,6 +296,7 @@ THING_BEFORE = _words(
     "ቅዱስ ቅድስት",
     # a car, before its make: "baabuur mercedes", "araba mercedes", "een auto Mercedes"
     "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
+    "طوموبيل طونوبيل سيارة سيارته سيارتها ماشین",
 )
 
 # Words that may join two names in a list: "Amir en Sara", "Ali ve Ayşe".
@@ -574,6 +578,8 @@ NOT_PERSON = _words(
     # the fasting month, whose name is also a given name (Ramadan, Ramazan): a note
     # speaks of the month far more often
     "رمضان برمضان ورمضان",
+    # Friday, the day of prayer, also a given name (Juma): "خطبه جمعه"
+    "جمعه الجمعة الجمعه",
     # Somali weekdays with the article of the past ("Thursday, last")
     "isniintii talaadadii arbacadii khamiistii jimcihii sabtidii axaddii",
 )
