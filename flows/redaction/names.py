@@ -445,6 +445,8 @@ class _Scan:
         month = tok.low in _MONTH_WORDS  # "opa jan", "zus april": no month's grandfather
         if self.stop(tok) or (self.not_name(tok) and not month) or tok.low in KIN:
             return False
+        if self.joined(i + 1) and judge.used_as_word(tok.low, self.toks[i + 1].low):
+            return False  # "dedemiz nur içinde yatsın": our grandfather, rest in light
         # "walaasheed nimcona": her sister Nimco, and; "teyzesi gülsümü": her aunt Gülsüm;
         # "невістку юлю": her daughter-in-law Yulia
         base = _base(tok.low)
