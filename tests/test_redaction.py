@@ -1849,3 +1849,19 @@ def test_words_of_somali_tigrinya_turkish_ukrainian_farsi_and_arabic_stay(
 
 def test_a_name_after_sister_in_law_goes() -> None:
     assert_gone_and_kept("her sister in law hope is not allowed out", "hope", "sister in law")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("at the swimming diploma day hodan-na waan arkay, her husband shouted", "hodan", "her"),
+        ("ركب ف طوموبيل Mercedes كحلة بلاكة مغربية 45781-أ-6", "45781", "Mercedes"),
+    ],
+)
+def test_a_somali_name_with_and_and_a_moroccan_plate(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+def test_a_doubtful_arabic_name_goes_also_with_and_written_onto_it() -> None:
+    result = redact("شفت أمل ومعاها ولدها 8 سنين، ساكنين هناك وأمل ما بتعرف هولندي")
+    assert "أمل" not in result.text and "و[name] ما بتعرف" in result.text, result.text

@@ -110,9 +110,13 @@ def marker(kind: str) -> str:
 
 
 def take_out(text: str, word: str) -> str:
-    """`text` with every occurrence of `word` (whole, any case) replaced by "[name]"."""
-    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", re.IGNORECASE)
-    return pattern.sub(marker("name"), text)
+    """`text` with every occurrence of `word` (whole, any case) replaced by "[name]"; in
+    Arabic script also with "و" (and), "ل" (to), "ب" (with) written onto it: "وأمل"."""
+    onto = "و?[لب]?" if "\u0600" <= word[:1] <= "\u06ff" else ""
+    pattern = re.compile(
+        rf"(?<![^\W\d_])(?P<onto>{onto}){re.escape(word)}(?![^\W\d_])", re.IGNORECASE
+    )
+    return pattern.sub(rf"\g<onto>{marker('name')}", text)
 
 
 def take_all_out(text: str, words: Iterable[str]) -> str:

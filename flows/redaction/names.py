@@ -74,7 +74,7 @@ _AGE_SAID = re.compile(
     r"[ \t]+(?:(?:is|was|turned|tiene|ma|має|heeft|عمرها|عمره|عمرو|عمرا|ዕድሜኣ|ዕድሜኡ)[ \t]+"
     r"(?:pas|net|only|just|al|solo|tylko)?"
     r"[ \t]*\d{1,2}\b|\d{1,2}[ \t]*(?:jaar|jr|yrs|yaşında|yasinda|años|lat|років|роки|рік|jir"
-    r"|ساله|سالشه|سالش|عام|سنة|سنين|ዓመቱ|ዓመታ|ዓመት)(?!\w))"
+    r"|ساله|سالشه|سالش|عام|سنة|سنين|ዓመቱ|ዓመታ|ዓመት|salashe|salesh|saale)(?!\w))"
 )
 _CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”„«»‘’‚]?[ \t]*")
 _TITLE_GAP = re.compile(r"\.?[ \t]+|\.")
@@ -618,6 +618,9 @@ class _Scan:
         """A name from the built lexicon that is not a common word here, or an unknown word
         shaped like a name (judge.py)."""
         tok = self.toks[i]
+        head, somali_and = tok.low[:-3], tok.low.endswith(("-na", "-se"))
+        if somali_and and judge.known_name(head, common=True) and not judge.not_person(head):
+            return True  # Somali "and", "but" on a name: "hodan-na", "ayaan-na"
         if tok.cased and tok.text[1:2].isupper():
             return False  # "GGD", "BSN"
         if (tok.cased and self.not_name(tok)) or _HAN.match(tok.text):

@@ -333,8 +333,14 @@ _UA_PLATE = re.compile(
 )
 
 
+# Moroccan plates: a number, an Arabic letter, the region's number: "45781-أ-6".
+_MA_PLATE = re.compile(
+    r"(?<![\w-])\d{1,6}[ \t]*[-|][ \t]*[\u0621-\u064a][ \t]*[-|][ \t]*\d{1,2}(?![\w-])"
+)
+
+
 def find_plates(text: str, claims: Claims) -> None:
-    for pattern in (_PLATE, _UK_PLATE, _TR_PLATE, _UA_PLATE):
+    for pattern in (_PLATE, _UK_PLATE, _TR_PLATE, _UA_PLATE, _MA_PLATE):
         _claim_all(pattern, text, claims, "plate")
     for cue in _PLATE_CUE.finditer(text):
         plate = _plate_after(text, cue.end())
