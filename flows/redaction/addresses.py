@@ -133,13 +133,11 @@ _LIVES_AFTER = re.compile(
 
 
 def _room_lived_in(text: str, m: re.Match[str]) -> bool:
-    """The room found by `_ROOM` has a floor or a block, or its sentence says someone
-    lives or stays there."""
+    """The room found by `_ROOM` is a flat, has a floor or a block, or its sentence says
+    someone lives or stays there."""
     if m.group("dwelling") or m.group("floor") or m.group("inblock"):
         return True
-    if m.group("block") is not None:
-        return True
-    return _lived_in(text, m.start(), m.end())
+    return m.group("block") is not None or _lived_in(text, m.start(), m.end())
 
 
 def _lived_in(text: str, start: int, end: int) -> bool:
