@@ -1865,3 +1865,19 @@ def test_a_somali_name_with_and_and_a_moroccan_plate(text: str, gone: str, stays
 def test_a_doubtful_arabic_name_goes_also_with_and_written_onto_it() -> None:
     result = redact("شفت أمل ومعاها ولدها 8 سنين، ساكنين هناك وأمل ما بتعرف هولندي")
     assert "أمل" not in result.text and "و[name] ما بتعرف" in result.text, result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("hope came to the dentist with her 2 kids today, the little one had a burn", "hope", "2"),
+        ("yaneiry llegó a la escuela con moretones otra vez", "yaneiry", "moretones"),
+    ],
+)
+def test_a_name_before_came_or_llego(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+def test_the_imam_named_by_his_role_stays() -> None:
+    text = "imam asked me to pass on: a young couple came for a nikah"
+    assert redact(text).text == normalise(text)

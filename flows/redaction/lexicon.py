@@ -350,6 +350,8 @@ NOT_NAMES = _words(
     "christian moslim christen türk türkçe",
     # words for a parent or a birth date that a possessive or "is" puts where names stand
     "dob",
+    # who leads prayer or a service, named by the role: "imam asked me to pass on"
+    "imam imaam pastor dominee priester",
     # a block of flats, before its letter: "blok C daire 5", "ze wonen blok c flat 5"
     "blok block bloque",
     # other
@@ -618,10 +620,11 @@ NAME_CONTEXT_BEFORE = _words(
 NAME_CONTEXT_AFTER = _words(
     # nl
     "zegt zei vertelde vertelt belde huilde schreeuwde appte appt belt durft slaapt woont",
+    "kwam komt",
     # en
-    "says said told cried shouted called texted lives",
+    "says said told cried shouted called texted lives came comes kept keeps showed asked",
     # es
-    "dice dijo contó cuenta llamó lloraba vive llora",
+    "dice dijo contó cuenta llamó lloraba vive llora conto llegó llego vino",
     # pl
     "mówi powiedziała powiedział płakała krzyczał dzwoniła mieszka",
     # uk
