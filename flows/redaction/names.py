@@ -119,7 +119,12 @@ class _Tok:
 
 # Arabic in Latin letters writes some sounds with digits: "3inha" (her eye), "7assan".
 _ARABIZI = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
-_ARABIZI_LETTERS = (str.maketrans("2357689", "  k  g "), str.maketrans("2357689", "aakhtgq"))
+# Two readings of its digits: left out ("l3arbi" -> "larbi"), or read as the letters
+# they stand for ("5adija" -> "khadija", "7assan" -> "hassan").
+_ARABIZI_READINGS = (
+    str.maketrans("", "", "0123456789"),
+    str.maketrans({"2": "a", "3": "a", "5": "kh", "6": "t", "7": "h", "8": "gh", "9": "q"}),
+)
 
 
 def _arabizi_name(text: str, m: re.Match[str]) -> _Tok | None:
@@ -131,9 +136,8 @@ def _arabizi_name(text: str, m: re.Match[str]) -> _Tok | None:
     word = whole.group(0)
     if sum(ch.isalpha() for ch in word) < 3:
         return None  # "6am", "30k", "16j", "80s"
-    for letters in _ARABIZI_LETTERS:
-        low = word.casefold().translate(letters).replace(" ", "")
-        low = re.sub(r"\d", "", low)
+    for reading in _ARABIZI_READINGS:
+        low = re.sub(r"\d", "", word.casefold().translate(reading))
         if judge.known_name(low, common=True) and not judge.common_word(low, ("en", "nl")):
             return _Tok(whole.start(), whole.end(), word, low, True, word[0].isupper())
     return None
