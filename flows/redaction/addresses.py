@@ -21,17 +21,13 @@ from .lexicon import (
     STREET_BEFORE,
     STREET_SUFFIXES,
     STREET_WORDS,
+    alternation,
 )
 from .places import is_place
 from .spans import Claims
 
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _WORD = r"(?<![\w'’-])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?"
-_NUMBER_WORD = rf"(?:(?:{_alternation(HOUSE_NUMBER_WORDS)})[ \t]*)"
+_NUMBER_WORD = rf"(?:(?:{alternation(HOUSE_NUMBER_WORDS)})[ \t]*)"
 _ADDITION = (  # "1-3", "55a", "12 A", "143-III", "12 hs"
     r"(?:[ \t]?[-/][ \t]?\d{1,4})?(?:[ \t]?[A-Za-z](?![\w]))?"
     r"(?:[ \t-]?(?:hs|bis|bg|bv|I{1,3}|huis|boven))?"
@@ -46,7 +42,7 @@ _NUMBER_THEN_STREET = re.compile(
     rf"(?<![\w])\d{{1,5}}[A-Za-z]?[ \t]+(?P<street>(?:{_WORD}[ \t]+){{0,3}}{_WORD})(?![\w])"
 )
 _CUE_STREET = re.compile(
-    rf"(?<![\w])(?:{_alternation(STREET_BEFORE)})[ \t]*(?:{_WORD}[ \t]+){{0,4}}?"
+    rf"(?<![\w])(?:{alternation(STREET_BEFORE)})[ \t]*(?:{_WORD}[ \t]+){{0,4}}?"
     rf"{_NUMBER_WORD}?{_HOUSE}",
     re.IGNORECASE,
 )
@@ -149,7 +145,7 @@ def _lived_in(text: str, start: int, end: int) -> bool:
 
 
 _CUE_ADDRESS = re.compile(
-    rf"(?<![\w])(?:{_alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:{_WORD}[ \t]+){{0,5}}?"
+    rf"(?<![\w])(?:{alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:{_WORD}[ \t]+){{0,5}}?"
     rf"{_NUMBER_WORD}?{_HOUSE})",
     re.IGNORECASE,
 )

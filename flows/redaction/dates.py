@@ -13,15 +13,10 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import BIRTH_CUES, MONTHS
+from .lexicon import BIRTH_CUES, MONTHS, alternation
 from .spans import Claims
 
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH = _alternation(MONTHS)
+_MONTH = alternation(MONTHS)
 _EN_MONTH = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
@@ -48,7 +43,7 @@ _FILLER = (
     r"|jaar|rok|roku|року|ብ|ኣብ|:|,)"
 )
 _BIRTH_THEN_YEAR = re.compile(
-    rf"(?<![\w])(?:{_alternation(BIRTH_CUES)})(?![\w])"
+    rf"(?<![\w])(?:{alternation(BIRTH_CUES)})(?![\w])"
     rf"(?:[ \t]*{_FILLER})*[ \t]*(?P<date>(?:(?:{_MONTH})[ \t]+)?(?:{_YEAR}|'\d{{2}})(?!\d))",
     re.IGNORECASE,
 )
@@ -65,7 +60,7 @@ _SOLAR_DATE = re.compile(rf"(?<![\w]){_DAY}[ \t]+(?:{_DARI_MONTHS})[ \t]+{_YEAR}
 
 _HAS_YEAR = re.compile(rf"(?<!\d)(?:{_YEAR}|'\d{{2}})(?!\d)")
 _BIRTH_BEFORE = re.compile(
-    rf"(?<![\w])(?:{_alternation(BIRTH_CUES)})(?![\w])[^.!?\n]*$", re.IGNORECASE
+    rf"(?<![\w])(?:{alternation(BIRTH_CUES)})(?![\w])[^.!?\n]*$", re.IGNORECASE
 )
 
 

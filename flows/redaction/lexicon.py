@@ -5,6 +5,13 @@ Languages: nl, en, ar, tr, pl, uk, so, ti, fa, es. Multi-word cues are written w
 
 from __future__ import annotations
 
+import re
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of cue items, longest first, so "huisnr" wins over "nr"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
 
 def _words(*chunks: str) -> frozenset[str]:
     return frozenset(w for chunk in chunks for w in chunk.split())

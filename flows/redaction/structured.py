@@ -11,22 +11,34 @@ from stdnum import iban
 from stdnum.nl import bsn
 
 from .addresses import street_word
-from .lexicon import CASE_CUES, NOT_PERSON, PLATE_CUES, PUBLIC_NUMBERS, SOCIAL_CUES, STOP
+from .lexicon import (
+    CASE_CUES,
+    NOT_PERSON,
+    PLATE_CUES,
+    PUBLIC_NUMBERS,
+    SOCIAL_CUES,
+    STOP,
+    alternation,
+)
 from .spans import Claims
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _digits(s: str) -> str:
     return "".join(ch for ch in s if ch.isdigit())
 
 
-def _claim_all(pattern: re.Pattern[str], text: str, claims: Claims, kind: str) -> None:
+def _claim_all(
+    pattern: re.Pattern[str],
+    text: str,
+    claims: Claims,
+    kind: str | None,
+    skip: frozenset[str] = frozenset(),
+) -> None:
+    """Claim every match, without the punctuation after it; not those in `skip`."""
     for m in pattern.finditer(text):
         found = m.group(0).rstrip(".,;:!?)]}'\"»")
-        claims.add(m.start(), m.start() + len(found), kind)
+        if found.casefold() not in skip:
+            claims.add(m.start(), m.start() + len(found), kind)
 
 
 # --- contact details -------------------------------------------------------------------
@@ -46,7 +58,7 @@ _URL = re.compile(
 )
 _HANDLE = re.compile(r"(?<![\w@./])@(?=\w{2})[\w.]*\w")
 _SOCIAL = re.compile(
-    rf"(?<!\w)(?:{_alternation(SOCIAL_CUES)})(?!\w)"
+    rf"(?<!\w)(?:{alternation(SOCIAL_CUES)})(?!\w)"
     r"(?:[ \t]*(?:account|accountnaam|naam|name|is|hesabı|konto|nazwa|cuenta|акаунт))*"
     r"[ \t]*(?:(?P<colon>[:=])[ \t]*@?(?P<any>[\w.]{3,})|@?(?P<marked>[\w.]*[\d_.][\w.]*\w)"
     r"|(?P<verb>(?:heet|heette|noemt[ \t]+zich|called|named|goes[ \t]+by|se[ \t]+llama|adı|ismi"
@@ -87,7 +99,7 @@ def _ordinary_word(word: str) -> bool:
 # its full stop may lose a word to this, near a platform only.
 # The platform word may carry a case ending: "tiktokta", "insta'da", "на інсті".
 _PLATFORM = re.compile(
-    rf"(?<!\w)(?:{_alternation(SOCIAL_CUES)})(?:'?\w{{1,4}})?(?!\w)", re.IGNORECASE
+    rf"(?<!\w)(?:{alternation(SOCIAL_CUES)})(?:'?\w{{1,4}})?(?!\w)", re.IGNORECASE
 )
 _DOTTED = re.compile(r"(?<![\w@./-])[A-Za-z][A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+(?![\w@])")
 _PLATFORM_REACH = 120  # characters after the platform word
@@ -147,10 +159,7 @@ _INSTITUTIONS = re.compile(
 
 
 def find_handle_shapes(text: str, claims: Claims) -> None:
-    for m in _HANDLE_SHAPE.finditer(text):
-        if m.group(0).casefold() not in NOT_PERSON:  # "life360" is an app
-            found = m.group(0).rstrip(".,;:!?)]}'\"»")
-            claims.add(m.start(), m.start() + len(found), "handle")
+    _claim_all(_HANDLE_SHAPE, text, claims, "handle", skip=NOT_PERSON)  # "life360": an app
 
 
 def protect_services(text: str, claims: Claims) -> None:
@@ -257,7 +266,7 @@ _PLATE = re.compile(
 _CODE = r"[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])|[ ](?=\d))*"
 _BSN_CUES = ("bsn", "burgerservicenummer", "sofinummer", "sofi-nummer")
 _CASE = re.compile(
-    rf"(?<![\w])(?P<cue>{_alternation(CASE_CUES + _BSN_CUES)})(?![^\W\d_])[ \t]*"
+    rf"(?<![\w])(?P<cue>{alternation(CASE_CUES + _BSN_CUES)})(?![^\W\d_])[ \t]*"
     r"(?:(?:nummer|number|numarası|numer|номер|número|nr\.?|no\.?|is|was|es|waa|jest|є"
     r"|:|#|№|-)[ \t]*)*"
     rf"(?P<code>{_CODE})",
@@ -283,7 +292,7 @@ def find_postcodes(text: str, claims: Claims) -> None:
 
 # After a word for a plate, a plate of any country typed any way, a word or two between:
 # "رقمها xk 482 t", "lambarkiisu waa g 748 kx", "na polskich blachach WGM 48213".
-_PLATE_CUE = re.compile(rf"(?<!\w)(?:{_alternation(PLATE_CUES)})(?!\w)", re.IGNORECASE)
+_PLATE_CUE = re.compile(rf"(?<!\w)(?:{alternation(PLATE_CUES)})(?!\w)", re.IGNORECASE)
 _PLATE_PART = re.compile(r"[A-Za-z0-9]+|[^\w\s-]|\n")
 
 
