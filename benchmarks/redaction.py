@@ -64,7 +64,8 @@ UNTUNED = (
     ("round25.jsonl", "Round 25, scored at 92.9 % (94.8 % after round 24) before it was read"),
     ("round26.jsonl", "Round 26, scored at 93.4 % before it was read"),
     ("round27.jsonl", "Round 27, scored at 94.0 % (95.2 % after rounds 25, 26) before it was read"),
-    ("round28.jsonl", "Round 28, not read: 95.9 % (96.1 % after round 27) on text not seen"),
+    ("round28.jsonl", "Round 28, scored at 95.9 % (96.1 % after round 27) before it was read"),
+    ("round29.jsonl", "Round 29, not read: 95.7 % on text not seen"),
 )
 SPEED_TEXTS = 500
 

@@ -235,20 +235,28 @@ _NAME_UNKNOWN = frozenset(
 
 
 # Persian in Latin letters puts "his, her" (-esh, -ash), "my" (-am), "your" (-et), the
-# plural (-ha) and the ezafe (-e, -ye) on its words: "madaresh", "kelas-e zaban".
+# plural (-ha) and the ezafe (-e, -ye) on its words: "madaresh", "kelas-e zaban". The
+# forms are made once, so a word is one lookup and not one test per ending.
 _FINGLISH_ENDINGS = ("-ye", "-e", "hasho", "hash", "esh", "ash", "ham", "am", "et", "ha", "sh")
+_SPOKEN_WITH_ENDINGS = frozenset(
+    stem + joint + ending
+    for stem in _SPOKEN
+    for ending in _FINGLISH_ENDINGS
+    for joint in (("",) if ending.startswith("-") else ("", "-"))
+    if len(stem + joint) > 2
+)
 
 
 def spoken_word(word: str) -> bool:
     """A frequent word of a language without a frequency list (Somali, Tigrinya, Darija
     and others in Latin letters), also Finglish with its endings, or one that says a name
     is not known."""
-    if word in _SOMALI or word in _TIGRINYA or word in _SPOKEN or word in _NAME_UNKNOWN:
-        return True
-    return any(
-        word.endswith(ending) and word[: -len(ending)].rstrip("-") in _SPOKEN
-        for ending in _FINGLISH_ENDINGS
-        if len(word) > len(ending) + 2
+    return (
+        word in _SOMALI
+        or word in _TIGRINYA
+        or word in _SPOKEN
+        or word in _NAME_UNKNOWN
+        or word in _SPOKEN_WITH_ENDINGS
     )
 
 
