@@ -1071,7 +1071,8 @@ def test_a_dotted_account_name_after_a_platform(text: str, handle: str) -> None:
 def test_a_dotted_word_far_from_a_platform_or_a_domain_is_no_account_name() -> None:
     text = "ze zag het op fb, zegt haar zus. " + "Het ging lang goed, " * 5 + "ze huilde.thuis"
     assert redact(text).text == text
-    assert redact("op fb zag ik marktplaats.nl").text == "op fb zag ik [url]"
+    assert redact("op fb zag ik nadia-bakes.nl").text == "op fb zag ik [url]"
+    assert redact("op fb zag ik marktplaats.nl").text == "op fb zag ik marktplaats.nl"
 
 
 @pytest.mark.parametrize(
@@ -1883,3 +1884,36 @@ def test_a_name_before_came_or_llego(text: str, gone: str, stays: str) -> None:
 def test_the_imam_named_by_his_role_stays() -> None:
     text = "imam asked me to pass on: a young couple came for a nikah"
     assert redact(text).text == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("een meisje zat te huilen, sky heet ze, 15 jaar. stiefvader", "sky", "15 jaar"),
+        ("they live above the turkish bakery nr 112, the juf is worried", "nr 112", "bakery"),
+        ("ساكنين ف Schilderswijk رقم الدار 112", "112", "Schilderswijk"),
+        ("el papá le pega. viven en bijlmerdreef 1102 piso 6", "1102", "piso 6"),
+        ("oude meneer slaapt in het huisje op tuin 31, zoon heeft hem eruit gezet", "31", "zoon"),
+        ("mieszkają na bungalowparku, huisje 31. wczoraj widziałam", "31", "wczoraj"),
+        ("با خانواده شوهر در Osdorp زندگی میکند، آپارتمان ۳۱۴. با", "314", "Osdorp"),
+        ("bizim apartman 4e verdieping nr 47, amca yalnız", "47", "4e verdieping"),
+    ],
+)
+def test_a_name_before_heet_ze_and_house_numbers_with_their_word(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("el ex la sigue por instagram @el_real_kevin.nl", "el_real_kevin", "por instagram"),
+        ("Gül ile bol.com dagitim merkezinde, kocasi arayip bagiriyodu", "Gül", "bol.com"),
+        ("ze verkoopt via marktplaats.nl, mail fatima @ gmail.com", "fatima", "marktplaats.nl"),
+    ],
+)
+def test_a_platform_before_a_handle_and_a_shop_by_its_web_address_stay(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)

@@ -68,12 +68,13 @@ _SCRIPT_STREET = re.compile(
 # apartment ("кв 37", "شقة 4B") with its number is where someone lives, said or not.
 _DWELLINGS = (
     r"flat|portiek|appartement|apartment|apartamento|daire|dairesi|кв\.?|квартира|квартирі"
-    r"|شقة|شقه|دروازه|portal"
+    r"|شقة|شقه|دروازه|portal|آپارتمان|apartman|apartmanı|apartmani"
 )
 _ROOM = re.compile(
     r"(?<![\w])(?:(?:blok|block|bloque|بلاک)[ \t]+\w(?![\w])[ \t]*)?"  # "blok C daire 5"
     rf"(?:(?P<dwelling>{_DWELLINGS})|kamer|room|habitaci[oó]n|cuarto|puerta|pok[oó]j"
     r"|pokoju|oda|odası|odasi|кімната|кімнаті|кімнату|комната|комнате|каюта|каюті"
+    r"|tuin|huisje|bungalow|chalet|caravan|stacaravan"  # a garden plot, a holiday park
     r"|[وبل]?(?:ال)?غرفة|غرفه|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
     r"(?P<inblock>(?:blok|block|bloque|unit)[ \t]+[A-Za-z](?![\w])[ \t]*)?"  # "oda blok C 214"
     rf"{_NUMBER_WORD}?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
@@ -99,11 +100,14 @@ _NUMBERED = re.compile(
     rf"(?<![\w]){_NUMBER_WORD}\d{{1,4}}[A-Za-z]?(?![\w]|[.,:/-]\d)", re.IGNORECASE
 )
 
+# Number words that say "house number" themselves: "huisnr 5", "رقم الدار 112".
+_HOUSE_NUMBER = re.compile(r"huis|رقم[ \t]+(?:الدار|البيت|المنزل|الشقة)", re.IGNORECASE)
+
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
     r"|duerme|mieszka|mieszkają|mieszkaja|живе|живуть|проживає|проживають|kalıyor|kaldığı|oturuyor|تسكن"
     r"|يسكن|ساکن|ساكن|ساكنة|ساكنين|زندگی|azc|азц|opvang\w*|shelter|pand|hostel|hotel|albergue"
-    r"|гуртожит\w*|kamp|camp|کمپ|کمب|مخيم"
+    r"|гуртожит\w*|kamp|camp|کمپ|کمب|مخيم|apartman\w*|آپارتمان\w*"
     r"|الكامب|deggan|degan|nool|hoyga|guri\w*|ይነብሩ|ትነብር|ይነብር)(?![\w])",
     re.IGNORECASE,
 )
@@ -217,8 +221,11 @@ _FLOOR_AFTER_HOUSE = re.compile(
 
 
 def _floor(text: str, end: int, number_start: int) -> bool:
+    """The number is a floor ("3 hoog"); not where the floor word has its own number
+    ("bijlmerdreef 1102 piso 6")."""
     m = re.match(r"\d+", text[number_start:])
-    return bool(m) and _FLOOR.match(text, number_start + m.end()) is not None
+    floor = _FLOOR.match(text, number_start + m.end()) if m else None
+    return floor is not None and not re.match(r"[ \t]*\d", text[floor.end() :])
 
 
 def _bare(word: str) -> str:
@@ -245,14 +252,16 @@ def street_word(word: str) -> bool:
     )
 
 
-def _street_start(words: list[str], has_addition: bool) -> int | None:
+def _street_start(
+    words: list[str], has_addition: bool, has_number_word: bool = False
+) -> int | None:
     """Index of the first word of the street name ending at the last word, or None."""
     for i in range(len(words)):
         tail = words[i:]
         if not (tail[0][0].isupper() or street_word(tail[0])):
             continue
-        if len(tail) > 1 and is_place(_bare(tail[0])):
-            continue  # "in Zwolle assendorperstr 9": the town stays
+        if is_place(_bare(tail[0])) and (len(tail) > 1 or has_number_word):
+            continue  # "in Zwolle assendorperstr 9", "Schilderswijk nr 112": the town stays
         if not all(w[0].isupper() or _bare(w) in PARTICLES or street_word(w) for w in tail):
             continue
         if any(street_word(w) for w in tail):
@@ -299,7 +308,8 @@ def find_addresses(text: str, claims: Claims) -> None:
     for m in _STREET_THEN_NUMBER.finditer(text):
         found = list(re.finditer(_WORD, m.group("street")))
         addition = m.group("add").strip()
-        start = _street_start([w.group() for w in found], bool(addition))
+        number_word = bool(text[m.end("street") : m.start("num")].strip())
+        start = _street_start([w.group() for w in found], bool(addition), number_word)
         if start is None and _FLOOR_AFTER_HOUSE.match(text, m.end()):
             last = found[-1].group()  # "oudenoord 212 3 hoog": the floor shows the house
             start = len(found) - 1 if _bare(last) not in STOP else None
@@ -329,7 +339,7 @@ def find_addresses(text: str, claims: Claims) -> None:
     for m in _NUMBERED.finditer(text):
         if _UNITS.match(text, m.end()):
             continue  # "nr 3 keer"
-        if m.group().lower().startswith("huis") or _lived_in(text, m.start(), m.end()):
+        if _HOUSE_NUMBER.match(m.group()) or _lived_in(text, m.start(), m.end()):
             claims.add(m.start(), m.end(), "address")
     for m in _FLAT_CODE.finditer(text):
         if _lived_in(text, m.start(), m.end()):

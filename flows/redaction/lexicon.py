@@ -84,6 +84,8 @@ NAME_CUES_BEFORE = _phrases(
     "adında|adlı|isimli|isminde|adındaki|ትበሃል|ይበሃል|ትብሃል|ይብሃል|ዝተባህለት|ዝተባህለ|ዝበሃል|እትበሃል|ዝብሃል",
     "ኢሎም ዝጽውዕዋ|ኢሎም ዝጽውዕዎ|ኢሎም ይጽውዕዋ|ኢሎም ይጽውዕዎ|ይብልዋ|ይብልዎ",
     "نام دارد|نام داره|اسم دارد",
+    # "sky heet ze": Dutch puts the name first as often as after ("ze heet sky")
+    "heet ze|heet hij|heette ze|heette hij",
 )
 
 # Titles before a name: "mevrouw Jansen", "Mr. Smith", "meneer de Vries", "السيدة فاطمة".
@@ -445,6 +447,7 @@ HOUSE_NUMBER_WORDS = (
     *("nr.", "nr", "no.", "no:", "no", "nummer", "number", "numer", "numero", "número"),
     *("huisnr.", "huisnr", "huisnummer"),
     *("numara", "номер", "№", "پلاک", "شماره", "رقم", "lambar", "lambarka", "nambar"),
+    *("رقم الدار", "رقم البيت", "رقم المنزل", "رقم الشقة"),
 )
 
 # Cues that introduce an address: what follows up to the house number is removed.
@@ -453,6 +456,7 @@ ADDRESS_CUES = _items(
     "woonachtig op|lives at|lives on|mieszka na|mieszka przy|живе на|живе за адресою",
     "адреса|vive en|vive en la|dirección|adresi|oturuyor|العنوان|عنوانها|عنوانه|تسكن في",
     "آدرس|cinwaanka|ኣድራሻ|they stay|she stays|he stays|they live|she lives|he lives|ze wonen",
+    "viven en|viven en la|vivo en|vivimos en|vive en el|viven en el",
     "zij wonen|ze woont|zij woont|hij woont",
 )
 
@@ -494,6 +498,13 @@ SOCIAL_CUES = _items(
 )
 
 # Public numbers that identify no one: emergency, helplines, police non-emergency.
+# Shops known by their web address, which names no one: "bij bol.com", "via marktplaats.nl".
+SHOP_DOMAINS = _words(
+    "bol.com marktplaats.nl zalando.nl zalando.com coolblue.nl amazon.nl amazon.com",
+    "vinted.nl booking.com thuisbezorgd.nl wehkamp.nl temu.com shein.com aliexpress.com",
+    "2dehands.be werk.nl toeslagen.nl",
+)
+
 PUBLIC_NUMBERS = frozenset(
     ["112", "113", "08002000", "08000432", "09008844", "09000101", "08000113"]
 )

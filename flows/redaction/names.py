@@ -921,7 +921,9 @@ class _Scan:
             if tok.cased:
                 if self.not_name(tok) and tok.low not in _MONTH_WORDS:
                     break  # "yaşlı Türk bey": the old Turkish man; but "eylül hanım"
-                typed = kind == TITLE_AFTER and not taken and judge.known_name(_base(tok.low))
+                typed = (
+                    kind in (TITLE_AFTER, BEFORE) and not taken and judge.known_name(_base(tok.low))
+                )
                 if not (self.capital_name(tok) or typed):  # "Ayşe hanım", "osman bey"
                     break
             elif taken and not self.listed(tok):

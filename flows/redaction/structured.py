@@ -13,9 +13,11 @@ from stdnum.nl import bsn
 from .addresses import street_word
 from .lexicon import (
     CASE_CUES,
+    HOUSE_NUMBER_WORDS,
     NOT_PERSON,
     PLATE_CUES,
     PUBLIC_NUMBERS,
+    SHOP_DOMAINS,
     SOCIAL_CUES,
     STOP,
     alternation,
@@ -45,7 +47,9 @@ def _claim_all(
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
 _EMAIL_SPELLED = re.compile(
-    r"(?<![\w.+-])[\w.+-]+[ \t]*(?:\(at\)|\[at\]|[ \t]at[ \t]|@)[ \t]*[\w-]+"
+    # not a platform and a handle: "por instagram @el_real_kevin.nl"
+    rf"(?<![\w.+-])(?!(?:{alternation(SOCIAL_CUES)})[ \t]+@)"
+    r"[\w.+-]+[ \t]*(?:\(at\)|\[at\]|[ \t]at[ \t]|@)[ \t]*[\w-]+"
     r"(?:[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t]|[ \t]punt[ \t]|\.)[ \t]*[\w-]+)*"
     r"[ \t]*(?:\(dot\)|\[dot\]|[ \t]dot[ \t]|[ \t]punt[ \t]|\.)[ \t]*"
     r"(?:com|nl|net|org|be|de|eu|info|fr|uk|tr|pl|ua|es|ma)(?![\w])",
@@ -73,7 +77,10 @@ def find_contacts(text: str, claims: Claims) -> None:
     """E-mail before URL (the domain of an address is not a website), then URLs, handles."""
     _claim_all(_EMAIL, text, claims, "email")
     _claim_all(_EMAIL_SPELLED, text, claims, "email")  # "fatima at gmail dot com"
-    _claim_all(_URL, text, claims, "url")
+    for m in _URL.finditer(text):  # a shop's site is a shop: "bol.com", "marktplaats.nl"
+        found = m.group(0).rstrip(".,;:!?)]}'\"»")
+        kind = None if found.casefold() in SHOP_DOMAINS else "url"
+        claims.add(m.start(), m.start() + len(found), kind)
     _claim_all(_HANDLE, text, claims, "handle")
 
 
@@ -175,12 +182,19 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _PUBLIC = re.compile(r"(?<![\d+])(?<!\d[ .-])(?:0[89]00[ .-]?\d{4}|11[23])(?!\d|[ .-]\d)")
 
 
+_NUMBER_WORD_BEFORE = re.compile(
+    rf"(?<![\w])(?:{alternation(HOUSE_NUMBER_WORDS)})[ \t]*$", re.IGNORECASE
+)
+
+
 def protect_public_numbers(text: str, claims: Claims) -> None:
     """Emergency and helpline numbers (112, Veilig Thuis 0800-2000) identify no one: keep."""
     for m in _PUBLIC.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before and street_word(before.group(1)):
             continue  # "zeestraat 112", "Ganzenhoef 113": a house number
+        if _NUMBER_WORD_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "above the bakery nr 112", "رقم الدار 112"
         if _digits(m.group(0)) in PUBLIC_NUMBERS:
             claims.add(m.start(), m.end(), None)
 
