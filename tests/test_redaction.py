@@ -1917,3 +1917,37 @@ def test_a_platform_before_a_handle_and_a_shop_by_its_web_address_stay(
     text: str, gone: str, stays: str
 ) -> None:
     assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bij de moskee al fath, ze zat naast mij",
+        "تو مسجد امام علی دیدمش",
+        "waxay ku nool yihiin zorgcentrum De Linde",
+        "na a bingo avond ini buurthuis de Kolibrie",
+        "المدرسة ديالها Calvijn college سولوني",
+        "in the Beverwijkse bazaar i work on saturdays",
+        "Na jarmarku w Valkenburgu sprzedawała pierniki",
+        "في شب عمرو 15 سنة صار يجي كل يوم تلات",  # his age, not Amr
+    ],
+)
+def test_a_named_mosque_school_or_care_centre_and_a_place_declined_stay(text: str) -> None:
+    assert redact(text).text == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("عندها 3 ولاد والصغير حمزة عندو 2 سنين. قلت", "حمزة", "عندو 2 سنين"),
+        ("البنت ديالها الصغيرة كوثر عندها 14 عام خلاوها", "كوثر", "عندها 14 عام"),
+        ("شب بینگو بودیم بی بی با عروسش شکیلا آمده بود", "شکیلا", "عروسش"),
+        ("toen we de ghusl deden, thenna-yi fadma, ur argaz-nnes dagi", "fadma", "argaz-nnes"),
+        ("salam, marzia 31 sala as, 4 ta olad, shauharesh pesa nemete", "marzia", "shauharesh"),
+        ("sister i was at the mosque for the janazah wash, her daughter hodan", "hodan", "janazah"),
+    ],
+)
+def test_arabic_ages_kin_with_its_ending_and_words_of_the_community_stay(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)

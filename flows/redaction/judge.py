@@ -141,19 +141,24 @@ _SPOKEN = frozenset(
         "bachaha yakhchal khali sala saale sal khana khane khoone khone khune qafas",
         "ghafas khod sard garm nemizare nemitune nemikhad mikhad age agar vali",
         "migoft didam didim salon nakhun kapshen sorfe dampaei bedune pesar",
+        "shauhar shauharesh showhar showharesh olad awlad aulad",
         # Darija, more of it
         "mlli melli hta 7ta douch kaysedd kaysed 3liha 3lih 3lia jra galli gali galt",
         "khsrti khsr walo bentha bentu l9it chft chaft wjhha drri fih fiha lberd sbbat",
+        "sabr sber sukkar sokkar skar dawra yedha yeddha yddha kouzina lkouzina takchita",
+        "qaftan lhenna",
+        # Tarifit (Riffian Berber), mixed into Darija and Dutch
+        "argaz argaz-nnes argaz-is tamghart tamettut yemma-s yemma-nnes baba-s thenna ur",
         # Levantine and Iraqi Arabic in Latin letters
         "ahl zawj zawjha zawjah zawji jawzha ma3 ma7atta m7atta yom jom3a sene sana 3omra",
         "3omro kenet zalame ktir kteer madrase 2alet 2al enno sar bl 3al w b el",
-        "3amm 3ammha bintha ibn binti sarat tnam",
+        "3amm 3ammha bintha ibn binti sarat tnam zojha zoj jozha jouzha",
         # Sranan Tongo
         "mi yu a e no fu en san sabi pikin frede neti ala kon de wan tu dri taki go wani",
         "mek nanga ini tapu baka fosi now ete kba kaba dati disi sma sma's mama papa oso",
         "wroko moni nyan dringi sribi luku yere doro gi pasi bigi pikinso tangi fa tori",
         "sisa brada boi uma man manpikin umapikin naki fon kiri frede dei ala kon libi",
-        "owru yongu siki dresi skoro wakti gwe kari piki firi bribi",
+        "owru yongu siki dresi skoro wakti gwe kari piki firi bribi yari",
         # Papiamento
         "bo nan nos ta tin ku na pa un su yu muhé homber yamá aña kas mama tata dushi",
         "awor ayera mañan semper nunka kiko unda kon pakiko sí no ma tambe mucha yu'n",
@@ -321,13 +326,17 @@ def _place_stems(word: str) -> list[str]:
     "-a" counts only with a Polish letter or in Cyrillic: "Parwana" and "Parisa" are
     names, not Parwan and Paris."""
     stems = [word[: -len(end)] for end in _PLACE_ENDINGS if word.endswith(end)]
+    if word.endswith("se") and len(word) < 8:
+        stems.remove(word[:-2])  # a short one is a name ("tyrese", "louise"), not of Tyre
     slavic = "\u0400" <= word[:1] <= "\u04ff" or any(ch in "łąęśćżźńó" for ch in word)
     if slavic and word.endswith(("a", "а", "у")):
         stems.append(word[:-1])
     return [stem for stem in stems if len(stem) >= 3]
 
 
-_PLACE_ENDINGS = ("iem", "em", "ie", "ach", "owi", "ą", "ę", "і", "ом", "ем")
+# Also the Polish locative in "-u" ("w Valkenburgu") and the Dutch adjective in "-se"
+# ("de Beverwijkse bazaar", "Rotterdamse").
+_PLACE_ENDINGS = ("iem", "em", "ie", "ach", "owi", "ą", "ę", "і", "ом", "ем", "u", "se")
 
 
 @lru_cache(maxsize=1 << 15)  # the same words come back note after note

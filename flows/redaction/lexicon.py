@@ -228,7 +228,7 @@ UNCASED_KIN = (
         "جوزها جوزي مرته مرتو حماتها حماها خالها عمها خالتها عمتها اخته اخوه",
         "مامانش باباش زنش داداشش آبجیش شوهرم زنم پسرم دخترم مادرشوهرش",
         # her child (the joiner gone), her mum and dad (Darija), the bride and groom
-        "بچهش بچش بچهاش ماماها باباها عروس داماد",
+        "بچهش بچش بچهاش ماماها باباها عروس داماد عروسش عروسم عروسمون دامادش دامادم",
         "أبوها ابوها أختها اختها أخوها اخوها صديقتها صديقه طفلها طفلتها",
         "شوهرش همسرش پسرش دخترش مادرش پدرش خواهرش برادرش همسایه همسایهاش همسایهام",
         "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣዲኣ ኣዲኡ ኣቦኣ ኣቦኡ ሓብታ ሓዋ ጎረቤተይ ጎረቤት ኣደ ኣቦ ደቃ ደቁ ደቀይ",
@@ -348,6 +348,9 @@ NOT_NAMES = _words(
     "creoolse javaans javaanse loket",
     "pasen easter islam koran quran alle ilaahay dios bóg boga bogiem бог бога",
     "timkat meskel newroz nowruz henna hina kına zumba",
+    "janazah janaza janazeh ghusl nikah nikkah iftar suhoor sahur umrah hajj wudu zakat",
+    # peoples of Afghanistan and Iran, as a nationality is kept
+    "hazara هزاره هزارە pashtun پشتون tajik تاجیک uzbek ازبک baloch بلوچ",
     "isniin talaado arbaco khamiis jimco sabti axad países bajos",
     # nationalities and languages written with a capital (nl, en)
     "nederlands nederlandse marokkaans marokkaanse turks turkse syrisch syrische eritrees",

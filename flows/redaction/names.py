@@ -71,11 +71,16 @@ _AGE_AFTER = re.compile(  # "(16)", "(16 jaar)", "(Ghanaian, 24)"
 )
 # "joy is 19", "rênas 15 yaşında", "نور عمرها 16": an age said of the word before
 _AGE_SAID = re.compile(
-    r"[ \t]+(?:(?:is|was|turned|tiene|ma|має|heeft|عمرها|عمره|عمرو|عمرا|ዕድሜኣ|ዕድሜኡ)[ \t]+"
+    r"[ \t]+(?:(?:is|was|turned|tiene|ma|має|heeft|عمرها|عمره|عمرو|عمرا|عندها|عندو|عنده"
+    r"|ዕድሜኣ|ዕድሜኡ)[ \t]+"
     r"(?:pas|net|only|just|al|solo|tylko)?"
     r"[ \t]*\d{1,2}\b|\d{1,2}[ \t]*(?:jaar|jr|yrs|yaşında|yasinda|años|lat|років|роки|рік|jir"
     r"|ساله|سالشه|سالش|عام|سنة|سنين|ዓመቱ|ዓመታ|ዓመት|salashe|salesh|saale)(?!\w))"
 )
+# "his age", "she has" before the years in Arabic: "حمزة عندو 2 سنين", "شب عمرو 15 سنة" (عمرو
+# is also the name Amr, but not before an age).
+_AGE_WORDS = frozenset({"عمرها", "عمره", "عمرو", "عمرا", "عندها", "عندو", "عنده"})
+_NUMBER_NEXT = re.compile(r"[ \t]+\d")
 _CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”„«»‘’‚]?[ \t]*")
 _TITLE_GAP = re.compile(r"\.?[ \t]+|\.")
 _SENTENCE_END = frozenset(".!?;:…\n።፧")
@@ -797,6 +802,11 @@ class _Scan:
             or judge.spoken_word(tok.low)
         )
 
+    def age_word(self, i: int) -> bool:
+        """An Arabic "his age", "she has" before a number: "عندو 2 سنين"."""
+        tok = self.toks[i]
+        return tok.low in _AGE_WORDS and _NUMBER_NEXT.match(self.text, tok.end) is not None
+
     # --- collecting ----------------------------------------------------------------------
 
     def extend(self, i: int) -> None:
@@ -809,6 +819,8 @@ class _Scan:
         while taken < _MAX_NAME_TOKENS and self.joined(k):
             tok = self.toks[k]
             if not tok.cased:
+                if self.age_word(k):
+                    return
                 if tok.text in _UNCASED_PARTICLES and self.joined(k + 1):
                     self.names.update((k, k + 1))  # "محمد بن علي", "عبد الرحيم"
                     taken, k = taken + 1, k + 2
@@ -967,6 +979,8 @@ class _Scan:
                 self.take_after(after, kind)
         for i, tok in enumerate(self.toks):
             if i in self.names or self.after_thing(i) or self.common_after_article(i):
+                continue
+            if self.age_word(i):
                 continue
             if tok.low in THING_BEFORE and self.next_to_colour(i):
                 continue  # "mercedes madow": a black Mercedes, a car
@@ -1131,7 +1145,7 @@ class _Scan:
                     if k > i and not self.after_name(k):
                         continue
                     tok = self.toks[k]
-                    if self.stop(tok) or tok.low in _CUE_WORDS:
+                    if self.stop(tok) or tok.low in _CUE_WORDS or self.age_word(k):
                         continue
                     if k < i and self.place_named(tok):
                         found.add(k)  # "bij Mila Jansen": Mila is a province too

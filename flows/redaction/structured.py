@@ -154,14 +154,19 @@ _KEEP_PHRASES = re.compile(
     re.IGNORECASE,
 )
 
-# Schools, mosques, churches and hospitals, named after a person or a thing: "het
-# Calvijn College", "basisschool De Klimop", "مدرسه Het Palet", "de Al Fourkaan
-# moskee", "het Erasmus MC". Kept whole: they name where many go, not one of them.
+# Schools, mosques, churches, hospitals, community and care centres, named after a
+# person or a thing: "het Calvijn College", "basisschool De Klimop", "مدرسه Het Palet",
+# "de Al Fourkaan moskee", "moskee al fath", "مسجد امام علی", "het Erasmus MC",
+# "zorgcentrum De Linde". Kept whole: they name where many go, not one of them.
 _INSTITUTIONS = re.compile(
-    r"(?<!\w)(?:(?:[A-Z][\w'-]+[ \t]+){1,2}(?:College|Lyceum|Gymnasium|Academie|Academy"
+    r"(?<!\w)(?:(?:[A-Z][\w'-]+[ \t]+){1,2}(?:(?i:college|lyceum|gymnasium)|Academie|Academy"
     r"|(?i:moskee|mosque|camii|cami|kerk|church|iglesia|kościół)|MC|UMC|Ziekenhuis|Gasthuis)"
     r"|(?:(?i:school|basisschool|schooltje|مدرسه|مدرسة|escuela|colegio|okulu|szkoła|szkole"
-    r"|школа|школі|dugsiga|ቤት[ \t]+ትምህርቲ))[ \t]+(?:De|Het|'t)[ \t]+[A-Z][\w'-]+)(?!\w)"
+    r"|школа|школі|dugsiga|ቤት[ \t]+ትምህርቲ|buurthuis|wijkcentrum|zorgcentrum|verpleeghuis"
+    r"|verzorgingshuis|kinderopvang|bibliotheek|moskee|mosque|camii|masjid|kerk|church|مسجد|جامع))"
+    r"[ \t]+(?:(?i:de|het|'t)[ \t]+[A-Z][\w'-]+"  # "buurthuis de Kolibrie", "zorgcentrum De Linde"
+    r"|(?i:al|el|an|as|ar|at)[ \t-]+[^\W\d_][\w'-]*"  # "moskee al fath"
+    r"|(?:امام|الامام|الإمام)[ \t]+[^\W\d_]+|ال[^\W\d_]+))(?!\w)"  # "مسجد امام علی", "جامع الفتح"
 )
 
 
