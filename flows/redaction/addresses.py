@@ -252,9 +252,7 @@ def street_word(word: str) -> bool:
     )
 
 
-def _street_start(
-    words: list[str], has_addition: bool, has_number_word: bool
-) -> int | None:
+def _street_start(words: list[str], has_addition: bool, has_number_word: bool) -> int | None:
     """Index of the first word of the street name ending at the last word, or None."""
     for i in range(len(words)):
         tail = words[i:]
