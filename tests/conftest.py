@@ -3,21 +3,51 @@ TEST_DATABASE_URL is set), the fake Bot API, and a running `Runtime` on both."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import make_url, text
 
 from bot.emulator import FakeBotAPI
 from bot.runtime import Runtime
 from bot.settings import Settings
 from flows.core.clock import FakeClock
 from storage.crypto import Cipher
-from storage.database import Database
+from storage.database import MIGRATIONS, Database
 
 TEST_KEY = Cipher.generate_key()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist each worker gets a PostgreSQL database of its own (made on first
+    use, beside TEST_DATABASE_URL's), since every test empties the one it runs on."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get("TEST_DATABASE_URL")
+    if worker and url:
+        os.environ["TEST_DATABASE_URL"] = asyncio.run(_worker_database(url, worker))
+
+
+async def _worker_database(url: str, worker: str) -> str:
+    import asyncpg
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    conn = await asyncpg.connect(
+        host=base.host, port=base.port, user=base.username, password=base.password,
+        database=base.database,
+    )  # fmt: skip
+    try:
+        if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+            await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def database_urls() -> list:
@@ -42,12 +72,52 @@ async def reset_postgres(url: str) -> None:
     await db.dispose()
 
 
+def _head() -> str:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+async def _empty_postgres(database: Database) -> bool:
+    """Empty every table of a database whose schema is at the newest migration: much
+    quicker than dropping the schema and migrating again for each test. False when the
+    schema is elsewhere (a migration test went down), and nothing is done."""
+    if await database.revision() != _head():
+        return False
+    async with database.engine.begin() as conn:
+        tables = await conn.run_sync(lambda sync: sync.dialect.get_table_names(sync))
+        names = ", ".join(f'"{t}"' for t in tables if t != "alembic_version")
+        await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    return True
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once; each test starts from a copy of it."""
+    path = tmp_path_factory.mktemp("migrated") / "migrated.db"
+
+    async def migrate() -> None:
+        database = Database(f"sqlite+aiosqlite:///{path}", Cipher([TEST_KEY]))
+        await database.upgrade()
+        await database.dispose()
+
+    asyncio.run(migrate())
+    return path
+
+
 @pytest.fixture
-async def db(database_url: str) -> AsyncIterator[Database]:
-    if database_url.startswith("postgresql"):
-        await reset_postgres(database_url)
+async def db(database_url: str, migrated_sqlite: Path) -> AsyncIterator[Database]:
+    """A database at the newest migration with no rows, fresh for each test."""
+    if database_url.startswith("sqlite"):
+        shutil.copyfile(migrated_sqlite, make_url(database_url).database)
     database = Database(database_url, Cipher([TEST_KEY]))
-    await database.upgrade()
+    if database_url.startswith("postgresql") and not await _empty_postgres(database):
+        await database.dispose()
+        await reset_postgres(database_url)
+        database = Database(database_url, Cipher([TEST_KEY]))
+        await database.upgrade()
     yield database
     await database.dispose()
 
