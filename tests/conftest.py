@@ -4,6 +4,7 @@ TEST_DATABASE_URL is set), the fake Bot API, and a running `Runtime` on both."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import shutil
 from collections.abc import AsyncIterator
@@ -72,19 +73,19 @@ async def reset_postgres(url: str) -> None:
     await db.dispose()
 
 
-def _head() -> str:
+@functools.cache
+def migration_script() -> ScriptDirectory:
+    """Sleutel's Alembic migrations, read once."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    head = ScriptDirectory.from_config(config).get_current_head()
-    assert head is not None
-    return head
+    return ScriptDirectory.from_config(config)
 
 
 async def _empty_postgres(database: Database) -> bool:
     """Empty every table of a database whose schema is at the newest migration: much
     quicker than dropping the schema and migrating again for each test. False when the
     schema is elsewhere (a migration test went down), and nothing is done."""
-    if await database.revision() != _head():
+    if await database.revision() != migration_script().get_current_head():
         return False
     async with database.engine.begin() as conn:
         tables = await conn.run_sync(lambda sync: sync.dialect.get_table_names(sync))

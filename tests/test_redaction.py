@@ -1073,6 +1073,7 @@ def test_a_dotted_word_far_from_a_platform_or_a_domain_is_no_account_name() -> N
     assert redact(text).text == text
     assert redact("op fb zag ik nadia-bakes.nl").text == "op fb zag ik [url]"
     assert redact("op fb zag ik marktplaats.nl").text == "op fb zag ik marktplaats.nl"
+    assert redact("zie https://www.bol.com/p/123").text == "zie [url]"  # a page is a URL
 
 
 @pytest.mark.parametrize(

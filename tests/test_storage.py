@@ -6,22 +6,18 @@ import asyncio
 from datetime import timedelta
 
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from conftest import migration_script
 from sqlalchemy import text
 
-from storage.database import MIGRATIONS, Database
+from storage.database import Database
 from storage.inbox import LEASE, REPLY_LEASE, IncomingUpdate
 from storage.models import Base
 from storage.records import ConversationRecord
 
 
 def revisions() -> list[str]:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    script = ScriptDirectory.from_config(config)
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    return [rev.revision for rev in reversed(list(migration_script().walk_revisions()))]
 
 
 async def test_stairway_every_revision_goes_up_and_down(db: Database):

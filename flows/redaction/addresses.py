@@ -220,12 +220,18 @@ _FLOOR_AFTER_HOUSE = re.compile(
 )
 
 
-def _floor(text: str, end: int, number_start: int) -> bool:
-    """The number is a floor ("3 hoog"); not where the floor word has its own number
-    ("bijlmerdreef 1102 piso 6")."""
-    m = re.match(r"\d+", text[number_start:])
-    floor = _FLOOR.match(text, number_start + m.end()) if m else None
+def _floor_at(text: str, pos: int) -> bool:
+    """A floor word follows at pos ("3 hoog", "2e verdieping"), without a number of its
+    own after it ("bijlmerdreef 1102 piso 6", "portal 18 piso 2": the number before is
+    the house's)."""
+    floor = _FLOOR.match(text, pos)
     return floor is not None and not re.match(r"[ \t]*\d", text[floor.end() :])
+
+
+def _floor(text: str, number_start: int) -> bool:
+    """The number at number_start is a floor, not a house number."""
+    m = re.match(r"\d+", text[number_start:])
+    return m is not None and _floor_at(text, number_start + m.end())
 
 
 def _bare(word: str) -> str:
@@ -319,17 +325,14 @@ def find_addresses(text: str, claims: Claims) -> None:
             bare_word and _YEARS.match(m.group("num"))
         ):
             continue  # "Kinderen 3-5 jaar", "het vogelnest 3 keer", "Tussen 2018-2020"
-        if not _floor(text, m.end(), m.start("num")):
+        if not _floor(text, m.start("num")):
             claims.add(m.start("street") + found[start].start(), m.end(), "address")
     for m in _CUE_STREET.finditer(text):
         if not _UNITS.match(text, m.end()):  # "xaafadda ... gabar 13 jir": a girl of 13
             claims.add(m.start(), m.end(), "address")
     for m in _ROOM.finditer(text):
-        # not "naar de kamer 3 keer" (three times to the room), "flat 2 hoog" (a floor);
-        # but "portal 18 piso 2": the floor has a number of its own
-        floor = _FLOOR.match(text, m.end())
-        if floor and re.match(r"[ \t]*\d", text[floor.end() :]):
-            floor = None
+        # not "naar de kamer 3 keer" (three times to the room), "flat 2 hoog" (a floor)
+        floor = _floor_at(text, m.end())
         if _room_lived_in(text, m) and not (_UNITS.match(text, m.end()) or floor):
             claims.add(m.start(), m.end(), "address")
     for m in _PISO.finditer(text):

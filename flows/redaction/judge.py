@@ -325,9 +325,11 @@ def _place_stems(word: str) -> list[str]:
     """A declined Polish or Ukrainian place: "krakowie", "wałbrzycha", "харкова". A plain
     "-a" counts only with a Polish letter or in Cyrillic: "Parwana" and "Parisa" are
     names, not Parwan and Paris."""
-    stems = [word[: -len(end)] for end in _PLACE_ENDINGS if word.endswith(end)]
-    if word.endswith("se") and len(word) < 8:
-        stems.remove(word[:-2])  # a short one is a name ("tyrese", "louise"), not of Tyre
+    stems = [
+        word[: -len(end)]
+        for end in _PLACE_ENDINGS
+        if word.endswith(end) and (end != "se" or len(word) >= 8)  # "tyrese" is no Tyre's
+    ]
     slavic = "\u0400" <= word[:1] <= "\u04ff" or any(ch in "łąęśćżźńó" for ch in word)
     if slavic and word.endswith(("a", "а", "у")):
         stems.append(word[:-1])

@@ -60,6 +60,9 @@ _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]+"
     rf"|(?<![\w@.])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})(?::\d+)?(?:/[^\s<>\"]*)?(?![\w])"
 )
+_SHOP_DOMAIN = re.compile(
+    rf"(?<![\w.@/-])(?:{alternation(tuple(SHOP_DOMAINS))})(?![\w/@-]|\.\w)", re.IGNORECASE
+)
 _HANDLE = re.compile(r"(?<![\w@./])@(?=\w{2})[\w.]*\w")
 _SOCIAL = re.compile(
     rf"(?<!\w)(?:{alternation(SOCIAL_CUES)})(?!\w)"
@@ -77,10 +80,8 @@ def find_contacts(text: str, claims: Claims) -> None:
     """E-mail before URL (the domain of an address is not a website), then URLs, handles."""
     _claim_all(_EMAIL, text, claims, "email")
     _claim_all(_EMAIL_SPELLED, text, claims, "email")  # "fatima at gmail dot com"
-    for m in _URL.finditer(text):  # a shop's site is a shop: "bol.com", "marktplaats.nl"
-        found = m.group(0).rstrip(".,;:!?)]}'\"»")
-        kind = None if found.casefold() in SHOP_DOMAINS else "url"
-        claims.add(m.start(), m.start() + len(found), kind)
+    _claim_all(_SHOP_DOMAIN, text, claims, None)  # a shop's site is a shop: "bol.com"
+    _claim_all(_URL, text, claims, "url")
     _claim_all(_HANDLE, text, claims, "handle")
 
 
