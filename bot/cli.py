@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="The real bot against a local Bot API emulator, every demo person's chat "
         "side by side in a web page on 127.0.0.1. Needs no token and no network.",
     )
-    demo.add_argument("--port", type=int, default=8765, help="port of the page (default 8765)")
+    demo.add_argument(
+        "--port", type=int, default=8765, help="port of the page (default 8765; 0: any free one)"
+    )
     demo.add_argument("--scenario", metavar="NAME", help="play a scripted story step by step")
     demo.add_argument("--keep", action="store_true", help="keep the demo database when it stops")
     demo.set_defaults(handler=cmd_demo, needs_settings=False)
@@ -247,9 +249,9 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         raise admin.CliError(
             f"cannot reach the Telegram Bot API at {settings.telegram_api_base_url} ({exc})"
         ) from None
-    host, port = settings.listen_host_port
+    host, _ = settings.listen_host_port
 
-    def ready() -> None:
+    def ready(port: int) -> None:
         mode = "webhook" if args.webhook else "long polling"
         print(
             f"@{runtime.application.bot.username} is running ({mode}); health and metrics on "

@@ -153,10 +153,11 @@ class Runtime:
         stop: asyncio.Event,
         *,
         webhook: bool = False,
-        ready: Callable[[], None] | None = None,
+        ready: Callable[[int], None] | None = None,
     ) -> None:
         """Run until `stop` is set, then finish what is in hand and return; `ready` is
-        called once the bot listens and polls (or has its webhook set)."""
+        called once the bot listens and polls (or has its webhook set), with the port it
+        listens on (the one the system chose, for SLEUTEL_LISTEN=host:0)."""
         if not self.db.hold_single_writer():
             raise SettingsError(
                 "DATABASE_URL: another sleutel is running on this SQLite database; "
@@ -203,7 +204,7 @@ class Runtime:
             )
         log.info("sleutel running", extra={"mode": "webhook" if webhook else "polling"})
         if ready is not None:
-            ready()
+            ready(runner.addresses[0][1])
         try:
             await stop.wait()
             if poller is not None:

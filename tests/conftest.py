@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
+import re
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -23,6 +24,20 @@ from storage.crypto import Cipher
 from storage.database import MIGRATIONS, Database
 
 TEST_KEY = Cipher.generate_key()
+
+
+async def listening_port(bot: asyncio.subprocess.Process, timeout: float = 30) -> int:
+    """The port a `sleutel run` started with SLEUTEL_LISTEN=127.0.0.1:0 says it listens on.
+
+    The system picks the port as the bot binds it, so no other test can take it between
+    a probe and the bind (with one test process per core, that happened)."""
+    said = []
+    while line := await asyncio.wait_for(bot.stdout.readline(), timeout):
+        said.append(line.decode())
+        if found := re.search(r"http://127\.0\.0\.1:(\d+)/healthz", said[-1]):
+            return int(found.group(1))
+    _, err = await bot.communicate()
+    raise AssertionError(f"sleutel run stopped ({bot.returncode}): {''.join(said)}{err.decode()}")
 
 
 def pytest_configure(config: pytest.Config) -> None:

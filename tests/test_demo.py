@@ -8,7 +8,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -155,12 +154,6 @@ async def test_the_missed_escalation_scenario_plays_to_the_coordinator(demo: Dem
 # --- a subprocess and a real browser -------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def demo_address() -> Iterator[str]:
     """`sleutel demo` in its own process, without a token; yields the address it prints."""
@@ -168,7 +161,7 @@ def demo_address() -> Iterator[str]:
     command = [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE"))}
     process = subprocess.Popen(
-        [*command, "demo", "--port", str(_free_port())],
+        [*command, "demo", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
