@@ -65,7 +65,8 @@ UNTUNED = (
     ("round26.jsonl", "Round 26, scored at 93.4 % before it was read"),
     ("round27.jsonl", "Round 27, scored at 94.0 % (95.2 % after rounds 25, 26) before it was read"),
     ("round28.jsonl", "Round 28, scored at 95.9 % (96.1 % after round 27) before it was read"),
-    ("round29.jsonl", "Round 29, not read: 95.7 % (95.7 % after round 28) on text not seen"),
+    ("round29.jsonl", "Round 29, scored at 95.7 % (95.7 % after round 28) before it was read"),
+    ("round30.jsonl", "Round 30, not read: 95.5 % on text not seen"),
 )
 SPEED_TEXTS = 500
 
