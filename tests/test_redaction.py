@@ -1952,3 +1952,52 @@ def test_arabic_ages_kin_with_its_ending_and_words_of_the_community_stay(
     text: str, gone: str, stays: str
 ) -> None:
     assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("zag agnieszka met gips. ik heb agnieszce het nummer gegeven", "agnieszce", "gips"),
+        ("een poolse vrouw, ewa, werkt daar. ik gaf ewie een folder", "ewie", "folder"),
+        ("la dependienta, magda, tenía marcas. le di a magdzie el folleto", "magdzie", "folleto"),
+        ("conocí a valentina (vale) gómez, argentina, 29", "vale", "argentina, 29"),
+        ("little boy dyon (dyonisio on the cake) kept flinching", "dyonisio", "on the cake"),
+        ("she lives alone at blok b 12 in the flat near the albert heijn", "blok b 12", "flat"),
+        ("[name] ساكنة ف blok c 14 فالطابق الثالث", "blok c 14", "فالطابق الثالث"),
+        ("adı Elif, kapı no 712. kocası asansöre girince sustu", "kapı no 712", "kocası"),
+        ("ኣብ ኢዳ ቁስሊ ነይሩ ጎረባብቲ ኣዲኣ ትወቕዓ እያ ይብሉ tjalk 25 2ይ ደርቢ", "tjalk 25", "2ይ ደርቢ"),
+    ],
+)
+def test_a_polish_name_declined_a_name_in_brackets_and_a_flat_by_its_block_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bij zwemles in het Sportfondsenbad zag ik blauwe plekken",
+        "swimming lesson at de Tongelreep, the girl in the pink swimsuit",
+        "bij de echo in het Antonius ziekenhuis was ze 20 weken",
+        "bayram namazından sonra ulu camii'nin önünde ağlıyordu",
+        "Okul: OBS De Wilgenhoek, groep 3",
+        "po szkole (BSO Kinderrijk) dziewczynka płacze",
+        "dugsiga quraanka ee masjidka Al-Hijra, macalinku",
+        "W biurze Mitros pani powiedziała, że nie płaci od 4 miesięcy",
+        "juf zegt ze plast weer in haar broek, haar wang was blauw",
+        "руки сині від холоду, дід сидить в морозі",
+        "ye zan-e mosen, kheili laghar bood, hafte-i yek bar",
+        "ኣብ ገዛ ጓሉ ይነብር ጓሉ ትጸርፎ 79 ዓመቱ ይብል ጎረቤት groep 5 Lidl 2",
+    ],
+)
+def test_a_named_pool_practice_or_housing_office_and_words_of_the_body_stay(text: str) -> None:
+    assert redact(text).text == normalise(text)
+
+
+def test_a_capitalised_word_in_brackets_that_is_no_name_stays():
+    assert_gone_and_kept(
+        "ik zag Ahmed (buurman) en Sara (Syrische) bij Anna (Amsterdam)", "Ahmed", "(buurman)"
+    )
+    assert_kept("ik zag Ahmed (buurman) en Sara (Syrische) bij Anna (Amsterdam)", "(Amsterdam)")
+    assert_gone_and_kept("zag ik Fatima op school Yasmina zei niets", "Yasmina", "op school")

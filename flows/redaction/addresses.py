@@ -15,6 +15,7 @@ from .lexicon import (
     ADDRESS_CUES,
     HOUSE_NUMBER_WORDS,
     NOT_NAMES,
+    NOT_PERSON,
     NOT_STREETS,
     PARTICLES,
     STOP,
@@ -91,9 +92,13 @@ _AT_NUMBER = re.compile(
     r"(?![\w]|[.,:/-]\d)",
     re.IGNORECASE,
 )
-# A flat in Spanish, its number with its letter: "piso 2b", "piso 3ºB" (not "piso 2", a
-# floor).
-_PISO = re.compile(r"(?<![\w])piso[ \t]+\d{1,2}[º°]?[ \t]?[A-Za-z](?![\w])", re.IGNORECASE)
+# A flat by its number and a letter: in Spanish "piso 2b", "piso 3ºB" (not "piso 2", a
+# floor); the block's letter, then the flat: "blok b 12", "ساكنة ف blok c 14".
+_FLAT_NUMBER = re.compile(
+    r"(?<![\w])(?:piso[ \t]+\d{1,2}[º°]?[ \t]?[A-Za-z]|(?:blok|block|bloque)[ \t]+[A-Za-z]"
+    r"[ \t]+\d{1,4}[A-Za-z]?)(?![\w]|[.,:/-]\d)",
+    re.IGNORECASE,
+)
 # A house number with its word, in a sentence that says someone lives there: "mieszkaja
 # nad kruidvatem nr 23", "ze woont achter de moskee, huisnr 5".
 _NUMBERED = re.compile(
@@ -101,7 +106,7 @@ _NUMBERED = re.compile(
 )
 
 # Number words that say "house number" themselves: "huisnr 5", "رقم الدار 112".
-_HOUSE_NUMBER = re.compile(r"huis|رقم[ \t]+(?:الدار|البيت|المنزل|الشقة)", re.IGNORECASE)
+_HOUSE_NUMBER = re.compile(r"huis|kapı|رقم[ \t]+(?:الدار|البيت|المنزل|الشقة)", re.IGNORECASE)
 
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
@@ -197,7 +202,7 @@ _ORDINARY = frozenset(
 _UNITS = re.compile(
     r"[ \t]*(?:jaar|jaren|years?|keer|times|uur|hours?|kilo|kg|euro|maanden|months?|weken"
     r"|weeks?|dagen|days?|minuten|minutes|yaş|lat|lata|років|роки|años|sano|jir|سنوات|سال"
-    r"|ዓመት)"
+    r"|سنة|سنين|سنه|عام|ዓመት|ዓመቱ|ዓመታ)"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -295,6 +300,22 @@ def _postcodes_after_addresses(text: str, claims: Claims) -> None:
             claims.add(m.start("code"), m.end("code"), "postcode")
 
 
+# A Dutch street in Latin letters inside a note in another script, with its number: "ኣብ
+# slinge 112 3ይ ደርቢ ይቕመጡ", "تسكن ف tjalk 25". Not a word of any language the lexicon
+# knows, a brand or a place ("groep 5", "Lidl 2", "Almere 3"), nor an amount or a year
+# ("huurtoeslag 1900").
+_LATIN_STREET = re.compile(
+    r"(?<![\w])(?P<street>[A-Za-z][a-z]{3,})[ \t]+(?:\d{1,3}[A-Za-z]?|\d{4}[A-Za-z])"
+    r"(?![\w]|[.,:/-]\d)"
+)
+
+
+def _other_script(text: str) -> bool:
+    """Most of the note's letters are not Latin."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(not c.isascii() for c in letters) > 0.6 * len(letters)
+
+
 def find_addresses(text: str, claims: Claims) -> None:
     for m in _NUMBER_THEN_STREET.finditer(text):
         words = re.findall(_WORD, m.group("street"))
@@ -335,7 +356,7 @@ def find_addresses(text: str, claims: Claims) -> None:
         floor = _floor_at(text, m.end())
         if _room_lived_in(text, m) and not (_UNITS.match(text, m.end()) or floor):
             claims.add(m.start(), m.end(), "address")
-    for m in _PISO.finditer(text):
+    for m in _FLAT_NUMBER.finditer(text):
         claims.add(m.start(), m.end(), "address")
     for m in _NUMBERED.finditer(text):
         if _UNITS.match(text, m.end()):
@@ -365,4 +386,14 @@ def find_addresses(text: str, claims: Claims) -> None:
         )
         if not all(_bare(w) in PARTICLES for w in words) and (_name_like(words) or one_word):
             claims.add(m.start("addr"), m.end("addr"), "address")
+    if _other_script(text):
+        for m in _LATIN_STREET.finditer(text):
+            word = m.group("street").lower()
+            if (
+                word not in NOT_STREETS | NOT_NAMES | NOT_PERSON | STOP
+                and lexicon().zipf(word) < 3.5
+                and not is_place(word)
+                and not _UNITS.match(text, m.end())
+            ):
+                claims.add(m.start(), m.end(), "address")
     _postcodes_after_addresses(text, claims)

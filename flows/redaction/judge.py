@@ -142,6 +142,8 @@ _SPOKEN = frozenset(
         "ghafas khod sard garm nemizare nemitune nemikhad mikhad age agar vali",
         "migoft didam didim salon nakhun kapshen sorfe dampaei bedune pesar",
         "shauhar shauharesh showhar showharesh olad awlad aulad",
+        "yek do se chahar panj boud budan laghar mosen pir ketabkhoone ketabkhane",
+        "pasport pasportesh pasporteshoo pasporteshu",
         # Darija, more of it
         "mlli melli hta 7ta douch kaysedd kaysed 3liha 3lih 3lia jra galli gali galt",
         "khsrti khsr walo bentha bentu l9it chft chaft wjhha drri fih fiha lberd sbbat",
@@ -183,6 +185,7 @@ _SPOKEN = frozenset(
         "ygerfa ygerfo ayatwn ayat adeu kouchi nyanyan",
         # Somali verbs and phrases met inside Dutch or English notes
         "baqayaa baqaysaa ka waan wuu way ayaan doonayaa rabaa rabtaa tagto tago",
+        "amaah amaahda amaahyo celis wiilasheeda wiilashiisa gabdhaheeda",
     )
 )
 

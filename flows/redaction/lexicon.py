@@ -52,6 +52,8 @@ NAME_CUES_STRONG = _phrases(
     "اسمها|اسمه|اسمي|اسم|تدعى|يدعى|المدعوة|المدعو|تسمى|يسمى|تسمي|باسم|اسمها هو|اسمه هو",
     # Darija and Levantine: "her name", "they call her"
     "سميتها|سميتو|سميته|سميتهم|كيسميوها|كيقولو ليها|كيقولو ليه|بيقولولها|بيقولوله",
+    # the same in Latin letters ("esma" is left out: also the Turkish name Esma)
+    "esmha|esmaha|ismha|ismaha|esmo|esmou|ismo|ismu|smitha|smito|smitou|smiytha",
     # fa
     "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم",
     # Sarnami and Hindustani in Latin letters: "beta ka naam soedesh" (the son's name)
@@ -346,6 +348,8 @@ NOT_NAMES = _words(
     "diwali divali holi lebaran navidad nochebuena pascua noël hanukkah chanoeka ketikoti",
     "ciid ciidda ciidii ciida ፋሲካ ልደት hindustani hindoestaans hindoestaanse creools",
     "creoolse javaans javaanse loket",
+    # words the name lists hold: the library, the cold, the frost; empty, a key, a finger
+    "bieb холод холоду холодно мороз морозі морозу خاوي خاوية مفتاح صبعو صبعها معوج",
     "pasen easter islam koran quran alle ilaahay dios bóg boga bogiem бог бога",
     "timkat meskel newroz nowruz henna hina kına zumba",
     "janazah janaza janazeh ghusl nikah nikkah iftar suhoor sahur umrah hajj wudu zakat",
@@ -354,6 +358,7 @@ NOT_NAMES = _words(
     "isniin talaado arbaco khamiis jimco sabti axad países bajos",
     # nationalities and languages written with a capital (nl, en)
     "nederlands nederlandse marokkaans marokkaanse turks turkse syrisch syrische eritrees",
+    "afghan afghans afghani",
     "eritrese somalisch somalische afghaans afghaanse iraans iraanse iraaks iraakse pools",
     "poolse oekraïens oekraïense spaans spaanse engels engelse arabisch arabische koerdisch",
     "koerdische berbers surinaams surinaamse antilliaans antilliaanse tigrinya dari farsi",
@@ -448,7 +453,7 @@ STREET_WORDS = _words(
 # Words before a house number: "Kalverstraat nr. 12", "Çiçek Sokak No: 5", "پلاک ۱۲".
 HOUSE_NUMBER_WORDS = (
     *("nr.", "nr", "no.", "no:", "no", "nummer", "number", "numer", "numero", "número"),
-    *("huisnr.", "huisnr", "huisnummer"),
+    *("huisnr.", "huisnr", "huisnummer", "kapı no", "kapı no:", "kapı numarası"),
     *("numara", "номер", "№", "پلاک", "شماره", "رقم", "lambar", "lambarka", "nambar"),
     *("رقم الدار", "رقم البيت", "رقم المنزل", "رقم الشقة"),
 )
@@ -527,9 +532,12 @@ NOT_PERSON = _words(
     "сільпо атб епіцентр фора новус ашан укрпошта пошта приватбанк монобанк ощадбанк",
     "dirk ekoplaza kruidvat vinted bershka asda tesco sainsbury's sainsburys morrisons",
     "argos boots greggs waitrose iceland poundland eroski alcampo hipercor",
-    "scapino vanharen bristol ici-paris kiabi",
-    # pay later, the debt of many a note
-    "klarna afterpay riverty in3",
+    "scapino vanharen bristol ici-paris kiabi polonez",
+    # pay later and quick loans, the debt of many a note
+    "klarna afterpay riverty in3 ferratum",
+    # housing corporations, where the rent is paid: "W biurze Mitros", "مكتب Ymere"
+    "ymere mitros vestia stadgenoot rochdale woonstad havensteder woonbron staedion",
+    "vidomes wonion portaal woonzorg",
     # hospitals, where a birth or a wound is seen: "op de kraamafdeling van het Maasstad"
     "isala maasstad olvg erasmus radboudumc umcg lumc amphia rijnstate zuyderland ikazia",
     "spaarne tergooi dijklander flevoziekenhuis haaglanden umc",

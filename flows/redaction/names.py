@@ -274,7 +274,16 @@ _DAY_BEFORE = frozenset({"el", "los", "este", "cada", "al", "del", "o", "no", "p
 _GENITIVE = frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün"})
 _ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
 # Definite articles, by the languages they are one in (Spanish "de" is "of": "de rosa")
-_DEFINITE = {"de": ("nl",), "het": ("nl",), "the": ("en",), "el": ("es",), "la": ("es",)}
+# Before a common word that is no name here: "boven de bakker", "the baker"; also after a
+# Dutch possessive, "in haar broek", "haar wang" (her trousers, her cheek), where a name
+# does not stand (English "her" does: "told her sara").
+_DEFINITE = {
+    **{"de": ("nl",), "het": ("nl",), "the": ("en",), "el": ("es",), "la": ("es",)},
+    **{"haar": ("nl",), "mijn": ("nl",), "hun": ("nl",)},
+}
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "bij", "naar", "op", "uit", "at", "to", "near", "inside", "en", "w", "na"}
+)
 _GREETING_MARKS = frozenset("!,،፡፣")
 # Possessives written apart in spoken Farsi: "همسایه مون" our neighbour.
 _DETACHED_POSSESSIVES = frozenset({"مون", "مان", "شون", "شان", "ام", "اش"})
@@ -285,6 +294,9 @@ _FAMILY_ENDINGS = ("ی", "زاده", "پور", "نیا", "فر")
 _CUE_WORDS = frozenset(
     w for phrases in (NAME_CUES_STRONG, NAME_CUES_WEAK, NICKNAME_CUES) for p in phrases for w in p
 )
+
+
+_BRACKET_GAP = re.compile(r"[ \t]*\([ \t]*")
 
 
 class _Scan:
@@ -332,7 +344,7 @@ class _Scan:
             or low in PARTICLES
             or low.startswith(NOT_NAME_PREFIXES)
             or low.endswith(_STREET_ENDINGS)  # "de Kalverstraat" without a number stays
-            or (low.endswith(("markt", "park", "school")) and len(low) > 7)  # "Vondelschool"
+            or _venue(low)  # "Vondelschool", "Sloterparkbad", "Tandartspraktijk"
             or (not low.isascii() and _plain_place(judge.unaccented(low)))  # "Ámsterdam"
         )
 
@@ -562,6 +574,20 @@ class _Scan:
                 return False
         return lexicon().zipf(tok.low, self.langs) >= 4.0
 
+    def venue_after_article(self, i: int) -> bool:
+        """A capitalised word after "het" or "the", or after "de" after a preposition,
+        names a place: "in het Sportfondsenbad", "swimming lesson at de Tongelreep". Not
+        a family: "the Smith family", "the Jansens"; not "van de Berg", "mevrouw de Vries"."""
+        tok = self.toks[i]
+        if not tok.cap or i < 2 or not (self.joined(i) and self.joined(i - 1)):
+            return False
+        article, before = self.toks[i - 1].low, self.toks[i - 2].low
+        if self.joined(i + 1) and self.toks[i + 1].low in FAMILY_AFTER:
+            return False
+        if article in ("het", "'t") or (article == "the" and not tok.low.endswith("s")):
+            return True
+        return article == "de" and before in _PLACE_PREPOSITIONS
+
     def next_to_colour(self, i: int) -> bool:
         after = self.joined(i + 1) and self.toks[i + 1].low in COLOURS  # "mercedes cad"
         return self.after_thing(i) or after
@@ -571,10 +597,12 @@ class _Scan:
         ("bahar", "umut", "ሰላም"), or a common name of the lexicon that is rare as a word
         here. Taken out, and the writer may put it back."""
         tok = self.toks[i]
-        if judge.too_short(tok.text) or self.stop(tok) or (tok.cased and self.not_name(tok)):
+        if judge.too_short(tok.text) or self.stop(tok) or tok.low in NOT_NAMES:
             return False
-        if (tok.cased and tok.text[1:2].isupper()) or self.common_after_article(i):
-            return False  # "GGD", "boven de bakker"
+        if tok.cased and (self.not_name(tok) or tok.text[1:2].isupper()):
+            return False  # "GGD"
+        if self.common_after_article(i):
+            return False  # "boven de bakker"
         word = _base(tok.low) if tok.cased else tok.low
         if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
             return False  # "deniz kenarında": the sea
@@ -632,7 +660,7 @@ class _Scan:
             return True  # Somali "and", "but" on a name: "hodan-na", "ayaan-na"
         if tok.cased and tok.text[1:2].isupper():
             return False  # "GGD", "BSN"
-        if (tok.cased and self.not_name(tok)) or _HAN.match(tok.text):
+        if (self.not_name(tok) if tok.cased else tok.low in NOT_NAMES) or _HAN.match(tok.text):
             return False
         word = _base(tok.low) if tok.cased else tok.low
         # "Nilüfer'in", "yıldız'ın": Turkish marks proper nouns with an apostrophe
@@ -980,6 +1008,8 @@ class _Scan:
         for i, tok in enumerate(self.toks):
             if i in self.names or self.after_thing(i) or self.common_after_article(i):
                 continue
+            if self.venue_after_article(i):
+                continue
             if self.age_word(i):
                 continue
             if tok.low in THING_BEFORE and self.next_to_colour(i):
@@ -1009,10 +1039,27 @@ class _Scan:
                 or self.lexicon_name(i, self.context(i))
             ):
                 self.extend(i)
+        self.aliases()
         self.chains()
         self.again()
         self.names -= {i for i in self.names if self.negated(i)}
         return self.names
+
+    def aliases(self) -> None:
+        """The word in brackets right after a name is what the person is called too:
+        "valentina (vale) gómez", "la mamá de mateo (lucía)", "dyon (dyonisio on the cake)".
+        Not an age, a function word, or a common word unless it begins as the name does."""
+        for i in sorted(self.names):
+            j = i + 1
+            if j >= len(self.toks) or not _BRACKET_GAP.fullmatch(self.gap(j)):
+                continue
+            tok, name = self.toks[j], self.toks[i].low
+            if not tok.cased or self.stop(tok) or tok.low in KIN or tok.low in NOT_NAMES:
+                continue
+            nickname = len(tok.low) >= 3 and name[:3] == tok.low[:3]
+            # "lucía" is also Saint Lucia: the name without its accent is what counts
+            if nickname or judge.is_name(judge.unaccented(tok.low), self.langs):
+                self.names.add(j)
 
     def negated(self, i: int) -> bool:
         """A word that names a thing as well as a person, with "no" on it: "geen hoop
@@ -1055,6 +1102,7 @@ class _Scan:
         found = {w for w in found if not judge.too_short(w) and w not in STOP}
         # and in its other grammatical forms: "pawłem ... paweł", "anią ... ania"
         found |= {stem for w in found for stem in judge.name_stems(w)}
+        found |= {form for w in found for form in _polish_dative(w)}  # "ewa ... ewie"
         # a writer who gave every name found a capital
         capitalises = all(self.toks[k].cap for k in self.names if self.toks[k].cased)
         for i, tok in enumerate(self.toks):
@@ -1181,6 +1229,25 @@ _FAMILY_PLURALS = (
 )
 
 
+# The last part of a Dutch compound that names a place, not a person: "Vismarkt",
+# "Sloterparkbad", "Tandartspraktijk", "Jongerenwerk", "Kinderparadijs", "Wilgenhoek".
+# With the shorter heads, five letters at least before it: a family name is seldom that
+# long a word before "kerk" or "hoek" ("Oudkerk", "Verhoek" stay names); "huis" is left
+# out ("Oosterhuis", "Nijhuis").
+_VENUE_HEADS = ("markt", "park", "school")
+_SHORT_VENUE_HEADS = (
+    *("bad", "praktijk", "centrum", "kantoor", "paradijs", "winkel", "zaal", "theater"),
+    *("kliniek", "apotheek", "ziekenhuis", "werk", "rijk", "loop", "hoek", "tuin", "hal"),
+    "kerk",
+)
+
+
+def _venue(low: str) -> bool:
+    return (low.endswith(_VENUE_HEADS) and len(low) > 7) or any(
+        low.endswith(head) and len(low) >= len(head) + 5 for head in _SHORT_VENUE_HEADS
+    )
+
+
 def _family_plural(tok: _Tok) -> bool:
     """A family name in the plural: not a word itself, and a family name of the lexicon
     in the singular ("kowalskich": Kowalski, "кравчуків": Кравчук, "حسینی‌ها": Hosseini)."""
@@ -1274,6 +1341,24 @@ def _suffixed_forms(low: str) -> list[str]:
     if low.endswith("о") and len(low) >= 5 and "\u0400" <= low[:1] <= "\u04ff":
         forms.append(low[:-1] + "а")  # the Ukrainian vocative: "світланко" (Світланка)
     return forms
+
+
+# A Polish woman's name in "-a" to her ("dałam ewie", "agnieszce", "magdzie"): the last
+# consonant softens before "-e" ("k" -> "c", "g" -> "dz", "t" -> "ci", "d" -> "dzi", "r" ->
+# "rz"), after a soft one the ending is "-i" ("oli", "marii").
+_POLISH_DATIVE = (("k", "ce"), ("g", "dze"), ("t", "cie"), ("d", "dzie"), ("r", "rze"))
+
+
+def _polish_dative(name: str) -> list[str]:
+    if not name.endswith("a") or len(name) < 3 or not name.isascii() or not name.isalpha():
+        return []
+    stem = name[:-1]
+    if stem.endswith(("i", "l", "j")):
+        return [stem + "i"]
+    for last, ending in _POLISH_DATIVE:
+        if stem.endswith(last):
+            return [stem[:-1] + ending]
+    return [stem + "ie"]
 
 
 def _ethiopic_nickname(word: str, found: set[str]) -> bool:

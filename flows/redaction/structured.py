@@ -157,17 +157,35 @@ _KEEP_PHRASES = re.compile(
 
 # Schools, mosques, churches, hospitals, community and care centres, named after a
 # person or a thing: "het Calvijn College", "basisschool De Klimop", "مدرسه Het Palet",
-# "de Al Fourkaan moskee", "moskee al fath", "مسجد امام علی", "het Erasmus MC",
-# "zorgcentrum De Linde". Kept whole: they name where many go, not one of them.
+# "de Al Fourkaan moskee", "moskee al fath", "el fath moskee", "ulu camii", "مسجد امام
+# علی", "het Antonius ziekenhuis", "BSO Kinderrijk", "stichting al amal".
+# Kept whole: they name where many go, not one of them. (A practice named after its
+# doctor names a professional, not a client.)
+_PLACE_AFTER_NAME = (
+    r"(?i:college|lyceum|gymnasium|moskee|mosque|camii|cami|kerk|church|iglesia|kościół"
+    r"|ziekenhuis|gasthuis)|Academie|Academy|MC|UMC"
+)
+_PLACE_BEFORE_NAME = (
+    r"school|basisschool|schooltje|مدرسه|مدرسة|escuela|colegio|okulu|szkoła|szkole|школа"
+    r"|школі|dugsiga|ቤት[ \t]+ትምህርቲ|buurthuis|wijkcentrum|buurtcentrum|jongerencentrum"
+    r"|zorgcentrum|verpleeghuis|verzorgingshuis|kinderopvang|kinderdagverblijf|bso|obs|bibliotheek"
+    r"|apotheek|praktijk|tandartspraktijk|huisartsenpraktijk|stichting|zaal|sporthal|zwembad"
+    r"|moskee|mosque|camii|masjid|masjidka|kerk|church|[وبلف]?(?:مسجد|جامع)"
+)
+# Before a bare capitalised name too; not "school", "kerk", "zaal": "op school Yasmina zei"
+_NAMED_BEFORE_NAME = (
+    r"bso|obs|stichting|apotheek|praktijk|tandartspraktijk|huisartsenpraktijk|sporthal"
+    r"|zwembad|jongerencentrum|buurtcentrum|wijkcentrum|buurthuis|kinderdagverblijf"
+)
 _INSTITUTIONS = re.compile(
-    r"(?<!\w)(?:(?:[A-Z][\w'-]+[ \t]+){1,2}(?:(?i:college|lyceum|gymnasium)|Academie|Academy"
-    r"|(?i:moskee|mosque|camii|cami|kerk|church|iglesia|kościół)|MC|UMC|Ziekenhuis|Gasthuis)"
-    r"|(?:(?i:school|basisschool|schooltje|مدرسه|مدرسة|escuela|colegio|okulu|szkoła|szkole"
-    r"|школа|школі|dugsiga|ቤት[ \t]+ትምህርቲ|buurthuis|wijkcentrum|zorgcentrum|verpleeghuis"
-    r"|verzorgingshuis|kinderopvang|bibliotheek|moskee|mosque|camii|masjid|kerk|church|مسجد|جامع))"
-    r"[ \t]+(?:(?i:de|het|'t)[ \t]+[A-Z][\w'-]+"  # "buurthuis de Kolibrie", "zorgcentrum De Linde"
-    r"|(?i:al|el|an|as|ar|at)[ \t-]+[^\W\d_][\w'-]*"  # "moskee al fath"
-    r"|(?:امام|الامام|الإمام)[ \t]+[^\W\d_]+|ال[^\W\d_]+))(?!\w)"  # "مسجد امام علی", "جامع الفتح"
+    rf"(?<!\w)(?:(?:[A-Z][\w'-]+[ \t]+){{1,2}}(?:{_PLACE_AFTER_NAME})"
+    r"|(?i:al|el)[ \t-]+[^\W\d_]+[ \t]+(?i:moskee|mosque|camii)"  # "el fath moskee"
+    r"|[^\W\d_]+[ \t]+(?i:camii)"  # "ulu camii": Turkish puts the name before it
+    rf"|(?i:{_PLACE_BEFORE_NAME})"
+    r"[ \t]+(?:(?i:de|het|'t)[ \t]+[A-Z][\w'-]+"  # "buurthuis de Kolibrie", "OBS De Wilgenhoek"
+    r"|(?i:al|el|an|as|ar|at)[ \t-]+[^\W\d_][\w'-]*"  # "moskee al fath", "masjidka Al-Hijra"
+    r"|(?:امام|الامام|الإمام)[ \t]+[^\W\d_]+|ال[^\W\d_]+)"  # "مسجد امام علی", "جامع الفتح"
+    rf"|(?i:{_NAMED_BEFORE_NAME})[ \t]+[A-Z][\w'-]+)(?!\w)"  # "BSO Kinderrijk"
 )
 
 
