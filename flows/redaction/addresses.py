@@ -308,6 +308,7 @@ _LATIN_STREET = re.compile(
     r"(?<![\w])(?P<street>[A-Za-z][a-z]{3,})[ \t]+(?:\d{1,3}[A-Za-z]?|\d{4}[A-Za-z])"
     r"(?![\w]|[.,:/-]\d)"
 )
+_NO_LATIN_STREET = NOT_STREETS | NOT_NAMES | NOT_PERSON | STOP
 
 
 def _other_script(text: str) -> bool:
@@ -390,7 +391,7 @@ def find_addresses(text: str, claims: Claims) -> None:
         for m in _LATIN_STREET.finditer(text):
             word = m.group("street").lower()
             if (
-                word not in NOT_STREETS | NOT_NAMES | NOT_PERSON | STOP
+                word not in _NO_LATIN_STREET
                 and lexicon().zipf(word) < 3.5
                 and not is_place(word)
                 and not _UNITS.match(text, m.end())

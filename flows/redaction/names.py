@@ -278,8 +278,14 @@ _ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
 # Dutch possessive, "in haar broek", "haar wang" (her trousers, her cheek), where a name
 # does not stand (English "her" does: "told her sara").
 _DEFINITE = {
-    **{"de": ("nl",), "het": ("nl",), "the": ("en",), "el": ("es",), "la": ("es",)},
-    **{"haar": ("nl",), "mijn": ("nl",), "hun": ("nl",)},
+    "de": ("nl",),
+    "het": ("nl",),
+    "the": ("en",),
+    "el": ("es",),
+    "la": ("es",),
+    "haar": ("nl",),
+    "mijn": ("nl",),
+    "hun": ("nl",),
 }
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "bij", "naar", "op", "uit", "at", "to", "near", "inside", "en", "w", "na"}
@@ -1006,9 +1012,12 @@ class _Scan:
                     kind = STRONG  # "naam: fatima"
                 self.take_after(after, kind)
         for i, tok in enumerate(self.toks):
-            if i in self.names or self.after_thing(i) or self.common_after_article(i):
-                continue
-            if self.venue_after_article(i):
+            if (
+                i in self.names
+                or self.after_thing(i)
+                or self.common_after_article(i)
+                or self.venue_after_article(i)
+            ):
                 continue
             if self.age_word(i):
                 continue
