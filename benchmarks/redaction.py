@@ -66,7 +66,8 @@ UNTUNED = (
     ("round27.jsonl", "Round 27, scored at 94.0 % (95.2 % after rounds 25, 26) before it was read"),
     ("round28.jsonl", "Round 28, scored at 95.9 % (96.1 % after round 27) before it was read"),
     ("round29.jsonl", "Round 29, scored at 95.7 % (95.7 % after round 28) before it was read"),
-    ("round30.jsonl", "Round 30, not read: 95.5 % (95.5 % after round 29) on text not seen"),
+    ("round30.jsonl", "Round 30, scored at 95.5 % (95.5 % after round 29) before it was read"),
+    ("round31.jsonl", "Round 31, not read: 97.3 % on text not seen"),
 )
 SPEED_TEXTS = 500
 
