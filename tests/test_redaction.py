@@ -205,6 +205,12 @@ def test_address(text, street):
     assert result.text == text.replace(street, "[address]")
 
 
+def test_a_town_after_the_house_number_stays():
+    assert redact("waxay deggan yihiin Schiedamseweg 201b Rotterdam").text == (
+        "waxay deggan yihiin [address] Rotterdam"
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -212,6 +218,10 @@ def test_address(text, street):
         "Kinderen 3-5 jaar mogen mee.",
         "Tussen 2018-2020 woonde ze in Utrecht.",
         "Ze woont in de Kalverstraat.",
+        "adres: 3 hoog, de deur links",
+        # numbers said in words that are no phone number
+        "ik zag twee of drie kinderen, nul of een keer per week",
+        "nul zes keer kwam ze, twee drie vier",
     ],
 )
 def test_not_an_address(text):
@@ -631,6 +641,24 @@ def test_name_without_cue(text, names):
         # a room in a shelter said after it
         ("кімната 12 в азц, мати і двоє хлопців", "кімната 12", "address"),
         ("el marido de la del cuarto 12 del hotel de refugiados bebe", "cuarto 12", "address"),
+        ("у опванзі чоловік з кімнати 214 кричить", "кімнати 214", "address"),
+        ("kemping nad jeziorem, miejsce 41", "miejsce 41", "address"),
+        ("klatka nr 12 przy lindelaan", "nr 12", "address"),
+        ("اسم شوهرش هم جمشید. واحدشون 3C", "3C", "address"),
+        # the number first: after "address", or before a Dutch street as in English
+        ("tel kwijt, adres 14 plantsoen noord, 2 kinderen", "14 plantsoen noord", "address"),
+        ("dad is mr. celik, lives at 14 Hoefsmidstraat", "14 Hoefsmidstraat", "address"),
+        ("dükkan kruisstraat 88de, patron bağırıyor", "kruisstraat 88", "address"),
+        ("hassan uit nr 23 werd dronken", "nr 23", "address"),
+        ("postcode 5612 KX, lambarka guriga 27", "lambarka guriga 27", "address"),
+        # a phone number read out in words, digits among them or not, in any language
+        ("zn nummer nul zes drie een negen vijf twee acht vier zeven", "drie een", "phone"),
+        ("lina's nummer is nul zes 44719382", "nul zes", "phone"),
+        ("oğlunun nosu sıfır altı kırk iki on bir elli beş yirmi", "kırk iki", "phone"),
+        ("پیام بدم: صفر شش، هفتاد و دو، سی و یک، پنجاه، هشتاد و هشت. اسم", "هفتاد", "phone"),
+        ("numbarkiisa 06 shan shan 31 toddoba 9 42", "toddoba", "phone"),
+        ("nomer: nul shist visim dva try odyn p'jat' nul shist sim", "visim dva", "phone"),
+        ("su número es cero seis doce treinta y cuatro cincuenta y seis", "treinta", "phone"),
     ],
 )
 def test_identifiers_without_cue(text, gone, kind):

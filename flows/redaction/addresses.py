@@ -34,7 +34,9 @@ _ADDITION = (  # "1-3", "55a", "12 A", "143-III", "12 hs"
     r"(?:[ \t-]?(?:hs|bis|bg|bv|I{1,3}|huis|boven))?"
     r"(?:[ \t]+(?:bus|bte|boîte)[ \t]*\d{1,4}[A-Za-z]?)?"  # Belgian "12 bus 4"
 )
-_HOUSE = rf"\d{{1,5}}(?P<add>{_ADDITION})(?![\w]|[.,:]\d)"  # "plein 6: the" is one
+# With a Turkish case ending on it: "kruisstraat 88de" (at 88), "88'den" (from 88).
+_TURKISH_CASE = r"(?:['’]?[dt][ae](?:n|ki)?)?"
+_HOUSE = rf"\d{{1,5}}(?P<add>{_ADDITION}){_TURKISH_CASE}(?![\w]|[.,:]\d)"  # "plein 6: the" too
 
 _STREET_THEN_NUMBER = re.compile(
     rf"(?P<street>(?:{_WORD}[ \t]+){{0,5}}{_WORD})[ \t]+{_NUMBER_WORD}?(?P<num>{_HOUSE})"
@@ -69,13 +71,15 @@ _SCRIPT_STREET = re.compile(
 # apartment ("кв 37", "شقة 4B") with its number is where someone lives, said or not.
 _DWELLINGS = (
     r"flat|portiek|appartement|apartment|apartamento|daire|dairesi|кв\.?|квартира|квартирі"
-    r"|شقة|شقه|دروازه|portal|آپارتمان|apartman|apartmanı|apartmani"
+    r"|شقة|شقه|دروازه|portal|آپارتمان|apartman|apartmanı|apartmani|klatka|klatki|klatce"
+    r"|واحدش|واحدشون|واحدشان|واحدمون"  # Farsi "their unit 3C"
 )
 _ROOM = re.compile(
     r"(?<![\w])(?:(?:blok|block|bloque|بلاک)[ \t]+\w(?![\w])[ \t]*)?"  # "blok C daire 5"
     rf"(?:(?P<dwelling>{_DWELLINGS})|kamer|room|habitaci[oó]n|cuarto|puerta|pok[oó]j"
-    r"|pokoju|oda|odası|odasi|кімната|кімнаті|кімнату|комната|комнате|каюта|каюті"
-    r"|tuin|huisje|bungalow|chalet|caravan|stacaravan"  # a garden plot, a holiday park
+    r"|pokoju|oda|odası|odasi|кімната|кімнаті|кімнату|кімнати|комната|комнате|комнаты"
+    r"|каюта|каюті|tuin|huisje|bungalow|chalet|caravan|stacaravan"  # a garden, a holiday park
+    r"|plek|miejsce|parcela"  # a camping pitch
     r"|[وبل]?(?:ال)?غرفة|غرفه|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
     r"(?P<inblock>(?:blok|block|bloque|unit)[ \t]+[A-Za-z](?![\w])[ \t]*)?"  # "oda blok C 214"
     rf"{_NUMBER_WORD}?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
@@ -87,7 +91,7 @@ _ROOM = re.compile(
 # its word after "from" or "house": "syn sąsiadów z nr 23", "guriga nambar 23".
 _AT_NUMBER = re.compile(
     rf"(?<![\w])(?:(?:op|at|pod)[ \t]+(?P<house>{_NUMBER_WORD}\d{{1,4}}[A-Za-z]?)"
-    r"|(?:z|ze|van|from|de|del|guriga|huis|house|ev|будинок|дом)[ \t]+"
+    r"|(?:z|ze|van|uit|from|de|del|guriga|huis|house|ev|будинок|дом)[ \t]+"
     rf"(?P<numbered>(?:nr\.?|no\.|nummer|number|nambar|numara|номер)[ \t]*\d{{1,4}}[A-Za-z]?))"
     r"(?![\w]|[.,:/-]\d)",
     re.IGNORECASE,
@@ -106,13 +110,16 @@ _NUMBERED = re.compile(
 )
 
 # Number words that say "house number" themselves: "huisnr 5", "رقم الدار 112".
-_HOUSE_NUMBER = re.compile(r"huis|kapı|رقم[ \t]+(?:الدار|البيت|المنزل|الشقة)", re.IGNORECASE)
+_HOUSE_NUMBER = re.compile(
+    r"huis|kapı|رقم[ \t]+(?:الدار|البيت|المنزل|الشقة)|lambarka[ \t]+guriga", re.IGNORECASE
+)
 
 _LIVES = re.compile(
     r"(?<![\w])(?:woont|wonen|woon|zit|zitten|slaapt|lives|living|live|stays|staying|vive|viven"
     r"|duerme|mieszka|mieszkają|mieszkaja|живе|живуть|проживає|проживають|kalıyor|kaldığı|oturuyor|تسكن"
     r"|يسكن|ساکن|ساكن|ساكنة|ساكنين|زندگی|azc|азц|opvang\w*|shelter|pand|hostel|hotel|albergue"
-    r"|гуртожит\w*|kamp|camp|کمپ|کمب|مخيم|apartman\w*|آپارتمان\w*"
+    r"|гуртожит\w*|опван\w*|kamp|camp|camping\w*|kemping\w*|کمپ|کمب|مخيم|apartman\w*"
+    r"|آپارتمان\w*"
     r"|الكامب|deggan|degan|nool|hoyga|guri\w*|ይነብሩ|ትነብር|ይነብር)(?![\w])",
     re.IGNORECASE,
 )
@@ -153,6 +160,13 @@ def _lived_in(text: str, start: int, end: int) -> bool:
     return _LIVES.search(before) is not None or _LIVES_AFTER.search(after) is not None
 
 
+# After the word "address" the number may come first, and the street in lower case:
+# "adres 14 plantsoen noord". The words up to a common word or the sentence's end.
+_ADDRESS_NUMBER_FIRST = re.compile(
+    r"(?<![\w])(?:adres|address|adresi|адреса|dirección|direccion|العنوان|آدرس|cinwaanka"
+    rf"|ኣድራሻ)[ \t:]+(?P<num>\d{{1,5}}[A-Za-z]?)(?P<words>(?:[ \t]+{_WORD}){{1,3}})",
+    re.IGNORECASE,
+)
 _CUE_ADDRESS = re.compile(
     rf"(?<![\w])(?:{alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:{_WORD}[ \t]+){{0,5}}?"
     rf"{_NUMBER_WORD}?{_HOUSE})",
@@ -331,6 +345,14 @@ def find_addresses(text: str, claims: Claims) -> None:
             if words[-1].endswith(".") and len(words[-1]) > 4:  # "Street." ends the sentence
                 end -= 1
             claims.add(m.start(), end, "address")
+            continue
+        # a Dutch street after its number, as in English: "lives at 14 Hoefsmidstraat"
+        for word in re.finditer(_WORD, m.group("street")):
+            if street_word(word.group().rstrip(".")) and not is_place(_bare(word.group())):
+                claims.add(m.start(), m.start("street") + word.end(), "address")
+                break
+            if not (word.group()[0].isupper() or _bare(word.group()) in PARTICLES):
+                break
     for m in _STREET_THEN_NUMBER.finditer(text):
         found = list(re.finditer(_WORD, m.group("street")))
         addition = m.group("add").strip()
@@ -387,6 +409,14 @@ def find_addresses(text: str, claims: Claims) -> None:
         )
         if not all(_bare(w) in PARTICLES for w in words) and (_name_like(words) or one_word):
             claims.add(m.start("addr"), m.end("addr"), "address")
+    for m in _ADDRESS_NUMBER_FIRST.finditer(text):
+        end = m.end("num")
+        for word in re.finditer(_WORD, m.group("words")):
+            if _bare(word.group()) in STOP or _UNITS.match(word.group()):
+                break
+            end = m.start("words") + word.end()
+        if end > m.end("num") and not _floor(text, m.start("num")):
+            claims.add(m.start("num"), end, "address")
     if _other_script(text):
         for m in _LATIN_STREET.finditer(text):
             word = m.group("street").lower()

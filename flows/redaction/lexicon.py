@@ -455,7 +455,7 @@ HOUSE_NUMBER_WORDS = (
     *("nr.", "nr", "no.", "no:", "no", "nummer", "number", "numer", "numero", "número"),
     *("huisnr.", "huisnr", "huisnummer", "kapı no", "kapı no:", "kapı numarası"),
     *("numara", "номер", "№", "پلاک", "شماره", "رقم", "lambar", "lambarka", "nambar"),
-    *("رقم الدار", "رقم البيت", "رقم المنزل", "رقم الشقة"),
+    *("رقم الدار", "رقم البيت", "رقم المنزل", "رقم الشقة", "lambarka guriga"),
 )
 
 # Cues that introduce an address: what follows up to the house number is removed.
@@ -487,6 +487,43 @@ CASE_CUES = _items(
 
 # Words before a licence plate, where a code of letters and digits typed any way is one:
 # "kenteken xk 482 t", "رقمها xk 482 t", "na polskich blachach WGM 48213".
+# Digits said in words, as a phone number is read out ("nul zes …", "sıfır altı kırk iki",
+# "صفر شش، هفتاد و دو"): the words for nought to nine, for ten to nineteen (two digits),
+# and the tens, which stand for two digits with or without the unit beside them ("kırk
+# iki", "هفتاد و دو"). Apostrophes are left out ("p'jat'" is "pjat").
+ZERO_WORDS = _words("nul zero sıfır sifir cero нуль ноль nol صفر ዜሮ eber")
+DIGIT_WORDS = ZERO_WORDS | _words(
+    "een één twee drie vier vijf zes zeven acht negen",  # nl
+    "one two three four five six seven eight nine",
+    "bir iki üç uc dört dort beş bes altı alti yedi sekiz dokuz",
+    "jeden jedna dwa dwie trzy cztery pięć piec sześć szesc siedem osiem dziewięć dziewiec",
+    "один одна два дві три чотири пять шість сім вісім девять четыре шесть семь восемь",
+    "odyn odna dva dvi try chotyry pjat shist sim visim devjat devyat",
+    "uno una dos tres cuatro cinco seis siete ocho nueve",
+    "واحد اثنين اثنان اتنين جوج ثلاثة تلاتة أربعة اربعة ربعة خمسة ستة سبعة ثمانية تمنية تسعة",
+    "یک دو سه چهار پنج شش هفت هشت نه",
+    "kow laba saddex afar shan lix toddoba sideed siddeed sagaal",
+    "ሓደ ክልተ ሰለስተ ኣርባዕተ ሓሙሽተ ሽዱሽተ ሸውዓተ ሸሞንተ ትሽዓተ",
+)
+TEEN_WORDS = _words(
+    "tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien",
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen",
+    "diez once doce trece catorce quince",
+    "ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده toban ዓሰርተ",
+)
+TENS_WORDS = _words(
+    "twintig dertig veertig vijftig zestig zeventig tachtig negentig",
+    "twenty thirty forty fifty sixty seventy eighty ninety",
+    "on yirmi otuz kırk kirk elli altmış altmis yetmiş yetmis seksen doksan",
+    "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+    "двадцять тридцять сорок пятдесят шістдесят сімдесят вісімдесят девяносто",
+    "عشرين ثلاثين تلاتين اربعين أربعين خمسين ستين سبعين ثمانين تمانين تسعين",
+    "بیست سی چهل پنجاه شصت هفتاد هشتاد نود",
+    "labaatan soddon afartan konton lixdan toddobaatan sideetan sagaashan",
+    "ዕስራ ሰላሳ ኣርብዓ ሓምሳ ስሳ ሰብዓ ሰማንያ ቴስዓ",
+)
+NUMBER_JOINS = _words("و y iyo")  # "هفتاد و دو", "treinta y dos", "labaatan iyo shan"
+
 PLATE_CUES = _items(
     "kenteken|nummerbord|nummerplaat|plate|number plate|license plate|licence plate|reg",
     "registration|plaka|plakası|plakasi|tablica|tablice|rejestracja|numer rejestracyjny",

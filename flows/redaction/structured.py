@@ -13,13 +13,18 @@ from stdnum.nl import bsn
 from .addresses import street_word
 from .lexicon import (
     CASE_CUES,
+    DIGIT_WORDS,
     HOUSE_NUMBER_WORDS,
     NOT_PERSON,
+    NUMBER_JOINS,
     PLATE_CUES,
     PUBLIC_NUMBERS,
     SHOP_DOMAINS,
     SOCIAL_CUES,
     STOP,
+    TEEN_WORDS,
+    TENS_WORDS,
+    ZERO_WORDS,
     alternation,
 )
 from .spans import Claims
@@ -260,6 +265,71 @@ def find_phones(text: str, claims: Claims) -> None:
     for pattern in (_PHONE_INTL, _PHONE_NATIONAL):
         for m in pattern.finditer(text):
             claims.add(m.start(), m.end(), "phone")
+    for start, end in _said_numbers(text):
+        claims.add(start, end, "phone")
+
+
+_NUMBER_TOKEN = re.compile(r"[^\W_]+(?:['ʼ’][^\W_]*)*")
+_NUMBER_GAP = re.compile(r"[ \t,.،\-–/]{1,3}")
+_SAID_PHONE_DIGITS = 8  # a Dutch number without its 0 has nine
+
+
+def _said_numbers(text: str) -> list[tuple[int, int]]:
+    """Phone numbers read out in words, digits perhaps among them, in any of the
+    communities' languages: "nul zes 44719382", "sıfır altı kırk iki on bir …",
+    "06 shan shan 31 toddoba 9 42", "صفر شش، هفتاد و دو، سی و یک". A run of such words
+    that begins with nought and says at least eight digits; a tens word and the unit
+    beside it say two ("kırk iki", "هفتاد و دو", "اثنين و اربعين")."""
+    found = []
+    run: list[tuple[int, int, str, bool]] = []  # start, end, kind, joined to the one before
+    last_end = -1
+    joined = False  # a join word ("و", "y") since the last number
+
+    def close() -> None:
+        digits, words, previous = 0, 0, ""
+        for _start, _end, kind, after_join in run:
+            if kind.isdigit():
+                digits += int(kind)
+            else:
+                words += 1
+                if kind == "unit":
+                    digits += 0 if previous == "tens" else 1
+                elif kind == "tens":
+                    digits += 1 if previous == "unit" and after_join else 2
+                else:
+                    digits += 1 if kind == "zero" else 2
+            previous = kind
+        if run and words and digits >= _SAID_PHONE_DIGITS:
+            if run[0][2] == "zero" or text[run[0][0]] == "0":
+                found.append((run[0][0], run[-1][1]))
+        run.clear()
+
+    for m in _NUMBER_TOKEN.finditer(text):
+        word = m.group(0)
+        folded = re.sub("['ʼ’]", "", word.casefold())
+        if run and not _NUMBER_GAP.fullmatch(text[last_end : m.start()]):
+            close()
+        if run and folded in NUMBER_JOINS:
+            joined, last_end = True, m.end()
+            continue
+        if word.isdigit():
+            kind = str(len(word))
+        elif folded in ZERO_WORDS:
+            kind = "zero"
+        elif folded in DIGIT_WORDS:
+            kind = "unit"
+        elif folded in TENS_WORDS:
+            kind = "tens"
+        elif folded in TEEN_WORDS:
+            kind = "teen"
+        else:
+            close()
+            joined = False
+            continue
+        run.append((m.start(), m.end(), kind, joined))
+        joined, last_end = False, m.end()
+    close()
+    return found
 
 
 # --- postcodes, plates, case numbers ---------------------------------------------------
