@@ -299,9 +299,9 @@ def _said_numbers(text: str) -> list[tuple[int, int]]:
                 else:
                     digits += 1 if kind == "zero" else 2
             previous = kind
-        if run and words and digits >= _SAID_PHONE_DIGITS:
-            if run[0][2] == "zero" or text[run[0][0]] == "0":
-                found.append((run[0][0], run[-1][1]))
+        zero_first = bool(run) and (run[0][2] == "zero" or text[run[0][0]] == "0")
+        if zero_first and words and digits >= _SAID_PHONE_DIGITS:
+            found.append((run[0][0], run[-1][1]))
         run.clear()
 
     for m in _NUMBER_TOKEN.finditer(text):
