@@ -667,6 +667,16 @@ def test_identifiers_without_cue(text, gone, kind):
     assert kind in result.removed
 
 
+def test_an_age_in_brackets_with_a_name_is_that_name_s():
+    assert redact("a boy in my sons class (ilyas, 16) fainted").text == (
+        "a boy in my sons class ([name], 16) fainted"
+    )
+
+
+def test_a_nationality_after_a_name_in_farsi_is_no_family_name():
+    assert "ایرانی" in redact("یک خانم مسن ایرانی را دیدم").text
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -694,6 +704,10 @@ def test_identifiers_without_cue(text, gone, kind):
         "The Antillean lady came to our sewing class again.",
         "Kırk yaşlarında, Afyonlu, adı bende yok.",
         "خانم ایرانی 40 ساله بهم گفت",
+        "ze stond te tanken bij de Shell aan de A2",
+        "in de parkeergarage van Q-Park, na de film in Pathé",
+        "met mn nichtje in de shisha lounge",
+        "В аеропорту Схіпхол у залі прильоту",
         "dziewczyny są z Wałbrzycha",
         "Zijn vader haalt hem op in een grijze Volkswagen Caddy.",
         "kulüp VV Zwaluwen, antrenman salı",

@@ -591,6 +591,10 @@ NOT_PERSON = _words(
     # airlines, malls
     "ryanair transavia klm easyjet pegasus wizz wizzair corendon sunexpress lufthansa",
     "catharijne zuidplein kalverstraat",
+    # petrol stations, cinemas, car parks, gyms: where something was seen ("bij de Shell")
+    "shell esso texaco tinq tango avia pathé pathe kinepolis vue q-park interparking",
+    "basic-fit basicfit sportcity shisha",
+    "схіпхол схіпголі шіпхол سخيبول سكيبول اسخیپول",
     # origins in Arabic script that the names data set has as names
     "افغان افغانی ایرانی عراقی سوری مغربی هلندی ترکی عربی افغانستانی",
     "iphone samsung huawei xiaomi nokia apple android google nike adidas playstation",

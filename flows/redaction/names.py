@@ -65,7 +65,7 @@ _TOKEN = re.compile(
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")  # Arabic short vowels, written at times
 _PLAIN_GAP = re.compile(r"[ \t]+")
 _AGE_AFTER = re.compile(  # "(16)", "(16 jaar)", "(Ghanaian, 24)"
-    r"[ \t]*\((?:[^\W\d_][\w-]*[ \t]*,[ \t]*)?"
+    r"[ \t]*\((?:(?P<inside>[^\W\d_][\w-]*)[ \t]*,[ \t]*)?"
     r"(?:\d{1,2}|\d{1,2}[ \t]*(?:jaar|j|yrs?|years?|años|yaş|lat))\)"
     r"|[ \t]*,[ \t]*\d{1,2}[ \t]*,"  # "mariam, 14, told her teacher"
 )
@@ -533,7 +533,11 @@ class _Scan:
         tok = self.toks[i]
         if self.stop(tok) or self.not_name(tok) or tok.text in UNCASED_KIN:
             return False
-        if _AGE_AFTER.match(self.text, tok.end):
+        bracket = _AGE_AFTER.match(self.text, tok.end)
+        if bracket:
+            inside = bracket.group("inside")
+            if inside and not judge.not_person(inside.casefold()):
+                return False  # "my sons class (ilyas, 16)": the age is Ilyas's
             return judge.known_name(_base(tok.low)) or judge.before_name(tok.low, self.langs)
         if _AGE_SAID.match(self.text, tok.end):  # said of a name, or of "she", "the girl"
             word = _base(tok.low)
@@ -750,8 +754,8 @@ class _Scan:
         """In a script without case, may this word after a name still be part of it?
         Listed names, Arabic family names with the article ("الزهراء"), Farsi family names
         in -ی ("احمدی"), and in Ethiopic any word but a function word (the father's name)."""
-        if tok.cased or self.stop(tok):
-            return False
+        if tok.cased or self.stop(tok) or judge.not_person(tok.low):
+            return False  # "خانم مسن ایرانی": an Iranian, not the family Irani
         text = tok.text
         return (
             self.listed(tok)
