@@ -6,7 +6,8 @@ person's updates strictly in order), turns them into `Event`s and hands the
 round to the engine, which handles it in one transaction (one commit for the
 round; a failing update is handled again on its own, so it holds up no one) and
 marks each row handled in it, so an update is acted on once even across a
-crash. `bot.replies` then sends what was decided, to everyone side by side.
+crash. `bot.replies` then sends what was decided, to everyone side by side,
+while the next round is handled (`process_pending`).
 The round is handled here rather than through PTB's `Application.process_update`,
 which takes one update at a time: a commit per update was the most an update
 cost. The `Application` still gives the bot, its requests, the rate limiter and
