@@ -6,8 +6,7 @@ person's updates strictly in order), turns them into `Event`s and hands the
 round to the engine, which handles it in one transaction (one commit for the
 round; a failing update is handled again on its own, so it holds up no one) and
 marks each row handled in it, so an update is acted on once even across a
-crash. `bot.replies` then sends what was decided, to everyone side by side,
-while the next round is handled (`process_pending`).
+crash. `bot.replies` then sends what was decided, to everyone side by side.
 The round is handled here rather than through PTB's `Application.process_update`,
 which takes one update at a time: a commit per update was the most an update
 cost. The `Application` still gives the bot, its requests, the rate limiter and
@@ -28,7 +27,7 @@ from bot.metrics import Metrics
 from bot.replies import Replies
 from bot.updates import to_event
 from flows.core.clock import Clock
-from flows.core.engine import Engine, Outcome
+from flows.core.engine import Engine
 from flows.core.events import Event
 from flows.core.messages import _
 from storage.database import UNAVAILABLE_ERRORS, Database
@@ -63,56 +62,30 @@ class Dispatch:
 
     async def process_pending(self) -> int:
         """Handle stored updates until none is waiting, a round at a time. The updates a
-        round answered are marked done in the transaction that claims a later round.
+        round answered are marked done in the transaction that claims the next round.
         A round in which one failed (the database went away) ends the call; that update
-        is tried again next time, and after a few tries set aside.
-
-        A round's replies go out while the next round is claimed and handled: the
-        replies of a round are sent after the previous round's, and a round is claimed
-        only once the round before the last has sent its replies, so at most one round
-        waits unsent. The next update of someone whose replies are on their way may then
-        be handled before they are out (`claim_heads(passing=…)`), since its replies
-        follow them; not when a reply reports back to the flows (a message that shows a
-        case: its id must be stored before the next update may clear it)."""
+        is tried again next time, and after a few tries set aside."""
         done = 0
-        answered: list[int] = []  # finished, to be marked done with the next claim
-        sending: asyncio.Task[list[int]] | None = None  # the last round's replies
-        passing: list[int] = []  # handled in that round; the chat may go on
+        answered: list[int] = []
         complete = True
-        previous = None
-        try:
-            while True:
-                async with self.db.unit_of_work() as uow:
-                    if answered:  # answered: their senders' next updates may go
-                        await uow.inbox.mark_done(answered)
-                    claimed = []
-                    if complete:
-                        claimed = await uow.inbox.claim_heads(
-                            now=self.clock.now(),
-                            limit=BATCH,
-                            skip_locked=self.db.dialect == "postgresql",
-                            passing=passing,
-                        )
-                done += len(answered)
-                answered, passing = [], []
-                previous, sending = sending, None
-                if claimed:
-                    answered, sending, passing, complete = await self._round(claimed, previous)
-                elif previous is None:
-                    return done
-                if previous is not None:  # at most one round unsent
-                    answered += await previous
-        finally:  # stopped or failed: what was handled is still answered
-            for unsent in (previous, sending):
-                if unsent is not None:
-                    await unsent
+        while True:
+            async with self.db.unit_of_work() as uow:
+                if answered:  # answered: their senders' next updates may go
+                    await uow.inbox.mark_done(answered)
+                claimed = []
+                if complete:
+                    claimed = await uow.inbox.claim_heads(
+                        now=self.clock.now(),
+                        limit=BATCH,
+                        skip_locked=self.db.dialect == "postgresql",
+                    )
+            done += len(answered)
+            if not claimed:
+                return done
+            answered, complete = await self._round(claimed)
 
-    async def _round(
-        self, claimed: list[ClaimedUpdate], previous: asyncio.Task[list[int]] | None
-    ) -> tuple[list[int], asyncio.Task[list[int]] | None, list[int], bool]:
-        """Handle one round and start sending its replies after `previous` round's. What
-        it finished without replies, the replies on their way (the ids they answer), the
-        updates whose chats may go on meanwhile, and whether all were handled."""
+    async def _round(self, claimed: list[ClaimedUpdate]) -> tuple[list[int], bool]:
+        """Handle one round and send its replies; the ids answered, and whether all were."""
         answered: list[int] = []
         handled: list[tuple[Update, Event]] = []
         for update in claimed:
@@ -123,15 +96,15 @@ class Dispatch:
             else:
                 handled.append((read, event))
         if not handled:
-            return answered, None, [], True
+            return answered, True
         try:
             results = await self.engine.handle_all([event for _update, event in handled])
         except UNAVAILABLE_ERRORS:
             log.warning("database unavailable; the round is tried again")
             await self._try_again([update.update_id for update, _event in handled])
-            return answered, None, [], False
+            return answered, False
         failed = []
-        replies = []
+        sent = []
         for (update, event), result in zip(handled, results, strict=True):
             if isinstance(result, Exception):
                 log.error(
@@ -139,33 +112,16 @@ class Dispatch:
                 )
                 failed.append(update.update_id)
             else:
-                replies.append((update, event, result))
-        self.metrics.updates_processed.inc(len(replies))
-        # What the flows queued for others wakes the dispatcher when it is committed
-        # (`Database.outbox_queued`); a round that queued nothing costs it nothing.
-        await self._try_again(failed)
-        passing = [
-            update.update_id
-            for update, _event, outcome in replies
-            if not any(reply.shows_case for reply in outcome.replies)
-        ]
-        sending = asyncio.create_task(self._send(replies, previous))
-        return answered, sending, passing, not failed
-
-    async def _send(
-        self,
-        replies: list[tuple[Update, Event, Outcome]],
-        previous: asyncio.Task[list[int]] | None,
-    ) -> list[int]:
-        """Send a round's replies, to everyone side by side, once the previous round's
-        are out; the updates they answer."""
-        if previous is not None:
-            await previous
-        sent = [self.replies.answer(update, event, outcome) for update, event, outcome in replies]
+                sent.append(self.replies.answer(update, event, result))
+                answered.append(update.update_id)
+        self.metrics.updates_processed.inc(len(sent))
         for outcome in await asyncio.gather(*sent, return_exceptions=True):
             if isinstance(outcome, Exception):  # handled and kept: only the replies failed
                 log.error("replies not sent", exc_info=outcome)
-        return [update.update_id for update, _event, _outcome in replies]
+        # What the flows queued for others wakes the dispatcher when it is committed
+        # (`Database.outbox_queued`); a round that queued nothing costs it nothing.
+        await self._try_again(failed)
+        return answered, not failed
 
     async def _try_again(self, update_ids: list[int]) -> None:
         """These may be claimed again at once (their attempts count towards setting them

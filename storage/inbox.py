@@ -9,7 +9,6 @@ a reason only, so it never blocks anyone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -56,16 +55,11 @@ _MARK_HANDLED = (
 
 
 def _heads() -> Select:
-    """The oldest pending update of each chat whose earlier updates are finished, or
-    handled by this worker (`passing`: it sends their replies before the next ones)."""
+    """The oldest pending update of each chat whose earlier updates are finished."""
     earlier = aliased(InboxUpdate)
     unfinished = or_(
         earlier.status == "pending",
-        and_(
-            earlier.status == "handled",
-            earlier.claimed_until > bindparam("now"),
-            earlier.update_id.not_in(bindparam("passing", expanding=True)),
-        ),
+        and_(earlier.status == "handled", earlier.claimed_until > bindparam("now")),
     )
     return (
         select(InboxUpdate.update_id)
@@ -188,12 +182,7 @@ class InboxRepository:
         )
 
     async def claim_heads(
-        self,
-        *,
-        now: datetime,
-        limit: int = 20,
-        skip_locked: bool,
-        passing: Sequence[int] = (),
+        self, *, now: datetime, limit: int = 20, skip_locked: bool
     ) -> list[ClaimedUpdate]:
         """Claim the oldest pending update of up to `limit` chats, oldest first.
 
@@ -201,12 +190,9 @@ class InboxRepository:
         and waits its turn: still pending (being handled, or waiting to be tried again),
         or handled but its replies not yet sent (until its lease runs out, should the
         worker that sends them have died). So even two workers answer a person in order.
-        The exception is `passing`: updates this worker handled and whose replies it is
-        sending. It sends the next replies after those, so it may go on meanwhile.
         """
         result = await self._s.execute(
-            _CLAIM_HEADS[skip_locked],
-            {"now": now, "until": now + LEASE, "limit": limit, "passing": list(passing)},
+            _CLAIM_HEADS[skip_locked], {"now": now, "until": now + LEASE, "limit": limit}
         )
         return [
             ClaimedUpdate(update_id, chat_id, self._cipher.decrypt_json(payload), attempts)

@@ -158,13 +158,14 @@ class Harness:
         self.rt, self.api, self.walk = rt, api, walk
         self.marks: dict[int, int] = {}
         self.stale: dict[int, tuple[SentMessage, str]] = {}
-        original = rt.replies.answer
+        original = rt.engine.handle_all
 
-        async def answer(update, event, outcome):  # rounds' replies go out in turn
-            self.marks[event.update_id] = len(api.calls)
-            return await original(update, event, outcome)
+        async def handle_all(events):  # one event of this chat a round
+            for event in events:
+                self.marks[event.update_id] = len(api.calls)
+            return await original(events)
 
-        rt.replies.answer = answer
+        rt.engine.handle_all = handle_all
 
     async def state(self, chat: Chat) -> tuple | None:
         async with self.rt.db.unit_of_work() as uow:

@@ -111,23 +111,6 @@ async def test_inbox_hands_out_one_update_per_person_at_a_time(db: Database, clo
         ] == [2]
 
 
-async def test_the_worker_sending_the_replies_may_go_on_with_that_persons_next_update(
-    db: Database, clock
-):
-    """`passing`: the worker that handled 1 sends 2's replies after 1's, so it may take 2
-    while 1's are on their way; another worker (nothing passing) may not."""
-    async with db.unit_of_work() as uow:
-        await uow.inbox.add([incoming(1, 30), incoming(2, 30), incoming(3, 30)], now=clock.now())
-        await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
-        await uow.inbox.mark_handled([1], now=clock.now())
-    async with db.unit_of_work() as uow:
-        assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False) == []
-        [second] = await uow.inbox.claim_heads(now=clock.now(), skip_locked=False, passing=[1])
-    assert second.update_id == 2
-    async with db.unit_of_work() as uow:  # 2 is not handled yet: 3 waits, passing or not
-        assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False, passing=[1]) == []
-
-
 async def test_a_worker_that_died_before_replying_holds_up_the_next_update_only_briefly(db, clock):
     """Handled, then the worker died before its replies went out: the sender's next
     update goes once REPLY_LEASE has passed, not after the whole claim's lease."""
