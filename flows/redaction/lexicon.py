@@ -485,8 +485,6 @@ CASE_CUES = _items(
     "№",
 )
 
-# Words before a licence plate, where a code of letters and digits typed any way is one:
-# "kenteken xk 482 t", "رقمها xk 482 t", "na polskich blachach WGM 48213".
 # Digits said in words, as a phone number is read out ("nul zes …", "sıfır altı kırk iki",
 # "صفر شش، هفتاد و دو"): the words for nought to nine, for ten to nineteen (two digits),
 # and the tens, which stand for two digits with or without the unit beside them ("kırk
@@ -524,6 +522,8 @@ TENS_WORDS = _words(
 )
 NUMBER_JOINS = _words("و y iyo")  # "هفتاد و دو", "treinta y dos", "labaatan iyo shan"
 
+# Words before a licence plate, where a code of letters and digits typed any way is one:
+# "kenteken xk 482 t", "رقمها xk 482 t", "na polskich blachach WGM 48213".
 PLATE_CUES = _items(
     "kenteken|nummerbord|nummerplaat|plate|number plate|license plate|licence plate|reg",
     "registration|plaka|plakası|plakasi|tablica|tablice|rejestracja|numer rejestracyjny",
