@@ -223,9 +223,19 @@ class InboxRepository:
         )
 
     async def count_pending(self) -> int:
+        return await self._count("pending")
+
+    async def count_unanswered(self) -> int:
+        """Waiting, or handled with the replies still on their way: what someone who
+        waits for the bot to have answered (the demo's `settle`) must wait for."""
+        return await self._count("pending", "handled")
+
+    async def _count(self, *statuses: str) -> int:
         return (
             await self._s.scalar(
-                select(func.count()).select_from(InboxUpdate).where(InboxUpdate.status == "pending")
+                select(func.count())
+                .select_from(InboxUpdate)
+                .where(InboxUpdate.status.in_(statuses))
             )
             or 0
         )

@@ -20,6 +20,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.demo.app import Demo, button_matches
 from bot.demo.scenario import Player, available, load
 from bot.demo.web import build_app
+from bot.replies import Replies
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -133,6 +134,24 @@ async def test_a_trainer_adds_a_person_who_enrols_like_anyone(demo: Demo, client
     async with demo.runtime.db.unit_of_work() as uow:
         person = await uow.people.by_telegram_id(chat)
     assert (person.display_name, person.locale) == ("Olena", "uk")
+
+
+async def test_settle_waits_for_replies_still_on_their_way(demo: Demo, monkeypatch):
+    """A press is marked handled before its reply is sent; a step that settled in that
+    gap would tap the old message (the scenario then waits in vain for its next button).
+    Slow replies widen the gap to a second."""
+    answer = Replies.answer
+
+    async def slow(self: Replies, *args: object) -> None:
+        await asyncio.sleep(1.0)
+        await answer(self, *args)
+
+    monkeypatch.setattr(Replies, "answer", slow)
+    chat = demo.person("amina").telegram_id
+    await demo.tap(chat, "m:concern")
+    await demo.settle()
+    question = demo.api.last_message_to(chat)
+    assert any(button_matches(data, "danger:no") for _label, data in demo.api.buttons(question))
 
 
 def test_scenarios_are_data_files_that_load():

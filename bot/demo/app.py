@@ -397,7 +397,7 @@ class Demo:
                 continue
             async with self.runtime.db.unit_of_work() as uow:
                 busy = (
-                    await uow.inbox.count_pending()
+                    await uow.inbox.count_unanswered()
                     or await uow.outbox.count("pending")
                     or await uow.session.scalar(  # a due timer the clock job is running
                         select(func.count(Timer.id)).where(
