@@ -2043,3 +2043,53 @@ def test_a_capitalised_word_in_brackets_that_is_no_name_stays():
     )
     assert_kept("ik zag Ahmed (buurman) en Sara (Syrische) bij Anna (Amsterdam)", "(Amsterdam)")
     assert_gone_and_kept("zag ik Fatima op school Yasmina zei niets", "Yasmina", "op school")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        (
+            "mevrouw ligt in het verpleeghuis op kamer 23, haar zoon neemt haar geld",
+            "kamer 23",
+            "verpleeghuis",
+        ),
+        ("el piso es el 5 y la puerta 508, se oyen gritos", "puerta 508", "el piso es el 5"),
+        ("живуть в azc, кімната 118 блок D, хлопчик плаче", "кімната 118 блок D", "хлопчик"),
+        ("اتاقشون B-12 ته راهروئه، بچه‌ها گریه می‌کنند", "B-12", "ته راهروئه"),
+        ("qolkooda waa 31C, carruurtu waa gaajaysan yihiin", "31C", "carruurtu"),
+        ("de familie, cliënt 4471 bij de voedselbank, komt niet meer", "4471", "voedselbank"),
+        (
+            "twee broertjes, wonen ringdijk 88-2 1097 ab, vader drinkt",
+            "ringdijk 88-2",
+            "vader drinkt",
+        ),
+        ("op het pleintje stond dewaynio (12) te huilen", "dewaynio", "(12)"),
+        ("na targu spotkałam kasię, miała siniaki", "kasię", "siniaki"),
+    ],
+)
+def test_a_room_a_door_a_client_number_and_names_without_a_cue_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("اتاقش ۷ سالشه که شب‌ها گریه می‌کنه", "7 سالشه"),  # her room; she is seven
+        ("ze woont in overvecht 4-hoog, de lift is kapot", "4-hoog"),  # a floor
+        (
+            "ik zei het al. dochtertje van 6 zat alleen thuis",
+            "dochtertje van 6",
+        ),  # "al." is "already"
+        ("ze vroeg hulp bij Toeslagen en bij Burgerzaken", "Toeslagen"),
+        ("في مكتب Burgerzaken كانت تبكي", "Burgerzaken"),
+        ("na meczu Feyenoordu ojciec krzyczał na syna", "Feyenoordu"),
+        ("halte bij de rai, oudere meneer zonder jas", "bij de rai"),
+        ("hooyada lacagta waxay u dirtaa Dahabshiil", "Dahabshiil"),
+        ("ze wonen in Lelystad, Zuiderzeewijk, vader is streng", "Zuiderzeewijk"),
+        ("ኣብ Zwolle, Assendorp ይነብሩ", "Assendorp"),
+    ],
+)
+def test_ages_floors_offices_clubs_and_neighbourhoods_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)

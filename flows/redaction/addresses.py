@@ -14,6 +14,7 @@ from .gazetteer import lexicon
 from .lexicon import (
     ADDRESS_CUES,
     HOUSE_NUMBER_WORDS,
+    KIN,
     NOT_NAMES,
     NOT_PERSON,
     NOT_STREETS,
@@ -73,17 +74,22 @@ _DWELLINGS = (
     r"flat|portiek|appartement|apartment|apartamento|daire|dairesi|кв\.?|квартира|квартирі"
     r"|شقة|شقه|دروازه|portal|آپارتمان|apartman|apartmanı|apartmani|klatka|klatki|klatce"
     r"|واحدش|واحدشون|واحدشان|واحدمون"  # Farsi "their unit 3C"
+    r"|puerta"  # a Spanish flat's door: "piso 7, puerta 712"
+    # a room said to be someone's: "اتاقشان C-14", "qolkoodu waa 22B" (their room is)
+    r"|اتاقش|اتاقشان|اتاقشون|اتاقمون"
+    r"|(?:qolkiisa|qolkeeda|qolkooda|qolkoodu|qolkeenna)(?:[ \t]+waa)?"
 )
 _ROOM = re.compile(
     r"(?<![\w])(?:(?:blok|block|bloque|بلاک)[ \t]+\w(?![\w])[ \t]*)?"  # "blok C daire 5"
-    rf"(?:(?P<dwelling>{_DWELLINGS})|kamer|room|habitaci[oó]n|cuarto|puerta|pok[oó]j"
+    rf"(?:(?P<dwelling>{_DWELLINGS})|kamer|room|habitaci[oó]n|cuarto|pok[oó]j"
     r"|pokoju|oda|odası|odasi|кімната|кімнаті|кімнату|кімнати|комната|комнате|комнаты"
     r"|каюта|каюті|tuin|huisje|bungalow|chalet|caravan|stacaravan"  # a garden, a holiday park
     r"|plek|miejsce|parcela"  # a camping pitch
     r"|[وبل]?(?:ال)?غرفة|غرفه|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
     r"(?P<inblock>(?:blok|block|bloque|unit)[ \t]+[A-Za-z](?![\w])[ \t]*)?"  # "oda blok C 214"
-    rf"{_NUMBER_WORD}?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
-    r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building|unit)[ \t]+[A-Za-z0-9](?![\w])"
+    rf"{_NUMBER_WORD}?(?:[A-Za-z]-?)?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
+    r"(?![ \t]*(?:سال|jaar|years|yaş|lat|років|jir|sano)\w*)"  # "اتاقش ۹ سالشه": her age
+    r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building|unit|блок|корпус)[ \t]+\w(?![\w])"
     r"|(?=[ \t]+(?:van het|in het|del|of the|w)[ \t]+(?:pand|azc|building|edificio|budynku)))?",
     re.IGNORECASE,
 )
@@ -120,7 +126,8 @@ _LIVES = re.compile(
     r"|يسكن|ساکن|ساكن|ساكنة|ساكنين|زندگی|azc|азц|opvang\w*|shelter|pand|hostel|hotel|albergue"
     r"|гуртожит\w*|опван\w*|kamp|camp|camping\w*|kemping\w*|کمپ|کمب|مخيم|apartman\w*"
     r"|آپارتمان\w*"
-    r"|الكامب|deggan|degan|nool|hoyga|guri\w*|ይነብሩ|ትነብር|ይነብር)(?![\w])",
+    r"|الكامب|deggan|degan|nool|hoyga|guri\w*|ይነብሩ|ትነብር|ይነብር"
+    r"|verpleeghuis\w*|verzorgingshuis\w*|ziekenhuis|nursing|ligt)(?![\w])",  # a patient's
     re.IGNORECASE,
 )
 
@@ -226,7 +233,7 @@ _YEARS = re.compile(r"(?:19|20)\d\d\b")
 
 # A number followed by a floor word is a floor, not a house ("de 3e verdieping").
 _FLOOR = re.compile(
-    r"(?:e|de|ste|th|rd|nd|st|\.|\.?[ \t]*(?:kat|piętro|piso))?[ \t]+"
+    r"(?:e|de|ste|th|rd|nd|st|\.|\.?[ \t]*(?:kat|piętro|piso))?(?:[ \t]+|-)"  # "3-hoog"
     rf"{_FLOOR_WORDS}(?![\w])",
     re.IGNORECASE,
 )
@@ -372,7 +379,10 @@ def find_addresses(text: str, claims: Claims) -> None:
         if not _floor(text, m.start("num")):
             claims.add(m.start("street") + found[start].start(), m.end(), "address")
     for m in _CUE_STREET.finditer(text):
-        if not _UNITS.match(text, m.end()):  # "xaafadda ... gabar 13 jir": a girl of 13
+        if _UNITS.match(text, m.end()):  # "xaafadda ... gabar 13 jir": a girl of 13
+            continue
+        # "derde keer al. dochtertje zuzia van 6": a child of six, not the Polish "al."
+        if not any(_bare(w) in KIN for w in re.findall(_WORD, m.group())):
             claims.add(m.start(), m.end(), "address")
     for m in _ROOM.finditer(text):
         # not "naar de kamer 3 keer" (three times to the room), "flat 2 hoog" (a floor)
@@ -407,6 +417,8 @@ def find_addresses(text: str, claims: Claims) -> None:
             and lexicon().zipf(_bare(words[0])) < 3.5
             and not _UNITS.match(text, m.end("addr"))
         )
+        if _floor_at(text, m.end("addr")):
+            continue  # "ze woont in poelenburg 3-hoog": a floor
         if not all(_bare(w) in PARTICLES for w in words) and (_name_like(words) or one_word):
             claims.add(m.start("addr"), m.end("addr"), "address")
     for m in _ADDRESS_NUMBER_FIRST.finditer(text):

@@ -22,7 +22,7 @@ from .once import LoadedOnce
 FILE = "lexicon.tsv.gz"
 
 
-_NO_NAME = 9
+NO_NAME = 9
 
 
 @lru_cache(maxsize=8192)
@@ -57,7 +57,7 @@ class Lexicon:
     def name_bucket(self, word: str) -> int:
         """Rank bucket of a casefolded word as a given or family name; 9 if not a name."""
         i = self._index(word)
-        return self.buckets[i] if i >= 0 else _NO_NAME
+        return self.buckets[i] if i >= 0 else NO_NAME
 
     def zipf(self, word: str, langs: tuple[str, ...] | None = None) -> float:
         """Highest Zipf frequency of the casefolded word in these languages (all if None)."""
@@ -102,7 +102,7 @@ def _parse(lines: Iterable[str]) -> Lexicon:
             if keys and key <= keys[-1]:
                 raise ValueError("lexicon words out of order: rebuild it")
             keys.append(key)
-            buckets.append(_NO_NAME if bucket == "-" else int(bucket))
+            buckets.append(NO_NAME if bucket == "-" else int(bucket))
             freq += bytes(map(int, values[0].split(" "))) if values else empty
         elif section.startswith("function:"):
             function[section[9:]].add(line)

@@ -26,7 +26,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import namemodel
-from .gazetteer import Lexicon, lexicon
+from .gazetteer import NO_NAME, Lexicon, lexicon
 from .given_names import (
     NAME_WORDS,
     POLISH_NAMES,
@@ -695,7 +695,10 @@ def rare_word(word: str, langs: tuple[str, ...]) -> bool:
 def common_word(word: str, langs: tuple[str, ...]) -> bool:
     """A common word of the text's languages and at best a rare name."""
     lex = lexicon()
-    return lex.name_bucket(word) >= _RARE_NAME and lex.zipf(word) >= COMMON_WORD
+    bucket = lex.name_bucket(word)
+    if bucket == NO_NAME and lex.zipf(word, ("nl", "en")) >= 3.0:
+        return True  # a Dutch word nobody is called, in any note: "Toeslagen", "Bazaar"
+    return bucket >= _RARE_NAME and lex.zipf(word) >= COMMON_WORD
 
 
 def ordinary(word: str, langs: tuple[str, ...]) -> bool:

@@ -465,7 +465,7 @@ ADDRESS_CUES = _items(
     "адреса|vive en|vive en la|dirección|adresi|oturuyor|العنوان|عنوانها|عنوانه|تسكن في",
     "آدرس|cinwaanka|ኣድራሻ|they stay|she stays|he stays|they live|she lives|he lives|ze wonen",
     "viven en|viven en la|vivo en|vivimos en|vive en el|viven en el",
-    "zij wonen|ze woont|zij woont|hij woont",
+    "zij wonen|ze woont|zij woont|hij woont|wonen|woont",
 )
 
 # Words that, with a house number after them, are not streets: "groep 7/8", "stap 2-3".
@@ -483,6 +483,7 @@ CASE_CUES = _items(
     "sygnatura|pesel|номер справи|справа|справа №|expediente|número de caso|رقم الملف",
     "رقم القضية|ملف رقم|شماره پرونده|کد ملی|lambarka kiiska|lambarka|ቁጽሪ|ቁፅሪ|nr|nr.|no.|#",
     "№",
+    "cliente|client|cliënt|klient|klienta|klientka|klant|müşteri|клієнт|клиент|macmiil",
 )
 
 # Digits said in words, as a phone number is read out ("nul zes …", "sıfır altı kırk iki",
@@ -594,6 +595,14 @@ NOT_PERSON = _words(
     # petrol stations, cinemas, car parks, gyms: where something was seen ("bij de Shell")
     "shell esso texaco tinq tango avia pathé pathe kinepolis vue q-park interparking",
     "basic-fit basicfit sportcity shisha",
+    # halls, arenas and clubs where a match or a fair was: "bij de rai", "na meczu Feyenoordu"
+    "rai ahoy ziggo kuip afas gelredome feyenoord ajax psv vitesse excelsior heracles",
+    "cambuur telstar galatasaray fenerbahçe fenerbahce besiktas trabzonspor legia wisła",
+    "shakhtar dynamo wydad",
+    # money sent home: "Dahabshiil ee Schiedam"
+    "dahabshiil worldremit moneygram taaj",
+    # the municipality's and the state's offices: "باجه Burgerzaken"
+    "burgerzaken belastingdienst toeslagen stadsloket stadsdeel",
     "схіпхол схіпголі шіпхол سخيبول سكيبول اسخیپول",
     # origins in Arabic script that the names data set has as names
     "افغان افغانی ایرانی عراقی سوری مغربی هلندی ترکی عربی افغانستانی",

@@ -351,7 +351,12 @@ class _Scan:
             or low.startswith(NOT_NAME_PREFIXES)
             or low.endswith(_STREET_ENDINGS)  # "de Kalverstraat" without a number stays
             or _venue(low)  # "Vondelschool", "Sloterparkbad", "Tandartspraktijk"
-            or (not low.isascii() and _plain_place(judge.unaccented(low)))  # "Ámsterdam"
+            # "Ámsterdam"; not a Polish case ending: "basię" is Basia, not the place Basie
+            or (
+                not low.isascii()
+                and not low.endswith(("ę", "ą"))
+                and _plain_place(judge.unaccented(low))
+            )
         )
 
     def listed(self, tok: _Tok) -> bool:
@@ -538,7 +543,11 @@ class _Scan:
             inside = bracket.group("inside")
             if inside and not judge.not_person(inside.casefold()):
                 return False  # "my sons class (ilyas, 16)": the age is Ilyas's
-            return judge.known_name(_base(tok.low)) or judge.before_name(tok.low, self.langs)
+            return (
+                judge.known_name(_base(tok.low))
+                or judge.before_name(tok.low, self.langs)
+                or judge.slot_name(tok.low, self.langs)  # "jurensley (14)"
+            )
         if _AGE_SAID.match(self.text, tok.end):  # said of a name, or of "she", "the girl"
             word = _base(tok.low)
             kin = self.joined(i) and self.toks[i - 1].low in KIN
@@ -1251,7 +1260,7 @@ _VENUE_HEADS = ("markt", "park", "school")
 _SHORT_VENUE_HEADS = (
     *("bad", "praktijk", "centrum", "kantoor", "paradijs", "winkel", "zaal", "theater"),
     *("kliniek", "apotheek", "ziekenhuis", "werk", "rijk", "loop", "hoek", "tuin", "hal"),
-    "kerk",
+    *("kerk", "wijk", "buurt"),  # "Zuiderzeewijk", "Transvaalbuurt"
 )
 
 
