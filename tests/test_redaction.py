@@ -2093,3 +2093,23 @@ def test_a_room_a_door_a_client_number_and_names_without_a_cue_go(
 )
 def test_ages_floors_offices_clubs_and_neighbourhoods_stay(text: str, stays: str) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("hooyada waxay leedahay afar carruur ah, ninkeeda cusub ayaa garaaca", "afar carruur"),
+        ("wiilka waxaa la geeyay dhakhtarka, gacantiisa waa dhaawacan", "dhakhtarka"),
+        ("shohare jadidesh gardanesh ro gerefte bud, ghermez shode", "gardanesh"),
+        ("bachayesh az pedar mitarsan, bazoosh kabud bud", "bazoosh kabud"),
+        ("khalti galet liya rajlha kayghowet 3liha f lmghrib", "lmghrib"),
+        ("khouya chaf bnaya kat tbki, mratou ma bghatch tgoul walou", "mratou"),
+    ],
+)
+def test_words_typed_in_latin_letters_without_a_frequency_list_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)
+
+
+def test_a_name_beside_those_words_still_goes():
+    assert_gone_and_kept("magaceedu waa sagal, afar carruur ayay leedahay", "sagal", "afar")
+    assert_gone_and_kept("esmesh maryam bud, gardanesh kabud bud", "maryam", "gardanesh")

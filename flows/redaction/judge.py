@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 from . import namemodel
 from .gazetteer import NO_NAME, Lexicon, lexicon
@@ -322,6 +323,19 @@ def _build_unaccented() -> frozenset[str]:
 
 
 _unaccented_not_person = LoadedOnce(_build_unaccented)
+
+
+def _build_typed_words() -> frozenset[str]:
+    """typed_words.txt: ordinary words of languages that no frequency list has as they
+    are typed in Latin letters, so that "cusub" (new) or "gardanesh" (her neck) is not
+    taken for a name the classifier has not seen. Names are left out of it."""
+    text = resources.files(__package__).joinpath("typed_words.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+typed_words = LoadedOnce(_build_typed_words)
 
 
 def _place_stems(word: str) -> list[str]:
