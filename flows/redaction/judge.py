@@ -259,13 +259,14 @@ _SPOKEN_WITH_ENDINGS = frozenset(
 def spoken_word(word: str) -> bool:
     """A frequent word of a language without a frequency list (Somali, Tigrinya, Darija
     and others in Latin letters), also Finglish with its endings, or one that says a name
-    is not known."""
+    is not known; the longer lists of such words are in typed_words.txt."""
     return (
         word in _SOMALI
         or word in _TIGRINYA
         or word in _SPOKEN
         or word in _NAME_UNKNOWN
         or word in _SPOKEN_WITH_ENDINGS
+        or word in typed_words()
     )
 
 

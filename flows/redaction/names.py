@@ -348,7 +348,6 @@ class _Scan:
             or low in TITLES_AFTER
             or low.replace("'", "") in TITLES_AFTER  # "Bey'in"
             or low in PARTICLES
-            or low in judge.typed_words()  # Somali, Farsi and Arabic typed in Latin letters
             or low.startswith(NOT_NAME_PREFIXES)
             or low.endswith(_STREET_ENDINGS)  # "de Kalverstraat" without a number stays
             or _venue(low)  # "Vondelschool", "Sloterparkbad", "Tandartspraktijk"
