@@ -14,9 +14,8 @@ fill what it lacks: it has no Eritrea and no Somalia, and its frequency lists co
 
 from __future__ import annotations
 
-from importlib import resources
-
 from .normalise import normalise
+from .once import data_lines
 
 
 def _words(*chunks: str) -> frozenset[str]:
@@ -25,13 +24,9 @@ def _words(*chunks: str) -> frozenset[str]:
 
 def _community_names() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """(names, names that are also words) per language, from community_names.txt."""
-    text = resources.files(__package__).joinpath("community_names.txt").read_text("utf-8")
     lists: dict[str, dict[str, set[str]]] = {"names": {}, "words": {}}
     section: set[str] = set()
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in data_lines("community_names.txt"):
         if line.startswith("@"):
             kind, lang = line[1:].split()
             section = lists[kind].setdefault(lang, set())

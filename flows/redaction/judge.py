@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from . import namemodel
 from .gazetteer import NO_NAME, Lexicon, lexicon
@@ -37,7 +36,7 @@ from .given_names import (
     UNCASED_NAMES,
 )
 from .lexicon import COLOURS, KIN, NOT_PERSON, STOP, UNCASED_KIN
-from .once import LoadedOnce
+from .once import LoadedOnce, data_lines
 from .places import is_place, places
 
 
@@ -330,10 +329,7 @@ def _build_typed_words() -> frozenset[str]:
     """typed_words.txt: ordinary words of languages that no frequency list has as they
     are typed in Latin letters, so that "cusub" (new) or "gardanesh" (her neck) is not
     taken for a name the classifier has not seen. Names are left out of it."""
-    text = resources.files(__package__).joinpath("typed_words.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(data_lines("typed_words.txt"))
 
 
 typed_words = LoadedOnce(_build_typed_words)

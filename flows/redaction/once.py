@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from importlib import resources
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -28,3 +29,10 @@ class LoadedOnce(Generic[T]):
     def forget(self) -> None:
         """Load again on the next call (tests that swap the file)."""
         self._value = None
+
+
+def data_lines(name: str) -> list[str]:
+    """The lines of one of this package's hand-written data files (places.txt,
+    community_names.txt, typed_words.txt), stripped, without blank lines and comments."""
+    text = resources.files(__package__).joinpath(name).read_text("utf-8")
+    return [line for line in map(str.strip, text.splitlines()) if line and line[0] != "#"]

@@ -11,12 +11,11 @@ person. Places that are common given names ("Sofia", "Jordan") are not on the li
 from __future__ import annotations
 
 import re
-from importlib import resources
 from itertools import pairwise
 
 from .lexicon import NAMED_PLACES, WHERE
 from .normalise import normalise
-from .once import LoadedOnce
+from .once import LoadedOnce, data_lines
 from .spans import Claims
 
 FILE = "places.txt"
@@ -27,10 +26,7 @@ def _load() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
     """(single words, phrases by their first word, longest first)."""
     words: set[str] = set()
     phrases: dict[str, set[tuple[str, ...]]] = {}
-    text = resources.files(__package__).joinpath(FILE).read_text("utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
+    for line in data_lines(FILE):
         parts = tuple(normalise(line).casefold().split())
         if len(parts) == 1:
             words.add(parts[0])
