@@ -68,7 +68,7 @@ def _detectors() -> tuple[Detector, ...]:
         structured.find_social,
         structured.find_handle_shapes,
         structured.protect_services,
-        places.protect_places,
+        places.protect_named_phrases,
         names.find_names,
     )
 

@@ -37,7 +37,7 @@ from .given_names import (
 )
 from .lexicon import COLOURS, KIN, NOT_PERSON, STOP, UNCASED_KIN
 from .once import LoadedOnce, data_lines
-from .places import is_place, places
+from .places import is_named_thing, is_place, named_things, places
 
 
 def _split(*chunks: str) -> list[str]:
@@ -287,16 +287,21 @@ def not_person(word: str) -> bool:
     apps and organisations; also declined ("do Lidla i Kruidvatu", "na Telegramie")."""
     lex = lexicon()
     known = lex.not_person
-    if word in NOT_PERSON or word in known or is_place(word):
+    if word in NOT_PERSON or word in known or is_place(word) or is_named_thing(word):
         return True
     # a common name is not a declined month or shop: "julia" is no form of "juli"
     if lex.name_bucket(word) <= 3:
         return False
     if word.endswith("i") and lex.name_bucket(word[:-1] + "ia") <= 3:
         return False  # "siostry Zosi" is Zosia's, not a form of some "zosa"
-    if any(stem in NOT_PERSON or stem in known for stem in _stems(word)):
+    if any(stem in NOT_PERSON or stem in known or is_named_thing(stem) for stem in _stems(word)):
         return True
     if any(is_place(stem) for stem in _place_stems(word)):  # "z Wałbrzycha", "w Krakowie"
+        return True
+    if any(  # "w Kruidvacie", "w Primerze", "w Biedronce", "w Pradze"
+        stem in NOT_PERSON or stem in known or is_named_thing(stem) or is_place(stem)
+        for stem in _softened_stems(word)
+    ):
         return True
     return word in _unaccented_not_person()  # typed without accents: "marroqui", "holandes"
 
@@ -315,7 +320,7 @@ def _build_unaccented() -> frozenset[str]:
     is a common given name stays out: it is judged as a name)."""
     lex = lexicon()
     out = set()
-    for word in NOT_PERSON | lex.not_person | places()[0]:
+    for word in NOT_PERSON | lex.not_person | places()[0] | named_things()[0]:
         plain = unaccented(word)
         if plain != word and plain.isascii() and lex.name_bucket(plain) > 3:
             out.add(plain)
@@ -348,6 +353,27 @@ def _place_stems(word: str) -> list[str]:
     if slavic and word.endswith(("a", "а", "у")):
         stems.append(word[:-1])
     return [stem for stem in stems if len(stem) >= 3]
+
+
+# The Polish locative softens the last consonant of the word it declines.
+_SOFTENED = (
+    ("cie", ("t",)),
+    ("dzie", ("d", "da")),
+    ("rze", ("r", "ra")),
+    ("ce", ("ka",)),
+    ("dze", ("ga",)),
+)
+
+
+def _softened_stems(word: str) -> list[str]:
+    """A shop, a brand or a place in the Polish locative: "kruidvacie" (Kruidvat),
+    "primerze" (Primera), "biedronce" (Biedronka), "pradze" (Praga)."""
+    return [
+        word[: -len(end)] + base
+        for end, bases in _SOFTENED
+        if word.endswith(end) and len(word) - len(end) >= 3
+        for base in bases
+    ]
 
 
 # Also the Polish locative in "-u" ("w Valkenburgu") and the Dutch adjective in "-se"

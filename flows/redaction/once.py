@@ -33,6 +33,7 @@ class LoadedOnce(Generic[T]):
 
 def data_lines(name: str) -> list[str]:
     """The lines of one of this package's hand-written data files (places.txt,
-    community_names.txt, typed_words.txt), stripped, without blank lines and comments."""
+    named_things.txt, community_names.txt, typed_words.txt), stripped, without blank
+    lines and comments."""
     text = resources.files(__package__).joinpath(name).read_text("utf-8")
     return [line for line in map(str.strip, text.splitlines()) if line and line[0] != "#"]

@@ -1,11 +1,15 @@
-"""Places and origins (places.txt): words and phrases that name no one.
+"""Places (places.txt) and named things (named_things.txt): words and phrases that name
+no one.
 
 A town, a neighbourhood or an origin is what a confidant needs ("AZC in Budel",
-"Bos en Lommer", "uit Kharkiv", "Afyonlu", "ایرانی") and identifies nobody, but
-its words look like names to the name finder. A single word of the list is never a
-name (`is_place`); a phrase of several words is claimed whole and kept
-(`protect_places`), so that "Santo Domingo" stays while "Domingo" alone may be a
-person. Places that are common given names ("Sofia", "Jordan") are not on the list.
+"Bos en Lommer", "uit Kharkiv", "Afyonlu", "ایرانی"), and so is the shop, the venue or
+the feast where something was seen ("bij de Bruna", "Hans Anders", "misa de gallo",
+"شب یلدا"). They identify nobody, but their words look like names to the name finder.
+A single word of either list is never a name (`is_place`, `is_named_thing`); a phrase
+of several words is claimed whole and kept (`protect_named_phrases`), so that "Santo
+Domingo" or "Hans Anders" stays while "Domingo" or "Hans" alone may be a person. Words
+that are common given names ("Sofia", "Yalda", "Bayram") are in neither list as single
+words, only inside phrases.
 """
 
 from __future__ import annotations
@@ -19,14 +23,17 @@ from .once import LoadedOnce, data_lines
 from .spans import Claims
 
 FILE = "places.txt"
+THINGS_FILE = "named_things.txt"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
+Phrases = dict[str, tuple[tuple[str, ...], ...]]
 
-def _load() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
+
+def _load(name: str) -> tuple[frozenset[str], Phrases]:
     """(single words, phrases by their first word, longest first)."""
     words: set[str] = set()
     phrases: dict[str, set[tuple[str, ...]]] = {}
-    for line in data_lines(FILE):
+    for line in data_lines(name):
         parts = tuple(normalise(line).casefold().split())
         if len(parts) == 1:
             words.add(parts[0])
@@ -36,7 +43,19 @@ def _load() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
     return frozenset(words), by_first
 
 
-places = LoadedOnce(_load)
+places = LoadedOnce(lambda: _load(FILE))
+named_things = LoadedOnce(lambda: _load(THINGS_FILE))
+
+
+def _both_phrases() -> Phrases:
+    ours, theirs = places()[1], named_things()[1]
+    return {
+        first: tuple(sorted({*ours.get(first, ()), *theirs.get(first, ())}, key=len, reverse=True))
+        for first in ours.keys() | theirs.keys()
+    }
+
+
+_phrases = LoadedOnce(_both_phrases)
 
 
 def is_place(word: str) -> bool:
@@ -44,11 +63,22 @@ def is_place(word: str) -> bool:
     return word in places()[0]
 
 
-def protect_places(text: str, claims: Claims) -> None:
-    """Keep every place named in several words ("Den Helder", "Leidsche Rijn", "Rotterdam
-    Zuid", "مزار شریف"), and a place that is also a name where a word says it is a place
-    ("in Lagos"): claimed as kept, so no later detector takes a part of it."""
-    phrases = places()[1]
+def is_named_thing(word: str) -> bool:
+    """A casefolded word that names a shop, a brand, a venue, a service or a feast."""
+    return word in named_things()[0]
+
+
+def _without_case_ending(word: str) -> str:
+    """A Turkish case ending is set off after an apostrophe: "Albert Heijn'in"."""
+    return re.split("['’]", word, maxsplit=1)[0]
+
+
+def protect_named_phrases(text: str, claims: Claims) -> None:
+    """Keep every place or thing named in several words ("Den Helder", "Leidsche Rijn",
+    "Hans Anders", "misa de gallo", "مزار شریف"), and a place that is also a name where a
+    word says it is a place ("in Lagos"): claimed as kept, so no later detector takes a
+    part of it."""
+    phrases = _phrases()
     tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
     for i, (start, end, word) in enumerate(tokens):
         after_where = i and tokens[i - 1][2] in WHERE
@@ -61,6 +91,7 @@ def protect_places(text: str, claims: Claims) -> None:
                 continue
             window = tokens[i : last + 1]
             joined = all(text[a[1] : b[0]].strip(" \t-") == "" for a, b in pairwise(window))
-            if joined and tuple(t[2] for t in window) == phrase:
+            said = zip((t[2] for t in window), phrase, strict=True)
+            if joined and all(p in (w, _without_case_ending(w)) for w, p in said):
                 claims.add(start, window[-1][1], None)
                 break

@@ -153,13 +153,6 @@ _HANDLE_SHAPE = re.compile(
     r"|[a-z]{3,}(?:\.[a-z0-9]+)*\.[a-z]*\d+|[a-z]{3}\.[a-z]{3,})(?![\w@])"
 )
 # Shops and services whose first word is a given name: kept whole ("Albert Heijn").
-_KEEP_PHRASES = re.compile(
-    r"(?<!\w)(?:albert[ \t]+heijn|safe[ \t]+house|blijf[ \t]+groep|veilig[ \t]+thuis"
-    r"|jan[ \t]+linders|dirk[ \t]+van[ \t]+den[ \t]+broek|альберт[ \t]+хейн\w*"
-    r"|آلبرت[ \t]+هاين|البرت[ \t]+هاين)(?!\w)",
-    re.IGNORECASE,
-)
-
 # Schools, mosques, churches, hospitals, community and care centres, named after a
 # person or a thing: "het Calvijn College", "basisschool De Klimop", "مدرسه Het Palet",
 # "de Al Fourkaan moskee", "moskee al fath", "el fath moskee", "ulu camii", "مسجد امام
@@ -199,8 +192,8 @@ def find_handle_shapes(text: str, claims: Claims) -> None:
 
 
 def protect_services(text: str, claims: Claims) -> None:
-    """Shops, services, schools and mosques named after a person are not a person."""
-    _claim_all(_KEEP_PHRASES, text, claims, None)
+    """Schools, mosques and centres named after a person are not a person (shops and
+    services named so are phrases of named_things.txt)."""
     _claim_all(_INSTITUTIONS, text, claims, None)
 
 
