@@ -2113,3 +2113,33 @@ def test_words_typed_in_latin_letters_without_a_frequency_list_stay(text: str, s
 def test_a_name_beside_those_words_still_goes():
     assert_gone_and_kept("magaceedu waa sagal, afar carruur ayay leedahay", "sagal", "afar")
     assert_gone_and_kept("esmesh maryam bud, gardanesh kabud bud", "maryam", "gardanesh")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("ze zei ik heet jolie maar iedereen noemt haar jojo", "jolie", "iedereen"),
+        ("hij zegt het water is heet, ik heet je welkom", "", "het water is heet"),
+        ("wuxuu u yeeray deeqa, saaxiibkiis ayaa ugu yeeray dhego-yare", "dhego-yare", "wuxuu"),
+        ("її звати Злата, він називав її златочка при всіх", "златочка", "при всіх"),
+    ],
+)
+def test_a_name_after_someone_is_called_goes(text: str, gone: str, stays: str) -> None:
+    if gone:
+        assert_gone_and_kept(text, gone, stays)
+    else:
+        assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("su pareja la echó a la calle a las 2 de la mañana", "a las 2 de la mañana"),
+        ("bij de opticien (hans anders) kwam een meneer met een snee", "hans anders"),
+        ("bugün Albert Heijn'in önünde bi kadın ağlıyodu", "Albert Heijn'in"),
+        ("Na poczcie (PostNL w Kruidvacie) pani płakała", "Kruidvacie"),
+        ("zakupy w Biedronce, mąż krzyczał na dzieci", "Biedronce"),
+    ],
+)
+def test_a_time_a_shop_in_two_words_or_declined_stays(text: str, stays: str) -> None:
+    assert_kept(text, stays)

@@ -46,7 +46,7 @@ _NUMBER_THEN_STREET = re.compile(
     rf"(?<![\w])\d{{1,5}}[A-Za-z]?[ \t]+(?P<street>(?:{_WORD}[ \t]+){{0,3}}{_WORD})(?![\w])"
 )
 _CUE_STREET = re.compile(
-    rf"(?<![\w])(?:{alternation(STREET_BEFORE)})[ \t]*(?:{_WORD}[ \t]+){{0,4}}?"
+    rf"(?<![\w])(?:{alternation(STREET_BEFORE)})[ \t]*(?P<name>(?:{_WORD}[ \t]+){{0,4}}?)"
     rf"{_NUMBER_WORD}?{_HOUSE}",
     re.IGNORECASE,
 )
@@ -381,6 +381,9 @@ def find_addresses(text: str, claims: Claims) -> None:
     for m in _CUE_STREET.finditer(text):
         if _UNITS.match(text, m.end()):  # "xaafadda ... gabar 13 jir": a girl of 13
             continue
+        named = re.findall(_WORD, m.group("name"))
+        if named and all(len(w) <= 3 and _bare(w) in STOP for w in named):
+            continue  # "la echó a la calle a las 2": a time, no street
         # "derde keer al. dochtertje zuzia van 6": a child of six, not the Polish "al."
         if not any(_bare(w) in KIN for w in re.findall(_WORD, m.group())):
             claims.add(m.start(), m.end(), "address")

@@ -31,6 +31,8 @@ NAME_CUES_STRONG = _phrases(
     # nl
     "haar naam is|zijn naam is|de naam is|naam is|genaamd|genoemd|met de naam",
     "voornaam|achternaam|noemt zich|noemen ze|iedereen noemt haar",
+    # "heet" is also "hot", but not after a person: "ik heet jolie", "ze heette sky"
+    "ik heet|ze heet|zij heet|hij heet|ik heette|ze heette|zij heette|hij heette",
     # "de pastor noemt hem kobby", but "hij noemt haar dom": a word of the language stays
     "noemt hem|noemt haar|noemde hem|noemde haar|noemden hem|noemden haar",
     # en
@@ -46,6 +48,8 @@ NAME_CUES_STRONG = _phrases(
     "magaceedu|magaciisu|magacoodu|magacayguna|la yiraahdo|la yidhaahdo|la dhaho|la yiraa",
     "la yiraahdaa|la yidhaahdaa|magaceeda waa|magaciisa waa|magaca waa|magaceeda|magaciisa",
     "loo yaqaan|loo yaqaanaa|loogu yeero|lagu naanaysto|naanaystiisa|naanaysteeda",
+    # "called him/her": "ugu yeeray dhego-yare"
+    "u yeeray|ugu yeeray|u yeertay|ugu yeertay|u yeeraan|ugu yeeraan",
     # es
     "se llama|su nombre es|de nombre|se llamaba|me llamo|apellido|su apellido es",
     # ar (script has no case: every name cue behaves as strong)
@@ -69,6 +73,8 @@ NICKNAME_CUES = _phrases(
     "they call him|they call her|calls himself|calls herself|nickname|alias|goes by",
     "nazywa|nazywają|mówią na niego|mówią na nią|wołają na niego|wołają na nią|ksywa",
     "кличуть його|кличуть її|називають його|називають її|кличуть|прізвисько",
+    "називав його|називав її|називала його|називала її|називали його|називали її",
+    "кликав її|кликала її|кликали її|кликав його|кликала його|кликали його",
     "le dicen|le llaman|le dicen el|le llaman el|le dicen la|le llaman la|apodo",
     "se hace llamar|se hacía llamar|se hace llamar el|se hace llamar la",
     "lakabı|lakabı da|diye çağırıyorlar",
