@@ -2139,7 +2139,12 @@ def test_a_name_after_someone_is_called_goes(text: str, gone: str, stays: str) -
         ("bugün Albert Heijn'in önünde bi kadın ağlıyodu", "Albert Heijn'in"),
         ("Na poczcie (PostNL w Kruidvacie) pani płakała", "Kruidvacie"),
         ("zakupy w Biedronce, mąż krzyczał na dzieci", "Biedronce"),
+        ("hooyadii ma joogin, habaryartiis ayaa la socotay", "habaryartiis"),  # his aunt
+        ("aabbahay ayaan ka baqaa ayay tiri", "aabbahay ayaan"),  # "I fear my father"
+        ("ጓል 17 ዓመታ ምስ ኣደ መርዓዊ መጺኣ", "ኣደ መርዓዊ"),  # the groom's mother
     ],
 )
-def test_a_time_a_shop_in_two_words_or_declined_stays(text: str, stays: str) -> None:
+def test_a_time_a_shop_in_two_words_or_declined_and_kin_with_endings_stay(
+    text: str, stays: str
+) -> None:
     assert_kept(text, stays)

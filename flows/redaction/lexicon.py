@@ -165,54 +165,97 @@ _ARABIC_KIN = _possessed(
 
 # Kinship and relationship words; in scripts with case a capitalised word after them is
 # taken as a name ("haar man Ahmed", "komşum Ayşe", "її чоловік Андрій").
-KIN = _TURKISH_KIN | _words(
-    # nl
-    "buurvrouw buurman buren buurmeisje buurjongen man vrouw echtgenoot echtgenote partner",
-    "vriend vriendin vriendje ex zoon zoontje dochter dochtertje kind kindje kinderen",
-    "moeder vader mama papa zus zusje zuster broer broertje oma opa tante oom nicht nichtje",
-    "neef neefje schoonmoeder schoonvader schoonzus stiefvader stiefmoeder collega",
-    "leraar lerares mentor kleinzoon kleindochter dochters zonen zoons meisje jongen",
-    # en
-    "neighbour neighbor neighbours neighbors husband wife boyfriend girlfriend son daughter",
-    "child children kids baby mother mom mum father dad sister brother grandmother grandma",
-    "law",  # "her sister in law hope": the relative's name follows "law"
-    "grandfather grandpa aunt uncle cousin niece nephew friend colleague teacher",
-    "stepfather stepmother stepdaughter stepson girl boy",
-    # tr
-    "komşum komşumuz komşusu komşu kocası kocam karısı eşi eşim oğlu oğlum kızı kızım",
-    "annesi annem babası babam kardeşi kardeşim ablası ablam abisi abim ağabeyi teyzesi",
-    "teyzem halası halam amcası amcam dayısı dayım yengesi arkadaşı arkadaşım öğretmeni",
-    "torunu gelini damadı kuzeni çocuğu çocukları anne baba abla abi teyze hala amca dayı",
-    "yenge enişte dede nine",
-    # pl
-    "sąsiadka sąsiadki sąsiadkę sąsiadką sąsiad sąsiada mąż męża mężem żona żony żonę syn",
-    "syna synem córka córki córkę córką matka matki mama mamy ojciec ojca tata taty siostra",
-    "siostry siostrę brat brata babcia babci dziadek ciocia cioci wujek wujka koleżanka",
-    "kolega przyjaciółka przyjaciel partnerka chłopak dziewczyna wnuczka wnuk teściowa",
-    # typed without their accents: "zamyka mame", "karta meza"
-    "mame meza mezem zony corke corka",
-    "nauczycielka synek córeczka",
-    # uk
-    "сусідка сусідки сусідку сусід сусіда чоловік чоловіка дружина дружину син сина донька",
-    "доньку доньки дочка дочку мати матір мама мами батько батька тато сестра сестру брат",
-    "брата бабуся дідусь тітка дядько подруга подругу друг друга вчителька племінниця",
-    "синок донечка онука онук онуку невістка невістку невістки свекруха свекруху",
-    "племінницю племінниці племінник племінника",
-    # so
-    "deriskayga deriskeyga derisku deriskeeda deris ninkeeda ninkayga ninka naagtiisa",
-    "xaaskiisa xaaskeeda wiilkeeda wiilkiisa wiilka gabadheeda gabadhiisa gabadha",
-    "inanteeda hooyadeed hooyadiis hooyada aabbaheed aabaheed aabihiis aabaha walaasheed",
-    "walaashiis walaalkeed walaalkiis walaashay walaalkay saaxiibteed saaxiibkeed",
-    "saaxiibtay ilmaheeda carruurteeda ayeeyadeed eedadeed habaryarteed adeerkeed",
-    "abtigeed macallinka macallimadda eedadey eedadeed walaalaheed walaalihiis walaalahay",
-    # the same, bare: grandmother, grandfather, aunts, uncle, mother, father, sibling
-    "ayeeyo awoowe eedo habaryar abti hooyo aabo aabbe walaal macallin macalin",
-    # pt, Cape Verdean Kriolu
-    "vizinha vizinho irmã irmão filha filho fidju",
-    # es
-    "vecina vecino marido esposo esposa mujer hijo hija hijos hijas madre padre mamá papá",
-    "hermana hermano tía tío abuela abuelo prima primo amiga amigo novio novia pareja",
-    "suegra nieta nieto sobrina sobrino maestra maestro compañera",
+# Somali kin words take the possessive written onto them, after a linking letter:
+# "habaryar-t-iis" (his maternal aunt), "walaal-k-eed" (her brother), "abti-g-ay" (my
+# uncle), "hooyad-eed" (her mother). Each stem with its linking letter, each ending.
+_SOMALI_KIN_STEMS = (
+    ("habaryar", "t"),
+    ("eedad", ""),
+    ("hooyad", ""),
+    ("ayeeyad", ""),
+    ("aabah", ""),
+    ("aabbah", ""),
+    ("walaal", "k"),
+    ("walaash", ""),
+    ("adeer", "k"),
+    ("abti", "g"),
+    ("saaxiib", "k"),
+    ("saaxiib", "t"),
+    ("deris", "k"),
+    ("deris", "t"),
+    ("wiil", "k"),
+    ("gabadh", ""),
+    ("inant", ""),
+    ("nin", "k"),
+    ("naag", "t"),
+    ("xaas", "k"),
+    ("ilmah", ""),
+    ("carruur", "t"),
+    ("seeddi", "g"),
+    ("soddog", "g"),
+    ("soddoh", "d"),
+    ("dumaashi", "d"),
+    ("awoow", "g"),
+)
+# his, her, their, the, the one spoken of; not "my" ("aabbahay ayaan ka baqaa": "I fear
+# my father", where "ayaan" is "I", also the name Ayaan)
+_SOMALI_POSSESSIVE = _words("iis eed ood iisa eeda ooda ii a")
+_SOMALI_KIN = frozenset(
+    stem + link + ending for stem, link in _SOMALI_KIN_STEMS for ending in _SOMALI_POSSESSIVE
+)
+
+KIN = (
+    _TURKISH_KIN
+    | _SOMALI_KIN
+    | _words(
+        # nl
+        "buurvrouw buurman buren buurmeisje buurjongen man vrouw echtgenoot echtgenote partner",
+        "vriend vriendin vriendje ex zoon zoontje dochter dochtertje kind kindje kinderen",
+        "moeder vader mama papa zus zusje zuster broer broertje oma opa tante oom nicht nichtje",
+        "neef neefje schoonmoeder schoonvader schoonzus stiefvader stiefmoeder collega",
+        "leraar lerares mentor kleinzoon kleindochter dochters zonen zoons meisje jongen",
+        # en
+        "neighbour neighbor neighbours neighbors husband wife boyfriend girlfriend son daughter",
+        "child children kids baby mother mom mum father dad sister brother grandmother grandma",
+        "law",  # "her sister in law hope": the relative's name follows "law"
+        "grandfather grandpa aunt uncle cousin niece nephew friend colleague teacher",
+        "stepfather stepmother stepdaughter stepson girl boy",
+        # tr
+        "komşum komşumuz komşusu komşu kocası kocam karısı eşi eşim oğlu oğlum kızı kızım",
+        "annesi annem babası babam kardeşi kardeşim ablası ablam abisi abim ağabeyi teyzesi",
+        "teyzem halası halam amcası amcam dayısı dayım yengesi arkadaşı arkadaşım öğretmeni",
+        "torunu gelini damadı kuzeni çocuğu çocukları anne baba abla abi teyze hala amca dayı",
+        "yenge enişte dede nine",
+        # pl
+        "sąsiadka sąsiadki sąsiadkę sąsiadką sąsiad sąsiada mąż męża mężem żona żony żonę syn",
+        "syna synem córka córki córkę córką matka matki mama mamy ojciec ojca tata taty siostra",
+        "siostry siostrę brat brata babcia babci dziadek ciocia cioci wujek wujka koleżanka",
+        "kolega przyjaciółka przyjaciel partnerka chłopak dziewczyna wnuczka wnuk teściowa",
+        # typed without their accents: "zamyka mame", "karta meza"
+        "mame meza mezem zony corke corka",
+        "nauczycielka synek córeczka",
+        # uk
+        "сусідка сусідки сусідку сусід сусіда чоловік чоловіка дружина дружину син сина донька",
+        "доньку доньки дочка дочку мати матір мама мами батько батька тато сестра сестру брат",
+        "брата бабуся дідусь тітка дядько подруга подругу друг друга вчителька племінниця",
+        "синок донечка онука онук онуку невістка невістку невістки свекруха свекруху",
+        "племінницю племінниці племінник племінника",
+        # so
+        "deriskayga deriskeyga derisku deriskeeda deris ninkeeda ninkayga ninka naagtiisa",
+        "xaaskiisa xaaskeeda wiilkeeda wiilkiisa wiilka gabadheeda gabadhiisa gabadha",
+        "inanteeda hooyadeed hooyadiis hooyada aabbaheed aabaheed aabihiis aabaha walaasheed",
+        "walaashiis walaalkeed walaalkiis walaashay walaalkay saaxiibteed saaxiibkeed",
+        "saaxiibtay ilmaheeda carruurteeda ayeeyadeed eedadeed habaryarteed adeerkeed",
+        "abtigeed macallinka macallimadda eedadey eedadeed walaalaheed walaalihiis walaalahay",
+        # the same, bare: grandmother, grandfather, aunts, uncle, mother, father, sibling
+        "ayeeyo awoowe eedo habaryar abti hooyo aabo aabbe walaal macallin macalin",
+        # pt, Cape Verdean Kriolu
+        "vizinha vizinho irmã irmão filha filho fidju",
+        # es
+        "vecina vecino marido esposo esposa mujer hijo hija hijos hijas madre padre mamá papá",
+        "hermana hermano tía tío abuela abuelo prima primo amiga amigo novio novia pareja",
+        "suegra nieta nieto sobrina sobrino maestra maestro compañera",
+    )
 )
 
 
@@ -245,6 +288,8 @@ UNCASED_KIN = (
         # the girl, the boy (Sudanese, Levantine, Darija); Darija "my mother"
         "البنية البنيه البت مي ميمتي",
         "ሓውቦኣ ሓውቦኡ ሓትኖኣ ሓትኖኡ ኣኮኣ ኣኮኡ ሓወቦ ኣኮይ ሓወቦይ ሓትነይ",
+        # the groom, the bride, the mother- and father-in-law: "ኣደ መርዓዊ" (his mother)
+        "መርዓዊ መርዓት ሓማት ሓሙ ሓማታ ሓሙታ",
         # his and my brother, sister, son, daughter, mother, father
         "ሓዉ ሓወይ ሓብቱ ሓብተይ ወዱ ጓሉ ወደይ ጓለይ ኣደይ ኣቦይ",
         "پسرعمو پسرعموش پسرعموی دخترعمو دخترعموش پسرخاله پسرخالهش دخترخاله دخترخالهش",
