@@ -2148,3 +2148,22 @@ def test_a_time_a_shop_in_two_words_or_declined_and_kin_with_endings_stay(
     text: str, stays: str
 ) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("en la misa de gallo vi a una señora con moretones", "misa de gallo"),
+        ("شب یلدا خونه‌ی یه خانواده بودیم", "شب یلدا"),
+        ("yalda night at the association, one of the mothers cried", "yalda night"),
+        ("ليلة عيد الأضحى اتصلنا بالشرطة", "عيد الأضحى"),
+        ("keti koti vieren we altijd samen", "keti koti"),
+    ],
+)
+def test_feasts_and_rites_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)
+
+
+def test_a_name_that_is_also_a_feast_still_goes_alone():
+    assert_gone_and_kept("yalda zei dat haar man haar telefoon pakt", "yalda", "telefoon")
+    assert_gone_and_kept("ramazanın karısı ağlıyordu", "ramazanın", "karısı")
