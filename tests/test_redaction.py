@@ -2167,3 +2167,16 @@ def test_feasts_and_rites_stay(text: str, stays: str) -> None:
 def test_a_name_that_is_also_a_feast_still_goes_alone():
     assert_gone_and_kept("yalda zei dat haar man haar telefoon pakt", "yalda", "telefoon")
     assert_gone_and_kept("ramazanın karısı ağlıyordu", "ramazanın", "karısı")
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("cola del consulado de ecuador en La Haya, una señora lloraba", "La Haya"),
+        ("сусіди запросили нас, багаття у дворі в Гауді", "Гауді"),
+        ("nad jeziorem (Nieuwe Meer) dziewczynka płakała", "Nieuwe Meer"),
+        ("waxaan ku dabaalanay harada Kralingse Plas, gabar 13 jir ah", "Kralingse Plas"),
+    ],
+)
+def test_dutch_places_as_key_persons_write_them_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)
