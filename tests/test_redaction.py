@@ -2180,3 +2180,21 @@ def test_a_name_that_is_also_a_feast_still_goes_alone():
 )
 def test_dutch_places_as_key_persons_write_them_stay(text: str, stays: str) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("купували сімку в Lebara біля Hoog Catharijne, жінка нервувала", "Lebara"),
+        ("pobieranie krwi w Saltro, czekała starsza pani z synową", "Saltro"),
+        ("en el punto de recogida de DHL en el Primera, un señor gritaba", "Primera"),
+        ("punkt odbioru DHL w Primerze, mąż stał za nią", "Primerze"),
+        ("катались біля Hotel Krasnapolsky, він смикав її за волосся", "Hotel Krasnapolsky"),
+    ],
+)
+def test_shops_labs_and_hotels_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)
+
+
+def test_a_person_named_as_a_chain_with_a_common_name_still_goes():
+    assert_gone_and_kept("buurman bart smit schreeuwt elke avond", "bart smit", "buurman")
