@@ -197,9 +197,10 @@ _SOMALI_KIN_STEMS = (
     ("dumaashi", "d"),
     ("awoow", "g"),
 )
-# his, her, their, the, the one spoken of; not "my" ("aabbahay ayaan ka baqaa": "I fear
-# my father", where "ayaan" is "I", also the name Ayaan)
-_SOMALI_POSSESSIVE = _words("iis eed ood iisa eeda ooda ii a")
+# his, her, their; not "my" ("aabbahay ayaan ka baqaa": "I fear my father", where
+# "ayaan" is "I", also the name Ayaan), nor "the" ("carruurta xanaanaysa": the children
+# she looks after)
+_SOMALI_POSSESSIVE = _words("iis eed ood iisa eeda ooda")
 _SOMALI_KIN = frozenset(
     stem + link + ending for stem, link in _SOMALI_KIN_STEMS for ending in _SOMALI_POSSESSIVE
 )
