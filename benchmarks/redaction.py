@@ -184,14 +184,20 @@ def throughput(records: list[dict], repeat: int) -> tuple[float, float]:
 
 
 def lexicon_memory() -> float:
-    """MB the lexicon and the name classifier take once loaded (traced allocations of a
-    fresh load)."""
+    """MB the lexicon, the name classifier and the word lists (places, named things)
+    take once loaded (traced allocations of a fresh load)."""
     from flows.redaction import gazetteer, namemodel
+    from flows.redaction.places import FILE, THINGS_FILE, load_words_and_phrases
 
     gc.collect()
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
-    loaded = (gazetteer.load(), namemodel.load())
+    loaded = (
+        gazetteer.load(),
+        namemodel.load(),
+        load_words_and_phrases(FILE),
+        load_words_and_phrases(THINGS_FILE),
+    )
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     del loaded
@@ -242,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         f"speed: {SPEED_TEXTS} texts in {SPEED_TEXTS * micros / 1e6:.2f} s "
         f"({per_second:,.0f} texts/s, {micros:,.0f} µs per text, mean of {args.repeat})"
     )
-    print(f"lexicon and classifier memory: {lexicon_memory():.1f} MB")
+    print(f"lexicon, classifier and word lists memory: {lexicon_memory():.1f} MB")
     total = scores["all"]
     if args.show_misses:
         for text, ident, out in total.misses:

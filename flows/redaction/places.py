@@ -29,7 +29,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 Phrases = dict[str, tuple[tuple[str, ...], ...]]
 
 
-def _load(name: str) -> tuple[frozenset[str], Phrases]:
+def load_words_and_phrases(name: str) -> tuple[frozenset[str], Phrases]:
     """(single words, phrases by their first word, longest first)."""
     words: set[str] = set()
     phrases: dict[str, set[tuple[str, ...]]] = {}
@@ -43,8 +43,8 @@ def _load(name: str) -> tuple[frozenset[str], Phrases]:
     return frozenset(words), by_first
 
 
-places = LoadedOnce(lambda: _load(FILE))
-named_things = LoadedOnce(lambda: _load(THINGS_FILE))
+places = LoadedOnce(lambda: load_words_and_phrases(FILE))
+named_things = LoadedOnce(lambda: load_words_and_phrases(THINGS_FILE))
 
 
 def _both_phrases() -> Phrases:
