@@ -162,49 +162,21 @@ _ARABIC_KIN = _possessed(
     "ي ها ه نا هم",
     "وي",
 )
+# Somali: "habaryartiis" his maternal aunt, "walaalkeed" her brother, "hooyadood" their
+# mother; each stem with the letter that links it to the ending (t, k, g, d or none).
+# His, her, their only: not "my" ("aabbahay ayaan ka baqaa", I fear my father: "ayaan"
+# is "I", also the name Ayaan), nor "the" ("carruurta xanaanaysa", the children she minds).
+_SOMALI_KIN = _possessed(
+    "habaryart eedad hooyad ayeeyad aabah aabbah walaalk walaash adeerk abtig saaxiibk"
+    " saaxiibt derisk derist wiilk gabadh inant nink naagt xaask ilmah carruurt seeddig"
+    " soddogg soddohd dumaashid awoowg",
+    "iis eed ood iisa eeda ooda",
+    "",
+    "",
+)
 
 # Kinship and relationship words; in scripts with case a capitalised word after them is
 # taken as a name ("haar man Ahmed", "komşum Ayşe", "її чоловік Андрій").
-# Somali kin words take the possessive written onto them, after a linking letter:
-# "habaryar-t-iis" (his maternal aunt), "walaal-k-eed" (her brother), "abti-g-ay" (my
-# uncle), "hooyad-eed" (her mother). Each stem with its linking letter, each ending.
-_SOMALI_KIN_STEMS = (
-    ("habaryar", "t"),
-    ("eedad", ""),
-    ("hooyad", ""),
-    ("ayeeyad", ""),
-    ("aabah", ""),
-    ("aabbah", ""),
-    ("walaal", "k"),
-    ("walaash", ""),
-    ("adeer", "k"),
-    ("abti", "g"),
-    ("saaxiib", "k"),
-    ("saaxiib", "t"),
-    ("deris", "k"),
-    ("deris", "t"),
-    ("wiil", "k"),
-    ("gabadh", ""),
-    ("inant", ""),
-    ("nin", "k"),
-    ("naag", "t"),
-    ("xaas", "k"),
-    ("ilmah", ""),
-    ("carruur", "t"),
-    ("seeddi", "g"),
-    ("soddog", "g"),
-    ("soddoh", "d"),
-    ("dumaashi", "d"),
-    ("awoow", "g"),
-)
-# his, her, their; not "my" ("aabbahay ayaan ka baqaa": "I fear my father", where
-# "ayaan" is "I", also the name Ayaan), nor "the" ("carruurta xanaanaysa": the children
-# she looks after)
-_SOMALI_POSSESSIVE = _words("iis eed ood iisa eeda ooda")
-_SOMALI_KIN = frozenset(
-    stem + link + ending for stem, link in _SOMALI_KIN_STEMS for ending in _SOMALI_POSSESSIVE
-)
-
 KIN = (
     _TURKISH_KIN
     | _SOMALI_KIN
