@@ -29,7 +29,7 @@ from .gazetteer import lexicon
 from .initials import clean_initials
 from .namemodel import model
 from .normalise import normalise
-from .places import places
+from .places import named_things, places
 
 
 def prepare() -> None:
@@ -38,6 +38,7 @@ def prepare() -> None:
     lexicon()
     model()
     places()
+    named_things()
 
 
 __all__ = [

@@ -286,22 +286,23 @@ def not_person(word: str) -> bool:
     """Countries, languages, regions, weekdays and months in every form, brands, shops,
     apps and organisations; also declined ("do Lidla i Kruidvatu", "na Telegramie")."""
     lex = lexicon()
-    known = lex.not_person
-    if word in NOT_PERSON or word in known or is_place(word) or is_named_thing(word):
+
+    def listed(form: str) -> bool:
+        return form in NOT_PERSON or form in lex.not_person or is_named_thing(form)
+
+    if listed(word) or is_place(word):
         return True
     # a common name is not a declined month or shop: "julia" is no form of "juli"
     if lex.name_bucket(word) <= 3:
         return False
     if word.endswith("i") and lex.name_bucket(word[:-1] + "ia") <= 3:
         return False  # "siostry Zosi" is Zosia's, not a form of some "zosa"
-    if any(stem in NOT_PERSON or stem in known or is_named_thing(stem) for stem in _stems(word)):
+    if any(listed(stem) for stem in _stems(word)):
         return True
     if any(is_place(stem) for stem in _place_stems(word)):  # "z Wałbrzycha", "w Krakowie"
         return True
-    if any(  # "w Kruidvacie", "w Primerze", "w Biedronce", "w Pradze"
-        stem in NOT_PERSON or stem in known or is_named_thing(stem) or is_place(stem)
-        for stem in _softened_stems(word)
-    ):
+    # "w Kruidvacie", "w Primerze", "w Biedronce", "w Pradze"
+    if any(listed(stem) or is_place(stem) for stem in _softened_stems(word)):
         return True
     return word in _unaccented_not_person()  # typed without accents: "marroqui", "holandes"
 

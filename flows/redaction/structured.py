@@ -152,7 +152,6 @@ _HANDLE_SHAPE = re.compile(
     r"|[A-Za-z]{2,}\.[A-Za-z]+\d+|[a-z]{3,}\d{2,4}"
     r"|[a-z]{3,}(?:\.[a-z0-9]+)*\.[a-z]*\d+|[a-z]{3}\.[a-z]{3,})(?![\w@])"
 )
-# Shops and services whose first word is a given name: kept whole ("Albert Heijn").
 # Schools, mosques, churches, hospitals, community and care centres, named after a
 # person or a thing: "het Calvijn College", "basisschool De Klimop", "مدرسه Het Palet",
 # "de Al Fourkaan moskee", "moskee al fath", "el fath moskee", "ulu camii", "مسجد امام
