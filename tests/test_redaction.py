@@ -2198,3 +2198,26 @@ def test_shops_labs_and_hotels_stay(text: str, stays: str) -> None:
 
 def test_a_person_named_as_a_chain_with_a_common_name_still_goes():
     assert_gone_and_kept("buurman bart smit schreeuwt elke avond", "bart smit", "buurman")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("bachyla halynu bilja shkoly, vona plakala", "halynu", "vona plakala"),
+        ("batko zvut serhij, vin pje kozhen den", "serhij", "vin pje"),
+    ],
+)
+def test_ukrainian_names_typed_in_latin_letters_go(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("kid came with a burn mark on his arm", "burn mark"),  # Марк
+        ("3 aydır kira ödenmemiş, kocası kartları almış", "kira"),  # Кіра
+        ("la madre solo habla darija, no habla holandés", "darija"),
+    ],
+)
+def test_words_spelt_like_a_ukrainian_name_in_latin_letters_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)

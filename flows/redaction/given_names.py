@@ -43,6 +43,32 @@ SOMALI_NAMES = _COMMUNITY.get("so", frozenset())
 # Ukrainian and Polish given names and their everyday forms, which are no word: names in
 # every grammatical case ("з тетяною", "u krysi"), Polish ones in Polish notes.
 UKRAINIAN_NAMES = _COMMUNITY.get("uk", frozenset())
+# The same names typed in Latin letters, when the phone has no Cyrillic keyboard
+# ("bachyla halynu", "batko serhij"): the official way of writing them, the way Polish
+# spelling suggests, and the plain way of a Russian keyboard habit.
+_LATIN_LETTERS = dict(zip("абвдезклмнопрстуф", "abvdezklmnoprstuf", strict=True)) | {
+    "ь": "",
+    "'": "",
+    "ʼ": "",
+    "’": "",
+    "ґ": "g",
+}
+_LATIN_WAYS = tuple(
+    str.maketrans(_LATIN_LETTERS | dict(zip("гєжиіїйхцчшщюя", way.split(), strict=True)))
+    for way in (
+        "h ye zh y i yi y kh ts ch sh shch yu ya",
+        "h je z y i ji j ch c cz sz szcz ju ja",
+        "g e zh i i i i h c ch sh sch iu ia",
+    )
+)
+
+
+def ukrainian_names_in_latin() -> frozenset[str]:
+    """Every Latin spelling of the Ukrainian names ("halyna", "serhij", "oksana"); judge.py
+    keeps those that are no common word of any language ("mark", "kira", "toma" are)."""
+    return frozenset(name.translate(way) for name in UKRAINIAN_NAMES for way in _LATIN_WAYS)
+
+
 UKRAINIAN_NAME_WORDS = _COMMUNITY_WORDS.get("uk", frozenset())
 POLISH_NAMES = _COMMUNITY.get("pl", frozenset())
 # Names that are also ordinary words, in every language: names only where a name stands

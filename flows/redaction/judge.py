@@ -34,6 +34,7 @@ from .given_names import (
     UKRAINIAN_NAME_WORDS,
     UKRAINIAN_NAMES,
     UNCASED_NAMES,
+    ukrainian_names_in_latin,
 )
 from .lexicon import COLOURS, KIN, NOT_PERSON, STOP, UNCASED_KIN
 from .once import LoadedOnce, data_lines
@@ -504,11 +505,30 @@ _POLISH_DATIVE = (
 )
 
 
+def _build_ukrainian_latin() -> frozenset[str]:
+    """The Ukrainian names typed in Latin letters that are no common word of any language
+    nor a place or a thing ("mark", "kira", "toma", "darija" are words)."""
+    lex = lexicon()
+    return frozenset(
+        name
+        for name in ukrainian_names_in_latin()
+        if lex.zipf(name) < 3.0 and not is_place(name) and not is_named_thing(name)
+    )
+
+
+_ukrainian_latin = LoadedOnce(_build_ukrainian_latin)
+
+
 def _bucket(lex: Lexicon, word: str) -> int:
     """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well, the
     Russian spelling of a Ukrainian name and the Amharic spelling of a Tigrinya one."""
     bucket = lex.name_bucket(word)
-    if word in UKRAINIAN_NAMES or word in SOMALI_NAMES or word in UNCASED_NAMES:
+    if (
+        word in UKRAINIAN_NAMES
+        or word in SOMALI_NAMES
+        or word in UNCASED_NAMES
+        or word in _ukrainian_latin()
+    ):
         bucket = min(bucket, 2)
     elif word in NAME_WORDS:
         bucket = min(bucket, 3)  # a name that is also a word: a name where names stand

@@ -613,6 +613,8 @@ NOT_PERSON = _words(
     "prius yaris corolla aygo auris focus fiesta mondeo octavia fabia ibiza leon",
     "picanto sportage qashqai micra swift c1 c3 c4 208 308 3008 punto panda",
     "life360 findmy",
+    # languages the built lexicon lacks: "ze spreekt alleen darija"
+    "darija darja farsi kurmanji",
     # airlines, malls
     "ryanair transavia klm easyjet pegasus wizz wizzair corendon sunexpress lufthansa",
     "catharijne zuidplein kalverstraat",
