@@ -2104,6 +2104,9 @@ def test_ages_floors_offices_clubs_and_neighbourhoods_stay(text: str, stays: str
         ("bachayesh az pedar mitarsan, bazoosh kabud bud", "bazoosh kabud"),
         ("khalti galet liya rajlha kayghowet 3liha f lmghrib", "lmghrib"),
         ("khouya chaf bnaya kat tbki, mratou ma bghatch tgoul walou", "mratou"),
+        ("vodyla babusyu na analiz krovi, kazhe onuk shtovhaje", "analiz krovi"),
+        ("u neji cholovik zabrav telefon, vona plache", "cholovik"),
+        ("haftey ab hadega alla, sebeyti ayfelten", "ab hadega alla"),
     ],
 )
 def test_words_typed_in_latin_letters_without_a_frequency_list_stay(text: str, stays: str) -> None:
