@@ -43,7 +43,9 @@ SOMALI_NAMES = _COMMUNITY.get("so", frozenset())
 # Ukrainian and Polish given names and their everyday forms, which are no word: names in
 # every grammatical case ("з тетяною", "u krysi"), Polish ones in Polish notes.
 UKRAINIAN_NAMES = _COMMUNITY.get("uk", frozenset())
-# The same names typed in Latin letters, when the phone has no Cyrillic keyboard
+UKRAINIAN_NAME_WORDS = _COMMUNITY_WORDS.get("uk", frozenset())
+POLISH_NAMES = _COMMUNITY.get("pl", frozenset())
+# The Ukrainian names typed in Latin letters, when the phone has no Cyrillic keyboard
 # ("bachyla halynu", "batko serhij"): the official way of writing them, the way Polish
 # spelling suggests, and the plain way of a Russian keyboard habit.
 _LATIN_LETTERS = dict(zip("абвдезклмнопрстуф", "abvdezklmnoprstuf", strict=True)) | {
@@ -69,8 +71,6 @@ def ukrainian_names_in_latin() -> frozenset[str]:
     return frozenset(name.translate(way) for name in UKRAINIAN_NAMES for way in _LATIN_WAYS)
 
 
-UKRAINIAN_NAME_WORDS = _COMMUNITY_WORDS.get("uk", frozenset())
-POLISH_NAMES = _COMMUNITY.get("pl", frozenset())
 # Names that are also ordinary words, in every language: names only where a name stands
 # (after "spoke with", a kinship word, next to another name).
 NAME_WORDS = frozenset().union(*_COMMUNITY_WORDS.values())

@@ -507,7 +507,7 @@ _POLISH_DATIVE = (
 
 def _build_ukrainian_latin() -> frozenset[str]:
     """The Ukrainian names typed in Latin letters that are no common word of any language
-    nor a place or a thing ("mark", "kira", "toma", "darija" are words)."""
+    nor a place or a thing ("mark", "kira", "toma" are words)."""
     lex = lexicon()
     return frozenset(
         name
