@@ -726,6 +726,21 @@ def test_keeps_brands_apps_countries_floors_and_plural_weekdays(text):
     assert redact(text).text == text
 
 
+def test_no_single_word_of_the_named_things_is_a_common_name():
+    """A single word of named_things.txt is never taken for a name, so none may be a
+    common given or family name: such a shop or feast is listed only inside a phrase."""
+    from flows.redaction import judge
+    from flows.redaction.once import data_lines
+
+    lex = judge.lexicon()
+    words = [line for line in data_lines("named_things.txt") if " " not in line]
+    assert len(words) > 1000
+    assert [w for w in words if judge.known_name(w, common=True)] == []
+    assert judge.known_name("yalda", common=True) and "yalda" not in words
+    assert "yalda night" in data_lines("named_things.txt")
+    assert lex.name_bucket("bayram") <= 3 and "bayramda" not in words
+
+
 def test_lexicon_is_loaded_once_and_small():
     from flows.redaction import gazetteer
 

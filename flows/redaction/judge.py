@@ -505,30 +505,28 @@ _POLISH_DATIVE = (
 )
 
 
-def _build_ukrainian_latin() -> frozenset[str]:
-    """The Ukrainian names typed in Latin letters that are no common word of any language
-    nor a place or a thing ("mark", "kira", "toma" are words)."""
+def _build_listed_names() -> frozenset[str]:
+    """Names of the hand-written lists, ranked as common names whatever the data set says:
+    Ukrainian (also typed in Latin letters, but not where that spelling is a common word
+    of any language, a place or a thing: "mark", "kira", "toma"), Somali, and names in
+    scripts without case."""
     lex = lexicon()
-    return frozenset(
+    latin = (
         name
         for name in ukrainian_names_in_latin()
         if lex.zipf(name) < 3.0 and not is_place(name) and not is_named_thing(name)
     )
+    return UKRAINIAN_NAMES | SOMALI_NAMES | UNCASED_NAMES | frozenset(latin)
 
 
-_ukrainian_latin = LoadedOnce(_build_ukrainian_latin)
+_listed_names = LoadedOnce(_build_listed_names)
 
 
 def _bucket(lex: Lexicon, word: str) -> int:
     """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well, the
     Russian spelling of a Ukrainian name and the Amharic spelling of a Tigrinya one."""
     bucket = lex.name_bucket(word)
-    if (
-        word in UKRAINIAN_NAMES
-        or word in SOMALI_NAMES
-        or word in UNCASED_NAMES
-        or word in _ukrainian_latin()
-    ):
+    if word in _listed_names():
         bucket = min(bucket, 2)
     elif word in NAME_WORDS:
         bucket = min(bucket, 3)  # a name that is also a word: a name where names stand
