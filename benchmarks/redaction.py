@@ -69,7 +69,8 @@ UNTUNED = (
     ("round30.jsonl", "Round 30, scored at 95.5 % (95.5 % after round 29) before it was read"),
     ("round31.jsonl", "Round 31, scored at 97.3 % (97.3 % after round 30) before it was read"),
     ("round32.jsonl", "Round 32, scored at 99.3 % (99.3 % after round 31) before it was read"),
-    ("round33.jsonl", "Round 33, not read: 95.2 % on text not seen"),
+    ("round33.jsonl", "Round 33, scored at 95.2 % (96.1 % after round 32) before it was read"),
+    ("round34.jsonl", "Round 34, not read: 97.7 % on text not seen"),
 )
 SPEED_TEXTS = 500
 
