@@ -2230,6 +2230,18 @@ def test_ukrainian_names_typed_in_latin_letters_go(text: str, gone: str, stays: 
 
 
 @pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("ab leyti fishatsion ab gezu ayneberen, seb'ayu yhrma", "fishatsion", "ab gezu"),
+        ("ab kenisha rieyeya amaniel, 16 amet", "amaniel", "16 amet"),
+        ("abselom ab amsterdam yneber", "abselom", "amsterdam"),
+    ],
+)
+def test_tigrinya_names_typed_in_latin_letters_go(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
     ("text", "stays"),
     [
         ("kid came with a burn mark on his arm", "burn mark"),  # Марк

@@ -71,6 +71,50 @@ def ukrainian_names_in_latin() -> frozenset[str]:
     return frozenset(name.translate(way) for name in UKRAINIAN_NAMES for way in _LATIN_WAYS)
 
 
+# The Tigrinya names typed in Latin letters ("mehret", "tesfay", "semhar"). Each Ge'ez
+# letter is a consonant and one of seven vowels, so the Unicode block spells them out: row
+# by row the consonants, and the order within a row the vowel. The sixth order is the
+# consonant alone, with the "e" or "i" people write after a first letter ("mehret",
+# "mihret") and before a last one ("medhin", "yohannes"), and the "i" of a "y" after a
+# vowel ("senait"); ቀ is typed "q" or "k", and "ya", "yo" also "ia", "io" ("mariam",
+# "tsion").
+_GEEZ_ROWS = "h l h m s r s sh q qw q qw b v t ch h hw n ny - k kw h hw w - z zh y d d j g gw g"
+_GEEZ_CONSONANTS = (*_GEEZ_ROWS.split(), "t", "ch", "p", "ts", "ts", "f", "p")
+_GEEZ_VOWELS = ("e", "u", "i", "a", "e", "", "o", "wa")
+
+
+def _geez_in_latin(name: str, sixth: str) -> str | None:
+    """One Latin spelling of a Ge'ez name, `sixth` the vowel written with a sixth-order
+    letter first or before the last ("" for none); None for a letter outside the rows."""
+    letters = []
+    for i, letter in enumerate(name):
+        row, order = divmod(ord(letter) - 0x1200, 8)
+        if not 0 <= row < len(_GEEZ_CONSONANTS):
+            return None
+        consonant = _GEEZ_CONSONANTS[row].strip("-")
+        vowel = "a" if not consonant and order == 0 else _GEEZ_VOWELS[order]
+        before_last = i == len(name) - 2 and (ord(name[-1]) - 0x1200) % 8 == 5
+        if order == 5 and consonant == "y" and sixth == "i" and i:
+            consonant = ""
+            vowel = "i"
+        elif order == 5 and (not consonant or (i == 0 and len(name) > 1) or before_last):
+            vowel = sixth or ("" if consonant else "e")  # a bare vowel letter keeps one
+        letters.append(consonant + vowel)
+    return "".join(letters)
+
+
+def tigrinya_names_in_latin() -> frozenset[str]:
+    """Latin spellings of the Tigrinya names ("mehret", "mihret", "tesfai", "habtemariam");
+    judge.py keeps those that are no common word of any language or typed word."""
+    geez = _COMMUNITY.get("ti", frozenset()) | {n for n in UNCASED_NAMES if n[:1] >= "\u1200"}
+    spellings = {_geez_in_latin(name, sixth) for name in geez for sixth in ("e", "i", "")} - {None}
+    return frozenset(
+        spellings
+        | {s.replace("q", "k") for s in spellings}
+        | {s.replace("ya", "ia").replace("yo", "io") for s in spellings}
+    )
+
+
 # Names that are also ordinary words, in every language: names only where a name stands
 # (after "spoke with", a kinship word, next to another name).
 NAME_WORDS = frozenset().union(*_COMMUNITY_WORDS.values())

@@ -34,6 +34,7 @@ from .given_names import (
     UKRAINIAN_NAME_WORDS,
     UKRAINIAN_NAMES,
     UNCASED_NAMES,
+    tigrinya_names_in_latin,
     ukrainian_names_in_latin,
 )
 from .lexicon import COLOURS, KIN, NOT_PERSON, STOP, UNCASED_KIN
@@ -507,14 +508,17 @@ _POLISH_DATIVE = (
 
 def _build_listed_names() -> frozenset[str]:
     """Names of the hand-written lists, ranked as common names whatever the data set says:
-    Ukrainian (also typed in Latin letters, but not where that spelling is a common word
-    of any language, a place or a thing: "mark", "kira", "toma"), Somali, and names in
-    scripts without case."""
+    Ukrainian and Tigrinya (also typed in Latin letters, but not where that spelling is a
+    common word of any language, a typed word, a place or a thing: "mark", "kira",
+    "toma", "selam"), Somali, and names in scripts without case."""
     lex = lexicon()
     latin = (
         name
-        for name in ukrainian_names_in_latin()
-        if lex.zipf(name) < 3.0 and not is_place(name) and not is_named_thing(name)
+        for name in ukrainian_names_in_latin() | tigrinya_names_in_latin()
+        if lex.zipf(name) < 3.0
+        and not spoken_word(name)
+        and not is_place(name)
+        and not is_named_thing(name)
     )
     return UKRAINIAN_NAMES | SOMALI_NAMES | UNCASED_NAMES | frozenset(latin)
 
