@@ -2073,6 +2073,11 @@ def test_a_capitalised_word_in_brackets_that_is_no_name_stays():
         ("اتاقشون B-12 ته راهروئه، بچه‌ها گریه می‌کنند", "B-12", "ته راهروئه"),
         ("qolkooda waa 31C, carruurtu waa gaajaysan yihiin", "31C", "carruurtu"),
         ("de familie, cliënt 4471 bij de voedselbank, komt niet meer", "4471", "voedselbank"),
+        ("klantnummer bij de energieleverancier: 820 417, ze betaalt niet", "820 417", "betaalt"),
+        ("geschreeuw bij deur 912 op de 9e verdieping", "deur 912", "9e verdieping"),
+        ("باب بيتهم 9C، والولاد عم يبكوا", "9C", "والولاد"),
+        ("آنها در واحد ۴۱ زندگی می‌کنند", "41", "زندگی"),
+        ("ሰበይቲ ምስ ክልተ ቆልዑ ኣብ ኣፓርትመንት 1107", "1107", "ክልተ ቆልዑ"),
         (
             "twee broertjes, wonen ringdijk 88-2 1097 ab, vader drinkt",
             "ringdijk 88-2",
@@ -2086,6 +2091,10 @@ def test_a_room_a_door_a_client_number_and_names_without_a_cue_go(
     text: str, gone: str, stays: str
 ) -> None:
     assert_gone_and_kept(text, gone, stays)
+
+
+def test_a_door_shut_twice_has_no_door_number():
+    assert_kept("hij zei dat ze de deur 2x dicht moest doen", "deur 2x")
 
 
 @pytest.mark.parametrize(

@@ -68,13 +68,16 @@ _SCRIPT_STREET = re.compile(
 # A room with its number where someone lives, in a shelter or a shared house: numbered
 # by floor ("room 3.12", "Habitación 2.14"), in a block or a building ("kamer 14 blok c",
 # "kamer 3 van het pand"), or said of where someone lives or stays ("ze zitten in kamer
-# 14"). A meeting "in room 4" stays. A flat, a block's entrance ("portiek 44") or an
-# apartment ("кв 37", "شقة 4B") with its number is where someone lives, said or not.
+# 14"). A meeting "in room 4" stays. A flat, a block's entrance ("portiek 44"), a door
+# ("deur 912", "باب بيتهم 9C") or an apartment ("кв 37", "شقة 4B") with its number is
+# where someone lives, said or not.
 _DWELLINGS = (
     r"flat|portiek|appartement|apartment|apartamento|daire|dairesi|кв\.?|квартира|квартирі"
     r"|شقة|شقه|دروازه|portal|آپارتمان|apartman|apartmanı|apartmani|klatka|klatki|klatce"
     r"|واحدش|واحدشون|واحدشان|واحدمون"  # Farsi "their unit 3C"
-    r"|puerta"  # a Spanish flat's door: "piso 7, puerta 712"
+    r"|puerta|deur|door|woning"  # a flat's door: "piso 7, puerta 712", "bij deur 912"
+    r"|ኣፓርትመንት|ኣፓርታማ|አፓርትመንት|(?<=در )واحد"  # "ኣፓርትመንት 1107", "در واحد ۴۱"
+    r"|باب[ \t]+(?:بيتهم|بيتها|بيته|البيت|الدار|الشقة|دارهم|دارها|شقتهم|شقتها)"
     # a room said to be someone's: "اتاقشان C-14", "qolkoodu waa 22B" (their room is)
     r"|اتاقش|اتاقشان|اتاقشون|اتاقمون"
     r"|(?:qolkiisa|qolkeeda|qolkooda|qolkoodu|qolkeenna)(?:[ \t]+waa)?"
@@ -87,7 +90,8 @@ _ROOM = re.compile(
     r"|plek|miejsce|parcela"  # a camping pitch
     r"|[وبل]?(?:ال)?غرفة|غرفه|اتاق|اطاق|qolka|ክፍሊ)[ \t]*"
     r"(?P<inblock>(?:blok|block|bloque|unit)[ \t]+[A-Za-z](?![\w])[ \t]*)?"  # "oda blok C 214"
-    rf"{_NUMBER_WORD}?(?:[A-Za-z]-?)?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?[A-Za-z]?(?![\w.,:/-]\d)"
+    rf"{_NUMBER_WORD}?(?:[A-Za-z]-?)?\d{{1,4}}(?P<floor>[./-]\d{{1,3}})?(?!\d|[xX](?!\w))"
+    r"[A-Za-z]?(?![\w.,:/-]\d)"  # not twice, "2x"
     r"(?![ \t]*(?:سال|jaar|years|yaş|lat|років|jir|sano)\w*)"  # "اتاقش ۹ سالشه": her age
     r"(?P<block>[ \t]+(?:blok|block|bloque|gebouw|building|unit|блок|корпус)[ \t]+\w(?![\w])"
     r"|(?=[ \t]+(?:van het|in het|del|of the|w)[ \t]+(?:pand|azc|building|edificio|budynku)))?",
@@ -151,12 +155,25 @@ _LIVES_AFTER = re.compile(
 )
 
 
+_ADDRESS_WORD = re.compile(
+    r"(?<![\w])(?:adres|address|adresi|dirección|direccion|адреса|адрес|العنوان|آدرس"
+    r"|cinwaanka)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _room_lived_in(text: str, m: re.Match[str]) -> bool:
-    """The room found by `_ROOM` is a flat, has a floor or a block, or its sentence says
-    someone lives or stays there."""
+    """The room found by `_ROOM` is a flat, has a floor or a block, is part of an address
+    ("address is industrieweg 4 kamer 2") or its sentence says someone lives or stays
+    there."""
     if m.group("dwelling") or m.group("floor") or m.group("inblock"):
         return True
-    return m.group("block") is not None or _lived_in(text, m.start(), m.end())
+    before = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
+    return (
+        m.group("block") is not None
+        or _ADDRESS_WORD.search(before) is not None
+        or _lived_in(text, m.start(), m.end())
+    )
 
 
 def _lived_in(text: str, start: int, end: int) -> bool:

@@ -372,6 +372,13 @@ _CASE = re.compile(
     rf"(?P<code>{_CODE})",
     re.IGNORECASE,
 )
+# A number word, a few words saying whose number it is, a colon: "Cliëntnummer bij de
+# praktijk: 20417", "student number at the MBO: 583920".
+_NUMBER_OF = re.compile(
+    r"(?<![\w])[^\W\d_]*(?:nummer|number|numer|номер|número|numara|numarası)"
+    r"(?:[ \t]+[^\W\d_]+){1,3}[ \t]*:[ \t]*(?P<code>\d[\d ./-]*\d)(?![\w])",
+    re.IGNORECASE,
+)
 _ALNUM_CODE = re.compile(r"(?<![\w-])[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w-])")
 # Dutch passport and identity card numbers: two letters, six letters or digits, a digit
 # (never the letter O): "NX4K71P92".
@@ -462,14 +469,18 @@ def find_plates(text: str, claims: Claims) -> None:
 
 
 def find_case_numbers(text: str, claims: Claims) -> None:
-    """Numbers from other systems: after a cue ("dossier", "case no.", "#") any code with
-    three or more digits, and upper-case codes like "VT-2024-118". Our own short case
+    """Numbers from other systems: after a cue ("dossier", "case no.", "#", "klantnummer
+    bij Eneco:") any code with three or more digits, and upper-case codes like
+    "VT-2024-118". Our own short case
     references such as "K7F3" have fewer than three digits and are kept."""
     for m in _CASE.finditer(text):
         code = m.group("code").rstrip(".")
         if len(_digits(code)) >= 3:
             kind = "bsn" if m.group("cue").casefold() in _BSN_CUES else "number"
             claims.add(m.start("code"), m.start("code") + len(code), kind)
+    for m in _NUMBER_OF.finditer(text):
+        if len(_digits(m.group("code"))) >= 3:
+            claims.add(m.start("code"), m.end("code"), "number")
     for pattern in (_ALNUM_CODE, _DOCUMENT):
         for m in pattern.finditer(text):
             code = m.group(0)
