@@ -1797,6 +1797,37 @@ def test_a_polish_diminutive_in_the_genitive_is_a_name() -> None:
 @pytest.mark.parametrize(
     ("text", "gone", "stays"),
     [
+        ("dedesi bayram her gün bağırıyor", "bayram", "her gün"),  # a feast, a man's name
+        ("kayınvalidesi nurten telefonunu alıyor", "nurten", "telefonunu"),
+        ("orası sevgi ve kocası ahmet'in evi", "sevgi", "ve kocası"),
+        ("w sklepie spotkałam sąsiadkę, Kingę, płakała", "Kingę", "płakała"),
+        ("numer do justynki mam od siostry", "justynki", "od siostry"),
+        ("была у врача с подругой светланой, она плакала", "светланой", "она плакала"),
+        ("در مسجد بی بی گل گفت که پسرش او را میزند", "بی بی گل", "پسرش"),
+        ("همسایه ما زینت بی بی دروازه را باز کرد", "زینت بی بی", "دروازه"),
+        ("hooyadiis waxay tiri cabdiow wuu iga ooyay maanta", "cabdiow", "iga ooyay"),
+    ],
+)
+def test_names_by_kin_by_husband_by_title_and_declined_go(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("annesi ramazan boyunca çok yoruldu", "ramazan boyunca"),
+        ("przy polach tulipanów spotkałam dziewczynę", "polach tulipanów"),
+        ("nowa pani, polki z krakowa, przyszła", "polki"),
+        ("بی بی ما مریض است", "بی بی ما"),
+    ],
+)
+def test_a_feast_a_plural_noun_polish_women_and_a_grandmother_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
         ("Ümit Bey'in annesi 82 yaşında, tek başına", "Ümit", "annesi 82 yaşında"),
         (
             "at the canteen of the club i met selam, she says he checks her phone",

@@ -204,7 +204,7 @@ _TR_SUFFIXES = tuple(
 _SHORT_NAME_CASES = frozenset({"ю", "у", "і", "ї", "ею", "єю", "ою"})
 _SLAVIC_SUFFIXES = tuple(
     _split(
-        "owi iem em ą ę ie y i u a om ach ою ею єю ові еві ом ем ої у ю і ї и а я",
+        "owi iem em ą ę ie y i u a om ach ою ею єю ові еві ом ем ої ей ой у ю і ї и а я",
     )
 )
 
@@ -271,12 +271,33 @@ def spoken_word(word: str) -> bool:
     )
 
 
+# Somali pronouns written together ("wuu iga ooyay": he cried to me), which are names in
+# other languages (the Polish Iga): function words only in a Somali note.
+_SOMALI_PRONOUNS = frozenset(
+    _split("iga igu ii kaa kuu noo nooga noogu naga nagu idiin idinka iiga iigu kaaga kuugu")
+)
+
+
 def _function_word(word: str, lex: Lexicon, langs: tuple[str, ...]) -> bool:
     if word in STOP or spoken_word(word):
         return True
     if word in UNCASED_KIN or word in KIN or word in COLOURS:
         return True  # "ሓዋ" her brother, "walaalo" siblings, "white": never the name itself
+    if "so" in langs and word in _SOMALI_PRONOUNS:
+        return True
     return any(word in lex.function.get(lang, ()) for lang in langs)
+
+
+def part_of_name(word: str) -> bool:
+    """A word in Arabic script beside a title that belongs to the name ("بی بی گل"): a
+    name of the lexicon, also one that is a word, but no function word, kin or thing."""
+    lex = lexicon()
+    return (
+        _bucket(lex, word) <= 5
+        and lex.zipf(word) < 6.0
+        and not _function_word(word, lex, ("fa", "ar"))
+        and not not_person(word)
+    )
 
 
 def ethiopic(word: str) -> bool:
@@ -299,6 +320,8 @@ def not_person(word: str) -> bool:
         return False
     if word.endswith("i") and lex.name_bucket(word[:-1] + "ia") <= 3:
         return False  # "siostry Zosi" is Zosia's, not a form of some "zosa"
+    if word.endswith(("ę", "ą")) and lex.name_bucket(word[:-1] + "a") <= 3:
+        return False  # "Kingę" is Kinga, not a form of "king"
     if any(listed(stem) for stem in _stems(word)):
         return True
     if any(is_place(stem) for stem in _place_stems(word)):  # "z Wałbrzycha", "w Krakowie"
@@ -464,6 +487,10 @@ _AS_WORD_BEFORE = {
     "selam": ("zus", "sister", "sis", "abla", "kardeş", "tegen", "to", "aleyk", "alaik", "alayk"),
     "ተስፋ": ("ቆሪጻ", "ቆሪጹ", "ቆሪጾም", "ቆሪጽና", "ኣሎኒ", "የብለይን", "ኣይቆረጸትን"),  # lost hope
     "امید": ("دارم", "داریم", "دارد", "داره", "وار"),  # I hope
+    # the feasts, also men's names after a kinship word: "babası ramazan", not "annesi
+    # ramazan boyunca oruç tuttu" (her mother fasted through Ramadan)
+    "ramazan": ("boyunca", "ay", "bayram", "için", "gel", "başla", "bit", "sofra", "orucu"),
+    "bayram": ("için", "gel", "namaz", "boyunca", "tatil", "harçlı", "ziyaret", "sabah"),
 }
 
 
@@ -496,6 +523,11 @@ def _polish_stems(word: str) -> list[str]:
     for ending, base in _POLISH_DATIVE:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             out.append(word[: -len(ending)] + base)
+    # the diminutive in "-ka", declined: "ewelinki", "agatce", "justynkę" -> "ewelina",
+    # "agata", "justyna"; not a word of its own ("polki": Polish women, not Pola's)
+    for ending in ("ka", "ki", "kę", "ką", "ce", "kom"):
+        if word.endswith(ending) and len(word) > len(ending) + 3 and lexicon().zipf(word) < 2.5:
+            out.append(word[: -len(ending)] + "a")
     return out
 
 

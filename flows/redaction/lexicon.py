@@ -141,7 +141,7 @@ def _possessed(stems: str, after_consonant: str, after_vowel: str, vowels: str) 
 _TURKISH_KIN = _possessed(
     "kuzen yeğen torun komşu arkadaş teyze hala amca dayı abla abi ağabey kardeş anne baba"
     " koca karı eş kız gelin damat enişte yenge dede nine görümce baldız sevgili nişanlı"
-    " öğretmen",
+    " öğretmen kayınbirader kayınpeder kayınvalide kaynana kaynata bacanak elti",
     "im ım um üm i ı u ü imin ımın umun ümün inin ının unun ünün imiz ımız umuz ümüz",
     "m si sı su sü min mın sinin sının sunun mız miz muz müz",
     "aeıioöuü",
@@ -743,7 +743,8 @@ NAME_CONTEXT_AFTER = _words(
     *FAMILY_AFTER,
 )
 
-# Name slots: after "spoke with", before "ile konuştum", a person's name is nearly certain;
+# Name slots: after "spoke with", before "ile konuştum" or "and her husband", a person's
+# name is nearly certain;
 # there any name of the lexicon is taken, also one that is a word ("sevgi ile konuştum").
 NAME_SLOT_BEFORE = _phrases(
     "sprak met|gesproken met|gepraat met|praatte met|belde met|gesprek met|afspraak met",
@@ -758,6 +759,11 @@ NAME_SLOT_BEFORE = _phrases(
 )
 NAME_SLOT_AFTER = _phrases(
     "ile konuştum|ile görüştüm|ile konuştuk|ile görüştük",
+    # "gönül ve kocası": someone and her husband, someone and his wife
+    "ve kocası|ve karısı|ve eşi|en haar man|en zijn vrouw|and her husband|and his wife",
+    "y su marido|y su esposo|y su esposa|i jej mąż|i jej maz|i jego żona|i jego zona",
+    "та її чоловік|і її чоловік|و زوجها|و جوزها|و راجلها|و شوهرش|و همسرش|iyo ninkeeda",
+    "iyo xaaskiisa",
     "صحبت کردم|حرف زدم|رو دیدم|را دیدم|رو دیدیم|رو میشناسم",
     "ተዛሪበ|ተራኺበ",
 )

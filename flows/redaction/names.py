@@ -190,6 +190,7 @@ def _cue_table() -> dict[str, list[tuple[tuple[str, ...], int]]]:
 
 _CUES = _cue_table()
 _MONTH_WORDS = frozenset(m for m in MONTHS if " " not in m)
+_FEASTS_NAMED = frozenset({"ramazan", "bayram"})  # Turkish men are named after the feasts
 _SLOT_BEFORE: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in NAME_SLOT_BEFORE:
     _SLOT_BEFORE.setdefault(_phrase[-1], []).append(_phrase)
@@ -474,7 +475,8 @@ class _Scan:
             and not judge.ordinary(half, self.langs)
         ):
             return True  # a name said twice is a nickname: "her husband jun-jun"
-        month = tok.low in _MONTH_WORDS  # "opa jan", "zus april": no month's grandfather
+        # "opa jan", "zus april": no month's grandfather; "babası ramazan": no feast's father
+        month = tok.low in _MONTH_WORDS or tok.low in _FEASTS_NAMED
         if self.stop(tok) or (self.not_name(tok) and not month) or tok.low in KIN:
             return False
         if self.joined(i + 1) and judge.used_as_word(tok.low, self.toks[i + 1].low):
@@ -1272,7 +1274,8 @@ def _venue(low: str) -> bool:
 
 def _family_plural(tok: _Tok) -> bool:
     """A family name in the plural: not a word itself, and a family name of the lexicon
-    in the singular ("kowalskich": Kowalski, "кравчуків": Кравчук, "حسینی‌ها": Hosseini)."""
+    in the singular ("kowalskich": Kowalski, "حسینی‌ها": Hosseini); with the plain ending
+    of any noun a common one ("nowaków": Nowak, "кравчуків": Кравчук)."""
     low = tok.low
     for ending, singulars in _FAMILY_PLURALS:
         if not low.endswith(ending) or len(low) < len(ending) + 3:
@@ -1282,6 +1285,8 @@ def _family_plural(tok: _Tok) -> bool:
             return False
         if ending == "ها":  # "بچه‌ها" children; a Persian family name ends in -i,
             return stem.endswith("ی") and judge.known_name(stem, common=True)  # and is common
+        if not singulars[0] and lexicon().name_bucket(stem) > 4:
+            return False  # "polach tulipanów": the tulip is a rare family name
         return any(judge.family_name(stem + s) for s in singulars)
     return False
 
@@ -1411,7 +1416,7 @@ def _plain_place(plain: str) -> bool:
 
 def _somali_forms(low: str) -> list[str]:
     """A Somali name as it is, and without "-na" (and), the vocative ("nimcooy",
-    "faadumooy") or the article ("aaminada"); a name in "-o" takes them after "-a"
+    "faadumooy", "mustafow") or the article ("aaminada"); a name in "-o" takes them after "-a"
     ("nimcana", "barakada": Nimco, Barako)."""
     forms = [low]
     if len(low) > 5 and low.endswith(("na", "oy", "ey", "ada", "ata", "aka", "aga")):
@@ -1420,6 +1425,8 @@ def _somali_forms(low: str) -> list[str]:
             forms.append(low[:-3] + "o")
     if len(low) > 5 and low.endswith("ooy"):
         forms.append(low[:-3] + "a")
+    if len(low) > 5 and low.endswith("ow"):
+        forms += [low[:-2] + "e", low[:-2]]  # a man called: "mustafow", "cabdiow"
     return forms
 
 
@@ -1463,9 +1470,26 @@ _HAN_NAME = re.compile(
 )
 
 
+# Dari "بی بی" (lady) is part of a woman's name, before it or after it: "بی بی گل", "زینت
+# بی بی", "گل بی بی"; the name goes with it. Alone it is a grandmother, and stays.
+_BIBI = re.compile(
+    r"(?:(?P<before>[^\W\d_]+)[ \t]+)?(?P<bibi>(?<![\w\u200c])بی[ \u200c]?بی(?![\w\u200c]))"
+    r"(?:[ \t]+(?P<after>[^\W\d_]+))?"
+)
+
+
+def _find_bibi(text: str, claims: Claims) -> None:
+    for m in _BIBI.finditer(text):
+        if m.group("after") and judge.part_of_name(m.group("after")):
+            claims.add(m.start("bibi"), m.end("after"), "name")
+        elif m.group("before") and judge.part_of_name(m.group("before")):
+            claims.add(m.start("before"), m.end("bibi"), "name")
+
+
 def find_names(text: str, claims: Claims) -> None:
     for m in _HAN_NAME.finditer(text):
         claims.add(m.start(), m.end(), "name")
+    _find_bibi(text, claims)
     scan = _Scan(text)
     names = scan.run()
     claims.doubtful += [
