@@ -1071,12 +1071,35 @@ def test_a_word_that_shows_itself_no_name_is_not_asked_about(text: str) -> None:
         ("ሰላም ክንደይ ኣለኺ ሎሚ", "ሰላም"),  # a greeting, or Selam: the writer knows
         ("ሰላም ሎሚ ደዊላትለይ", "ሰላም"),  # "hello, she called me today", or Selam
         ("پدر زیاد مشروب میخورد", "زیاد"),  # "the father drinks a lot", or Ziad
+        ("she said this group is the only joy she has", "joy"),  # a common word, no cue
+        ("la niña lleva una falda rosa y llora", "rosa"),
     ],
 )
 def test_a_name_that_is_a_word_goes_until_the_writer_puts_it_back(text: str, asked: str) -> None:
     result = redact(text)
     assert asked not in result.text and "[name]" in result.text
     assert result.doubtful == (asked,) and result.with_doubtful == text
+
+
+def test_a_name_that_is_a_word_in_another_form_elsewhere_is_not_asked_about() -> None:
+    result = redact("oma van ramon zit alleen thuis. ramons oma woont in de bijlmer")
+    assert "ramon" not in result.text and result.doubtful == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("ab fun run Senbet 14 Ginbot rieyeya", "Senbet 14 Ginbot"),  # a Sunday in May
+        ("ebe hanım sorduğunda ingilizce cevap verdi", "ebe hanım"),  # the midwife
+        ("la nuera vivió en murcia antes de venir", "en murcia"),
+        ("haar familie komt uit nador, ze is bang", "uit nador"),
+        ("Ardayga MBO-ga ee Albeda ayuu dhigtaa", "Albeda"),
+    ],
+)
+def test_tigrinya_dates_a_turkish_trade_cities_of_origin_and_a_college_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)
 
 
 @pytest.mark.parametrize(

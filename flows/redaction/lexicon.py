@@ -358,6 +358,9 @@ NOT_NAMES = _words(
     "januari februari maart april mei juni juli augustus september oktober november",
     "december january february march may june july august october ocak şubat mart nisan",
     "mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    # the Tigrinya weekdays and months typed in Latin letters ("Senbet 14 Ginbot")
+    "senbet segno selus rebue hamus arbi kedam meskerem tiqimti tikimti hidar tahsas",
+    "yekatit lekatit megabit miyazia miyazya ginbot hamle nehase pagume",
     # institutions and helplines
     "veilig thuis politie police ggd wijkteam buurtteam blijf groep jeugdzorg kinderbescherming",
     "raad leger heils kindertelefoon vluchtelingenwerk coa azc ind gemeente sociaal team",
@@ -366,6 +369,9 @@ NOT_NAMES = _words(
     "belastingdienst gemeentehuis bijbel red cross salvation army women women's aid refuge",
     "rode kruis",
     "child protection hospital doctor nurse shelter",
+    # Turkish trades said with a title: "ebe hanım" (the midwife), "müdür bey"
+    "ebe müdür müdire hoca memur şoför usta savcı kapıcı bekçi başkan patron eczacı terzi",
+    "kasap bakkal manav",
     # religion and feasts
     "god allah ramadan ramazan bayram eid suikerfeest offerfeest kerst kerstmis christmas",
     "ramazanda ramazandan ramadaan ramadaanka ramadaankii ramadhan wielkanoc wielkanocy",
@@ -774,5 +780,7 @@ NAME_SLOT_AFTER = _phrases(
 NAMED_PLACES = _words(
     "lagos london paris sofia jordan georgia florence victoria adana aydın kars aden medina",
     "alexandria lima santiago orlando milan valencia aurora regina",
+    # cities of origin that the names data set holds as family names ("uit Nador")
+    "nador oujda agadir tanger fes safi murcia quito cartagena keren homs hama malatya",
 )
-WHERE = _words("in from to naar uit near en desde em в у في از در")
+WHERE = _words("in from to naar uit near en desde em в у في از در f fi mn")

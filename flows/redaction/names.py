@@ -190,6 +190,7 @@ def _cue_table() -> dict[str, list[tuple[tuple[str, ...], int]]]:
 
 _CUES = _cue_table()
 _MONTH_WORDS = frozenset(m for m in MONTHS if " " not in m)
+_WORD_AS_MUCH = 4.0  # zipf from which a lower-case name without a cue is asked about
 _FEASTS_NAMED = frozenset({"ramazan", "bayram"})  # Turkish men are named after the feasts
 _SLOT_BEFORE: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in NAME_SLOT_BEFORE:
@@ -313,6 +314,7 @@ class _Scan:
         self.text = text
         self.toks = _tokens(text)
         self.names: set[int] = set()
+        self.unsure: set[int] = set()  # names as much a word, alone: asked about
         self.langs = judge.guess_langs([t.low for t in self.toks], lexicon())
 
     # --- gaps and token tests ----------------------------------------------------------
@@ -1060,14 +1062,44 @@ class _Scan:
                 or self.aged(i)
                 or self.slot_name(i)
                 or _family_plural(tok)
-                or self.lexicon_name(i, self.context(i))
             ):
+                self.extend(i)
+            elif self.lexicon_name(i, context := self.context(i)):
+                if self.word_as_much(i, context):
+                    self.unsure.add(i)
                 self.extend(i)
         self.aliases()
         self.chains()
         self.again()
         self.names -= {i for i in self.names if self.negated(i)}
+        self.unsure = {i for i in self.unsure if i in self.names and self.alone(i)}
+        self.names -= self.unsure
         return self.names
+
+    def alone(self, i: int) -> bool:
+        """No other name found beside token i, nor in another form of it elsewhere in the
+        note ("ramon ... ramons", "kader ... kaderin"): nothing else says it is a name."""
+        if any(k in self.names and self.joined(max(i, k)) for k in (i - 1, i + 1)):
+            return False
+        word = _base(self.toks[i].low)
+        for k in self.names:
+            other = _base(self.toks[k].low)
+            shared = max(3, min(len(word), len(other)) - 2)
+            if other != word and other[:shared] == word[:shared]:
+                return False
+        return True
+
+    def word_as_much(self, i: int, context: bool) -> bool:
+        """A name of the lexicon, typed in lower case where nothing says a name stands,
+        that is as much a common word ("the only joy she has", "una rosa", "een roos
+        erop"): taken out all the same, and the writer is asked about it."""
+        tok = self.toks[i]
+        return (
+            tok.cased
+            and not tok.cap
+            and not context
+            and lexicon().zipf(_base(tok.low), self.langs) >= _WORD_AS_MUCH
+        )
 
     def aliases(self) -> None:
         """The word in brackets right after a name is what the person is called too:
@@ -1495,7 +1527,10 @@ def find_names(text: str, claims: Claims) -> None:
     claims.doubtful += [
         tok.text
         for i, tok in enumerate(scan.toks)
-        if i not in names and MASK not in tok.text and scan.doubtful(i) and not scan.negated(i)
+        if i not in names
+        and MASK not in tok.text
+        and (i in scan.unsure or scan.doubtful(i))
+        and not scan.negated(i)
     ]
     spans: list[list[int]] = []
     for i in sorted(names):
