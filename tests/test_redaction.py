@@ -1103,6 +1103,23 @@ def test_tigrinya_dates_a_turkish_trade_cities_of_origin_and_a_college_stay(
 
 
 @pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("زارت القابلة جارتي صباح يوم الاثنين", "صباح يوم الاثنين"),  # Monday morning
+        ("ኣብ ጉጅለ ሎሚ ሓዳስ ኣደ ኣይመጸትን", "ሓዳስ ኣደ"),  # a new mother
+        ("macallimaddu waxay tiri hooyadaa ayaa ku qaadaysa", "hooyadaa"),  # your mother
+        ("ኣብ ባዛር ቤተ ክርስቲያን ኪዳነ ምሕረት ርእየያ", "ኪዳነ ምሕረት"),  # a church
+        ("hamsaye tabaqe 3 dar ro baz nakard", "tabaqe 3"),  # the third floor
+        ("f lklas dyal l bnt dyalha kayn mochkil", "l bnt"),  # the girl
+    ],
+)
+def test_a_morning_a_new_mother_your_mother_a_church_a_floor_and_a_girl_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "the car is 10 years old",

@@ -487,6 +487,9 @@ _AS_WORD_BEFORE = {
     "selam": ("zus", "sister", "sis", "abla", "kardeş", "tegen", "to", "aleyk", "alaik", "alayk"),
     "ተስፋ": ("ቆሪጻ", "ቆሪጹ", "ቆሪጾም", "ቆሪጽና", "ኣሎኒ", "የብለይን", "ኣይቆረጸትን"),  # lost hope
     "امید": ("دارم", "داریم", "دارد", "داره", "وار"),  # I hope
+    # the morning of a day: "صباح يوم الاثنين", "صباح الثلاثاء", not Sabah
+    "صباح": ("يوم", "ال", "اليوم", "امس", "أمس", "بكرة", "غد", "كل"),
+    "ሓዳስ": ("ኣደ", "ገዛ", "ዓመት", "ስራሕ", "ቤት", "መኪና"),  # a new mother, not Hadas
     # the feasts, also men's names after a kinship word: "babası ramazan", not "annesi
     # ramazan boyunca oruç tuttu" (her mother fasted through Ramadan)
     "ramazan": ("boyunca", "ay", "bayram", "için", "gel", "başla", "bit", "sofra", "orucu"),

@@ -170,7 +170,7 @@ _SOMALI_KIN = _possessed(
     "habaryart eedad hooyad ayeeyad aabah aabbah walaalk walaash adeerk abtig saaxiibk"
     " saaxiibt derisk derist wiilk gabadh inant nink naagt xaask ilmah carruurt seeddig"
     " soddogg soddohd dumaashid awoowg",
-    "iis eed ood iisa eeda ooda",
+    "iis eed ood iisa eeda ooda aa ayda",  # his, her, their; your ("hooyadaa")
     "",
     "",
 )

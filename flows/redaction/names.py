@@ -405,6 +405,8 @@ class _Scan:
         tok = self.toks[i]
         if tok.cased or not self.joined(i) or self.stop(tok) or tok.text in UNCASED_KIN:
             return False
+        if self.joined(i + 1) and judge.used_as_word(tok.low, self.toks[i + 1].low):
+            return False  # "جارتي صباح يوم الاثنين": my neighbour, on Monday morning
         before = self.toks[i - 1].text
         kin = (
             before in UNCASED_KIN
@@ -501,6 +503,7 @@ class _Scan:
         after = self.toks[i + 1].text
         return (
             (after in UNCASED_KIN or after in _BARE_KIN)
+            and not judge.used_as_word(tok.low, after)  # "ሓዳስ ኣደ": a new mother
             and tok.text not in UNCASED_KIN
             and tok.text not in _BARE_KIN
             and judge.known_name(tok.low, common=True)
