@@ -168,18 +168,22 @@ def _room_lived_in(text: str, m: re.Match[str]) -> bool:
     there."""
     if m.group("dwelling") or m.group("floor") or m.group("inblock"):
         return True
-    before = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
     return (
         m.group("block") is not None
-        or _ADDRESS_WORD.search(before) is not None
+        or _ADDRESS_WORD.search(_sentence_before(text, m.start())) is not None
         or _lived_in(text, m.start(), m.end())
     )
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """What its sentence says before text[start], at most 80 characters of it."""
+    return re.split(r"[.!?\n]", text[max(0, start - 80) : start])[-1]
 
 
 def _lived_in(text: str, start: int, end: int) -> bool:
     """The sentence says someone lives or stays at text[start:end], before it or after
     it ("qolka 17 ayay deggan yihiin")."""
-    before = re.split(r"[.!?\n]", text[max(0, start - 80) : start])[-1]
+    before = _sentence_before(text, start)
     after = " ".join(re.split(r"[.,،!?\n]", text[end : end + 40])[0].split()[:3])
     return _LIVES.search(before) is not None or _LIVES_AFTER.search(after) is not None
 
