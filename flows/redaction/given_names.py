@@ -75,8 +75,8 @@ def ukrainian_names_in_latin() -> frozenset[str]:
 # letter is a consonant and one of seven vowels, so the Unicode block spells them out: row
 # by row the consonants, and the order within a row the vowel. The sixth order is the
 # consonant alone, with the "e" or "i" people write after a first letter ("mehret",
-# "mihret") and before a last one ("medhin", "yohannes"), and the "i" of a "y" after a
-# vowel ("senait"); ቀ is typed "q" or "k", and "ya", "yo" also "ia", "io" ("mariam",
+# "mihret") and before a last one ("medhin", "yohannes"), and the "i" of a "y" inside
+# the name ("senait"); ቀ is typed "q" or "k", and "ya", "yo" also "ia", "io" ("mariam",
 # "tsion").
 _GEEZ_ROWS = "h l h m s r s sh q qw q qw b v t ch h hw n ny - k kw h hw w - z zh y d d j g gw g"
 _GEEZ_CONSONANTS = (*_GEEZ_ROWS.split(), "t", "ch", "p", "ts", "ts", "f", "p")
@@ -106,7 +106,8 @@ def _geez_in_latin(name: str, sixth: str) -> str | None:
 def tigrinya_names_in_latin() -> frozenset[str]:
     """Latin spellings of the Tigrinya names ("mehret", "mihret", "tesfai", "habtemariam");
     judge.py keeps those that are no common word of any language or typed word."""
-    geez = _COMMUNITY.get("ti", frozenset()) | {n for n in UNCASED_NAMES if n[:1] >= "\u1200"}
+    in_geez = {n for n in UNCASED_NAMES if "\u1200" <= n[:1] <= "\u139f"}
+    geez = _COMMUNITY.get("ti", frozenset()) | in_geez
     spellings = {_geez_in_latin(name, sixth) for name in geez for sixth in ("e", "i", "")} - {None}
     return frozenset(
         spellings

@@ -750,8 +750,8 @@ NAME_CONTEXT_AFTER = _words(
 )
 
 # Name slots: after "spoke with", before "ile konuştum" or "and her husband", a person's
-# name is nearly certain;
-# there any name of the lexicon is taken, also one that is a word ("sevgi ile konuştum").
+# name is nearly certain; there any name of the lexicon is taken, also one that is a
+# word ("sevgi ile konuştum").
 NAME_SLOT_BEFORE = _phrases(
     "sprak met|gesproken met|gepraat met|praatte met|belde met|gesprek met|afspraak met",
     "spoke with|spoke to|talked to|talked with|speaking to|met with|chatted with",
