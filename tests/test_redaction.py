@@ -2331,3 +2331,44 @@ def test_tigrinya_names_typed_in_latin_letters_go(text: str, gone: str, stays: s
 )
 def test_words_spelt_like_a_ukrainian_name_in_latin_letters_stay(text: str, stays: str) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("op de speelplaats zat Eylül van 8 alleen te huilen", "Eylül", "van 8"),
+        (
+            "me dio su número: cero seis, cincuenta y dos, diecinueve, treinta, cero uno",
+            "cincuenta y dos, diecinueve",
+            "me dio su número",
+        ),
+        ("رقمها زيرو ستة واحد تمانية اتنين تسعة خمسة ستة اربعة سبعة", "تمانية اتنين", "رقمها"),
+        ("antrenörü 14 yaşındaki sena'ya mesaj atıyor", "sena", "14 yaşındaki"),
+        ("ናይ ጎረቤት ወዳ ኣወት ኣብ ቤት ትምህርቲ ይበኪ", "ኣወት", "ቤት ትምህርቲ"),
+        ("esmesh parisa-e, shoharesh mizanesh", "parisa", "esmesh"),
+        ("سمعت صراخ من بيت عائلة العراقي بالليل", "العراقي", "بالليل"),
+    ],
+)
+def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("beyaz bir minibüs çarptı, karısı arabadan indi ağlıyordu", "arabadan"),
+        ("In het café De Zwaan zat een vrouw met een blauw oog", "De Zwaan"),
+        ("op de afdeling in het szpitalu Elisabeth w Tilburgu", "szpitalu Elisabeth"),
+        ("شغلوها بالمطعم العراقي بلا عقد", "بالمطعم العراقي"),
+        ("الولد الأفغاني ما بروح عالمدرسة", "الأفغاني"),
+        ("Dapperstraat'ta bir kadın bağırıyordu", "Dapperstraat"),
+        ("mieszkają pod Bredą, przyjechali z Podlasia", "pod Bredą, przyjechali z Podlasia"),
+        ("mąż pilnuje, żeby z nikim nie gadała", "z nikim"),
+        ("чекали в аеропорту Схіпхол, він забрав її паспорт", "Схіпхол"),
+        ("khoha khdam f tanja, hiya bqat hna", "f tanja"),
+    ],
+)
+def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)

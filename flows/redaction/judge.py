@@ -37,7 +37,7 @@ from .given_names import (
     tigrinya_names_in_latin,
     ukrainian_names_in_latin,
 )
-from .lexicon import COLOURS, KIN, NOT_PERSON, STOP, UNCASED_KIN
+from .lexicon import COLOURS, KIN, NAMES_NOT_PLACES, NOT_PERSON, STOP, UNCASED_KIN
 from .once import LoadedOnce, data_lines
 from .places import is_named_thing, is_place, named_things, places
 
@@ -98,6 +98,7 @@ _SOMALI_ENDING = re.compile(r"(?:keed|kiis|teed|tiis|kayg|tayd|kood|tood)a$|[kt]
 _TIGRINYA = frozenset(
     _split(
         "እያ እዩ ኢያ ኢዩ ኣላ ኣሎ እሞ ግን ከኣ ምስ ኣብ ናይ ካብ ን ንሳ ንሱ ንሳቶም ኣነ ንስኺ ንስኻ ሎሚ ትማሊ ጽባሕ ገዛ ገዛኣ",
+        "እንተ እንተዘይ እንተደኣ ክሳብ ስለ ምኽንያቱ ከምኡ",
         "ቤት ትምህርቲ ፖሊስ ሓገዝ ቆልዑ ቆልዓ ኣደ ኣቦ ሰብኣይ ሰበይቲ ጓል ወዲ ብዙሕ ቅድሚ ድሕሪ",
         "ክልተ ሰለስተ ኣርባዕተ ሓሙሽተ ሽዱሽተ ሸውዓተ ሸሞንተ ትሽዓተ ዓሰርተ",
     )
@@ -311,6 +312,8 @@ def not_person(word: str) -> bool:
     lex = lexicon()
 
     def listed(form: str) -> bool:
+        if form in NAMES_NOT_PLACES:
+            return False  # "sena'ya": to Sena
         return form in NOT_PERSON or form in lex.not_person or is_named_thing(form)
 
     if listed(word) or is_place(word):
@@ -378,6 +381,10 @@ def _place_stems(word: str) -> list[str]:
     slavic = "\u0400" <= word[:1] <= "\u04ff" or any(ch in "łąęśćżźńó" for ch in word)
     if slavic and word.endswith(("a", "а", "у")):
         stems.append(word[:-1])
+    if word.endswith(("ą", "ę")):
+        stems.append(word[:-1] + "a")  # "pod Bredą", "na Florydę"
+    if word.endswith("ia") and len(word) >= 7:
+        stems.append(word[:-1] + "e")  # "z Podkarpacia", "z Podlasia"
     return [stem for stem in stems if len(stem) >= 3]
 
 
@@ -451,10 +458,26 @@ _PATRONYMIC = re.compile(
 )
 
 
-# Ukrainian spellings of names ranked in Russian ("вікторія", "андрій"); Tigrinya writes
-# ኣ where the Amharic names of the data set write አ ("ኣስቴር").
+# Ukrainian spellings of names ranked in Russian ("вікторія", "андрій").
 _UKRAINIAN_TO_RUSSIAN = str.maketrans("іїєґ", "ииег")
-_TIGRINYA_TO_AMHARIC = str.maketrans("ኣ", "አ")
+# Ge'ez has rows that sound alike, and people spell a name with either: "ኣወት" and "ዓወት",
+# "ሃይለ" and "ሓይለ", "ጸጋ" and "ፀጋ". The first letter of each such row, by sound.
+_GEEZ_ALIKE = ((0x12A0, 0x12D0), (0x1200, 0x1210, 0x1280), (0x1230, 0x1220), (0x1338, 0x1340))
+
+
+def _geez_spellings(word: str) -> set[str]:
+    """A Ge'ez word with the letters of each row that sounds alike written in the other
+    rows of its sound, one row at a time."""
+    spellings = {word}
+    for rows in _GEEZ_ALIKE:
+        for row in rows:
+            if not any(row <= ord(ch) < row + 8 for ch in word):
+                continue
+            for other in rows:
+                if other != row:
+                    swap = {code: code - row + other for code in range(row, row + 8)}
+                    spellings.add(word.translate(swap))
+    return spellings
 
 
 # Ukrainian given names and their everyday short forms (community_names.txt), without
@@ -511,7 +534,11 @@ def _always_name(word: str, langs: tuple[str, ...]) -> bool:
     if "\u0400" <= word[:1] <= "\u04ff":
         return any(stem in _UKRAINIAN_ALWAYS for stem in _stems(word))
     if "pl" in langs:
-        return word in POLISH_NAMES or any(stem in POLISH_NAMES for stem in _polish_stems(word))
+        if word in POLISH_NAMES:
+            return True
+        if word.endswith(("ach", "ami")):
+            return False  # a plural: "na andrzejkach" (at St Andrew's Eve), not Andrzejek
+        return any(stem in POLISH_NAMES for stem in _polish_stems(word))
     return False
 
 
@@ -561,9 +588,10 @@ def _build_listed_names() -> frozenset[str]:
 _listed_names = LoadedOnce(_build_listed_names)
 
 
-def _bucket(lex: Lexicon, word: str) -> int:
+def _bucket(lex: Lexicon, word: str, *, spell_alike: bool = True) -> int:
     """Rank bucket, trying the Arabic and Persian spellings of yeh and kaf as well, the
-    Russian spelling of a Ukrainian name and the Amharic spelling of a Tigrinya one."""
+    Russian spelling of a Ukrainian name and the other spellings of a Ge'ez one (also
+    the Amharic "አ" for the Tigrinya "ኣ")."""
     bucket = lex.name_bucket(word)
     if word in _listed_names():
         bucket = min(bucket, 2)
@@ -582,8 +610,9 @@ def _bucket(lex: Lexicon, word: str) -> int:
         russian = word.translate(_UKRAINIAN_TO_RUSSIAN)
         variants = {russian, russian.replace("ий", "ей")} if russian != word else set()
         bucket = min([bucket, *(lex.name_bucket(v) for v in variants)])
-    elif ethiopic(first) and "ኣ" in word:
-        bucket = lex.name_bucket(word.translate(_TIGRINYA_TO_AMHARIC))
+    elif ethiopic(first) and spell_alike:
+        others = _geez_spellings(word) - {word}
+        bucket = min([bucket, *(_bucket(lex, other, spell_alike=False) for other in others)])
     return bucket
 
 

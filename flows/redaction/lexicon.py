@@ -60,6 +60,8 @@ NAME_CUES_STRONG = _phrases(
     "esmha|esmaha|ismha|ismaha|esmo|esmou|ismo|ismu|smitha|smito|smitou|smiytha",
     # fa
     "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم",
+    # the same in Latin letters ("esmesh fereshteh-e": her name is Fereshteh)
+    "esmesh|esmash|esmeshun|esmeshoon|namesh",
     # Sarnami and Hindustani in Latin letters: "beta ka naam soedesh" (the son's name)
     "ka naam|ke naam|ki naam",
     # ti
@@ -285,6 +287,7 @@ STOP = _words(
     "ve ya da de ne bu şu o bir değil yok bilinmiyor bilmiyorum ben sen biz onun",
     # pl
     "i a w na z do nie jest to ten ta jej jego ich się że nieznane nie wiem",
+    "nikt nikogo nikomu nikim nic niczego niczym",
     # uk
     "і й та в у на з до не є це цей ця її його їх що невідомо знаю",
     # so
@@ -333,6 +336,27 @@ THING_BEFORE = _words(
     "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
     "طوموبيل طونوبيل سيارة سيارته سيارتها ماشین",
 )
+
+# Arabic words of origin (nisbas), also family names ("عمر المصري"): after a common word
+# they say where someone is from, "لصبي سوداني" (to a Sudanese boy), "الشاب السوري".
+# Written masculine and without the article; "ال" before and "ة" after are taken off.
+ARABIC_NISBAS = _words(
+    "سوري سوداني عراقي مغربي تركي يمني مصري لبناني فلسطيني صومالي اريتري إريتري ارتيري",
+    "افغاني أفغاني ايراني إيراني جزائري تونسي ليبي اردني أردني كويتي سعودي هولندي كردي",
+    "عربي امازيغي أمازيغي حلبي شامي بغدادي حمصي ريفي اثيوبي إثيوبي حبشي باكستاني هندي",
+)
+
+# A venue's word, after which a capitalised word names the venue, not a person: "Café
+# De Ooievaar", "heladería Florencia", "szpitalu Antonius", "مکتب Al Amana".
+VENUE_BEFORE = _words(
+    "café cafe cafetaria cafetería cafeteria bar restaurant restaurante restoran snackbar",
+    "heladería heladeria panadería panaderia lavandería lavanderia hotel hostel",
+    "ziekenhuis hospital hastane hastanesi szpital szpitalu szpitala szpitalem",
+    "kawiarnia kawiarni restauracja restauracji лікарня лікарні лікарню кафе ресторан",
+    "مستشفى مطعم مقهى مکتب بیمارستان رستوران makhaayad makhaayadda isbitaalka",
+)
+# The article between the venue's word and its name: "Café De Ooievaar", "مکتب Al Amana".
+VENUE_ARTICLES = _words("de het 't the el la al")
 
 # Words that may join two names in a list: "Amir en Sara", "Ali ve Ayşe".
 CONJUNCTIONS = _words("en and y e i ve та і й iyo und")
@@ -520,7 +544,7 @@ CASE_CUES = _items(
 # "صفر شش، هفتاد و دو"): the words for nought to nine, for ten to nineteen (two digits),
 # and the tens, which stand for two digits with or without the unit beside them ("kırk
 # iki", "هفتاد و دو"). Apostrophes are left out ("p'jat'" is "pjat").
-ZERO_WORDS = _words("nul zero sıfır sifir cero нуль ноль nol صفر ዜሮ eber")
+ZERO_WORDS = _words("nul zero sıfır sifir cero нуль ноль nol صفر زيرو ዜሮ eber")
 DIGIT_WORDS = ZERO_WORDS | _words(
     "een één twee drie vier vijf zes zeven acht negen",  # nl
     "one two three four five six seven eight nine",
@@ -529,7 +553,8 @@ DIGIT_WORDS = ZERO_WORDS | _words(
     "один одна два дві три чотири пять шість сім вісім девять четыре шесть семь восемь",
     "odyn odna dva dvi try chotyry pjat shist sim visim devjat devyat",
     "uno una dos tres cuatro cinco seis siete ocho nueve",
-    "واحد اثنين اثنان اتنين جوج ثلاثة تلاتة أربعة اربعة ربعة خمسة ستة سبعة ثمانية تمنية تسعة",
+    "واحد اثنين اثنان اتنين جوج ثلاثة تلاتة أربعة اربعة ربعة خمسة ستة سبعة ثمانية تمنية تمانية",
+    "تسعة",
     "یک دو سه چهار پنج شش هفت هشت نه",
     "kow laba saddex afar shan lix toddoba sideed siddeed sagaal",
     "ሓደ ክልተ ሰለስተ ኣርባዕተ ሓሙሽተ ሽዱሽተ ሸውዓተ ሸሞንተ ትሽዓተ",
@@ -537,7 +562,7 @@ DIGIT_WORDS = ZERO_WORDS | _words(
 TEEN_WORDS = _words(
     "tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien",
     "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen",
-    "diez once doce trece catorce quince",
+    "diez once doce trece catorce quince dieciséis dieciseis diecisiete dieciocho diecinueve",
     "ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده toban ዓሰርተ",
 )
 TENS_WORDS = _words(
@@ -782,5 +807,9 @@ NAMED_PLACES = _words(
     "alexandria lima santiago orlando milan valencia aurora regina",
     # cities of origin that the names data set holds as family names ("uit Nador")
     "nador oujda agadir tanger fes safi murcia quito cartagena keren homs hama malatya",
+    "tanja 7oms saba",  # Tangier and Homs as typed in Arabizi ("f tanja"), the island
 )
+# Common given names that the built lexicon also lists as a language or a small place
+# ("Sena", a language of Mozambique; Saba, an island): a name, unless a word says a place.
+NAMES_NOT_PLACES = _words("sena saba naama mila leona lucía tristan cristóbal")
 WHERE = _words("in from to naar uit near en desde em в у في از در f fi mn")

@@ -26,6 +26,7 @@ from . import judge
 from .gazetteer import lexicon
 from .given_names import CASED_NAMES, NAME_WORDS, SOMALI_NAMES, UNCASED_NAMES
 from .lexicon import (
+    ARABIC_NISBAS,
     COLOURS,
     CONJUNCTIONS,
     FAMILY_AFTER,
@@ -51,6 +52,8 @@ from .lexicon import (
     TITLES,
     TITLES_AFTER,
     UNCASED_KIN,
+    VENUE_ARTICLES,
+    VENUE_BEFORE,
 )
 from .places import is_place
 from .spans import MASK, Claims
@@ -79,7 +82,7 @@ _AGE_SAID = re.compile(
 )
 # "his age", "she has" before the years in Arabic: "حمزة عندو 2 سنين", "شب عمرو 15 سنة" (عمرو
 # is also the name Amr, but not before an age).
-_AGE_WORDS = frozenset({"عمرها", "عمره", "عمرو", "عمرا", "عندها", "عندو", "عنده"})
+_AGE_WORDS = frozenset({"عمرها", "عمره", "عمرو", "عمرا", "عمري", "عمرى", "عندها", "عندو", "عنده"})
 _NUMBER_NEXT = re.compile(r"[ \t]+\d")
 _CUE_GAP = re.compile(r"[ \t]*[:=,\-–—]?[ \t\n]*[\"'“”„«»‘’‚]?[ \t]*")
 _TITLE_GAP = re.compile(r"\.?[ \t]+|\.")
@@ -275,6 +278,10 @@ _DAYS_NAMED = frozenset({"domingo", "sábado", "sabado"})
 _DAY_BEFORE = frozenset({"el", "los", "este", "cada", "al", "del", "o", "no", "pelo", "aos"})
 _GENITIVE = frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün"})
 _ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
+# Arabic words before a family's name: "عائلة الحلبي", "آل المصري", "دار السوسي".
+_FAMILY_OF = frozenset({"عائلة", "العائلة", "عيلة", "العيلة", "عايلة", "آل", "ال", "دار", "بيت"})
+# The Turkish cases of where: in, from ("arabada", "arabadan")
+_TR_PLACE_CASES = frozenset({"da", "de", "ta", "te", "dan", "den", "tan", "ten"})
 # Definite articles, by the languages they are one in (Spanish "de" is "of": "de rosa")
 # Before a common word that is no name here: "boven de bakker", "the baker"; also after a
 # Dutch possessive, "in haar broek", "haar wang" (her trousers, her cheek), where a name
@@ -352,7 +359,8 @@ class _Scan:
             or low.replace("'", "") in TITLES_AFTER  # "Bey'in"
             or low in PARTICLES
             or low.startswith(NOT_NAME_PREFIXES)
-            or low.endswith(_STREET_ENDINGS)  # "de Kalverstraat" without a number stays
+            # "de Kalverstraat" without a number stays, also "Beverwijkstraat'ta"
+            or base.endswith(_STREET_ENDINGS)
             or _venue(low)  # "Vondelschool", "Sloterparkbad", "Tandartspraktijk"
             # "Ámsterdam"; not a Polish case ending: "basię" is Basia, not the place Basie
             or (
@@ -490,7 +498,11 @@ class _Scan:
         base = _base(tok.low)
         forms = _somali_forms(base)
         if {"tr", "pl", "uk"} & set(self.langs) and not judge.ordinary(base, self.langs):
-            forms += judge.name_stems(base)  # but "komşu kadın": the neighbour woman
+            forms += [  # but "komşu kadın": the neighbour woman
+                stem
+                for stem in judge.name_stems(base)
+                if not (base[len(stem) :] in _TR_PLACE_CASES and judge.ordinary(stem, self.langs))
+            ]  # and "karısı arabadan indi": his wife got out of the car, not Araba
         return any(judge.kin_name(form, self.langs) for form in forms)
 
     def before_uncased_kin(self, i: int) -> bool:
@@ -577,6 +589,31 @@ class _Scan:
             before = self.toks[i - 2].low
         return before in COLOURS | THING_BEFORE
 
+    def origin_after_word(self, i: int) -> bool:
+        """An Arabic word of origin after a common word says where someone is from:
+        "لصبي سوداني" (to a Sudanese boy), "محل الذهب السوري" (the Syrian gold shop); after
+        a name it is a family name ("عمر المصري")."""
+        tok = self.toks[i]
+        word = tok.low.removeprefix("ال")
+        if tok.cased or not self.joined(i) or word.removesuffix("ة") not in ARABIC_NISBAS:
+            return False
+        before = self.toks[i - 1].low
+        if before in _FAMILY_OF or before in FAMILY_WORDS:
+            return False  # "بيت عائلة الحلبي": the Halabi family's house
+        common_word = lexicon().zipf(before, ("ar",)) >= 4.0  # "الذهب": gold, also a name
+        return i - 1 not in self.names and (common_word or lexicon().name_bucket(before) > 3)
+
+    def after_venue(self, i: int) -> bool:
+        """A capitalised word after a venue's word names the venue: "Café De Ooievaar",
+        "heladería Florencia", "szpitalu Antonius"; in lower case it may be a person
+        ("in de snackbar ahmed zei")."""
+        if not (self.toks[i].cap and self.joined(i)):
+            return False
+        k = i - 1
+        if self.toks[k].low in VENUE_ARTICLES and self.joined(k):
+            k -= 1
+        return k >= 0 and self.toks[k].low in VENUE_BEFORE
+
     def common_after_article(self, i: int) -> bool:
         """A common word in lower case after "de", "the", "el": "boven de bakker", "de
         pastor zei" (the baker, the pastor), unless a title, a relative, an initial or a
@@ -627,8 +664,8 @@ class _Scan:
             return False
         if tok.cased and (self.not_name(tok) or tok.text[1:2].isupper()):
             return False  # "GGD"
-        if self.common_after_article(i):
-            return False  # "boven de bakker"
+        if self.common_after_article(i) or self.after_venue(i) or self.origin_after_word(i):
+            return False  # "boven de bakker", "heladería Florencia"
         word = _base(tok.low) if tok.cased else tok.low
         if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
             return False  # "deniz kenarında": the sea
@@ -1035,12 +1072,14 @@ class _Scan:
             if (
                 i in self.names
                 or self.after_thing(i)
+                or self.after_venue(i)
+                or self.origin_after_word(i)
                 or self.common_after_article(i)
                 or self.venue_after_article(i)
             ):
                 continue
-            if self.age_word(i):
-                continue
+            if self.age_word(i) or (tok.low in _CUE_WORDS and self.cue_at(i) is not None):
+                continue  # "عندو 2 سنين"; the cue itself: "esmesh fereshteh"
             if tok.low in THING_BEFORE and self.next_to_colour(i):
                 continue  # "mercedes madow": a black Mercedes, a car
             acronym = tok.cased and tok.text.isupper() and len(tok.text) < 5
@@ -1064,6 +1103,7 @@ class _Scan:
                 or self.uncased_subject(i)
                 or self.aged(i)
                 or self.slot_name(i)
+                or self.foreign_month(i)
                 or _family_plural(tok)
             ):
                 self.extend(i)
@@ -1078,6 +1118,18 @@ class _Scan:
         self.unsure = {i for i in self.unsure if i in self.names and self.alone(i)}
         self.names -= self.unsure
         return self.names
+
+    def foreign_month(self, i: int) -> bool:
+        """A month of another language than the note's, with a capital and no number
+        beside it, that is a common name: "Eylül van 13" in a Dutch note is a girl; "15
+        Eylül" and "in April" in an English one stay."""
+        tok = self.toks[i]
+        if not (tok.cap and tok.low in _MONTH_WORDS and judge.known_name(tok.low, common=True)):
+            return False
+        if lexicon().zipf(tok.low, self.langs) >= 2.0:
+            return False
+        beside = self.run_of(i, -1)[-1:] + self.run_of(i, 1)[:1]
+        return not any(word[:1].isdigit() for word in beside)
 
     def alone(self, i: int) -> bool:
         """No other name found beside token i, nor in another form of it elsewhere in the
