@@ -2368,6 +2368,14 @@ def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
         ("mąż pilnuje, żeby z nikim nie gadała", "z nikim"),
         ("чекали в аеропорту Схіпхол, він забрав її паспорт", "Схіпхол"),
         ("khoha khdam f tanja, hiya bqat hna", "f tanja"),
+        ("el señor de control de plagas no la dejó hablar", "control de plagas"),
+        ("ik werk bij Yasmin Kapsalon in Noord, de eigenaar slaat zijn vrouw", "Yasmin Kapsalon"),
+        ("leeft samen met haar vader, woont Dahliastraat 9 w Utrechcie", "w Utrechcie"),
+        ("ab kenisha ወዲ ጎረቤትና ዝበሎ ሰሚዐ", "ወዲ ጎረቤትና"),
+        ("e tabata na un fiesta, ningun hende no a bisa noti", "ningun hende"),
+        ("hij is op Papiamentu begonnen te schelden", "Papiamentu"),
+        ("wiilka wuxuu dhigtaa Quraanka maalin walba", "Quraanka"),
+        ("ze leerde hem kennen op Bumble, nu controleert hij haar telefoon", "Bumble"),
     ],
 )
 def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) -> None:

@@ -30,8 +30,8 @@ from .spans import Claims
 
 _WORD = r"(?<![\w'’-])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?"
 _NUMBER_WORD = rf"(?:(?:{alternation(HOUSE_NUMBER_WORDS)})[ \t]*)"
-_ADDITION = (  # "1-3", "55a", "12 A", "143-III", "12 hs"
-    r"(?:[ \t]?[-/][ \t]?\d{1,4})?(?:[ \t]?[A-Za-z](?![\w]))?"
+_ADDITION = (  # "1-3", "55a", "12 A", "143-III", "12 hs"; not "211 w Hadze" (in The Hague)
+    r"(?:[ \t]?[-/][ \t]?\d{1,4})?(?:(?:[ \t](?![wziyeou][ \t]+[^\W\d_]))?[A-Za-z](?![\w]))?"
     r"(?:[ \t-]?(?:hs|bis|bg|bv|I{1,3}|huis|boven))?"
     r"(?:[ \t]+(?:bus|bte|boîte)[ \t]*\d{1,4}[A-Za-z]?)?"  # Belgian "12 bus 4"
 )

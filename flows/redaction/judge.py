@@ -163,13 +163,14 @@ _SPOKEN = frozenset(
         "mek nanga ini tapu baka fosi now ete kba kaba dati disi sma sma's mama papa oso",
         "wroko moni nyan dringi sribi luku yere doro gi pasi bigi pikinso tangi fa tori",
         "sisa brada boi uma man manpikin umapikin naki fon kiri frede dei ala kon libi",
-        "owru yongu siki dresi skoro wakti gwe kari piki firi bribi yari",
+        "owru yongu siki dresi skoro wakti gwe kari piki firi bribi yari friyari",
         # Papiamento
         "bo nan nos ta tin ku na pa un su yu muhé homber yamá aña kas mama tata dushi",
         "awor ayera mañan semper nunka kiko unda kon pakiko sí no ma tambe mucha yu'n",
         "hopi spantá spanta ruman kasá kasa bati malu bon sa bisa papia tende mester",
         "biba tur djaluna djamars djarason djaweps djabièrnè djasabra djadumingu",
         "preokupá preokupa bati'é yuda polis",
+        "noti ningun ningún hende hendenan misa kosnan",
         # Tigrinya written in Latin letters
         "ane ab alla haftey hawey adey abo'a abo ade ayfelten ayfetwen bizuh",
         "kemey tsbuq zeyblu gezana gezay dekey",

@@ -267,6 +267,7 @@ UNCASED_KIN = (
         "መርዓዊ መርዓት ሓማት ሓሙ ሓማታ ሓሙታ",
         # his and my brother, sister, son, daughter, mother, father
         "ሓዉ ሓወይ ሓብቱ ሓብተይ ወዱ ጓሉ ወደይ ጓለይ ኣደይ ኣቦይ",
+        "ጎረቤትና ጎረቤታ ጎረቤቱ ጎረቤትኩም ጎረቤቶም ጎረቤትኩ",  # our, her, his, your neighbour
         "پسرعمو پسرعموش پسرعموی دخترعمو دخترعموش پسرخاله پسرخالهش دخترخاله دخترخالهش",
         "پسرعمه دخترعمه پسردایی دختردایی خالهم خالم عمهم عموم",
         "adeer adeerkeed adeerkay adeerkiis adeerkood",
@@ -354,6 +355,13 @@ VENUE_BEFORE = _words(
     "ziekenhuis hospital hastane hastanesi szpital szpitalu szpitala szpitalem",
     "kawiarnia kawiarni restauracja restauracji лікарня лікарні лікарню кафе ресторан",
     "مستشفى مطعم مقهى مکتب بیمارستان رستوران makhaayad makhaayadda isbitaalka",
+)
+# A venue's word written with a capital after its name: "Paşa Düğün Salonu", "Öz Anadolu
+# Market", "Yasmin Kapsalon"; the words before it are the venue's name.
+VENUE_AFTER = _words(
+    "salonu düğün market marketi supermarkt supermarket grill kebab döner fırını kuaför",
+    "kapsalon barbershop restaurant restoran lokantası bakkerij slagerij bakery shop store",
+    "camii moskee kerk tienda sklep",
 )
 # The article between the venue's word and its name: "Café De Ooievaar", "مکتب Al Amana".
 VENUE_ARTICLES = _words("de het 't the el la al")
@@ -672,6 +680,9 @@ NOT_PERSON = _words(
     "signal whatsapp telegram facebook messenger instagram insta tiktok snapchat snap",
     "twitter x viber imo botim skype zoom teams discord reddit linkedin threads bereal",
     "tinder google maps gmail outlook hotmail digid mijngemeente ns ov-chipkaart",
+    "bumble badoo hinge grindr happn lovoo feeld okcupid parship lexa",
+    "papiamentu papiamento sranan sranantongo sarnami",  # languages the built list lacks
+    "quraan quraanka quraanku qur'aan quran koran kuran kur'an",
     "ovchipkaart 9292 uber bolt thuisbezorgd deliveroo tikkie paypal",
     # organisations, services, institutions
     "tolkcontact tolkendienst globalise sensoor fier moviera arosa perspektief kompaan",
@@ -807,7 +818,7 @@ NAMED_PLACES = _words(
     "alexandria lima santiago orlando milan valencia aurora regina",
     # cities of origin that the names data set holds as family names ("uit Nador")
     "nador oujda agadir tanger fes safi murcia quito cartagena keren homs hama malatya",
-    "tanja 7oms saba",  # Tangier and Homs as typed in Arabizi ("f tanja"), the island
+    "tanja saba",  # Tangier as typed in Arabizi ("f tanja"), the island of Saba
 )
 # Common given names that the built lexicon also lists as a language or a small place
 # ("Sena", a language of Mozambique; Saba, an island): a name, unless a word says a place.

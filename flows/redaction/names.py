@@ -52,6 +52,7 @@ from .lexicon import (
     TITLES,
     TITLES_AFTER,
     UNCASED_KIN,
+    VENUE_AFTER,
     VENUE_ARTICLES,
     VENUE_BEFORE,
 )
@@ -278,6 +279,8 @@ _DAYS_NAMED = frozenset({"domingo", "sábado", "sabado"})
 _DAY_BEFORE = frozenset({"el", "los", "este", "cada", "al", "del", "o", "no", "pelo", "aos"})
 _GENITIVE = frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün"})
 _ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
+# Spanish titles, after which "de" is "of" ("el señor de la tienda"), no Dutch particle
+_SPANISH_TITLES = frozenset({"señor", "señora", "senor", "senora", "sr", "sra", "don", "doña"})
 # Arabic words before a family's name: "عائلة الحلبي", "آل المصري", "دار السوسي".
 _FAMILY_OF = frozenset({"عائلة", "العائلة", "عيلة", "العيلة", "عايلة", "آل", "ال", "دار", "بيت"})
 # The Turkish cases of where: in, from ("arabada", "arabadan")
@@ -603,6 +606,22 @@ class _Scan:
         common_word = lexicon().zipf(before, ("ar",)) >= 4.0  # "الذهب": gold, also a name
         return i - 1 not in self.names and (common_word or lexicon().name_bucket(before) > 3)
 
+    def before_venue(self, i: int) -> bool:
+        """A capitalised word in a venue's name, before its capitalised venue word: "Paşa
+        Düğün Salonu", "Öz Anadolu Market" (the shop, whoever it is named after)."""
+
+        def venue_word(k: int) -> bool:
+            return self.toks[k].cap and _base(self.toks[k].low) in VENUE_AFTER
+
+        if venue_word(i) and self.joined(i) and self.toks[i - 1].cap:
+            return True  # the venue's word itself
+        k = i
+        while k - i < 3 and self.toks[k].cap and self.joined(k + 1):
+            k += 1
+            if venue_word(k):
+                return True
+        return False
+
     def after_venue(self, i: int) -> bool:
         """A capitalised word after a venue's word names the venue: "Café De Ooievaar",
         "heladería Florencia", "szpitalu Antonius"; in lower case it may be a person
@@ -664,7 +683,15 @@ class _Scan:
             return False
         if tok.cased and (self.not_name(tok) or tok.text[1:2].isupper()):
             return False  # "GGD"
-        if self.common_after_article(i) or self.after_venue(i) or self.origin_after_word(i):
+        if any(
+            check(i)
+            for check in (
+                self.common_after_article,
+                self.after_venue,
+                self.before_venue,
+                self.origin_after_word,
+            )
+        ):
             return False  # "boven de bakker", "heladería Florencia"
         word = _base(tok.low) if tok.cased else tok.low
         if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
@@ -978,6 +1005,7 @@ class _Scan:
             kind == TITLE
             and first == j + 1
             and tok.low in ("de", "den", "ter", "ten")
+            and self.toks[j - 1].low not in _SPANISH_TITLES  # "el señor de control de plagas"
             and lead.cased
             and not self.stop(lead)
             and not self.not_name(lead)
@@ -1073,6 +1101,7 @@ class _Scan:
                 i in self.names
                 or self.after_thing(i)
                 or self.after_venue(i)
+                or self.before_venue(i)
                 or self.origin_after_word(i)
                 or self.common_after_article(i)
                 or self.venue_after_article(i)
