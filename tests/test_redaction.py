@@ -2376,6 +2376,11 @@ def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
         ("hij is op Papiamentu begonnen te schelden", "Papiamentu"),
         ("wiilka wuxuu dhigtaa Quraanka maalin walba", "Quraanka"),
         ("ze leerde hem kennen op Bumble, nu controleert hij haar telefoon", "Bumble"),
+        ("bentha 12 l3am w katkhaf mn bbaha", "12 l3am"),
+        ("عطاني رقمو وقلي ما تحكي لحدا", "عطاني رقمو"),
+        ("lomi hamata nab geza metsia", "hamata"),
+        ("sesanbe saate zanoone estakhr bood", "saate zanoone"),
+        ("yiyi kolyshnii cholovik pyshe shchodnia", "kolyshnii cholovik"),
     ],
 )
 def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) -> None:

@@ -230,6 +230,9 @@ KIN = (
         "vecina vecino marido esposo esposa mujer hijo hija hijos hijas madre padre mamá papá",
         "hermana hermano tía tío abuela abuelo prima primo amiga amigo novio novia pareja",
         "suegra nieta nieto sobrina sobrino maestra maestro compañera",
+        # Arabic in Latin letters: "bint jiranna lama" (our neighbours' daughter Lama)
+        "jarti jari jarna jaratna jiranna jiranha khalti 3amti mrato mratu rajlha rajelha",
+        "zawjha zojha jozha jouzha khti khtha khoya khouya bent bint binti weld wld ukhti",
     )
 )
 

@@ -145,6 +145,8 @@ def _arabizi_name(text: str, m: re.Match[str]) -> _Tok | None:
     word = whole.group(0)
     if sum(ch.isalpha() for ch in word) < 3:
         return None  # "6am", "30k", "16j", "80s"
+    if judge.spoken_word(word.casefold()):
+        return None  # a word of the dialect: "l3am" (the year), not Lam
     for reading in _ARABIZI_READINGS:
         low = re.sub(r"\d", "", word.casefold().translate(reading))
         if judge.known_name(low, common=True) and not judge.common_word(low, ("en", "nl")):
