@@ -1068,7 +1068,6 @@ def test_a_word_that_shows_itself_no_name_is_not_asked_about(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "asked"),
     [
-        ("ሰላም ክንደይ ኣለኺ ሎሚ", "ሰላም"),  # a greeting, or Selam: the writer knows
         ("ሰላም ሎሚ ደዊላትለይ", "ሰላም"),  # "hello, she called me today", or Selam
         ("پدر زیاد مشروب میخورد", "زیاد"),  # "the father drinks a lot", or Ziad
         ("she said this group is the only joy she has", "joy"),  # a common word, no cue
@@ -2347,6 +2346,7 @@ def test_words_spelt_like_a_ukrainian_name_in_latin_letters_stay(text: str, stay
         ("ናይ ጎረቤት ወዳ ኣወት ኣብ ቤት ትምህርቲ ይበኪ", "ኣወት", "ቤት ትምህርቲ"),
         ("esmesh parisa-e, shoharesh mizanesh", "parisa", "esmesh"),
         ("سمعت صراخ من بيت عائلة العراقي بالليل", "العراقي", "بالليل"),
+        ("ሰላም ኣብ ቤት ትምህርቲ ትበኪ ነይራ", "ሰላም", "ቤት ትምህርቲ"),
     ],
 )
 def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
@@ -2381,6 +2381,10 @@ def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
         ("lomi hamata nab geza metsia", "hamata"),
         ("sesanbe saate zanoone estakhr bood", "saate zanoone"),
         ("yiyi kolyshnii cholovik pyshe shchodnia", "kolyshnii cholovik"),
+        ("ሰላም ሓብተይ ትማሊ ምሸት ኣውያት ሰሚዐ", "ሰላም ሓብተይ"),
+        ("ሰላም ክንደይ ኣለኺ ሎሚ", "ሰላም ክንደይ"),  # hello, how are you: no one named
+        ("ቆልዑ ሰላም ምስ በልክዎም በኺዮም", "ሰላም ምስ በልክዎም"),
+        ("Selam, komşumun kızı okula gitmiyor", "Selam"),
     ],
 )
 def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) -> None:

@@ -266,6 +266,7 @@ def spoken_word(word: str) -> bool:
     return (
         word in _SOMALI
         or word in _TIGRINYA
+        or (word.startswith("በል") and len(word) >= 3)  # "say": "ሰላም ምስ በልኩዎም", "በለት"
         or word in _SPOKEN
         or word in _NAME_UNKNOWN
         or word in _SPOKEN_WITH_ENDINGS

@@ -350,6 +350,14 @@ ARABIC_NISBAS = _words(
     "عربي امازيغي أمازيغي حلبي شامي بغدادي حمصي ريفي اثيوبي إثيوبي حبشي باكستاني هندي",
 )
 
+# A greeting that is also a name (Selam, Salam), and whom it greets: "ሰላም ሓብተይ"
+# (hello, my sister), "ሰላም ክንደይ ኣለኺ" (hello, how are you), "salam khti".
+GREETINGS = _words("ሰላም selam salam slm سلام salaam")
+GREETED = _words(
+    "ሓብተይ ሓፍተይ ሓወይ ኣሕዋተይ ኣደይ ክንደይ ኩልኹም khti ukhti habibti habibi abla kanka canım",
+    "kardeşim sis sister dear everyone allemaal iedereen",
+)
+
 # A venue's word, after which a capitalised word names the venue, not a person: "Café
 # De Ooievaar", "heladería Florencia", "szpitalu Antonius", "مکتب Al Amana".
 VENUE_BEFORE = _words(

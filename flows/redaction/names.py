@@ -31,6 +31,8 @@ from .lexicon import (
     CONJUNCTIONS,
     FAMILY_AFTER,
     FAMILY_WORDS,
+    GREETED,
+    GREETINGS,
     KIN,
     KUNYA_LATIN,
     MONTHS,
@@ -608,6 +610,19 @@ class _Scan:
         common_word = lexicon().zipf(before, ("ar",)) >= 4.0  # "الذهب": gold, also a name
         return i - 1 not in self.names and (common_word or lexicon().name_bucket(before) > 3)
 
+    def greeting(self, i: int) -> bool:
+        """A greeting, not the name Selam: before whom it greets ("ሰላም ሓብተይ"), opening the
+        note with a comma ("Selam, ..."), or said ("ሰላም ምስ በልኩዎም": when I greeted them)."""
+        tok = self.toks[i]
+        if tok.low not in GREETINGS:
+            return False
+        if self.joined(i + 1) and self.toks[i + 1].low in GREETED:
+            return True
+        said = self.joined(i + 2) and self.toks[i + 2].text.startswith("በል")
+        if self.joined(i + 1) and self.toks[i + 1].text == "ምስ" and said:
+            return True
+        return i == 0 and self.text[tok.end : tok.end + 1] in _GREETING_MARKS
+
     def before_venue(self, i: int) -> bool:
         """A capitalised word in a venue's name, before its capitalised venue word: "Paşa
         Düğün Salonu", "Öz Anadolu Market" (the shop, whoever it is named after)."""
@@ -692,6 +707,7 @@ class _Scan:
                 self.after_venue,
                 self.before_venue,
                 self.origin_after_word,
+                self.greeting,
             )
         ):
             return False  # "boven de bakker", "heladería Florencia"
@@ -1105,6 +1121,7 @@ class _Scan:
                 or self.after_venue(i)
                 or self.before_venue(i)
                 or self.origin_after_word(i)
+                or self.greeting(i)
                 or self.common_after_article(i)
                 or self.venue_after_article(i)
             ):
