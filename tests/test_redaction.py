@@ -2385,6 +2385,10 @@ def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
         ("ሰላም ክንደይ ኣለኺ ሎሚ", "ሰላም ክንደይ"),  # hello, how are you: no one named
         ("ቆልዑ ሰላም ምስ በልክዎም በኺዮም", "ሰላም ምስ በልክዎም"),
         ("Selam, komşumun kızı okula gitmiyor", "Selam"),
+        ("nadzieja na lepsze jutro jej nie opuszcza", "nadzieja na"),
+        ("dice que tiene dolores muy fuertes en la espalda", "dolores muy fuertes"),
+        ("از بهار امسال بیرون نرفته", "بهار امسال"),
+        ("gabadhu guriga nabad ma ku haysato", "nabad ma"),
     ],
 )
 def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) -> None:

@@ -504,8 +504,16 @@ _AS_WORD_BEFORE = {
     "umut": ("var", "yok", "ver", "et", "ed", "kes"),  # "umut ediyorum": I hope
     "gül": ("gibi",),  # "gül gibi kız": a girl like a rose
     "nur": ("içinde",),  # "nur içinde yatsın": may he rest in light
-    "віра": ("в",),  # "віра в краще": faith in better days
+    "віра": ("в", "є", "що"),  # "віра в краще": faith in better days
     "надії": ("на",),  # "надії на зміни": hope for change
+    "надія": ("на", "є", "що", "помирає"),  # "надія є": there is hope
+    "wiara": ("w", "każe", "kaze"),  # "wiara w rodzinę": faith in the family
+    "nadzieja": ("że", "ze", "na", "jest", "umiera"),  # "nadzieja że wróci": hope that
+    "esperanza": ("que", "q", "en"),  # "la esperanza de que", "esperanza en dios"
+    "dolores": ("en", "fuertes", "muy"),  # "dolores en el pecho": pains, not Dolores
+    "hayat": ("zor", "çok", "pahalı", "bitti"),  # "hayat zor": life is hard
+    "بهار": ("تا", "امسال", "پارسال", "گذشته", "آینده"),  # "از بهار تا حالا": since spring
+    "nabad": ("ma", "ku", "kuma", "bay", "ayay"),  # "nabad ma leh": has no peace
     "любов": ("все", "до"),  # "любов все перетерпить": love endures all
     "منتظر": ("بود", "است", "هست", "ماند"),  # "منتظر بود": was waiting
     # a greeting: "selam zus", "selam sister", "zei alleen selam tegen mij"
