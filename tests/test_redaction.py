@@ -2347,6 +2347,7 @@ def test_words_spelt_like_a_ukrainian_name_in_latin_letters_stay(text: str, stay
         ("esmesh parisa-e, shoharesh mizanesh", "parisa", "esmesh"),
         ("سمعت صراخ من بيت عائلة العراقي بالليل", "العراقي", "بالليل"),
         ("ሰላም ኣብ ቤት ትምህርቲ ትበኪ ነይራ", "ሰላም", "ቤት ትምህርቲ"),
+        ("su marido le dijo a Mercedes que no saliera", "Mercedes", "su marido"),
     ],
 )
 def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
@@ -2389,6 +2390,9 @@ def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
         ("dice que tiene dolores muy fuertes en la espalda", "dolores muy fuertes"),
         ("از بهار امسال بیرون نرفته", "بهار امسال"),
         ("gabadhu guriga nabad ma ku haysato", "nabad ma"),
+        ("she got into a mercedes with two older men", "a mercedes"),
+        ("baabuur oo Mercedes ah ayaa sugayay", "Mercedes ah"),
+        ("rajlha 3ando Mercedes bayda", "Mercedes bayda"),
     ],
 )
 def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) -> None:

@@ -325,6 +325,8 @@ COLOURS = _words(
     "ጸሊም ጻዕዳ ቀይሕ ሰማያዊ ሓመልማል مشکی سفید قرمز آبی طوسی نقره‌ای أسود اسود أبيض ابيض",
     "أحمر احمر رمادي فضي رصاصي سودا بيضا حمرا cad madow casaan buluug cawl cagaar",
     "كحلة كحل بيضاء سوداء حمراء زرقاء ብጸሊም ብጻዕዳ",
+    # Arabic in Latin letters: "Mercedes bayda" (a white Mercedes)
+    "bayda baida byda byed abyad kahla hamra sawda swda zarqa",
 )
 # After these the next word is a thing, not a person: a car make before its model
 # ("Volkswagen Caddy", "Fiat Doblo"), a car before its make ("baabuur mercedes"), a

@@ -688,8 +688,13 @@ class _Scan:
         return article == "de" and before in _PLACE_PREPOSITIONS
 
     def next_to_colour(self, i: int) -> bool:
-        after = self.joined(i + 1) and self.toks[i + 1].low in COLOURS  # "mercedes cad"
-        return self.after_thing(i) or after
+        """A car beside its colour ("mercedes cad"), after an article ("in a mercedes",
+        "een Mercedes"; not Spanish "a Mercedes": to Mercedes) or said to be one ("oo
+        Mercedes ah": which is a Mercedes)."""
+        after = self.joined(i + 1) and self.toks[i + 1].low in (*COLOURS, "ah")
+        before = self.toks[i - 1].low if i and self.joined(i) else ""
+        article = before in _ARTICLES and not (before == "a" and "es" in self.langs)
+        return self.after_thing(i) or after or article
 
     def doubtful(self, i: int) -> bool:
         """A word that may be a name or an ordinary word: a name that is also a word
