@@ -2393,6 +2393,12 @@ def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
         ("she got into a mercedes with two older men", "a mercedes"),
         ("baabuur oo Mercedes ah ayaa sugayay", "Mercedes ah"),
         ("rajlha 3ando Mercedes bayda", "Mercedes bayda"),
+        ("بيجي لعندها كل خميس وبيصرخ", "كل خميس"),
+        ("patronun yeğeni gece çalışıyor", "patronun yeğeni"),
+        ("приїхали з Гауди на автобусі", "з Гауди"),
+        ("ወዲ ሓወቦኣ ካብ ሊብያ መጺኡ", "ወዲ ሓወቦኣ"),
+        ("gaari rar ah ayaa yimid habeenkii", "gaari rar"),
+        ("el Día de la Liberación fuimos al festival", "Día de la Liberación"),
     ],
 )
 def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) -> None:

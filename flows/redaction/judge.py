@@ -383,6 +383,8 @@ def _place_stems(word: str) -> list[str]:
     slavic = "\u0400" <= word[:1] <= "\u04ff" or any(ch in "łąęśćżźńó" for ch in word)
     if slavic and word.endswith(("a", "а", "у")):
         stems.append(word[:-1])
+    if word.endswith("и") and "\u0400" <= word[:1] <= "\u04ff":
+        stems.append(word[:-1] + "а")  # the genitive: "з Гауди" (from Gouda)
     if word.endswith(("ą", "ę")):
         stems.append(word[:-1] + "a")  # "pod Bredą", "na Florydę"
     if word.endswith("ia") and len(word) >= 7:

@@ -271,6 +271,7 @@ UNCASED_KIN = (
         # his and my brother, sister, son, daughter, mother, father
         "ሓዉ ሓወይ ሓብቱ ሓብተይ ወዱ ጓሉ ወደይ ጓለይ ኣደይ ኣቦይ",
         "ጎረቤትና ጎረቤታ ጎረቤቱ ጎረቤትኩም ጎረቤቶም ጎረቤትኩ",  # our, her, his, your neighbour
+        "ሓወቦ ሓወቦኣ ሓወቦኡ ሓወቦይ ሓትነ ሓትነኣ ሓትነኡ ኣኮ ኣኮኣ ኣኮኡ",  # uncles and aunts
         "پسرعمو پسرعموش پسرعموی دخترعمو دخترعموش پسرخاله پسرخالهش دخترخاله دخترخالهش",
         "پسرعمه دخترعمه پسردایی دختردایی خالهم خالم عمهم عموم",
         "adeer adeerkeed adeerkay adeerkiis adeerkood",
@@ -416,6 +417,7 @@ NOT_NAMES = _words(
     "child protection hospital doctor nurse shelter",
     # Turkish trades said with a title: "ebe hanım" (the midwife), "müdür bey"
     "ebe müdür müdire hoca memur şoför usta savcı kapıcı bekçi başkan patron eczacı terzi",
+    "patronun patronu patronum ustanın ustası",  # "patronun yeğeni": the boss's nephew
     "kasap bakkal manav",
     # religion and feasts
     "god allah ramadan ramazan bayram eid suikerfeest offerfeest kerst kerstmis christmas",

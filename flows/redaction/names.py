@@ -283,6 +283,9 @@ _DAYS_NAMED = frozenset({"domingo", "sábado", "sabado"})
 _DAY_BEFORE = frozenset({"el", "los", "este", "cada", "al", "del", "o", "no", "pelo", "aos"})
 _GENITIVE = frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün"})
 _ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
+_ARABIC_BARE_WEEKDAYS = frozenset(
+    {"سبت", "احد", "أحد", "اثنين", "ثلاثاء", "اربعاء", "أربعاء", "خميس", "جمعة", "جمعه"}
+)
 # Spanish titles, after which "de" is "of" ("el señor de la tienda"), no Dutch particle
 _SPANISH_TITLES = frozenset({"señor", "señora", "senor", "senora", "sr", "sra", "don", "doña"})
 # Arabic words before a family's name: "عائلة الحلبي", "آل المصري", "دار السوسي".
@@ -713,6 +716,7 @@ class _Scan:
                 self.before_venue,
                 self.origin_after_word,
                 self.greeting,
+                self.weekday_after_every,
             )
         ):
             return False  # "boven de bakker", "heladería Florencia"
@@ -943,6 +947,13 @@ class _Scan:
             or judge.spoken_word(tok.low)
         )
 
+    def weekday_after_every(self, i: int) -> bool:
+        """An Arabic weekday without its article after "every" or "day": "كل خميس" (every
+        Thursday), "يوم جمعة"; Khamis and Juma are names elsewhere."""
+        before = self.toks[i - 1].text if i and self.joined(i) else ""
+        every = before in ("كل", "يوم", "وكل", "ويوم")  # also with "and": "وكل خميس"
+        return every and self.toks[i].text in _ARABIC_BARE_WEEKDAYS
+
     def age_word(self, i: int) -> bool:
         """An Arabic "his age", "she has" before a number: "عندو 2 سنين"."""
         tok = self.toks[i]
@@ -1131,7 +1142,9 @@ class _Scan:
                 or self.venue_after_article(i)
             ):
                 continue
-            if self.age_word(i) or (tok.low in _CUE_WORDS and self.cue_at(i) is not None):
+            if self.age_word(i) or self.weekday_after_every(i):
+                continue
+            if tok.low in _CUE_WORDS and self.cue_at(i) is not None:
                 continue  # "عندو 2 سنين"; the cue itself: "esmesh fereshteh"
             if tok.low in THING_BEFORE and self.next_to_colour(i):
                 continue  # "mercedes madow": a black Mercedes, a car
