@@ -599,6 +599,22 @@ class _Scan:
             before = self.toks[i - 2].low
         return before in COLOURS | THING_BEFORE
 
+    def shown_no_name(self, i: int) -> bool:
+        """The words around token i show it is no person: a common word after an article,
+        a venue's name, a word of origin after a common word, a greeting, a weekday after
+        "every"."""
+        return any(
+            check(i)
+            for check in (
+                self.common_after_article,
+                self.after_venue,
+                self.before_venue,
+                self.origin_after_word,
+                self.greeting,
+                self.weekday_after_every,
+            )
+        )
+
     def origin_after_word(self, i: int) -> bool:
         """An Arabic word of origin after a common word says where someone is from:
         "لصبي سوداني" (to a Sudanese boy), "محل الذهب السوري" (the Syrian gold shop); after
@@ -708,17 +724,7 @@ class _Scan:
             return False
         if tok.cased and (self.not_name(tok) or tok.text[1:2].isupper()):
             return False  # "GGD"
-        if any(
-            check(i)
-            for check in (
-                self.common_after_article,
-                self.after_venue,
-                self.before_venue,
-                self.origin_after_word,
-                self.greeting,
-                self.weekday_after_every,
-            )
-        ):
+        if self.shown_no_name(i):
             return False  # "boven de bakker", "heladería Florencia"
         word = _base(tok.low) if tok.cased else tok.low
         if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
@@ -1134,18 +1140,14 @@ class _Scan:
             if (
                 i in self.names
                 or self.after_thing(i)
-                or self.after_venue(i)
-                or self.before_venue(i)
-                or self.origin_after_word(i)
-                or self.greeting(i)
-                or self.common_after_article(i)
                 or self.venue_after_article(i)
+                or self.shown_no_name(i)
             ):
                 continue
-            if self.age_word(i) or self.weekday_after_every(i):
+            if self.age_word(i):
                 continue
             if tok.low in _CUE_WORDS and self.cue_at(i) is not None:
-                continue  # "عندو 2 سنين"; the cue itself: "esmesh fereshteh"
+                continue  # the cue itself: "esmesh fereshteh"
             if tok.low in THING_BEFORE and self.next_to_colour(i):
                 continue  # "mercedes madow": a black Mercedes, a car
             acronym = tok.cased and tok.text.isupper() and len(tok.text) < 5
