@@ -72,7 +72,8 @@ UNTUNED = (
     ("round33.jsonl", "Round 33, scored at 95.2 % (96.1 % after round 32) before it was read"),
     ("round34.jsonl", "Round 34, scored at 97.7 % (98.0 % after round 33) before it was read"),
     ("round35.jsonl", "Round 35, scored at 99.5 % (99.5 % after round 34) before it was read"),
-    ("round36.jsonl", "Round 36, not read: 97.9 % (97.9 % after round 35) on text not seen"),
+    ("round36.jsonl", "Round 36, scored at 97.9 % (97.9 % after round 35) before it was read"),
+    ("round37.jsonl", "Round 37, not read: 98.3 % on text not seen"),
 )
 SPEED_TEXTS = 500
 
