@@ -2403,3 +2403,55 @@ def test_a_month_a_language_or_a_spelling_that_is_a_name_and_a_number_said_go(
 )
 def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("cay ocaginda mustafa abiyle konustum, kizi aglıyordu", "mustafa", "abiyle"),
+        ("postaneden cikarken fadime teyzeye rastladim", "fadime", "teyzeye"),
+        ("damat tarafı ozgunler ailesi, gelin cok kucuk", "ozgunler", "ailesi"),
+        ("garson olarak çalışan Ramazan'ın eşi geldi", "Ramazan", "eşi geldi"),
+        ("en buyuk kiz nisa ozdogru okula gitmek istiyor", "ozdogru", "okula"),
+        ("mieszkaja na ringbaan-west 188 tilburg, maja 2 dzieci", "ringbaan-west 188", "tilburg"),
+        ("kubusia z ojcem widziałam wczoraj na przystanku", "kubusia", "z ojcem"),
+        ("اسمها غادة مسجلة عندنا رقم ملف 2024-117 من الشهر الماضي", "2024-117", "رقم ملف"),
+        ("متولد ۱۴ اسد ۱۳۷۰ (۵ آگوست ۱۹۹۱) است", "1991", "متولد"),
+    ],
+)
+def test_turkish_titles_declined_a_family_in_the_plural_and_a_file_number_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("Ayer le dijo que si no paga, su hija tendrá que trabajar", "Ayer"),
+        ("вони зі Львова, зараз живуть у Ден Гелдері", "Ден Гелдері"),
+        ("سفره حضرت ابوالفضل بود خونه یکی از خانمای ایرانی", "حضرت ابوالفضل"),
+        ("اول مهر مدرسه شروع شد ولی نرفت", "اول مهر"),
+        ("بهمن پارسال کار نمیکنه", "بهمن پارسال"),
+        ("de veerboot van Hoek van Holland naar Harwich", "Harwich"),
+        ("En la reunión de Tupperware en casa de una amiga", "Tupperware"),
+        ("El sábado, en el festival Milkshake en Ámsterdam", "festival Milkshake"),
+        ("westland'daki serada gece vardiyasi, kadın anlattı", "gece vardiyasi"),
+        ("babaannesinin yolladığı koliyi almaya gelmiş", "koliyi"),
+        ("wracalismy busem z meczu lecha, kibice z tilburga", "meczu lecha"),
+        ("живе з татом і мачухою", "з татом"),
+        ("у нашій групі мам з ден босха одна мама написала", "з ден босха"),
+        ("Працюю в теплиці біля Алсмера", "Алсмера"),
+        ("نشر خال البنت صورة لها", "خال البنت"),
+        ("تو خونه خواهرش بودم شوهره گفت نمیذارم", "شوهره گفت"),
+        ("Aabihii wuxuu joogaa London", "London"),
+        ("gabadhu way joogtaa tan iyo Ramadaantii", "Ramadaantii"),
+        ("ቤተ ክርስቲያን ቅድስቲ ማርያም ኣብ ኣልሜረ", "ቅድስቲ ማርያም"),
+        ("Haar nani zei: log ke izzat ke baat hai, beti", "Haar nani zei: log ke izzat"),
+        ("'Aabbahay wuxuu yiri waa inaad guursataa,' zei ze", "Aabbahay wuxuu yiri"),
+    ],
+)
+def test_a_saint_a_month_beside_its_word_a_ferry_port_and_declined_words_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)

@@ -289,9 +289,13 @@ def _cased(word: str) -> bool:
     return word[0].lower() != word[0].upper()
 
 
+_COMPASS = re.compile(r"-(?:west|oost|noord|zuid)$")
+
+
 def street_word(word: str) -> bool:
-    """The word, as written, ends a street's name: "Kalverstraat", "kraaiennest"."""
-    low = _bare(word)
+    """The word, as written, ends a street's name: "Kalverstraat", "kraaiennest", also
+    with a side of town after it ("ringbaan-west")."""
+    low = _COMPASS.sub("", _bare(word))
     if low in STREET_WORDS:
         return word[0].isupper()
     if low in _ORDINARY or low in NOT_STREETS:

@@ -418,6 +418,9 @@ def _softened_stems(word: str) -> list[str]:
 _PLACE_ENDINGS = ("iem", "em", "ie", "ach", "owi", "ą", "ę", "і", "ом", "ем", "u", "se")
 
 
+_POLISH_SOFT = {"si": "ś", "zi": "ź", "ci": "ć", "ni": "ń"}
+
+
 @lru_cache(maxsize=1 << 15)  # the same words come back note after note
 def _stems(word: str) -> tuple[str, ...]:
     out = []
@@ -445,10 +448,12 @@ def _stems(word: str) -> tuple[str, ...]:
                         out.append(stem[:-1] + "ка")  # "наталці" -> "наталка"
                     if stem.endswith("і") and suffix in ("я", "ю"):
                         out.append(stem + "й")  # "сергія" -> "сергій", "андрію" -> "андрій"
-                else:
+                elif suffixes is _SLAVIC_SUFFIXES:
                     out.append(stem + "a")
                     if suffix == "i":
                         out.append(stem + "ia")  # "zosi" -> "zosia", "kasi" -> "kasia"
+                    if stem[-2:] in _POLISH_SOFT:  # "kubusia", "jasiem" -> "kubuś", "jaś"
+                        out.append(stem[:-2] + _POLISH_SOFT[stem[-2:]])
     return tuple(out)
 
 
@@ -699,6 +704,8 @@ def _shape_name(word: str, lex: Lexicon, langs: tuple[str, ...], *, context: boo
     too ("tomkiem" is judged by "tomek", "gitmiyor" is no name)."""
     if lex.known(word) or any(lex.known(stem) for stem in _stems(word) if len(stem) >= 4):
         return False
+    if len(word) >= 7 and word.endswith(("sı", "si", "su", "sü")) and lex.known(word[:-2]):
+        return False  # a Turkish word with "its": "vardiyası" (her shift), not a name
     if any(lex.known(part) for part in re.split(r"[-']", word)):
         return False  # "e-mail", "brother-in-law"
     if "so" in langs or ethiopic(word):
@@ -714,8 +721,11 @@ def slot_name(word: str, langs: tuple[str, ...]) -> bool:
     lex = lexicon()
     if too_short(word) or _function_word(word, lex, langs) or not_person(word):
         return False
-    if _bucket(lex, word) <= 6:
-        return lex.zipf(word) < 5.5
+    bucket = _bucket(lex, word)
+    if bucket <= 6:
+        # a rare name that is a frequent word of the note's language is that word:
+        # "Ayer le dijo" (yesterday he told her), not a man called Ayer
+        return lex.zipf(word) < 5.5 and not (bucket >= 5 and lex.zipf(word, langs) >= 5.0)
     if lex.zipf(word) < 4.2 and any(_bucket(lex, stem) <= 3 for stem in _stems(word)):
         return True  # "з вікторією", "бачила марію" (a rarer word too), not "z panią"
     if lex.known(word):

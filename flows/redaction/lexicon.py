@@ -117,14 +117,33 @@ TITLES = KUNYA_LATIN | _words(
 )
 
 # Turkish titles written after the name: "Ayşe Hanım", "Mehmet Bey".
-TITLES_AFTER = _words(
-    "hanım hanim bey abla teyze amca hoca ağabey abi خانم جان جون",
-    # with a case ending: "yağmur hanımın gelini", "kemal beyin oğlu"
-    "hanımın hanıma hanımı hanımla hanımdan beyin beye beyi beyle beyden",
-    "ablanın ablaya ablayı teyzenin teyzeye amcanın amcaya hocanın",
-    # grandpa, grandma, aunt (father's side), brother: "hasan dedenin torunu"
-    "dede dedenin dedeye dedeyi nine ninenin nineye hala halanın halaya abinin abiye",
-)
+_TURKISH_VOWELS = "aıoueiöü"
+
+
+def _turkish_cases(stems: str) -> frozenset[str]:
+    """Turkish titles said after a name, with their case endings in vowel harmony and
+    also typed without the Turkish letters: "mustafa abiyle" (with brother Mustafa),
+    "yağmur hanımın gelini", "hasan dedenin torunu", "fadime teyzeye"."""
+    out = set()
+    for stem in stems.split():
+        last = [c for c in stem if c in _TURKISH_VOWELS][-1]
+        a = "a" if last in "aıou" else "e"
+        i = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "ö": "ü", "ü": "ü"}[last]
+        y, n = ("y", "n") if stem[-1] in _TURKISH_VOWELS else ("", "")
+        forms = {stem, f"{stem}{n}{i}n", f"{stem}{y}{a}", f"{stem}{y}l{a}", f"{stem}d{a}n"}
+        forms |= {f"{stem}d{a}", f"{stem}l{a}r"}
+        if y:  # after a consonant "-ı" is also "his": "ağabeyi" is her brother
+            forms.add(f"{stem}{y}{i}")
+        out |= forms | {f.translate(_UNDOTTED) for f in forms}
+    return frozenset(out)
+
+
+_UNDOTTED = str.maketrans("ıöüşğç", "iousgc")
+
+TITLES_AFTER = (
+    _turkish_cases("hanım bey abla teyze amca hoca ağabey abi dede nine hala dayı yenge enişte")
+    | _words("hanımı beyi خانم جان جون")  # "yağmur hanımı": Mrs Yağmur (accusative)
+) - {"abide"}  # a monument
 
 
 def _possessed(stems: str, after_consonant: str, after_vowel: str, vowels: str) -> frozenset[str]:
@@ -147,7 +166,16 @@ _TURKISH_KIN = _possessed(
     "im ım um üm i ı u ü imin ımın umun ümün inin ının unun ünün imiz ımız umuz ümüz",
     "m si sı su sü min mın sinin sının sunun mız miz muz müz",
     "aeıioöuü",
+) | _words(
+    "komşum komşumuz komşusu komşu kocası kocam karısı eşi eşim oğlu oğlum kızı kızım",
+    "annesi annem babası babam kardeşi kardeşim ablası ablam abisi abim ağabeyi teyzesi",
+    "teyzem halası halam amcası amcam dayısı dayım yengesi arkadaşı arkadaşım öğretmeni",
+    "torunu gelini damadı kuzeni çocuğu çocukları anne baba abla abi teyze hala amca dayı",
+    "yenge enişte dede nine kız",
 )
+# also typed without the Turkish letters: "en buyuk kiz nisa", "karisi", "damadi"; but
+# "karim" is Karim more than "karım" (my wife), and Esi a Ghanaian name
+_TURKISH_KIN |= {word.translate(_UNDOTTED) for word in _TURKISH_KIN} - {"karim", "esi"}
 # Farsi and Dari: "خواهرم" my sister, "دوستش" her friend, "همسایمون" our neighbour.
 _PERSIAN_KIN = _possessed(
     "خواهر برادر مادر پدر دختر پسر شوهر همسر زن دوست همسایه همسای خاله عمه عمو دایی"
@@ -195,12 +223,6 @@ KIN = (
         "law",  # "her sister in law hope": the relative's name follows "law"
         "grandfather grandpa aunt uncle cousin niece nephew friend colleague teacher",
         "stepfather stepmother stepdaughter stepson girl boy",
-        # tr
-        "komşum komşumuz komşusu komşu kocası kocam karısı eşi eşim oğlu oğlum kızı kızım",
-        "annesi annem babası babam kardeşi kardeşim ablası ablam abisi abim ağabeyi teyzesi",
-        "teyzem halası halam amcası amcam dayısı dayım yengesi arkadaşı arkadaşım öğretmeni",
-        "torunu gelini damadı kuzeni çocuğu çocukları anne baba abla abi teyze hala amca dayı",
-        "yenge enişte dede nine",
         # pl
         "sąsiadka sąsiadki sąsiadkę sąsiadką sąsiad sąsiada mąż męża mężem żona żony żonę syn",
         "syna synem córka córki córkę córką matka matki mama mamy ojciec ojca tata taty siostra",
@@ -214,7 +236,7 @@ KIN = (
         "доньку доньки дочка дочку мати матір мама мами батько батька тато сестра сестру брат",
         "брата бабуся дідусь тітка дядько подруга подругу друг друга вчителька племінниця",
         "синок донечка онука онук онуку невістка невістку невістки свекруха свекруху",
-        "племінницю племінниці племінник племінника",
+        "племінницю племінниці племінник племінника татом тата татові татко татка",
         # so
         "deriskayga deriskeyga derisku deriskeeda deris ninkeeda ninkayga ninka naagtiisa",
         "xaaskiisa xaaskeeda wiilkeeda wiilkiisa wiilka gabadheeda gabadhiisa gabadha",
@@ -224,6 +246,8 @@ KIN = (
         "abtigeed macallinka macallimadda eedadey eedadeed walaalaheed walaalihiis walaalahay",
         # the same, bare: grandmother, grandfather, aunts, uncle, mother, father, sibling
         "ayeeyo awoowe eedo habaryar abti hooyo aabo aabbe walaal macallin macalin",
+        # Sarnami (Surinamese Hindustani): grandmother, daughter, brother, sister, aunt
+        "nani dadi beti bhaiya didi mausi chachi",
         # pt, Cape Verdean Kriolu
         "vizinha vizinho irmã irmão filha filho fidju",
         # es
@@ -275,6 +299,8 @@ UNCASED_KIN = (
         "پسرعمو پسرعموش پسرعموی دخترعمو دخترعموش پسرخاله پسرخالهش دخترخاله دخترخالهش",
         "پسرعمه دخترعمه پسردایی دختردایی خالهم خالم عمهم عموم",
         "adeer adeerkeed adeerkay adeerkiis adeerkood",
+        # the uncle, the aunt, bare; spoken Farsi "the husband", "the woman", "the girl"
+        "خال خالة عمة شوهره زنه دختره پسره",
     )
 )
 
@@ -338,7 +364,7 @@ THING_BEFORE = _words(
     "mercedes-benz lexus porsche jeep chevrolet lada daewoo chrysler dodge cupra",
     "vv sv fc rksv sc afc csv vvv rkvv hvv rkc",
     # a saint, whose name a church bears: "ቤተ ክርስትያን ቅዱስ ሚካኤል"
-    "ቅዱስ ቅድስት",
+    "ቅዱስ ቅድስት ቅድስቲ",
     # a car, before its make: "baabuur mercedes", "araba mercedes", "een auto Mercedes"
     "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
     "طوموبيل طونوبيل سيارة سيارته سيارتها ماشین",
@@ -369,6 +395,7 @@ VENUE_BEFORE = _words(
     "ziekenhuis hospital hastane hastanesi szpital szpitalu szpitala szpitalem",
     "kawiarnia kawiarni restauracja restauracji лікарня лікарні лікарню кафе ресторан",
     "مستشفى مطعم مقهى مکتب بیمارستان رستوران makhaayad makhaayadda isbitaalka",
+    "festival festiwal festivali фестиваль фестивалі",  # "festival Milkshake"
 )
 # A venue's word written with a capital after its name: "Paşa Düğün Salonu", "Öz Anadolu
 # Market", "Yasmin Kapsalon"; the words before it are the venue's name.
@@ -425,6 +452,7 @@ NOT_NAMES = _words(
     "diwali divali holi lebaran navidad nochebuena pascua noël hanukkah chanoeka ketikoti",
     "ciid ciidda ciidii ciida ፋሲካ ልደት hindustani hindoestaans hindoestaanse creools",
     "creoolse javaans javaanse loket",
+    "izzat",  # Sarnami: honour ("log ke izzat")
     # words the name lists hold: the library, the cold, the frost; empty, a key, a finger
     "bieb холод холоду холодно мороз морозі морозу خاوي خاوية مفتاح صبعو صبعها معوج",
     "pasen easter islam koran quran alle ilaahay dios bóg boga bogiem бог бога",
@@ -504,8 +532,19 @@ MONTHS = _items(
     # fa (Gregorian and solar hijri)
     "ژانویه|فوریه|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر|فروردین|اردیبهشت",
     "خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند",
+    # as Iranians and Afghans also write the Gregorian ones
+    "آگوست|اگوست|آگست|اگست|جولای|آپریل|اپریل|جنوری|فبروری|مارچ|سپتمبر|اکتوبر|نومبر|دسمبر",
     # ti
     "ጥሪ|ለካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰነ|ሓምለ|ነሓሰ|መስከረም|ጥቅምቲ|ሕዳር|ታሕሳስ",
+)
+
+# Words beside a month that say it is the month: "اول مهر" (the first of Mehr), "بهمن
+# پارسال" (Bahman last year), "شهر آب"; Mehr, Azar and Bahman are names too.
+MONTH_BEFORE = _words(
+    "ماه اول اوایل اواسط اواخر وسط آخر شهر بداية أول نهاية منتصف اوائل أواخر ወርሒ",
+)
+MONTH_AFTER = _words(
+    "ماه پارسال امسال گذشته آینده الماضي القادم الجاي الماضى",
 )
 
 # Street words that start a street name in other languages: "ul. Długa 5", "calle Mayor 3".
@@ -558,6 +597,7 @@ CASE_CUES = _items(
     "case no.|case number|file|file no|file number|reference|client number|patient number",
     "record|id|dosya|dosya no|dosya numarası|kimlik no|tc kimlik|tc kimlik no|numer sprawy",
     "sygnatura|pesel|номер справи|справа|справа №|expediente|número de caso|رقم الملف",
+    "رقم ملف|رقم ملفها|رقم ملفه|نمرة الملف|شماره پرونده‌اش|پرونده",
     "رقم القضية|ملف رقم|شماره پرونده|کد ملی|lambarka kiiska|lambarka|ቁጽሪ|ቁፅሪ|nr|nr.|no.|#",
     "№",
     "cliente|client|cliënt|klient|klienta|klientka|klant|müşteri|клієнт|клиент|macmiil",
@@ -838,4 +878,4 @@ NAMED_PLACES = _words(
 # Common given names that the built lexicon also lists as a language or a small place
 # ("Sena", a language of Mozambique; Saba, an island): a name, unless a word says a place.
 NAMES_NOT_PLACES = _words("sena saba naama mila leona lucía tristan cristóbal")
-WHERE = _words("in from to naar uit near en desde em в у في از در f fi mn")
+WHERE = _words("in from to naar uit near en desde em в у في از در f fi mn joogaa joogta magaalada")

@@ -35,6 +35,8 @@ from .lexicon import (
     GREETINGS,
     KIN,
     KUNYA_LATIN,
+    MONTH_AFTER,
+    MONTH_BEFORE,
     MONTHS,
     NAME_CONTEXT_AFTER,
     NAME_CONTEXT_BEFORE,
@@ -540,9 +542,13 @@ class _Scan:
         tok = self.toks[i]
         if "tr" not in self.langs or not tok.cased or not self.joined(i + 1):
             return False
-        if self.toks[i + 1].low not in KIN or self.stop(tok) or self.not_name(tok):
+        if self.toks[i + 1].low not in KIN or self.stop(tok):
             return False
         low = _base(tok.low)
+        if low in _FEASTS_NAMED and low != tok.low:
+            return True  # "Ramazan'ın eşi": the feast has no wife
+        if self.not_name(tok):
+            return False
         stems = [low[:-n] for n in (2, 3) if low[-n:] in _GENITIVE and len(low) - n >= 3]
         return any(
             judge.kin_name(stem, self.langs) and not judge.not_person(stem) for stem in stems
@@ -602,7 +608,7 @@ class _Scan:
     def shown_no_name(self, i: int) -> bool:
         """The words around token i show it is no person: a common word after an article,
         a venue's name, a word of origin after a common word, a greeting, a weekday after
-        "every"."""
+        "every", a month said to be one."""
         return any(
             check(i)
             for check in (
@@ -612,6 +618,7 @@ class _Scan:
                 self.origin_after_word,
                 self.greeting,
                 self.weekday_after_every,
+                self.month_said,
             )
         )
 
@@ -960,6 +967,15 @@ class _Scan:
         every = before in ("كل", "يوم", "وكل", "ويوم")  # also with "and": "وكل خميس"
         return every and self.toks[i].text in _ARABIC_BARE_WEEKDAYS
 
+    def month_said(self, i: int) -> bool:
+        """A month's name that is a name too, where a word beside it says it is the month:
+        "اول مهر", "بهمن پارسال"."""
+        if self.toks[i].low not in _MONTH_WORDS:
+            return False
+        before = self.joined(i) and self.toks[i - 1].low in MONTH_BEFORE
+        after = self.joined(i + 1) and self.toks[i + 1].low in MONTH_AFTER
+        return before or after
+
     def age_word(self, i: int) -> bool:
         """An Arabic "his age", "she has" before a number: "عندو 2 سنين"."""
         tok = self.toks[i]
@@ -992,12 +1008,15 @@ class _Scan:
             while self.joined(run) and self.toks[run].low in PARTICLES | CONJUNCTIONS:
                 run += 1
             joined_by_and = run > k and self.toks[run - 1].low in CONJUNCTIONS
+            # a family name typed in lower case, unknown as a word: "nisa ozdogru"
+            unknown = run == k and not tok.cap and not lexicon().known(tok.low)
             if (
                 run > k + 2
                 or not self.joined(run)
                 or not (
                     self.capital_name(self.toks[run])
-                    or self.lexicon_name(run, context=joined_by_and)  # "hibo iyo yaasiin"
+                    # "hibo iyo yaasiin"
+                    or self.lexicon_name(run, context=joined_by_and or unknown)
                 )
             ):
                 return
@@ -1173,6 +1192,7 @@ class _Scan:
                 or self.slot_name(i)
                 or self.foreign_month(i)
                 or _family_plural(tok)
+                or self.family_in_plural(i)
             ):
                 self.extend(i)
             elif self.lexicon_name(i, context := self.context(i)):
@@ -1186,6 +1206,16 @@ class _Scan:
         self.unsure = {i for i in self.unsure if i in self.names and self.alone(i)}
         self.names -= self.unsure
         return self.names
+
+    def family_in_plural(self, i: int) -> bool:
+        """A Turkish family said in the plural before "family": "özgünler ailesi", "the
+        Özgüns' family"; the singular is a name of the lexicon."""
+        low = self.toks[i].low.replace("'", "")
+        if not (low.endswith(("ler", "lar")) and len(low) > 5 and self.joined(i + 1)):
+            return False
+        if not self.toks[i + 1].low.startswith("ailesi"):
+            return False
+        return judge.known_name(low[:-3]) and not judge.not_person(low[:-3])
 
     def foreign_month(self, i: int) -> bool:
         """A month of another language than the note's, with a capital and no number
