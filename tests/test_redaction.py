@@ -2417,6 +2417,7 @@ def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) 
         ("kubusia z ojcem widziałam wczoraj na przystanku", "kubusia", "z ojcem"),
         ("اسمها غادة مسجلة عندنا رقم ملف 2024-117 من الشهر الماضي", "2024-117", "رقم ملف"),
         ("متولد ۱۴ اسد ۱۳۷۰ (۵ آگوست ۱۹۹۱) است", "1991", "متولد"),
+        ("ze wonen samen hoofdweg 7 huis postcode 9681 ah", "9681 ah", "postcode"),
     ],
 )
 def test_turkish_titles_declined_a_family_in_the_plural_and_a_file_number_go(
@@ -2449,6 +2450,9 @@ def test_turkish_titles_declined_a_family_in_the_plural_and_a_file_number_go(
         ("ቤተ ክርስቲያን ቅድስቲ ማርያም ኣብ ኣልሜረ", "ቅድስቲ ማርያም"),
         ("Haar nani zei: log ke izzat ke baat hai, beti", "Haar nani zei: log ke izzat"),
         ("'Aabbahay wuxuu yiri waa inaad guursataa,' zei ze", "Aabbahay wuxuu yiri"),
+        ("Bugün Anadolu Rijschool'da direksiyon dersindeydim", "Anadolu Rijschool"),
+        ("lacag $8000 ah ayaa la isku raacay", "8000 ah"),
+        ("عند الحلاق السوري بكانالينايلاند سمعت زلمة", "عند الحلاق السوري"),
     ],
 )
 def test_a_saint_a_month_beside_its_word_a_ferry_port_and_declined_words_stay(

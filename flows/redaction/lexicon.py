@@ -879,3 +879,5 @@ NAMED_PLACES = _words(
 # ("Sena", a language of Mozambique; Saba, an island): a name, unless a word says a place.
 NAMES_NOT_PLACES = _words("sena saba naama mila leona lucía tristan cristóbal")
 WHERE = _words("in from to naar uit near en desde em в у في از در f fi mn joogaa joogta magaalada")
+# Arabic "at", "to", "from", "with", "on": "عند الحلاق" (at the barber's)
+ARABIC_PREPOSITIONS = _words("عند لعند ع على عل في من مع الى إلى")

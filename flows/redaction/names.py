@@ -27,6 +27,7 @@ from .gazetteer import lexicon
 from .given_names import CASED_NAMES, NAME_WORDS, SOMALI_NAMES, UNCASED_NAMES
 from .lexicon import (
     ARABIC_NISBAS,
+    ARABIC_PREPOSITIONS,
     COLOURS,
     CONJUNCTIONS,
     FAMILY_AFTER,
@@ -373,7 +374,7 @@ class _Scan:
             or low.startswith(NOT_NAME_PREFIXES)
             # "de Kalverstraat" without a number stays, also "Beverwijkstraat'ta"
             or base.endswith(_STREET_ENDINGS)
-            or _venue(low)  # "Vondelschool", "Sloterparkbad", "Tandartspraktijk"
+            or _venue(base)  # "Vondelschool", "Sloterparkbad", "Rijschool'da"
             # "Ámsterdam"; not a Polish case ending: "basię" is Basia, not the place Basie
             or (
                 not low.isascii()
@@ -608,7 +609,7 @@ class _Scan:
     def shown_no_name(self, i: int) -> bool:
         """The words around token i show it is no person: a common word after an article,
         a venue's name, a word of origin after a common word, a greeting, a weekday after
-        "every", a month said to be one."""
+        "every", a month said to be one, a trade after "at"."""
         return any(
             check(i)
             for check in (
@@ -619,6 +620,7 @@ class _Scan:
                 self.greeting,
                 self.weekday_after_every,
                 self.month_said,
+                self.trade_after_preposition,
             )
         )
 
@@ -634,6 +636,7 @@ class _Scan:
         if before in _FAMILY_OF or before in FAMILY_WORDS:
             return False  # "بيت عائلة الحلبي": the Halabi family's house
         common_word = lexicon().zipf(before, ("ar",)) >= 4.0  # "الذهب": gold, also a name
+        common_word = common_word or self.trade_after_preposition(i - 1)  # "عند الحلاق"
         return i - 1 not in self.names and (common_word or lexicon().name_bucket(before) > 3)
 
     def greeting(self, i: int) -> bool:
@@ -966,6 +969,16 @@ class _Scan:
         before = self.toks[i - 1].text if i and self.joined(i) else ""
         every = before in ("كل", "يوم", "وكل", "ويوم")  # also with "and": "وكل خميس"
         return every and self.toks[i].text in _ARABIC_BARE_WEEKDAYS
+
+    def trade_after_preposition(self, i: int) -> bool:
+        """An Arabic word with its article right after "at", "to", "from" is the trade or
+        thing it says: "عند الحلاق" (at the barber's), not the family Al-Hallaq."""
+        text = self.toks[i].text
+        if not (text.startswith("ال") and len(text) >= 5 and i and self.joined(i)):
+            return False
+        if self.toks[i - 1].text not in ARABIC_PREPOSITIONS:
+            return False
+        return lexicon().zipf(text[2:], ("ar",)) >= 3.0
 
     def month_said(self, i: int) -> bool:
         """A month's name that is a name too, where a word beside it says it is the month:

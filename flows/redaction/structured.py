@@ -335,9 +335,13 @@ _TWO_LETTER_TEXT = (
     "en in op of is om na de al ik je ze we of to at on as an by it he me my no so up us or"
     " if go do be am ve ya da ne ki bu şu ile el la lo un se te y al es ha ya mi tu su le"
     " na od do po za we ze że ja ty on my wy ta to ma są co jak в на та не до по за це як"
-    " ka ku u la ee oo waa iyo ay uu tl kg km cm mm ml uur jr yr st rd nd th"
+    " ka ku u la ee oo waa iyo ay uu ah tl kg km cm mm ml uur jr yr st rd nd th"
 )
 _TWO_LETTER_WORDS = frozenset(_TWO_LETTER_TEXT.split())
+# ... unless the word before says it is a postcode: "postcode 9681 ah"
+_POSTCODE_CUE = re.compile(
+    r"(?<![\w])(?:postcode|post code|postal code|pc|kod pocztowy|posta kodu)[ \t:]*$", re.IGNORECASE
+)
 
 # Dutch licence plate side codes 1-14 (L = letter, D = digit).
 _SIDECODES = (
@@ -387,13 +391,14 @@ _DOCUMENT = re.compile(r"(?<![\w-])[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9](?![\w-])")
 
 def find_postcodes(text: str, claims: Claims) -> None:
     """Dutch postcodes "1234 AB" and "1234AB", and in lower case "1234ab" and "1093 kx"
-    unless the two letters are a word ("sinds 2019 en" stays) or a year's case ending
-    ("2019da")."""
+    unless the two letters are a word ("sinds 2019 en", "lacag 8000 ah" stay) or a year's
+    case ending ("2019da")."""
     for m in _POSTCODE.finditer(text):
         if not _YEAR_WITH_ENDING.fullmatch(m.group()):
             claims.add(m.start(), m.end(), "postcode")
     for m in _POSTCODE_LOWER.finditer(text):
-        if m.group("letters") not in _TWO_LETTER_WORDS:
+        said = _POSTCODE_CUE.search(text, max(0, m.start() - 20), m.start())
+        if said or m.group("letters") not in _TWO_LETTER_WORDS:
             claims.add(m.start(), m.end(), "postcode")
 
 
