@@ -2418,6 +2418,7 @@ def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) 
         ("اسمها غادة مسجلة عندنا رقم ملف 2024-117 من الشهر الماضي", "2024-117", "رقم ملف"),
         ("متولد ۱۴ اسد ۱۳۷۰ (۵ آگوست ۱۹۹۱) است", "1991", "متولد"),
         ("ze wonen samen hoofdweg 7 huis postcode 9681 ah", "9681 ah", "postcode"),
+        ("bij de snackbar Ali zei dat zijn vrouw niet mag werken", "Ali", "bij de snackbar"),
     ],
 )
 def test_turkish_titles_declined_a_family_in_the_plural_and_a_file_number_go(
@@ -2452,6 +2453,7 @@ def test_turkish_titles_declined_a_family_in_the_plural_and_a_file_number_go(
         ("'Aabbahay wuxuu yiri waa inaad guursataa,' zei ze", "Aabbahay wuxuu yiri"),
         ("Bugün Anadolu Rijschool'da direksiyon dersindeydim", "Anadolu Rijschool"),
         ("lacag $8000 ah ayaa la isku raacay", "8000 ah"),
+        ("Dün Paşa Düğün Salonu'nda gelin ağlıyordu", "Paşa Düğün Salonu"),
         ("عند الحلاق السوري بكانالينايلاند سمعت زلمة", "عند الحلاق السوري"),
     ],
 )

@@ -671,8 +671,11 @@ class _Scan:
     def after_venue(self, i: int) -> bool:
         """A capitalised word after a venue's word names the venue: "Café De Ooievaar",
         "heladería Florencia", "szpitalu Antonius"; in lower case it may be a person
-        ("in de snackbar ahmed zei")."""
+        ("in de snackbar ahmed zei"), and so it is when it speaks ("bij de snackbar Ali
+        zei")."""
         if not (self.toks[i].cap and self.joined(i)):
+            return False
+        if self.joined(i + 1) and _context_word(self.toks[i + 1].low, NAME_CONTEXT_AFTER):
             return False
         k = i - 1
         if self.toks[k].low in VENUE_ARTICLES and self.joined(k):

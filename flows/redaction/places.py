@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .lexicon import NAMED_PLACES, WHERE
+from .lexicon import NAMED_PLACES, VENUE_AFTER, WHERE
 from .normalise import normalise
 from .once import LoadedOnce, data_lines
 from .spans import Claims
@@ -73,6 +73,20 @@ def _without_case_ending(word: str) -> str:
     return re.split("['’]", word, maxsplit=1)[0]
 
 
+def _venue_name_start(
+    text: str, tokens: list[tuple[int, int, str]], i: int, phrase: tuple[str, ...]
+) -> int:
+    """Where a capitalised venue phrase begins with the name before it: "Paşa Düğün
+    Salonu", "Öz Anadolu Market" (the hall, whoever it is named after)."""
+    k = i
+    if phrase[0] in VENUE_AFTER and text[tokens[i][0]].isupper():
+        while k > 0 and i - k < 2 and text[tokens[k - 1][0]].isupper():
+            if text[tokens[k - 1][1] : tokens[k][0]] not in (" ", "\t"):
+                break
+            k -= 1
+    return tokens[k][0]
+
+
 def protect_named_phrases(text: str, claims: Claims) -> None:
     """Keep every place or thing named in several words ("Den Helder", "Leidsche Rijn",
     "Hans Anders", "misa de gallo", "مزار شریف"), and a place that is also a name where a
@@ -93,5 +107,5 @@ def protect_named_phrases(text: str, claims: Claims) -> None:
             joined = all(text[a[1] : b[0]].strip(" \t-") == "" for a, b in pairwise(window))
             said = zip((t[2] for t in window), phrase, strict=True)
             if joined and all(p in (w, _without_case_ending(w)) for w, p in said):
-                claims.add(start, window[-1][1], None)
+                claims.add(_venue_name_start(text, tokens, i, phrase), window[-1][1], None)
                 break
