@@ -2419,6 +2419,8 @@ def test_venues_origins_streets_and_places_declined_stay(text: str, stays: str) 
         ("متولد ۱۴ اسد ۱۳۷۰ (۵ آگوست ۱۹۹۱) است", "1991", "متولد"),
         ("ze wonen samen hoofdweg 7 huis postcode 9681 ah", "9681 ah", "postcode"),
         ("bij de snackbar Ali zei dat zijn vrouw niet mag werken", "Ali", "bij de snackbar"),
+        ("شفت شاحنة قدام بيت عائلة الدباغ بالليل", "الدباغ", "بيت عائلة"),
+        ("عائلة الجيران ما بتحكي مع حدا", "ما بتحكي", "عائلة الجيران"),
     ],
 )
 def test_turkish_titles_declined_a_family_in_the_plural_and_a_file_number_go(

@@ -292,6 +292,7 @@ _ARABIC_BARE_WEEKDAYS = frozenset(
 # Spanish titles, after which "de" is "of" ("el señor de la tienda"), no Dutch particle
 _SPANISH_TITLES = frozenset({"señor", "señora", "senor", "senora", "sr", "sra", "don", "doña"})
 # Arabic words before a family's name: "عائلة الحلبي", "آل المصري", "دار السوسي".
+_FAMILY_WORDS_AR = frozenset({"عائلة", "العائلة", "عيلة", "العيلة", "عايلة", "آل"})
 _FAMILY_OF = frozenset({"عائلة", "العائلة", "عيلة", "العيلة", "عايلة", "آل", "ال", "دار", "بيت"})
 # The Turkish cases of where: in, from ("arabada", "arabadan")
 _TR_PLACE_CASES = frozenset({"da", "de", "ta", "te", "dan", "den", "tan", "ten"})
@@ -1209,6 +1210,7 @@ class _Scan:
                 or self.foreign_month(i)
                 or _family_plural(tok)
                 or self.family_in_plural(i)
+                or self.after_family_word(i)
             ):
                 self.extend(i)
             elif self.lexicon_name(i, context := self.context(i)):
@@ -1222,6 +1224,17 @@ class _Scan:
         self.unsure = {i for i in self.unsure if i in self.names and self.alone(i)}
         self.names -= self.unsure
         return self.names
+
+    def after_family_word(self, i: int) -> bool:
+        """After "family" an Arabic word with the article is the family's name, also one
+        that is a word (not a common one): "عائلة الدباغ" (the Dabbagh family, or tanner),
+        but "عائلة الجيران" (the neighbours' family)."""
+        tok = self.toks[i]
+        if tok.cased or not (i and self.joined(i)) or not tok.text.startswith("ال"):
+            return False
+        if self.toks[i - 1].text not in _FAMILY_WORDS_AR or self.stop(tok):
+            return False
+        return lexicon().zipf(tok.low, ("ar",)) < 4.0 and not judge.not_person(tok.low)
 
     def family_in_plural(self, i: int) -> bool:
         """A Turkish family said in the plural before "family": "özgünler ailesi", "the
