@@ -2463,3 +2463,33 @@ def test_a_saint_a_month_beside_its_word_a_ferry_port_and_declined_words_stay(
     text: str, stays: str
 ) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("hoca ahmet efendi arnhem de evde okuyo", "ahmet", "efendi"),
+        ("schoenen opgehaald op naam winston, bonnummer 4471", "winston", "schoenen"),
+        ("schoenen opgehaald op naam winston, bonnummer 4471", "4471", "bonnummer"),
+        ("yemeğinde Ramazan Bey'in kızı ile konuştum", "Ramazan", "Bey'in kızı"),
+    ],
+)
+def test_a_name_before_efendi_on_whose_name_and_a_receipt_number_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("On Fat Thursday we fried pączki in Venlo", "Fat Thursday"),
+        ("habeenkii Dabshidka ayaan isku nimid", "Dabshidka"),
+        ("fuimos a las posadas en la casa de una familia mexicana", "las posadas"),
+        ("бачила її на Вербну неділю в церкві", "Вербну неділю"),
+        ("вони живуть у Ніймегені", "у Ніймегені"),
+        ("gabadhu waxay ku nooshahay Boschveld", "Boschveld"),
+    ],
+)
+def test_feasts_of_round_37_and_towns_in_cyrillic_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)

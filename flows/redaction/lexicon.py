@@ -30,7 +30,7 @@ def _phrases(*chunks: str) -> tuple[tuple[str, ...], ...]:
 NAME_CUES_STRONG = _phrases(
     # nl
     "haar naam is|zijn naam is|de naam is|naam is|genaamd|genoemd|met de naam",
-    "voornaam|achternaam|noemt zich|noemen ze|iedereen noemt haar",
+    "voornaam|achternaam|noemt zich|noemen ze|iedereen noemt haar|op naam van|op naam",
     # "heet" is also "hot", but not after a person: "ik heet jolie", "ze heette sky"
     "ik heet|ze heet|zij heet|hij heet|ik heette|ze heette|zij heette|hij heette",
     # "de pastor noemt hem kobby", but "hij noemt haar dom": a word of the language stays
@@ -141,7 +141,9 @@ def _turkish_cases(stems: str) -> frozenset[str]:
 _UNDOTTED = str.maketrans("ıöüşğç", "iousgc")
 
 TITLES_AFTER = (
-    _turkish_cases("hanım bey abla teyze amca hoca ağabey abi dede nine hala dayı yenge enişte")
+    _turkish_cases(
+        "hanım bey abla teyze amca hoca ağabey abi dede nine hala dayı yenge enişte efendi"
+    )
     | _words("hanımı beyi خانم جان جون")  # "yağmur hanımı": Mrs Yağmur (accusative)
 ) - {"abide"}  # a monument
 
@@ -594,6 +596,7 @@ NOT_STREETS = _words(
 CASE_CUES = _items(
     "dossier|dossiernummer|dossiernr|zaaknummer|zaaknr|kenmerk|referentie|referentienummer",
     "ref|ref.|registratienummer|cliëntnummer|clientnummer|klantnummer|case|case no",
+    "bonnummer|bonnr|ordernummer|bestelnummer|pakketnummer|volgnummer",
     "case no.|case number|file|file no|file number|reference|client number|patient number",
     "record|id|dosya|dosya no|dosya numarası|kimlik no|tc kimlik|tc kimlik no|numer sprawy",
     "sygnatura|pesel|номер справи|справа|справа №|expediente|número de caso|رقم الملف",

@@ -1126,8 +1126,9 @@ class _Scan:
             if self.stop(tok) or shop:
                 break  # "annem ve teyze", "de jumbo abi": no name before the title
             if tok.cased:
-                if self.not_name(tok) and tok.low not in _MONTH_WORDS:
-                    break  # "yaşlı Türk bey": the old Turkish man; but "eylül hanım"
+                named = tok.low in _MONTH_WORDS or tok.low in _FEASTS_NAMED
+                if self.not_name(tok) and not named:
+                    break  # "yaşlı Türk bey": the old Turkish man; but "eylül hanım", "Ramazan Bey"
                 typed = (
                     kind in (TITLE_AFTER, BEFORE) and not taken and judge.known_name(_base(tok.low))
                 )
