@@ -2472,6 +2472,8 @@ def test_a_saint_a_month_beside_its_word_a_ferry_port_and_declined_words_stay(
         ("schoenen opgehaald op naam winston, bonnummer 4471", "winston", "schoenen"),
         ("schoenen opgehaald op naam winston, bonnummer 4471", "4471", "bonnummer"),
         ("yemeğinde Ramazan Bey'in kızı ile konuştum", "Ramazan", "Bey'in kızı"),
+        ("mowila ze ziec Marek ja zamyka", "Marek", "ziec"),
+        ("ነቲ መምህር ዲያቆን ዳዊት ነጊራቶ", "ዳዊት", "ነቲ መምህር"),
     ],
 )
 def test_a_name_before_efendi_on_whose_name_and_a_receipt_number_go(
@@ -2489,6 +2491,10 @@ def test_a_name_before_efendi_on_whose_name_and_a_receipt_number_go(
         ("бачила її на Вербну неділю в церкві", "Вербну неділю"),
         ("вони живуть у Ніймегені", "у Ніймегені"),
         ("gabadhu waxay ku nooshahay Boschveld", "Boschveld"),
+        ("ኣብ ሰንበት ትምህርቲ ናይ ቅድስት ማርያም ኣብ ሮተርዳም", "ቅድስት ማርያም"),
+        ("رأيت امرأة مسنة تُركت في السيارة", "امرأة مسنة"),
+        ("صار يصرخ انو ما بدي بنت تالتة", "بنت تالتة"),
+        ("اجا شب من حمص وطبع ورقة", "من حمص"),
     ],
 )
 def test_feasts_of_round_37_and_towns_in_cyrillic_stay(text: str, stays: str) -> None:

@@ -113,7 +113,7 @@ TITLES = KUNYA_LATIN | _words(
     "marwo mudane aabbe",
     "السيد السيدة الأستاذ الأستاذة الاستاذ الاستاذة الحاج الحاجة",
     "آقای خانم",
-    "ወይዘሮ ኣቶ ወይዘሪት ወ/ሮ ወ/ት ወ/ሪት",
+    "ወይዘሮ ኣቶ ወይዘሪት ወ/ሮ ወ/ት ወ/ሪት ዲያቆን ቀሺ",  # deacon, priest
 )
 
 # Turkish titles written after the name: "Ayşe Hanım", "Mehmet Bey".
@@ -230,6 +230,7 @@ KIN = (
         "syna synem córka córki córkę córką matka matki mama mamy ojciec ojca tata taty siostra",
         "siostry siostrę brat brata babcia babci dziadek ciocia cioci wujek wujka koleżanka",
         "kolega przyjaciółka przyjaciel partnerka chłopak dziewczyna wnuczka wnuk teściowa",
+        "zięć zięcia ziec ziecia synowa synowej",
         # typed without their accents: "zamyka mame", "karta meza"
         "mame meza mezem zony corke corka",
         "nauczycielka synek córeczka",
@@ -366,7 +367,7 @@ THING_BEFORE = _words(
     "mercedes-benz lexus porsche jeep chevrolet lada daewoo chrysler dodge cupra",
     "vv sv fc rksv sc afc csv vvv rkvv hvv rkc",
     # a saint, whose name a church bears: "ቤተ ክርስትያን ቅዱስ ሚካኤል"
-    "ቅዱስ ቅድስት ቅድስቲ",
+    "ቅዱስ ቅድስት ቅድስቲ św. sw. św świętego swietego świętej swietej",  # "sw. franciszka"
     # a car, before its make: "baabuur mercedes", "araba mercedes", "een auto Mercedes"
     "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
     "طوموبيل طونوبيل سيارة سيارته سيارتها ماشین",
