@@ -22,7 +22,6 @@ classifier has hardly seen, only in context.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from . import namemodel
@@ -38,6 +37,7 @@ from .given_names import (
     ukrainian_names_in_latin,
 )
 from .lexicon import COLOURS, KIN, NAMES_NOT_PLACES, NOT_PERSON, STOP, UNCASED_KIN
+from .normalise import unaccented
 from .once import LoadedOnce, data_lines
 from .places import is_named_thing, is_place, named_things, places
 
@@ -335,15 +335,6 @@ def not_person(word: str) -> bool:
     if any(listed(stem) or is_place(stem) for stem in _softened_stems(word)):
         return True
     return word in _unaccented_not_person()  # typed without accents: "marroqui", "holandes"
-
-
-def unaccented(word: str) -> str:
-    """A Latin word as typed on a phone without accents: "marroquí" -> "marroqui"."""
-    plain = unicodedata.normalize("NFD", word.translate(_DOTLESS))
-    return "".join(ch for ch in plain if not unicodedata.combining(ch))
-
-
-_DOTLESS = str.maketrans("ıł", "il")
 
 
 def _build_unaccented() -> frozenset[str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .normalise import unaccented
+
 
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of cue items, longest first, so "huisnr" wins over "nr"."""
@@ -134,11 +136,9 @@ def _turkish_cases(stems: str) -> frozenset[str]:
         forms |= {f"{stem}d{a}", f"{stem}l{a}r"}
         if y:  # after a consonant "-ı" is also "his": "ağabeyi" is her brother
             forms.add(f"{stem}{y}{i}")
-        out |= forms | {f.translate(_UNDOTTED) for f in forms}
+        out |= forms | {unaccented(f) for f in forms}
     return frozenset(out)
 
-
-_UNDOTTED = str.maketrans("ıöüşğç", "iousgc")
 
 TITLES_AFTER = (
     _turkish_cases(
@@ -177,7 +177,7 @@ _TURKISH_KIN = _possessed(
 )
 # also typed without the Turkish letters: "en buyuk kiz nisa", "karisi", "damadi"; but
 # "karim" is Karim more than "karım" (my wife), and Esi a Ghanaian name
-_TURKISH_KIN |= {word.translate(_UNDOTTED) for word in _TURKISH_KIN} - {"karim", "esi"}
+_TURKISH_KIN |= {unaccented(word) for word in _TURKISH_KIN} - {"karim", "esi"}
 # Farsi and Dari: "خواهرم" my sister, "دوستش" her friend, "همسایمون" our neighbour.
 _PERSIAN_KIN = _possessed(
     "خواهر برادر مادر پدر دختر پسر شوهر همسر زن دوست همسایه همسای خاله عمه عمو دایی"

@@ -61,6 +61,7 @@ from .lexicon import (
     VENUE_ARTICLES,
     VENUE_BEFORE,
 )
+from .normalise import unaccented
 from .places import is_place
 from .spans import MASK, Claims
 
@@ -293,7 +294,7 @@ _ARABIC_BARE_WEEKDAYS = frozenset(
 _SPANISH_TITLES = frozenset({"señor", "señora", "senor", "senora", "sr", "sra", "don", "doña"})
 # Arabic words before a family's name: "عائلة الحلبي", "آل المصري", "دار السوسي".
 _FAMILY_WORDS_AR = frozenset({"عائلة", "العائلة", "عيلة", "العيلة", "عايلة", "آل"})
-_FAMILY_OF = frozenset({"عائلة", "العائلة", "عيلة", "العيلة", "عايلة", "آل", "ال", "دار", "بيت"})
+_FAMILY_OF = _FAMILY_WORDS_AR | {"ال", "دار", "بيت"}
 # The Turkish cases of where: in, from ("arabada", "arabadan")
 _TR_PLACE_CASES = frozenset({"da", "de", "ta", "te", "dan", "den", "tan", "ten"})
 # Definite articles, by the languages they are one in (Spanish "de" is "of": "de rosa")
@@ -378,9 +379,7 @@ class _Scan:
             or _venue(base)  # "Vondelschool", "Sloterparkbad", "Rijschool'da"
             # "Ámsterdam"; not a Polish case ending: "basię" is Basia, not the place Basie
             or (
-                not low.isascii()
-                and not low.endswith(("ę", "ą"))
-                and _plain_place(judge.unaccented(low))
+                not low.isascii() and not low.endswith(("ę", "ą")) and _plain_place(unaccented(low))
             )
         )
 
@@ -1297,7 +1296,7 @@ class _Scan:
                 continue
             nickname = len(tok.low) >= 3 and name[:3] == tok.low[:3]
             # "lucía" is also Saint Lucia: the name without its accent is what counts
-            if nickname or judge.is_name(judge.unaccented(tok.low), self.langs):
+            if nickname or judge.is_name(unaccented(tok.low), self.langs):
                 self.names.add(j)
 
     def negated(self, i: int) -> bool:

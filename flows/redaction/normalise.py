@@ -30,3 +30,13 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     return "".join(_ascii_digit(ch) for ch in text if ch not in _INVISIBLE)
+
+
+_DOTLESS = str.maketrans("ıł", "il")
+
+
+def unaccented(word: str) -> str:
+    """A Latin word as typed on a phone without accents: "marroquí" -> "marroqui",
+    "karısı" -> "karisi"."""
+    plain = unicodedata.normalize("NFD", word.translate(_DOTLESS))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
