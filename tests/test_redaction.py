@@ -2450,6 +2450,7 @@ def test_turkish_titles_declined_a_family_in_the_plural_and_a_file_number_go(
         ("Aabihii wuxuu joogaa London", "London"),
         ("gabadhu way joogtaa tan iyo Ramadaantii", "Ramadaantii"),
         ("ቤተ ክርስቲያን ቅድስቲ ማርያም ኣብ ኣልሜረ", "ቅድስቲ ማርያም"),
+        ("kościół św Józefa w Tilburgu", "św Józefa"),
         ("Haar nani zei: log ke izzat ke baat hai, beti", "Haar nani zei: log ke izzat"),
         ("'Aabbahay wuxuu yiri waa inaad guursataa,' zei ze", "Aabbahay wuxuu yiri"),
         ("Bugün Anadolu Rijschool'da direksiyon dersindeydim", "Anadolu Rijschool"),

@@ -367,7 +367,7 @@ THING_BEFORE = _words(
     "mercedes-benz lexus porsche jeep chevrolet lada daewoo chrysler dodge cupra",
     "vv sv fc rksv sc afc csv vvv rkvv hvv rkc",
     # a saint, whose name a church bears: "ቤተ ክርስትያን ቅዱስ ሚካኤል"
-    "ቅዱስ ቅድስት ቅድስቲ św. sw. św świętego swietego świętej swietej",  # "sw. franciszka"
+    "ቅዱስ ቅድስት ቅድስቲ św sw świętego swietego świętej swietej",  # "św Józefa"
     # a car, before its make: "baabuur mercedes", "araba mercedes", "een auto Mercedes"
     "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
     "طوموبيل طونوبيل سيارة سيارته سيارتها ماشین",

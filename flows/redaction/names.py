@@ -1242,8 +1242,8 @@ class _Scan:
         low = self.toks[i].low.replace("'", "")
         if not (low.endswith(("ler", "lar")) and len(low) > 5 and self.joined(i + 1)):
             return False
-        if not self.toks[i + 1].low.startswith("ailesi"):
-            return False
+        if not any(self.toks[i + 1].low.startswith(word) for word in FAMILY_AFTER):
+            return False  # "ailesi", "ailesinin", "ailesine"
         return judge.known_name(low[:-3]) and not judge.not_person(low[:-3])
 
     def foreign_month(self, i: int) -> bool:
