@@ -2500,3 +2500,40 @@ def test_a_name_before_efendi_on_whose_name_and_a_receipt_number_go(
 )
 def test_feasts_of_round_37_and_towns_in_cyrillic_stay(text: str, stays: str) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("De eigenares heet mevrouw Van Bergen-Smit, ze is streng", "Bergen-Smit", "mevrouw"),
+        ("Ik sprak met meneer van der Bergen over de huur", "Bergen", "meneer"),
+        ("haar tante, apodo 'la flaca', la encierra", "flaca", "haar tante"),
+        ("his cousin works there, aka bigmike on snap", "bigmike", "his cousin"),
+        ("my neighbour Hiwet (ሕወት) is scared of her husband", "ሕወት", "her husband"),
+        ("na andrzejkach u ani lalismy wosk", "ani", "na andrzejkach"),
+        ("trzyma zone gosie w domu na klucz", "gosie", "w domu"),
+        ("chce spać u koleżanki Róży przez tydzień", "Róży", "u koleżanki"),
+        ("на подвір'ї мама, лєна, плакала", "лєна", "на подвір'ї"),
+        ("my friend Tia said her father hits her", "Tia", "my friend"),
+    ],
+)
+def test_a_dutch_family_particle_a_nickname_a_name_in_its_script_and_forms_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("a florist on the Nieuwe Binnenweg told me", "Nieuwe Binnenweg"),
+        ("meneer van de kapper zei dat ze bang was", "meneer van de kapper"),
+        ("se fue a vivir a la casa de su tia en Breda", "su tia"),
+        ("tiene un corte en la ceja que se hizo con la puerta", "la ceja"),
+        ("Nie mówi ani słowa po niderlandzku", "ani słowa"),
+    ],
+)
+def test_a_street_without_number_kin_typed_plain_and_a_body_part_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)

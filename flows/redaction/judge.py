@@ -542,12 +542,20 @@ def _always_name(word: str, langs: tuple[str, ...]) -> bool:
     if "\u0400" <= word[:1] <= "\u04ff":
         return any(stem in _UKRAINIAN_ALWAYS for stem in _stems(word))
     if "pl" in langs:
-        if word in POLISH_NAMES:
-            return True
-        if word.endswith(("ach", "ami")):
-            return False  # a plural: "na andrzejkach" (at St Andrew's Eve), not Andrzejek
-        return any(stem in POLISH_NAMES for stem in _polish_stems(word))
+        # "ani" is "nor" before it is Ania's genitive (names.py reads "u ani": at Ania's)
+        return polish_name_form(word) and (
+            word in POLISH_NAMES or lexicon().zipf(word, ("pl",)) < 5.0
+        )
     return False
+
+
+def polish_name_form(word: str) -> bool:
+    """A Polish given name or one of its declined forms ("krysi", "zosią", "tomkiem")."""
+    if word in POLISH_NAMES:
+        return True
+    if word.endswith(("ach", "ami")):
+        return False  # a plural: "na andrzejkach" (at St Andrew's Eve), not Andrzejek
+    return any(stem in POLISH_NAMES for stem in _polish_stems(word))
 
 
 def _polish_stems(word: str) -> list[str]:
@@ -605,19 +613,20 @@ def _bucket(lex: Lexicon, word: str, *, spell_alike: bool = True) -> int:
         bucket = min(bucket, 2)
     elif word in NAME_WORDS:
         bucket = min(bucket, 3)  # a name that is also a word: a name where names stand
+    first = word[:1]
+    if "\u0400" <= first <= "\u04ff":
+        # also when the Ukrainian spelling is a rarer name: "лєна" is Лена
+        russian = word.translate(_UKRAINIAN_TO_RUSSIAN)
+        variants = {russian, russian.replace("ий", "ей")} if russian != word else set()
+        return min([bucket, *(lex.name_bucket(v) for v in variants)])
     if bucket <= 6:
         return bucket
     if not word.isascii() and word != word.translate(_CIRCUMFLEX):
         return _bucket(lex, word.translate(_CIRCUMFLEX))  # "kâmuran" is "kamuran"
-    first = word[:1]
     if "\u0600" <= first <= "\u06ff":
         folded = word.translate(_ARABIC_VARIANTS)
         persian = folded.replace("ي", "ی").replace("ك", "ک")
         bucket = min(lex.name_bucket(folded), lex.name_bucket(persian))
-    elif "\u0400" <= first <= "\u04ff":
-        russian = word.translate(_UKRAINIAN_TO_RUSSIAN)
-        variants = {russian, russian.replace("ий", "ей")} if russian != word else set()
-        bucket = min([bucket, *(lex.name_bucket(v) for v in variants)])
     elif ethiopic(first) and spell_alike:
         others = _geez_spellings(word) - {word}
         bucket = min([bucket, *(_bucket(lex, other, spell_alike=False) for other in others)])

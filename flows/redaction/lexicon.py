@@ -74,7 +74,7 @@ NAME_CUES_STRONG = _phrases(
 # word ("le dicen el gato", "кличуть його Кіт", "którego nazywa „Sebą”").
 NICKNAME_CUES = _phrases(
     "noemen hem|noemen haar|ze noemen hem|ze noemen haar|iedereen noemt hem|bijnaam|roepnaam",
-    "they call him|they call her|calls himself|calls herself|nickname|alias|goes by",
+    "they call him|they call her|calls himself|calls herself|nickname|alias|goes by|aka",
     "nazywa|nazywają|mówią na niego|mówią na nią|wołają na niego|wołają na nią|ksywa",
     "кличуть його|кличуть її|називають його|називають її|кличуть|прізвисько",
     "називав його|називав її|називала його|називала її|називали його|називали її",
@@ -232,7 +232,8 @@ KIN = (
         "kolega przyjaciółka przyjaciel partnerka chłopak dziewczyna wnuczka wnuk teściowa",
         "zięć zięcia ziec ziecia synowa synowej",
         # typed without their accents: "zamyka mame", "karta meza"
-        "mame meza mezem zony corke corka",
+        "mame meza mezem zony zone corke corka corki",
+        "koleżanki koleżankę koleżanką koleżance kolezanka kolezanki kolezanke kolegi",
         "nauczycielka synek córeczka",
         # uk
         "сусідка сусідки сусідку сусід сусіда чоловік чоловіка дружина дружину син сина донька",
@@ -479,6 +480,8 @@ NOT_NAMES = _words(
     "imam imaam pastor dominee priester",
     # a block of flats, before its letter: "blok C daire 5", "ze wonen blok c flat 5"
     "blok block bloque",
+    # body parts the name lists hold (not "wang", "pols", "udo", "kostka": names as well)
+    "ceja cejas cuello ojo costilla barbilla brew брова",
     # other
     "mr mrs ms dr covid corona whatsapp telegram facebook instagram tiktok snapchat",
 )

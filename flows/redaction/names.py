@@ -20,6 +20,7 @@ there, with the family name that follows a given name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import judge
@@ -119,6 +120,7 @@ _STREET_ENDINGS = (
     "steeg",
     "dreef",
     "plantsoen",
+    "weg",  # "de Nieuwe Binnenweg"; no name ends so
 )
 
 
@@ -311,6 +313,10 @@ _DEFINITE = {
     "mijn": ("nl",),
     "hun": ("nl",),
 }
+# Spanish kin typed without the accent, rarer as typed than as a name: "de su tia"
+_KIN_UNACCENTED = frozenset({"tia", "tio", "mama", "papa"})
+_NICKNAME_ARTICLES = frozenset({"el", "la", "de", "het", "the"})
+_KIN_DETERMINERS = frozenset({"el", "la", "su", "mi", "tu"})
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "bij", "naar", "op", "uit", "at", "to", "near", "inside", "en", "w", "na"}
 )
@@ -516,6 +522,8 @@ class _Scan:
                 for stem in judge.name_stems(base)
                 if not (base[len(stem) :] in _TR_PLACE_CASES and judge.ordinary(stem, self.langs))
             ]  # and "karısı arabadan indi": his wife got out of the car, not Araba
+        if "pl" in self.langs and base.endswith("ie"):
+            forms.append(base[:-2] + "ia")  # "zone bogusie": żonę Bogusię, typed plain
         return any(judge.kin_name(form, self.langs) for form in forms)
 
     def before_uncased_kin(self, i: int) -> bool:
@@ -689,6 +697,8 @@ class _Scan:
         tok = self.toks[i]
         if tok.cap or not tok.cased or not self.joined(i) or i < 1:
             return False
+        if tok.low in _KIN_UNACCENTED and self.toks[i - 1].low in _KIN_DETERMINERS:
+            return "es" in self.langs
         if not set(_DEFINITE.get(self.toks[i - 1].low, ())) & set(self.langs):
             return False
         if self.joined(i + 1) and self.toks[i + 1].low in FAMILY_AFTER:
@@ -786,6 +796,17 @@ class _Scan:
         if self.stop(tok) or (tok.cased and self.not_name(tok)):
             return False
         return self.slot(i) and judge.slot_name(_base(tok.low), self.langs)
+
+    def at_home_of(self, i: int) -> bool:
+        """Polish "u" (at the home of) before a declined given name, also one that is a
+        frequent word: "u ani" is at Ania's, where "ani" is otherwise "nor"."""
+        return (
+            i > 0
+            and "pl" in self.langs
+            and self.toks[i - 1].low == "u"
+            and self.joined(i)
+            and judge.polish_name_form(self.toks[i].low)
+        )
 
     def lexicon_name(self, i: int, context: bool = False) -> bool:
         """A name from the built lexicon that is not a common word here, or an unknown word
@@ -1051,6 +1072,9 @@ class _Scan:
         if not self.joined(j, _TITLE_GAP if kind == TITLE else _CUE_GAP):
             return
         tok = self.toks[j]
+        if kind == NICKNAME and tok.low in _NICKNAME_ARTICLES and self.joined(j + 1):
+            self.names.update((j, j + 1))  # "apodo 'el pato'", "bijnaam de Snor"
+            return
         if not tok.cased:
             if kind == KINSHIP or self.stop(tok) or judge.not_person(tok.low):
                 return  # "خانم ایرانی": the Iranian lady
@@ -1076,14 +1100,17 @@ class _Scan:
         )
         # "mr de groot": a title and a particle make the next word a family name, also a
         # common word; but "meneer van de kapper" is the man from the barber's
+        # "mevrouw Van Bergen-Smit": after "Van" or "van der" also a town is the name
+        dutch = _dutch_family_particles(self.toks[j:first])
         surname = (
             kind == TITLE
-            and first == j + 1
-            and tok.low in ("de", "den", "ter", "ten")
+            and ((first == j + 1 and tok.low in ("de", "den", "ter", "ten")) or dutch)
             and self.toks[j - 1].low not in _SPANISH_TITLES  # "el señor de control de plagas"
             and lead.cased
             and not self.stop(lead)
-            and not self.not_name(lead)
+            and (
+                not self.not_name(lead) or (dutch and lead.cap and is_place(lead.low.split("-")[0]))
+            )
         )
         typed_title = typed_title or surname
         if first != j and not (self.capital_name(lead) or typed_title):
@@ -1207,6 +1234,7 @@ class _Scan:
                 or self.uncased_subject(i)
                 or self.aged(i)
                 or self.slot_name(i)
+                or self.at_home_of(i)
                 or self.foreign_month(i)
                 or _family_plural(tok)
                 or self.family_in_plural(i)
@@ -1292,7 +1320,14 @@ class _Scan:
             if j >= len(self.toks) or not _BRACKET_GAP.fullmatch(self.gap(j)):
                 continue
             tok, name = self.toks[j], self.toks[i].low
-            if not tok.cased or self.stop(tok) or tok.low in KIN or tok.low in NOT_NAMES:
+            if self.stop(tok) or tok.low in KIN or tok.low in NOT_NAMES:
+                continue
+            if _script(tok.text) != _script(name):
+                # the name in the person's own script: "Tsega (ፀጋ)", "Fatima (فاطمة)"
+                if tok.low not in UNCASED_KIN and not judge.not_person(tok.low):
+                    self.names.add(j)
+                continue
+            if not tok.cased:
                 continue
             nickname = len(tok.low) >= 3 and name[:3] == tok.low[:3]
             # "lucía" is also Saint Lucia: the name without its accent is what counts
@@ -1478,6 +1513,18 @@ _SHORT_VENUE_HEADS = (
     *("kliniek", "apotheek", "ziekenhuis", "werk", "rijk", "loop", "hoek", "tuin", "hal"),
     *("kerk", "wijk", "buurt"),  # "Zuiderzeewijk", "Transvaalbuurt"
 )
+
+
+def _script(word: str) -> str:
+    """The script of a word's first letter ("LATIN", "ARABIC", "ETHIOPIC", ...)."""
+    return unicodedata.name(word[:1], "?").split(" ")[0]
+
+
+def _dutch_family_particles(toks: list[_Tok]) -> bool:
+    """Particles that only a Dutch family name has: "Van" with its capital, or "van der",
+    "van den" ("meneer van de kapper" is the barber)."""
+    words = [tok.low for tok in toks]
+    return bool(toks) and (toks[0].text == "Van" or words in (["van", "der"], ["van", "den"]))
 
 
 def _venue(low: str) -> bool:
