@@ -2537,3 +2537,24 @@ def test_a_street_without_number_kin_typed_plain_and_a_body_part_stay(
     text: str, stays: str
 ) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("we reden met de bus naar Kranenburg over de grens", "Kranenburg"),
+        ("їхала до Дюссельдорфа з Утрехта", "до Дюссельдорфа"),
+        ("hij huurde bij Sixt een busje naar Marokko", "Sixt"),
+        ("de bar van hockeyclub HC Kampong in Utrecht", "HC Kampong"),
+        ("At the feast of Kudus Mikael at the church", "Kudus Mikael"),
+        ("На День святого Миколая у громаді", "святого Миколая"),
+        ("كانت امرأة تطلب كيكة عيد ميلاد لبنتها", "عيد ميلاد"),
+        ("ቆልዓ ባዕሉ 'ባባ' ኢሉ ሓቢኡ", "ባባ"),
+        ("bas yeh 'متل جدو' قال الاستاذ", "جدو"),
+        ("Eşim boyacı, geçen hafta Heerlen'de çalıştı", "boyacı"),
+    ],
+)
+def test_towns_across_the_border_car_hire_saints_and_family_words_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)

@@ -305,6 +305,8 @@ UNCASED_KIN = (
         "adeer adeerkeed adeerkay adeerkiis adeerkood",
         # the uncle, the aunt, bare; spoken Farsi "the husband", "the woman", "the girl"
         "خال خالة عمة شوهره زنه دختره پسره",
+        # grandpa, grandma (Levantine, spoken); dad, mum (Tigrinya, said by a child)
+        "جدو جدي ستو تيتا ባባ ማማ",
     )
 )
 
@@ -366,9 +368,10 @@ THING_BEFORE = _words(
     "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi mercedes",
     "mercedes-benz lexus porsche jeep chevrolet lada daewoo chrysler dodge cupra",
-    "vv sv fc rksv sc afc csv vvv rkvv hvv rkc",
+    "vv sv fc rksv sc afc csv vvv rkvv hvv rkc hc mhc",  # "hockeyclub HC Kampong"
     # a saint, whose name a church bears: "ቤተ ክርስትያን ቅዱስ ሚካኤል"
     "ቅዱስ ቅድስት ቅድስቲ św sw świętego swietego świętej swietej",  # "św Józefa"
+    "kidus kudus qidus святого святої святий свята",  # "Kudus Mikael", "святого Миколая"
     # a car, before its make: "baabuur mercedes", "araba mercedes", "een auto Mercedes"
     "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
     "طوموبيل طونوبيل سيارة سيارته سيارتها ماشین",
@@ -449,7 +452,7 @@ NOT_NAMES = _words(
     # Turkish trades said with a title: "ebe hanım" (the midwife), "müdür bey"
     "ebe müdür müdire hoca memur şoför usta savcı kapıcı bekçi başkan patron eczacı terzi",
     "patronun patronu patronum ustanın ustası",  # "patronun yeğeni": the boss's nephew
-    "kasap bakkal manav",
+    "kasap bakkal manav boyacı boyaci",
     # religion and feasts
     "god allah ramadan ramazan bayram eid suikerfeest offerfeest kerst kerstmis christmas",
     "ramazanda ramazandan ramadaan ramadaanka ramadaankii ramadhan wielkanoc wielkanocy",
