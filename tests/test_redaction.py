@@ -2515,6 +2515,8 @@ def test_feasts_of_round_37_and_towns_in_cyrillic_stay(text: str, stays: str) ->
         ("chce spać u koleżanki Róży przez tydzień", "Róży", "u koleżanki"),
         ("на подвір'ї мама, лєна, плакала", "лєна", "на подвір'ї"),
         ("my friend Tia said her father hits her", "Tia", "my friend"),
+        ("de mevrouw des huizes (van der hoeven) heeft haar pas", "hoeven", "des huizes"),
+        ("ik sprak met Van Bergen over de huur", "Bergen", "over de huur"),
     ],
 )
 def test_a_dutch_family_particle_a_nickname_a_name_in_its_script_and_forms_go(

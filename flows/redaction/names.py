@@ -808,6 +808,24 @@ class _Scan:
             and judge.polish_name_form(self.toks[i].low)
         )
 
+    def after_dutch_particles(self, i: int) -> bool:
+        """After "van der", "van den" or a "Van" inside a sentence, which only a family
+        name has, the next word is that name, also a word or a town: "(van der hoeven)",
+        "met Van Bergen"."""
+        if i < 1 or not self.joined(i) or self.stop(self.toks[i]):
+            return False
+        first = i
+        while first > 0 and first > i - 3 and self.toks[first - 1].low in PARTICLES:
+            first -= 1
+        if first == i or not (
+            self.joined(first + 1) and _dutch_family_particles(self.toks[first:i])
+        ):
+            return False
+        if self.toks[first].text == "Van" and self.sentence_start(first):
+            return False  # "Van Gogh" may open a sentence; "Van daar" is "from there"
+        tok = self.toks[i]
+        return not (tok.cased and self.not_name(tok)) or is_place(tok.low.split("-")[0])
+
     def lexicon_name(self, i: int, context: bool = False) -> bool:
         """A name from the built lexicon that is not a common word here, or an unknown word
         shaped like a name (judge.py)."""
@@ -1235,6 +1253,7 @@ class _Scan:
                 or self.aged(i)
                 or self.slot_name(i)
                 or self.at_home_of(i)
+                or self.after_dutch_particles(i)
                 or self.foreign_month(i)
                 or _family_plural(tok)
                 or self.family_in_plural(i)
