@@ -2560,3 +2560,18 @@ def test_towns_across_the_border_car_hire_saints_and_family_words_stay(
     text: str, stays: str
 ) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("zijn dochter Gül, dat betekent roos, gaat trouwen", "betekent roos"),
+        ("she is called Tsega, it means 'grace', and she is scared", "grace"),
+        ("w kościele św. Jakuba w Hadze podeszła do mnie", "św. Jakuba"),
+        ("a little girl got scared of the siren and screamed", "the siren"),
+    ],
+)
+def test_what_a_name_means_a_saint_after_his_dot_and_a_word_after_the_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)

@@ -315,6 +315,9 @@ _DEFINITE = {
 }
 # Spanish kin typed without the accent, rarer as typed than as a name: "de su tia"
 _KIN_UNACCENTED = frozenset({"tia", "tio", "mama", "papa"})
+_MEANS = frozenset(
+    {"betekent", "means", "meaning", "significa", "znaczy", "означає", "значить", "demek"}
+)
 _NICKNAME_ARTICLES = frozenset({"el", "la", "de", "het", "the"})
 _KIN_DETERMINERS = frozenset({"el", "la", "su", "mi", "tu"})
 _PLACE_PREPOSITIONS = frozenset(
@@ -607,9 +610,10 @@ class _Scan:
     def after_thing(self, i: int) -> bool:
         """After a colour or a thing's word: "een grijze Volkswagen Caddy", "VV Zwaluwen",
         also with an article between: "beyaz bir Mercedes"."""
-        if not self.joined(i):
+        before = self.toks[i - 1].low if i > 0 else ""
+        # "św. Jakuba": the saint's abbreviation with its dot
+        if not (self.joined(i) or (before in ("św", "sw") and self.joined(i, _TITLE_GAP))):
             return False
-        before = self.toks[i - 1].low
         if before in _ARTICLES and self.joined(i - 1):
             before = self.toks[i - 2].low
         return before in COLOURS | THING_BEFORE
@@ -629,8 +633,14 @@ class _Scan:
                 self.weekday_after_every,
                 self.month_said,
                 self.trade_after_preposition,
+                self.meaning_said,
             )
         )
+
+    def meaning_said(self, i: int) -> bool:
+        """A word given as what a name means is a word: "Gül, dat betekent roos", "Tsega
+        (it means 'grace')"."""
+        return i > 0 and self.joined(i, _CUE_GAP) and self.toks[i - 1].low in _MEANS
 
     def origin_after_word(self, i: int) -> bool:
         """An Arabic word of origin after a common word says where someone is from:
@@ -713,7 +723,9 @@ class _Scan:
                 or before in FAMILY_WORDS  # "familie de graaf"
             ):
                 return False
-        return lexicon().zipf(tok.low, self.langs) >= 4.0
+        # English "the" is no family particle, as Dutch "de" is: "scared of the siren"
+        floor = 2.5 if self.toks[i - 1].low == "the" else 4.0
+        return lexicon().zipf(tok.low, self.langs) >= floor
 
     def venue_after_article(self, i: int) -> bool:
         """A capitalised word after "het" or "the", or after "de" after a preposition,
