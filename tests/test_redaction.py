@@ -2575,3 +2575,33 @@ def test_what_a_name_means_a_saint_after_his_dot_and_a_word_after_the_stay(
     text: str, stays: str
 ) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("his wife, date of birth 14 August 1961, stays inside", "14 August 1961", "his wife"),
+        ("she gave her name as hina and cried", "hina", "cried"),
+        ("a letter sent to her old address at Gooioord 88 in Zuidoost", "Gooioord 88", "Zuidoost"),
+        ("she lives at Kantershof 212 with her husband", "Kantershof 212", "her husband"),
+    ],
+)
+def test_an_english_birth_date_a_name_given_as_and_a_street_after_lives_at_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("she lives in Amsterdam 2 years now", "Amsterdam 2 years"),
+        ("on 14 August she was hit", "14 August"),
+        ("Я ношу одяг до пані, яка шиє вдома в Овервехті", "в Овервехті"),
+        ("На фабриці салатів у Бовенкарспелі, де я працюю", "у Бовенкарспелі"),
+    ],
+)
+def test_a_town_and_years_an_incident_date_and_dutch_places_in_cyrillic_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)

@@ -195,6 +195,10 @@ _ADDRESS_NUMBER_FIRST = re.compile(
     rf"|ኣድራሻ)[ \t:]+(?P<num>\d{{1,5}}[A-Za-z]?)(?P<words>(?:[ \t]+{_WORD}){{1,3}})",
     re.IGNORECASE,
 )
+# Between the cue and the street: "lives at", "address is", "woont op", "mieszka na".
+_LINK_BEFORE_STREET = re.compile(
+    r"(?:at|on|in|is|op|aan|en|na|przy|на|у|в|w|es|ist)[ \t:]+(?=[^\W\d_])", re.IGNORECASE
+)
 _CUE_ADDRESS = re.compile(
     rf"(?<![\w])(?:{alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:{_WORD}[ \t]+){{0,5}}?"
     rf"{_NUMBER_WORD}?{_HOUSE})",
@@ -436,7 +440,11 @@ def find_addresses(text: str, claims: Claims) -> None:
         if not _UNITS.match(text, m.end()):  # "in de laan van de kinderen 3 keer"
             claims.add(m.start(), m.end(), "address")
     for m in _CUE_ADDRESS.finditer(text):
-        words = re.findall(_WORD, m.group("addr"))
+        start = m.start("addr")
+        lead = _LINK_BEFORE_STREET.match(text, start)
+        if lead:  # "she lives at Reigersbos 104", "her address is Gooioord 12"
+            start = lead.end()
+        words = re.findall(_WORD, text[start : m.end("addr")])
         # after the cue one rare word in lower case and the number: "they stay
         # flierefluiter 17", not "ze woont sinds 2022", "ze woont daar 2 straten verder"
         one_word = (
@@ -445,10 +453,10 @@ def find_addresses(text: str, claims: Claims) -> None:
             and lexicon().zipf(_bare(words[0])) < 3.5
             and not _UNITS.match(text, m.end("addr"))
         )
-        if _floor_at(text, m.end("addr")):
-            continue  # "ze woont in poelenburg 3-hoog": a floor
+        if _floor_at(text, m.end("addr")) or (lead and _UNITS.match(text, m.end("addr"))):
+            continue  # "ze woont in poelenburg 3-hoog": a floor; "lives in Breda 2 years"
         if not all(_bare(w) in PARTICLES for w in words) and (_name_like(words) or one_word):
-            claims.add(m.start("addr"), m.end("addr"), "address")
+            claims.add(start, m.end("addr"), "address")
     for m in _ADDRESS_NUMBER_FIRST.finditer(text):
         end = m.end("num")
         for word in re.finditer(_WORD, m.group("words")):

@@ -331,6 +331,11 @@ def not_person(word: str) -> bool:
         return True
     if any(is_place(stem) for stem in _place_stems(word)):  # "z Wałbrzycha", "w Krakowie"
         return True
+    if "\u0400" <= word[:1] <= "\u04ff" and len(word) >= 7:
+        # a Dutch place spelt in Cyrillic, also declined: "в Овервехті", "у Бовенкарспелі"
+        stems = [word, *_place_stems(word)]
+        if any(is_place(latin) for stem in stems for latin in _dutch_spellings(stem)):
+            return True
     # "w Kruidvacie", "w Primerze", "w Biedronce", "w Pradze"
     if any(listed(stem) or is_place(stem) for stem in _softened_stems(word)):
         return True
@@ -360,6 +365,29 @@ def _build_typed_words() -> frozenset[str]:
 
 
 typed_words = LoadedOnce(_build_typed_words)
+
+
+_CYRILLIC_TO_DUTCH = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "д": "d", "е": "e", "є": "je", "ж": "zj", "з": "z",
+        "и": "i", "і": "i", "ї": "ji", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n",
+        "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ф": "f", "ц": "ts", "ч": "tsj",
+        "ш": "sj", "ь": "", "ю": "ju", "я": "ja", "'": "", "’": "",
+    }
+)  # fmt: skip
+_CYRILLIC_DUTCH_SOUNDS = {"г": ("g", "h"), "х": ("ch", "g", "h"), "у": ("u", "oe", "ou")}
+
+
+def _dutch_spellings(word: str) -> set[str]:
+    """How a Dutch name written in Cyrillic may be spelt in Dutch: "овервехт" is
+    "overvecht", "гауда" "gouda" ("г" and "х" are g, ch or h; "у" u or oe)."""
+    spellings = {""}
+    for ch in word:
+        options = _CYRILLIC_DUTCH_SOUNDS.get(ch) or (ch.translate(_CYRILLIC_TO_DUTCH),)
+        spellings = {s + o for s in spellings for o in options}
+        if len(spellings) > 64:
+            return set()
+    return spellings
 
 
 def _place_stems(word: str) -> list[str]:

@@ -40,6 +40,7 @@ NAME_CUES_STRONG = _phrases(
     # en
     "her name is|his name is|their name is|name is|named|known as|first name",
     "surname|last name|full name|real name|real name is|her real name|his real name",
+    "her name as|his name as|their name as|name as",  # "she gave her name as hina"
     # tr
     "adı|adi|ismi|isimi|soyadı|adı da|ismi de",
     # pl
@@ -518,7 +519,7 @@ MONTHS = _items(
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november",
     "december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec",
     # en
-    "january|february|march|may|june|july|october|mar|oct",
+    "january|february|march|may|june|july|august|october|mar|oct",
     # tr
     "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık",
     # pl (genitive, as used in dates, and nominative)

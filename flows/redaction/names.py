@@ -1158,7 +1158,8 @@ class _Scan:
                 and (
                     kind == NICKNAME  # any word: "le dicen el gato", "Sebą" (not Seba town)
                     or (
-                        not self.not_name(lead)
+                        # a name that is also a word of the lists: "her name as hina"
+                        (not self.not_name(lead) or _listed_word_and_name(lead.low))
                         and (
                             lead.cap
                             or not lead.cased
@@ -1544,6 +1545,11 @@ _SHORT_VENUE_HEADS = (
     *("kliniek", "apotheek", "ziekenhuis", "werk", "rijk", "loop", "hoek", "tuin", "hal"),
     *("kerk", "wijk", "buurt"),  # "Zuiderzeewijk", "Transvaalbuurt"
 )
+
+
+def _listed_word_and_name(low: str) -> bool:
+    """A word of the not-a-name list that is also a common given name ("hina": henna)."""
+    return low in NOT_NAMES and judge.known_name(low, common=True)
 
 
 def _script(word: str) -> str:
