@@ -2584,6 +2584,8 @@ def test_what_a_name_means_a_saint_after_his_dot_and_a_word_after_the_stay(
         ("she gave her name as hina and cried", "hina", "cried"),
         ("a letter sent to her old address at Gooioord 88 in Zuidoost", "Gooioord 88", "Zuidoost"),
         ("she lives at Kantershof 212 with her husband", "Kantershof 212", "her husband"),
+        ("corka sasiadki ola ma goraczke od 4 dni", "ola", "corka sasiadki"),
+        ("przy bankomacie spotkalam ewelinke i jej meza", "ewelinke", "przy bankomacie"),
     ],
 )
 def test_an_english_birth_date_a_name_given_as_and_a_street_after_lives_at_go(
@@ -2597,6 +2599,7 @@ def test_an_english_birth_date_a_name_given_as_and_a_street_after_lives_at_go(
     [
         ("she lives in Amsterdam 2 years now", "Amsterdam 2 years"),
         ("on 14 August she was hit", "14 August"),
+        ("kierowca kaze im spac w busie do pracy", "w busie"),
         ("Я ношу одяг до пані, яка шиє вдома в Овервехті", "в Овервехті"),
         ("На фабриці салатів у Бовенкарспелі, де я працюю", "у Бовенкарспелі"),
     ],

@@ -583,6 +583,13 @@ def polish_name_form(word: str) -> bool:
         return True
     if word.endswith(("ach", "ami")):
         return False  # a plural: "na andrzejkach" (at St Andrew's Eve), not Andrzejek
+    if (
+        word.endswith("e")
+        and not word.endswith("ie")  # a place's locative: "w busie", "w lesie"
+        and not lexicon().zipf(word)
+        and known_name(word[:-1] + "a")
+    ):
+        return True  # "-ę" typed plain, in no word list: "spotkalam ewelinke"
     return any(stem in POLISH_NAMES for stem in _polish_stems(word))
 
 

@@ -210,6 +210,14 @@ _SOMALI_KIN = _possessed(
 
 # Kinship and relationship words; in scripts with case a capitalised word after them is
 # taken as a name ("haar man Ahmed", "komşum Ayşe", "її чоловік Андрій").
+_POLISH_KIN = _words(
+    "sąsiadka sąsiadki sąsiadkę sąsiadką sąsiad sąsiada mąż męża mężem żona żony żonę syn",
+    "syna synem córka córki córkę córką matka matki mama mamy mamę ojciec ojca tata taty",
+    "siostra siostry siostrę brat brata babcia babci dziadek ciocia cioci wujek wujka",
+    "koleżanka koleżanki koleżankę koleżanką koleżance kolega kolegi przyjaciółka przyjaciel",
+    "partnerka chłopak dziewczyna wnuczka wnuk teściowa zięć zięcia synowa synowej",
+    "nauczycielka synek córeczka",
+)
 KIN = (
     _TURKISH_KIN
     | _SOMALI_KIN
@@ -226,16 +234,8 @@ KIN = (
         "law",  # "her sister in law hope": the relative's name follows "law"
         "grandfather grandpa aunt uncle cousin niece nephew friend colleague teacher",
         "stepfather stepmother stepdaughter stepson girl boy",
-        # pl
-        "sąsiadka sąsiadki sąsiadkę sąsiadką sąsiad sąsiada mąż męża mężem żona żony żonę syn",
-        "syna synem córka córki córkę córką matka matki mama mamy ojciec ojca tata taty siostra",
-        "siostry siostrę brat brata babcia babci dziadek ciocia cioci wujek wujka koleżanka",
-        "kolega przyjaciółka przyjaciel partnerka chłopak dziewczyna wnuczka wnuk teściowa",
-        "zięć zięcia ziec ziecia synowa synowej",
-        # typed without their accents: "zamyka mame", "karta meza"
-        "mame meza mezem zony zone corke corka corki",
-        "koleżanki koleżankę koleżanką koleżance kolezanka kolezanki kolezanke kolegi",
-        "nauczycielka synek córeczka",
+        # pl, typed without their accents too ("corka sasiadki kaja", "zamyka mame")
+        *(_POLISH_KIN | {unaccented(word) for word in _POLISH_KIN}),
         # uk
         "сусідка сусідки сусідку сусід сусіда чоловік чоловіка дружина дружину син сина донька",
         "доньку доньки дочка дочку мати матір мама мами батько батька тато сестра сестру брат",
