@@ -2586,6 +2586,9 @@ def test_what_a_name_means_a_saint_after_his_dot_and_a_word_after_the_stay(
         ("she lives at Kantershof 212 with her husband", "Kantershof 212", "her husband"),
         ("corka sasiadki ola ma goraczke od 4 dni", "ola", "corka sasiadki"),
         ("przy bankomacie spotkalam ewelinke i jej meza", "ewelinke", "przy bankomacie"),
+        ("pagó con tarjeta a nombre de LUIS A CARRANZA ayer", "CARRANZA", "con tarjeta"),
+        ("pagó con tarjeta a nombre de LUIS A CARRANZA ayer", "LUIS", "ayer"),
+        ("her name is FATIMA EL AMRANI and she is scared", "AMRANI", "she is scared"),
     ],
 )
 def test_an_english_birth_date_a_name_given_as_and_a_street_after_lives_at_go(
@@ -2600,6 +2603,8 @@ def test_an_english_birth_date_a_name_given_as_and_a_street_after_lives_at_go(
         ("she lives in Amsterdam 2 years now", "Amsterdam 2 years"),
         ("on 14 August she was hit", "14 August"),
         ("kierowca kaze im spac w busie do pracy", "w busie"),
+        ("la casa está a nombre de su marido", "su marido"),
+        ("her name is on the list of the GGD", "GGD"),
         ("Я ношу одяг до пані, яка шиє вдома в Овервехті", "в Овервехті"),
         ("На фабриці салатів у Бовенкарспелі, де я працюю", "у Бовенкарспелі"),
     ],

@@ -55,6 +55,7 @@ NAME_CUES_STRONG = _phrases(
     "u yeeray|ugu yeeray|u yeertay|ugu yeertay|u yeeraan|ugu yeeraan",
     # es
     "se llama|su nombre es|de nombre|se llamaba|me llamo|apellido|su apellido es",
+    "a nombre de",  # "pagó con tarjeta a nombre de LUIS A CARRANZA"
     # ar (script has no case: every name cue behaves as strong)
     "اسمها|اسمه|اسمي|اسم|تدعى|يدعى|المدعوة|المدعو|تسمى|يسمى|تسمي|باسم|اسمها هو|اسمه هو",
     # Darija and Levantine: "her name", "they call her"

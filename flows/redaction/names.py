@@ -416,6 +416,17 @@ class _Scan:
             and ("'" in tok.low[1:3] or not judge.common_word(_base(tok.low), self.langs))
         )  # "O'Neill", "D'Souza" are names
 
+    def shouted_name(self, tok: _Tok) -> bool:
+        """A name of the lexicon written in capitals, as on a card or a form: "a nombre de
+        LUIS A CARRANZA"."""
+        return (
+            tok.cased
+            and tok.text.isupper()
+            and len(tok.text) >= 3
+            and not self.not_name(tok)
+            and judge.known_name(tok.low)
+        )
+
     def context(self, i: int) -> bool:
         """Token i stands where names stand: after "sprak met", a kinship word or a name
         already found, or before "zegt" (a word before a name: `chains`)."""
@@ -1074,6 +1085,14 @@ class _Scan:
             run = k
             while self.joined(run) and self.toks[run].low in PARTICLES | CONJUNCTIONS:
                 run += 1
+            shouted = self.toks[i].text.isupper() and len(self.toks[i].text) > 1
+            if (
+                shouted
+                and run + 1 < len(self.toks)
+                and len(self.toks[run].text) == 1
+                and self.joined(run + 1, _TITLE_GAP)
+            ):
+                run += 1  # the initial between: "LUIS A CARRANZA"
             joined_by_and = run > k and self.toks[run - 1].low in CONJUNCTIONS
             # a family name typed in lower case, unknown as a word: "nisa ozdogru"
             unknown = run == k and not tok.cap and not lexicon().known(tok.low)
@@ -1082,6 +1101,7 @@ class _Scan:
                 or not self.joined(run)
                 or not (
                     self.capital_name(self.toks[run])
+                    or (shouted and self.shouted_name(self.toks[run]))
                     # "hibo iyo yaasiin"
                     or self.lexicon_name(run, context=joined_by_and or unknown)
                 )
@@ -1143,7 +1163,8 @@ class _Scan:
             )
         )
         typed_title = typed_title or surname
-        if first != j and not (self.capital_name(lead) or typed_title):
+        shouted = named and self.shouted_name(lead)
+        if first != j and not (self.capital_name(lead) or typed_title or shouted):
             return
         if first == j + 1 and tok.low == "van":
             j = first  # "de juf van Amira" is Amira's teacher; "mevrouw van [name]" is fine
@@ -1151,6 +1172,7 @@ class _Scan:
             self.capital_name(lead)
             or (lead.low in CASED_NAMES and not self.not_name(lead))  # "haar man ahmed"
             or typed_title  # "mevr de vries-hoekstra"
+            or shouted
             or (
                 named
                 and first == j
