@@ -2589,6 +2589,7 @@ def test_what_a_name_means_a_saint_after_his_dot_and_a_word_after_the_stay(
         ("pagó con tarjeta a nombre de LUIS A CARRANZA ayer", "CARRANZA", "con tarjeta"),
         ("pagó con tarjeta a nombre de LUIS A CARRANZA ayer", "LUIS", "ayer"),
         ("her name is FATIMA EL AMRANI and she is scared", "AMRANI", "she is scared"),
+        ("وصل مكتوب من التأمين لنور الهدى يقول انه مفسوخ", "الهدى", "وصل مكتوب"),
     ],
 )
 def test_an_english_birth_date_a_name_given_as_and_a_street_after_lives_at_go(

@@ -927,9 +927,13 @@ class _Scan:
         )
 
     def compound(self, i: int) -> bool:
-        """An Arabic compound name: "عبد الرحمن", "نور الهدى" (not "نور الشمس" alone:
-        the second half must be a name of the lexicon or end in a name's "-ين"/"-ى")."""
-        if not (self.toks[i].text in _COMPOUND_HEADS and self.joined(i + 1)):
+        """An Arabic compound name: "عبد الرحمن", "نور الهدى", also after "ل", "ب" or "و"
+        (not "نور الشمس" alone: the second half must be a name of the lexicon or end in a
+        name's "-ين"/"-ى")."""
+        head = self.toks[i].text
+        if head[:1] in "لبو" and head[1:] in _COMPOUND_HEADS:
+            head = head[1:]  # "لنور الهدى": to Nour al-Huda
+        if not (head in _COMPOUND_HEADS and self.joined(i + 1)):
             return False
         second = self.toks[i + 1].text
         return (
