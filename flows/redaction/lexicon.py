@@ -260,6 +260,8 @@ KIN = (
         "vecina vecino marido esposo esposa mujer hijo hija hijos hijas madre padre mamá papá",
         "hermana hermano tía tío abuela abuelo prima primo amiga amigo novio novia pareja",
         "suegra nieta nieto sobrina sobrino maestra maestro compañera",
+        # Farsi and Dari in Latin letters, Kurmanji: husband, her husband, my husband
+        "shohar shoharam shoharesh shawhar shawharam shawharesh mêrê",
         # Arabic in Latin letters: "bint jiranna lama" (our neighbours' daughter Lama)
         "jarti jari jarna jaratna jiranna jiranha khalti 3amti mrato mratu rajlha rajelha",
         "zawjha zojha jozha jouzha khti khtha khoya khouya bent bint binti weld wld ukhti",
@@ -307,6 +309,7 @@ UNCASED_KIN = (
         "adeer adeerkeed adeerkay adeerkiis adeerkood",
         # the uncle, the aunt, bare; spoken Farsi "the husband", "the woman", "the girl"
         "خال خالة عمة شوهره زنه دختره پسره",
+        "الجيران جيران",  # the neighbours: "بنت الجيران" is no family's daughter
         # grandpa, grandma (Levantine, spoken); dad, mum (Tigrinya, said by a child)
         "جدو جدي ستو تيتا ባባ ማማ",
     )
