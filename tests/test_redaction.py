@@ -2618,3 +2618,45 @@ def test_a_town_and_years_an_incident_date_and_dutch_places_in_cyrillic_stay(
     text: str, stays: str
 ) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("een man die zich Rico noemt stuurt haar cadeaus", "Rico", "cadeaus"),
+        ("hij noemde zichzelf dre en zei dat ze moest werken", "dre", "moest werken"),
+        (
+            "in een Discord-server, gebruikersnaam xXJayden2012Xx, schreef hij",
+            "xXJayden2012Xx",
+            "Discord",
+        ),
+        ("his username is darkwolf and he is twelve", "darkwolf", "twelve"),
+    ],
+)
+def test_a_nickname_said_by_calling_oneself_and_a_user_name_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("su tío, con quien vive desde que llegó de Lima", "de Lima"),
+        ("amenaza con mandar fotos a su familia en Cali", "en Cali"),
+        ("le gritó que la mandaba de vuelta a Rosario", "a Rosario"),
+        ("De Jumbo noemt het een actie", "Jumbo"),
+        ("el la encierra con llave cuando sale", "con llave"),
+        ("na de wedstrijd in de kantine van KV Oranje-Wit", "KV Oranje-Wit"),
+        ("ze zei: zoji ma yintini flus", "zoji"),
+        ("Вони живуть в Еммені, десь на околиці", "в Еммені"),
+    ],
+)
+def test_towns_that_are_names_after_in_or_from_and_words_of_leisure_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)
+
+
+def test_a_town_that_is_a_name_is_still_a_person_where_a_person_stands():
+    assert_gone_and_kept("la hija de Rosario me dijo que su padre la pega", "Rosario", "la hija")

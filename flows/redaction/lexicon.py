@@ -76,6 +76,7 @@ NAME_CUES_STRONG = _phrases(
 # word ("le dicen el gato", "кличуть його Кіт", "którego nazywa „Sebą”").
 NICKNAME_CUES = _phrases(
     "noemen hem|noemen haar|ze noemen hem|ze noemen haar|iedereen noemt hem|bijnaam|roepnaam",
+    "noemt zichzelf|noemde zichzelf|noemen zichzelf|noemt zich|noemde zich",
     "they call him|they call her|calls himself|calls herself|nickname|alias|goes by|aka",
     "nazywa|nazywają|mówią na niego|mówią na nią|wołają na niego|wołają na nią|ksywa",
     "кличуть його|кличуть її|називають його|називають її|кличуть|прізвисько",
@@ -100,6 +101,7 @@ NAME_CUES_BEFORE = _phrases(
     "نام دارد|نام داره|اسم دارد",
     # "sky heet ze": Dutch puts the name first as often as after ("ze heet sky")
     "heet ze|heet hij|heette ze|heette hij",
+    "noemt|noemde",  # "een man die zich Rico noemt"
 )
 
 # Titles before a name: "mevrouw Jansen", "Mr. Smith", "meneer de Vries", "السيدة فاطمة".
@@ -183,7 +185,7 @@ _TURKISH_KIN |= {unaccented(word) for word in _TURKISH_KIN} - {"karim", "esi"}
 # Farsi and Dari: "خواهرم" my sister, "دوستش" her friend, "همسایمون" our neighbour.
 _PERSIAN_KIN = _possessed(
     "خواهر برادر مادر پدر دختر پسر شوهر همسر زن دوست همسایه همسای خاله عمه عمو دایی"
-    " مامان بابا داداش آبجی نوه همکار معلم نامزد",
+    " مامان بابا داداش آبجی نوه همکار معلم نامزد خشو",
     "م ش مون شون مان شان ت تون",
     "م ش مون شون ام اش",
     "هی",
@@ -265,6 +267,7 @@ KIN = (
         # Arabic in Latin letters: "bint jiranna lama" (our neighbours' daughter Lama)
         "jarti jari jarna jaratna jiranna jiranha khalti 3amti mrato mratu rajlha rajelha",
         "zawjha zojha jozha jouzha khti khtha khoya khouya bent bint binti weld wld ukhti",
+        "zoji zouji jouzi",  # my husband (Iraqi, Levantine)
     )
 )
 
@@ -301,7 +304,7 @@ UNCASED_KIN = (
         # the groom, the bride, the mother- and father-in-law: "ኣደ መርዓዊ" (his mother)
         "መርዓዊ መርዓት ሓማት ሓሙ ሓማታ ሓሙታ",
         # his and my brother, sister, son, daughter, mother, father
-        "ሓዉ ሓወይ ሓብቱ ሓብተይ ወዱ ጓሉ ወደይ ጓለይ ኣደይ ኣቦይ",
+        "ሓዉ ሓወይ ሓብቱ ሓብተይ ወዱ ጓሉ ወደይ ጓለይ ኣደይ ኣቦይ ሓፍተይ ሓፍቱ",
         "ጎረቤትና ጎረቤታ ጎረቤቱ ጎረቤትኩም ጎረቤቶም ጎረቤትኩ",  # our, her, his, your neighbour
         "ሓወቦ ሓወቦኣ ሓወቦኡ ሓወቦይ ሓትነ ሓትነኣ ሓትነኡ ኣኮ ኣኮኣ ኣኮኡ",  # uncles and aunts
         "پسرعمو پسرعموش پسرعموی دخترعمو دخترعموش پسرخاله پسرخالهش دخترخاله دخترخالهش",
@@ -373,7 +376,7 @@ THING_BEFORE = _words(
     "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi mercedes",
     "mercedes-benz lexus porsche jeep chevrolet lada daewoo chrysler dodge cupra",
-    "vv sv fc rksv sc afc csv vvv rkvv hvv rkc hc mhc",  # "hockeyclub HC Kampong"
+    "vv sv fc rksv sc afc csv vvv rkvv hvv rkc hc mhc kv ckv",  # "HC Kampong", "KV Oranje"
     # a saint, whose name a church bears: "ቤተ ክርስትያን ቅዱስ ሚካኤል"
     "ቅዱስ ቅድስት ቅድስቲ św sw świętego swietego świętej swietej",  # "św Józefa"
     "kidus kudus qidus святого святої святий свята",  # "Kudus Mikael", "святого Миколая"
@@ -490,8 +493,21 @@ NOT_NAMES = _words(
     "blok block bloque",
     # body parts the name lists hold (not "wang", "pols", "udo", "kostka": names as well)
     "ceja cejas cuello ojo costilla barbilla brew брова",
+    "llave llaves zapateria",  # a key, the shoe shop typed plain
     # other
     "mr mrs ms dr covid corona whatsapp telegram facebook instagram tiktok snapchat",
+)
+
+# Towns that are also common names, so not on the places list: kept only where the
+# words before say a place follows ("vive en Lima", "llegó de Cali", "in Pereira").
+TOWNS_ALSO_NAMES = _words(
+    "lima cali cuenca pereira rosario cartagena santiago valencia florencia victoria",
+    "sofia sofía jordan aydın aydin medina",
+)
+# Before such a town: "in", "from" where no person is meant; "de" after coming or being.
+IN_TOWN = _words("en in desde vanuit uit")
+FROM_TOWN_VERBS = _words(
+    "llegó llego vino viene vienen trajo trajeron volvió volvio es son eres soy vuelta"
 )
 
 # Places and institutions start with these (casefolded); such words are kept.

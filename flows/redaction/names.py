@@ -33,8 +33,10 @@ from .lexicon import (
     CONJUNCTIONS,
     FAMILY_AFTER,
     FAMILY_WORDS,
+    FROM_TOWN_VERBS,
     GREETED,
     GREETINGS,
+    IN_TOWN,
     KIN,
     KUNYA_LATIN,
     MONTH_AFTER,
@@ -57,13 +59,14 @@ from .lexicon import (
     THING_BEFORE,
     TITLES,
     TITLES_AFTER,
+    TOWNS_ALSO_NAMES,
     UNCASED_KIN,
     VENUE_AFTER,
     VENUE_ARTICLES,
     VENUE_BEFORE,
 )
 from .normalise import unaccented
-from .places import is_place
+from .places import is_named_thing, is_place
 from .spans import MASK, Claims
 
 _LETTER = r"[^\W\d_]"
@@ -645,7 +648,23 @@ class _Scan:
                 self.month_said,
                 self.trade_after_preposition,
                 self.meaning_said,
+                self.town_said,
             )
+        )
+
+    def town_said(self, i: int) -> bool:
+        """A town that is also a name, where the words before say a place follows: "vive
+        en Lima", "llegó de Cali", "de vuelta a Rosario"; not "la hija de Rosario"."""
+        if i < 1 or not self.joined(i) or unaccented(self.toks[i].low) not in TOWNS_ALSO_NAMES:
+            return False
+        before = self.toks[i - 1].low
+        if before in IN_TOWN:
+            return True
+        return (
+            before in ("de", "a")
+            and i >= 2
+            and self.joined(i - 1)
+            and self.toks[i - 2].low in FROM_TOWN_VERBS
         )
 
     def meaning_said(self, i: int) -> bool:
@@ -1209,7 +1228,18 @@ class _Scan:
             if self.stop(tok) or shop:
                 break  # "annem ve teyze", "de jumbo abi": no name before the title
             if tok.cased:
-                named = tok.low in _MONTH_WORDS or tok.low in _FEASTS_NAMED
+                named = (
+                    tok.low in _MONTH_WORDS
+                    or tok.low in _FEASTS_NAMED
+                    # "die zich Rico noemt", where "rico" is also a word
+                    or (
+                        kind == BEFORE
+                        and tok.cap
+                        and judge.known_name(tok.low, common=True)
+                        and tok.low not in NOT_PERSON
+                        and not is_named_thing(tok.low)
+                    )
+                )
                 if self.not_name(tok) and not named:
                     break  # "yaşlı Türk bey": the old Turkish man; but "eylül hanım", "Ramazan Bey"
                 typed = (

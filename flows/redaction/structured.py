@@ -186,7 +186,19 @@ _INSTITUTIONS = re.compile(
 )
 
 
+# A user name said as one, without its platform: "gebruikersnaam xXJayden2012Xx".
+_USERNAME = re.compile(
+    r"(?<!\w)(?:gebruikersnaam|username|user name|gamertag|accountnaam|nombre de usuario"
+    r"|kullanıcı adı|nazwa użytkownika|нікнейм|нік)(?:[ \t]+(?:is|es|was|jest|є))?"
+    r"[ \t]*[:=]?[ \t]*@?(?P<word>[\w.]{3,})",
+    re.IGNORECASE,
+)
+
+
 def find_handle_shapes(text: str, claims: Claims) -> None:
+    for m in _USERNAME.finditer(text):
+        if m.group("word").casefold() not in STOP:
+            claims.add(m.start("word"), m.end("word"), "handle")
     _claim_all(_HANDLE_SHAPE, text, claims, "handle", skip=NOT_PERSON)  # "life360": an app
 
 
