@@ -76,7 +76,8 @@ UNTUNED = (
     ("round37.jsonl", "Round 37, scored at 98.3 % (98.5 % after round 36) before it was read"),
     ("round38.jsonl", "Round 38, scored at 97.5 % (97.5 % after round 37) before it was read"),
     ("round39.jsonl", "Round 39, scored at 97.4 % (97.4 % after round 38) before it was read"),
-    ("round40.jsonl", "Round 40, not read: 98.6 % (98.6 % after round 37) on text not seen"),
+    ("round40.jsonl", "Round 40, scored at 98.6 % (98.6 % after round 39) before it was read"),
+    ("round41.jsonl", "Round 41, not read: 98.9 % (98.9 % after round 40) on text not seen"),
 )
 SPEED_TEXTS = 500
 
