@@ -2660,3 +2660,22 @@ def test_towns_that_are_names_after_in_or_from_and_words_of_leisure_stay(
 
 def test_a_town_that_is_a_name_is_still_a_person_where_a_person_stands():
     assert_gone_and_kept("la hija de Rosario me dijo que su padre la pega", "Rosario", "la hija")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("he paid with a card in the name of d. van houten today", "houten", "paid with a card"),
+        ("the card is in the name of J. Smith, her husband", "Smith", "her husband"),
+        ("گفت کار شوهرمه فامیلیشون صدری هست", "صدری", "شوهرمه"),
+        ("گفت اسم خودش لاله است", "لاله", "خودش"),
+    ],
+)
+def test_a_family_name_after_an_initial_and_after_the_farsi_word_for_it_goes(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+def test_a_single_letter_word_after_a_strong_cue_is_no_initial():
+    assert_kept("her name is a secret, she said", "a secret")

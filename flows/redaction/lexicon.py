@@ -41,6 +41,7 @@ NAME_CUES_STRONG = _phrases(
     "her name is|his name is|their name is|name is|named|known as|first name",
     "surname|last name|full name|real name|real name is|her real name|his real name",
     "her name as|his name as|their name as|name as",  # "she gave her name as hina"
+    "in the name of|on the name of|in name of",  # "a card in the name of d. van houten"
     # tr
     "adı|adi|ismi|isimi|soyadı|adı da|ismi de",
     # pl
@@ -64,6 +65,7 @@ NAME_CUES_STRONG = _phrases(
     "esmha|esmaha|ismha|ismaha|esmo|esmou|ismo|ismu|smitha|smito|smitou|smiytha",
     # fa
     "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم",
+    "فامیلیش|فامیلیشون|فامیلیشان|فامیلش|نام خانوادگی|نام خانوادگیش",  # family name
     # the same in Latin letters ("esmesh fereshteh-e": her name is Fereshteh)
     "esmesh|esmash|esmeshun|esmeshoon|namesh",
     # Sarnami and Hindustani in Latin letters: "beta ka naam soedesh" (the son's name)

@@ -105,6 +105,7 @@ _FILLERS = frozenset(
         "is", "was", "waa", "es", "هو", "هي", "jest", "є", "ist", "здається", "мабуть",
         "напевно", "chyba", "pewnie", "galiba", "sanırım", "sanirim", "creo", "quizás",
         "quizas", "probably", "maybe", "perhaps", "misschien", "waarschijnlijk",
+        "خودش", "خودم",  # "اسم خودش لاله": her own name is Laleh
     )
 )  # fmt: skip
 _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
@@ -1145,6 +1146,19 @@ class _Scan:
         if not self.joined(j, _TITLE_GAP if kind == TITLE else _CUE_GAP):
             return
         tok = self.toks[j]
+        # an initial before the family name: "in the name of d. van houten"
+        initialled = (
+            named
+            and tok.cased
+            and len(tok.text) == 1
+            and j + 1 < len(self.toks)
+            and self.gap(j + 1).startswith(".")
+            and self.joined(j + 1, _TITLE_GAP)
+        )
+        if initialled:
+            j += 1
+            tok = self.toks[j]
+        start = j
         if kind == NICKNAME and tok.low in _NICKNAME_ARTICLES and self.joined(j + 1):
             self.names.update((j, j + 1))  # "apodo 'el pato'", "bijnaam de Snor"
             return
@@ -1187,7 +1201,7 @@ class _Scan:
         )
         typed_title = typed_title or surname
         shouted = named and self.shouted_name(lead)
-        if first != j and not (self.capital_name(lead) or typed_title or shouted):
+        if first != j and not (self.capital_name(lead) or typed_title or shouted or initialled):
             return
         if first == j + 1 and tok.low == "van":
             j = first  # "de juf van Amira" is Amira's teacher; "mevrouw van [name]" is fine
@@ -1196,6 +1210,12 @@ class _Scan:
             or (lead.low in CASED_NAMES and not self.not_name(lead))  # "haar man ahmed"
             or typed_title  # "mevr de vries-hoekstra"
             or shouted
+            or (
+                initialled
+                and not self.stop(lead)
+                # "d. van houten": after an initial and a particle, also a town's name
+                and (not self.not_name(lead) or (first > start and is_place(lead.low)))
+            )
             or (
                 named
                 and first == j
