@@ -2631,6 +2631,7 @@ def test_a_town_and_years_an_incident_date_and_dutch_places_in_cyrillic_stay(
             "Discord",
         ),
         ("his username is darkwolf and he is twelve", "darkwolf", "twelve"),
+        ("він нікого не бачив, його нік darkwolf у грі", "darkwolf", "нікого"),
     ],
 )
 def test_a_nickname_said_by_calling_oneself_and_a_user_name_go(

@@ -508,7 +508,7 @@ TOWNS_ALSO_NAMES = _words(
 )
 # Before such a town: "in", "from" where no person is meant; "de" after coming or being.
 IN_TOWN = _words("en in desde vanuit uit")
-FROM_TOWN_VERBS = _words(
+FROM_TOWN_WORDS = _words(
     "llegó llego vino viene vienen trajo trajeron volvió volvio es son eres soy vuelta"
 )
 

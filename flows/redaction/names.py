@@ -33,7 +33,7 @@ from .lexicon import (
     CONJUNCTIONS,
     FAMILY_AFTER,
     FAMILY_WORDS,
-    FROM_TOWN_VERBS,
+    FROM_TOWN_WORDS,
     GREETED,
     GREETINGS,
     IN_TOWN,
@@ -665,7 +665,7 @@ class _Scan:
             before in ("de", "a")
             and i >= 2
             and self.joined(i - 1)
-            and self.toks[i - 2].low in FROM_TOWN_VERBS
+            and self.toks[i - 2].low in FROM_TOWN_WORDS
         )
 
     def meaning_said(self, i: int) -> bool:
@@ -1092,6 +1092,7 @@ class _Scan:
         if not self.after_name(i + 1):
             return
         taken, k = 1, i + 1
+        shouted = self.toks[i].text.isupper() and len(self.toks[i].text) > 1  # "LUIS A ..."
         while taken < _MAX_NAME_TOKENS and self.joined(k):
             tok = self.toks[k]
             if not tok.cased:
@@ -1109,7 +1110,6 @@ class _Scan:
             run = k
             while self.joined(run) and self.toks[run].low in PARTICLES | CONJUNCTIONS:
                 run += 1
-            shouted = self.toks[i].text.isupper() and len(self.toks[i].text) > 1
             if (
                 shouted
                 and run + 1 < len(self.toks)

@@ -189,7 +189,7 @@ _INSTITUTIONS = re.compile(
 # A user name said as one, without its platform: "gebruikersnaam xXJayden2012Xx".
 _USERNAME = re.compile(
     r"(?<!\w)(?:gebruikersnaam|username|user name|gamertag|accountnaam|nombre de usuario"
-    r"|kullanıcı adı|nazwa użytkownika|нікнейм|нік)(?:[ \t]+(?:is|es|was|jest|є))?"
+    r"|kullanıcı adı|nazwa użytkownika|нікнейм|нік)(?!\w)(?:[ \t]+(?:is|es|was|jest|є))?"
     r"[ \t]*[:=]?[ \t]*@?(?P<word>[\w.]{3,})",
     re.IGNORECASE,
 )
