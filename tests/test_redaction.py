@@ -2680,3 +2680,35 @@ def test_a_family_name_after_an_initial_and_after_the_farsi_word_for_it_goes(
 
 def test_a_single_letter_word_after_a_strong_cue_is_no_initial():
     assert_kept("her name is a secret, she said", "a secret")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("Hacer üç çocuklu, kocası Ramazan'dan çok korkuyor", "Ramazan", "kocası"),
+        ("ma ją w systemie pod numerem pracownika 60-3321", "60-3321", "w systemie"),
+        ("their address in Germany is Hansastraße 19, 44137 Dortmund", "44137", "Dortmund"),
+        ("their address in Germany is Hansastraße 19, 44137 Dortmund", "Hansastraße 19", "Germany"),
+        ("اسمش فکر کنم الناز بود", "الناز", "اسمش"),
+    ],
+)
+def test_a_feast_named_man_declined_a_staff_number_and_a_german_address_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("вона не купує їй ліки", "ліки"),
+        ("ми гуляли в дюнах біля Зандфорта", "біля Зандфорта"),
+        ("машина сіра Шкода Октавія з українськими номерами", "Шкода Октавія"),
+        ("وقفت سيارة الآيس كريم في شارعنا", "الآيس كريم"),
+        ("her husband is a deacon at the church", "deacon"),
+    ],
+)
+def test_medicine_towns_and_a_car_in_ukrainian_an_ice_cream_van_and_a_deacon_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)

@@ -339,8 +339,9 @@ def _name_like(words: list[str]) -> bool:
     )
 
 
-# A Belgian postcode after an address: "Kapelstraat 12 bus 4, 2000 Antwerpen".
-_POSTCODE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<code>[1-9]\d{3})(?=[ \t]+[^\W\d_])")
+# A Belgian or German postcode after an address: "Kapelstraat 12 bus 4, 2000 Antwerpen",
+# "Hansastraße 19, 44137 Dortmund".
+_POSTCODE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<code>[1-9]\d{3}|\d{5})(?=[ \t]+[^\W\d_])")
 
 
 def _postcodes_after_addresses(text: str, claims: Claims) -> None:

@@ -112,7 +112,7 @@ NAME_CUES_BEFORE = _phrases(
 KUNYA_LATIN = _words("um umm oum abu")
 TITLES = KUNYA_LATIN | _words(
     "mevrouw mevr mw mevrouwtje meneer mnr dhr heer juffrouw juf meester dokter",
-    "mr mrs ms miss mister dr sir madam auntie aunty",
+    "mr mrs ms miss mister dr sir madam auntie aunty deacon",
     "señor señora sr sra srta don doña",
     "pan pani panna państwo",
     "пан пані панна",
@@ -382,6 +382,7 @@ THING_BEFORE = _words(
     # a saint, whose name a church bears: "ቤተ ክርስትያን ቅዱስ ሚካኤል"
     "ቅዱስ ቅድስት ቅድስቲ św sw świętego swietego świętej swietej",  # "św Józefa"
     "kidus kudus qidus святого святої святий свята",  # "Kudus Mikael", "святого Миколая"
+    "шкода шкоду шкоди",  # the car: "сіра Шкода Октавія"
     # a car, before its make: "baabuur mercedes", "araba mercedes", "een auto Mercedes"
     "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
     "طوموبيل طونوبيل سيارة سيارته سيارتها ماشین",
@@ -496,6 +497,7 @@ NOT_NAMES = _words(
     # body parts the name lists hold (not "wang", "pols", "udo", "kostka": names as well)
     "ceja cejas cuello ojo costilla barbilla brew брова",
     "llave llaves zapateria",  # a key, the shoe shop typed plain
+    "lohusa ліки ліків قالین قالینها",  # a new mother; medicine; a carpet
     # other
     "mr mrs ms dr covid corona whatsapp telegram facebook instagram tiktok snapchat",
 )
@@ -592,6 +594,7 @@ STREET_SUFFIXES = _items(
     "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef|park|plantsoen",
     "markt|baan|burgwal|wal|haven|veld|erf|poort|allee|boulevard|dam|plaats|zijde|kwartier",
     "straatweg|oord|hoeve|gaarde|stede|weide|akker|str",
+    "straße|strasse|gasse",  # German addresses of family across the border
 )
 STREET_WORDS = _words(
     "street st road rd avenue ave lane drive close way court place square crescent terrace",
@@ -627,6 +630,8 @@ CASE_CUES = _items(
     "dossier|dossiernummer|dossiernr|zaaknummer|zaaknr|kenmerk|referentie|referentienummer",
     "ref|ref.|registratienummer|cliëntnummer|clientnummer|klantnummer|case|case no",
     "bonnummer|bonnr|ordernummer|bestelnummer|pakketnummer|volgnummer",
+    "personeelsnummer|werknemersnummer|employee number|staff number|numer pracownika",
+    "numerem pracownika|personel numarası|sicil numarası|табельний номер",
     "case no.|case number|file|file no|file number|reference|client number|patient number",
     "record|id|dosya|dosya no|dosya numarası|kimlik no|tc kimlik|tc kimlik no|numer sprawy",
     "sygnatura|pesel|номер справи|справа|справа №|expediente|número de caso|رقم الملف",

@@ -106,6 +106,7 @@ _FILLERS = frozenset(
         "напевно", "chyba", "pewnie", "galiba", "sanırım", "sanirim", "creo", "quizás",
         "quizas", "probably", "maybe", "perhaps", "misschien", "waarschijnlijk",
         "خودش", "خودم",  # "اسم خودش لاله": her own name is Laleh
+        "فکر", "کنم", "انگار",  # "اسمش فکر کنم الناز بود": her name, I think, was Elnaz
     )
 )  # fmt: skip
 _COLON_GAP = re.compile(r"[ \t]*:[ \t]*")
@@ -525,7 +526,7 @@ class _Scan:
         ):
             return True  # a name said twice is a nickname: "her husband jun-jun"
         # "opa jan", "zus april": no month's grandfather; "babası ramazan": no feast's father
-        month = tok.low in _MONTH_WORDS or tok.low in _FEASTS_NAMED
+        month = _base(tok.low) in _MONTH_WORDS | _FEASTS_NAMED  # also "kocası Ramazan'dan"
         if self.stop(tok) or (self.not_name(tok) and not month) or tok.low in KIN:
             return False
         if self.joined(i + 1) and judge.used_as_word(tok.low, self.toks[i + 1].low):
