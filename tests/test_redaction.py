@@ -2690,6 +2690,10 @@ def test_a_single_letter_word_after_a_strong_cue_is_no_initial():
         ("their address in Germany is Hansastraße 19, 44137 Dortmund", "44137", "Dortmund"),
         ("their address in Germany is Hansastraße 19, 44137 Dortmund", "Hansastraße 19", "Germany"),
         ("اسمش فکر کنم الناز بود", "الناز", "اسمش"),
+        ("Ev sahibi Fikret Güneş camı kendim kırdım dedi", "Güneş", "Ev sahibi"),
+        ("de vader noemen ze abu karam, echte naam weet ik niet", "karam", "de vader"),
+        ("de bruidegom is haar neef, familienaam al-hamwi", "al-hamwi", "haar neef"),
+        ("mum whispered. address was 't oude land 14, party", "oude land 14", "mum whispered"),
     ],
 )
 def test_a_feast_named_man_declined_a_staff_number_and_a_german_address_go(
@@ -2706,6 +2710,8 @@ def test_a_feast_named_man_declined_a_staff_number_and_a_german_address_go(
         ("машина сіра Шкода Октавія з українськими номерами", "Шкода Октавія"),
         ("وقفت سيارة الآيس كريم في شارعنا", "الآيس كريم"),
         ("her husband is a deacon at the church", "deacon"),
+        ("Ulu Camii'de namaz kıldık", "Ulu Camii"),
+        ("her address is unknown since 2020", "unknown since 2020"),
     ],
 )
 def test_medicine_towns_and_a_car_in_ukrainian_an_ice_cream_van_and_a_deacon_stay(

@@ -197,10 +197,15 @@ _ADDRESS_NUMBER_FIRST = re.compile(
 )
 # Between the cue and the street: "lives at", "address is", "woont op", "mieszka na".
 _LINK_BEFORE_STREET = re.compile(
-    r"(?:at|on|in|is|op|aan|en|na|przy|на|у|в|w|es|ist)[ \t:]+(?=[^\W\d_])", re.IGNORECASE
+    r"(?:at|on|in|is|was|op|aan|en|na|przy|на|у|в|w|es|ist)[ \t:]+(?=[^\W\d_]|')",
+    re.IGNORECASE,
 )
+# The word "address" itself: after it a street in lower case is one ("address was 't oude
+# land 14"); after "lives at" the words must look like a name.
+_ADDRESS_WORD = re.compile(r"(?:adres|address|adresi|dirección|direccion|адреса)", re.IGNORECASE)
+_STREET_ARTICLES = frozenset({"'t", "t", "de", "het", "den", "la", "el"})
 _CUE_ADDRESS = re.compile(
-    rf"(?<![\w])(?:{alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:{_WORD}[ \t]+){{0,5}}?"
+    rf"(?<![\w])(?:{alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:(?:'t|{_WORD})[ \t]+){{0,5}}?"
     rf"{_NUMBER_WORD}?{_HOUSE})",
     re.IGNORECASE,
 )
@@ -456,7 +461,15 @@ def find_addresses(text: str, claims: Claims) -> None:
         )
         if _floor_at(text, m.end("addr")) or (lead and _UNITS.match(text, m.end("addr"))):
             continue  # "ze woont in poelenburg 3-hoog": a floor; "lives in Breda 2 years"
-        if not all(_bare(w) in PARTICLES for w in words) and (_name_like(words) or one_word):
+        said = (
+            _ADDRESS_WORD.match(m.group())
+            and len(words) <= 4
+            and all(_bare(w) not in STOP or _bare(w) in _STREET_ARTICLES for w in words)
+            and not _UNITS.match(text, m.end("addr"))
+        )
+        if not all(_bare(w) in PARTICLES for w in words) and (
+            _name_like(words) or one_word or said
+        ):
             claims.add(start, m.end("addr"), "address")
     for m in _ADDRESS_NUMBER_FIRST.finditer(text):
         end = m.end("num")

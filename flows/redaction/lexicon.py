@@ -33,6 +33,7 @@ NAME_CUES_STRONG = _phrases(
     # nl
     "haar naam is|zijn naam is|de naam is|naam is|genaamd|genoemd|met de naam",
     "voornaam|achternaam|noemt zich|noemen ze|iedereen noemt haar|op naam van|op naam",
+    "familienaam|family name",  # "familienaam al-hamwi"
     # "heet" is also "hot", but not after a person: "ik heet jolie", "ze heette sky"
     "ik heet|ze heet|zij heet|hij heet|ik heette|ze heette|zij heette|hij heette",
     # "de pastor noemt hem kobby", but "hij noemt haar dom": a word of the language stays

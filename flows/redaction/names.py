@@ -1202,7 +1202,11 @@ class _Scan:
         )
         typed_title = typed_title or surname
         shouted = named and self.shouted_name(lead)
-        if first != j and not (self.capital_name(lead) or typed_title or shouted or initialled):
+        # "de vader noemen ze abu karam": a father's or mother's name after a strong cue
+        kunya = named and first == j + 1 and tok.low in KUNYA_LATIN and lead.low not in STOP
+        if first != j and not (
+            self.capital_name(lead) or typed_title or shouted or initialled or kunya
+        ):
             return
         if first == j + 1 and tok.low == "van":
             j = first  # "de juf van Amira" is Amira's teacher; "mevrouw van [name]" is fine
@@ -1211,6 +1215,7 @@ class _Scan:
             or (lead.low in CASED_NAMES and not self.not_name(lead))  # "haar man ahmed"
             or typed_title  # "mevr de vries-hoekstra"
             or shouted
+            or kunya
             or (
                 initialled
                 and not self.stop(lead)

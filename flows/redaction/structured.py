@@ -158,9 +158,11 @@ _HANDLE_SHAPE = re.compile(
 # علی", "het Antonius ziekenhuis", "BSO Kinderrijk", "stichting al amal".
 # Kept whole: they name where many go, not one of them. (A practice named after its
 # doctor names a professional, not a client.)
+# "cami" in its own case: ignoring case, "ı" is "i", and "Fikret Güneş camı" (the glass)
+# would be a mosque
 _PLACE_AFTER_NAME = (
-    r"(?i:college|lyceum|gymnasium|moskee|mosque|camii|cami|kerk|church|iglesia|kościół"
-    r"|ziekenhuis|gasthuis)|Academie|Academy|MC|UMC"
+    r"(?i:college|lyceum|gymnasium|moskee|mosque|kerk|church|iglesia|kościół"
+    r"|ziekenhuis|gasthuis)|[Cc]amii?|CAMII?|Academie|Academy|MC|UMC"
 )
 _PLACE_BEFORE_NAME = (
     r"school|basisschool|schooltje|مدرسه|مدرسة|escuela|colegio|okulu|szkoła|szkole|школа"
@@ -176,8 +178,8 @@ _NAMED_BEFORE_NAME = (
 )
 _INSTITUTIONS = re.compile(
     rf"(?<!\w)(?:(?:[A-Z][\w'-]+[ \t]+){{1,2}}(?:{_PLACE_AFTER_NAME})"
-    r"|(?i:al|el)[ \t-]+[^\W\d_]+[ \t]+(?i:moskee|mosque|camii)"  # "el fath moskee"
-    r"|[^\W\d_]+[ \t]+(?i:camii)"  # "ulu camii": Turkish puts the name before it
+    r"|(?i:al|el)[ \t-]+[^\W\d_]+[ \t]+(?:(?i:moskee|mosque)|[Cc]amii)"  # "el fath moskee"
+    r"|[^\W\d_]+[ \t]+[Cc]amii"  # "ulu camii": Turkish puts the name before it
     rf"|(?i:{_PLACE_BEFORE_NAME})"
     r"[ \t]+(?:(?i:de|het|'t)[ \t]+[A-Z][\w'-]+"  # "buurthuis de Kolibrie", "OBS De Wilgenhoek"
     r"|(?i:al|el|an|as|ar|at)[ \t-]+[^\W\d_][\w'-]*"  # "moskee al fath", "masjidka Al-Hijra"
