@@ -2712,6 +2712,9 @@ def test_a_feast_named_man_declined_a_staff_number_and_a_german_address_go(
         ("her husband is a deacon at the church", "deacon"),
         ("Ulu Camii'de namaz kıldık", "Ulu Camii"),
         ("her address is unknown since 2020", "unknown since 2020"),
+        ("a fashion agency in Amsterdam West. A 15-year-old girl came", "Amsterdam West"),
+        ("a fashion agency in Amsterdam West. A 15-year-old girl came", "15-year-old"),
+        ("gri bi mercedes saat 2 de durdu", "gri bi mercedes"),
     ],
 )
 def test_medicine_towns_and_a_car_in_ukrainian_an_ice_cream_van_and_a_deacon_stay(

@@ -250,8 +250,10 @@ _ORDINARY = frozenset(
 
 
 # After a single word with a range ("Kinderen 3-5 jaar") these show it is not an address.
+# A word that ends a sentence: "West." (not an abbreviation: "str.", "nr.", "Dr.").
+_SENTENCE_END = re.compile(r"[^\W\d_]{4,}\.$")
 _UNITS = re.compile(
-    r"[ \t]*(?:jaar|jaren|years?|keer|times|uur|hours?|kilo|kg|euro|maanden|months?|weken"
+    r"(?:[ \t]*|-)(?:jaar|jaren|years?|keer|times|uur|hours?|kilo|kg|euro|maanden|months?|weken"
     r"|weeks?|dagen|days?|minuten|minutes|yaş|lat|lata|років|роки|años|sano|jir|سنوات|سال"
     r"|سنة|سنين|سنه|عام|ዓመት|ዓመቱ|ዓመታ)"
     r"(?![\w])",
@@ -397,6 +399,8 @@ def find_addresses(text: str, claims: Claims) -> None:
                 break
     for m in _STREET_THEN_NUMBER.finditer(text):
         found = list(re.finditer(_WORD, m.group("street")))
+        ends = [k for k, w in enumerate(found[:-1]) if _SENTENCE_END.search(w.group())]
+        found = found[ends[-1] + 1 :] if ends else found  # "in Amsterdam West. A 15-year-old"
         addition = m.group("add").strip()
         number_word = bool(text[m.end("street") : m.start("num")].strip())
         start = _street_start([w.group() for w in found], bool(addition), number_word)

@@ -293,7 +293,7 @@ _NEGATED_AFTER = frozenset(
 _DAYS_NAMED = frozenset({"domingo", "sábado", "sabado"})
 _DAY_BEFORE = frozenset({"el", "los", "este", "cada", "al", "del", "o", "no", "pelo", "aos"})
 _GENITIVE = frozenset({"ın", "in", "un", "ün", "nın", "nin", "nun", "nün"})
-_ARTICLES = frozenset({"bir", "een", "a", "an", "un", "una"})
+_ARTICLES = frozenset({"bir", "bi", "een", "a", "an", "un", "una"})  # "gri bi mercedes"
 _ARABIC_BARE_WEEKDAYS = frozenset(
     {"سبت", "احد", "أحد", "اثنين", "ثلاثاء", "اربعاء", "أربعاء", "خميس", "جمعة", "جمعه"}
 )
