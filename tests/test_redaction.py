@@ -2691,6 +2691,10 @@ def test_a_single_letter_word_after_a_strong_cue_is_no_initial():
         ("their address in Germany is Hansastraße 19, 44137 Dortmund", "Hansastraße 19", "Germany"),
         ("اسمش فکر کنم الناز بود", "الناز", "اسمش"),
         ("Ev sahibi Fikret Güneş camı kendim kırdım dedi", "Güneş", "Ev sahibi"),
+        ("أوصلت جارتي السودانية إيثار إلى المستشفى", "إيثار", "جارتي السودانية"),
+        ("دختر کاکایم شکیلا در چوکی عقب گریه میکرد", "شکیلا", "دختر کاکایم"),
+        ("خانمش، گلالۍ، دستش را در پلستر داشت", "گلالۍ", "خانمش"),
+        ("آروم بهم گفت کمکم کن اسمم رویاست", "رویاست", "کمکم کن"),
         ("de vader noemen ze abu karam, echte naam weet ik niet", "karam", "de vader"),
         ("de bruidegom is haar neef, familienaam al-hamwi", "al-hamwi", "haar neef"),
         ("mum whispered. address was 't oude land 14, party", "oude land 14", "mum whispered"),
@@ -2715,6 +2719,8 @@ def test_a_feast_named_man_declined_a_staff_number_and_a_german_address_go(
         ("a fashion agency in Amsterdam West. A 15-year-old girl came", "Amsterdam West"),
         ("a fashion agency in Amsterdam West. A 15-year-old girl came", "15-year-old"),
         ("gri bi mercedes saat 2 de durdu", "gri bi mercedes"),
+        ("الام قالتلي انو جوزها كسر البخاخ", "كسر البخاخ"),
+        ("جارتي السورية قالت لي", "جارتي السورية"),
     ],
 )
 def test_medicine_towns_and_a_car_in_ukrainian_an_ice_cream_van_and_a_deacon_stay(

@@ -477,7 +477,8 @@ def _stems(word: str) -> tuple[str, ...]:
 
 
 _CIRCUMFLEX = str.maketrans("âîû", "aiu")
-_ARABIC_VARIANTS = str.maketrans("یکىۀة", "يكيهه")
+# and the Pashto letters for Farsi ones: "گلالۍ" is Gulalai
+_ARABIC_VARIANTS = str.maketrans("یکىۀةۍېګښ", "يكيههييگش")
 # Ukrainian and Russian patronymics in every case: "петрович", "іванівна", "олегівни".
 # And Ukrainian family names in "-енко", of one person or of a family: "ткаченків".
 _PATRONYMIC = re.compile(

@@ -65,7 +65,7 @@ NAME_CUES_STRONG = _phrases(
     # the same in Latin letters ("esma" is left out: also the Turkish name Esma)
     "esmha|esmaha|ismha|ismaha|esmo|esmou|ismo|ismu|smitha|smito|smitou|smiytha",
     # fa
-    "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم",
+    "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم|اسمم|نامم",
     "فامیلیش|فامیلیشون|فامیلیشان|فامیلش|نام خانوادگی|نام خانوادگیش",  # family name
     # the same in Latin letters ("esmesh fereshteh-e": her name is Fereshteh)
     "esmesh|esmash|esmeshun|esmeshoon|namesh",
@@ -301,6 +301,7 @@ UNCASED_KIN = (
         "ሰብኣያ ሰበይቱ ወዳ ጓላ ኣዴኣ ኣዲኣ ኣዲኡ ኣቦኣ ኣቦኡ ሓብታ ሓዋ ጎረቤተይ ጎረቤት ኣደ ኣቦ ደቃ ደቁ ደቀይ",
         # the children, the mother, the father (Darija, Levantine); Dari uncle
         "الدراري الولاد الاولاد الأولاد الأم الام الأب الاب كاكا کاکا کاکای ولد",
+        "کاکایم کاکایش کاکایت کاکایمان کاکایشان",  # my, his, your uncle (Dari)
         # the girl, the boy (Sudanese, Levantine, Darija); Darija "my mother"
         "البنية البنيه البت مي ميمتي",
         "ሓውቦኣ ሓውቦኡ ሓትኖኣ ሓትኖኡ ኣኮኣ ኣኮኡ ሓወቦ ኣኮይ ሓወቦይ ሓትነይ",

@@ -464,6 +464,14 @@ class _Scan:
             head = self.toks[i - 2].text
             if head in UNCASED_KIN or head in _BARE_KIN:
                 before, kin = head, True
+        if (
+            not kin
+            and before.startswith("ال")
+            and before.endswith(("ية", "يه", "ي"))
+            and self.joined(i - 1)
+            and self.toks[i - 2].text in UNCASED_KIN
+        ):
+            kin = True  # her origin between: "جارتي السودانية إيثار" (my Sudanese neighbour)
         if before in _OF_FATHER:  # but "እታ ጓል" is "the girl"
             article = self.joined(i - 1) and self.toks[i - 2].text in _ETHIOPIC_ARTICLES
             return judge.ethiopic(tok.text) and len(tok.text) > 1 and not article
@@ -474,7 +482,11 @@ class _Scan:
             # "ሰብኣያ ሰኺሩ" (her husband, drunk)
             return any(judge.after_ethiopic_kin(f) for f in _bare_forms(tok.text))
         return kin and any(
-            judge.known_name(form, common=True)
+            # a common name, or a rarer one that is a rare word: "دختر کاکایم شکیلا"
+            (
+                judge.known_name(form, common=True)
+                or (judge.known_name(form) and lexicon().zipf(form) < 3.0)
+            )
             and not judge.very_common(form, self.langs)
             and not judge.not_person(form)
             for form in _bare_forms(tok.low)
