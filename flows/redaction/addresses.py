@@ -190,9 +190,10 @@ def _lived_in(text: str, start: int, end: int) -> bool:
 
 # After the word "address" the number may come first, and the street in lower case:
 # "adres 14 plantsoen noord". The words up to a common word or the sentence's end.
+_ADDRESS_WORDS = "adres|address|adresi|адреса|dirección|direccion|العنوان|آدرس|cinwaanka|ኣድራሻ"
 _ADDRESS_NUMBER_FIRST = re.compile(
-    r"(?<![\w])(?:adres|address|adresi|адреса|dirección|direccion|العنوان|آدرس|cinwaanka"
-    rf"|ኣድራሻ)[ \t:]+(?P<num>\d{{1,5}}[A-Za-z]?)(?P<words>(?:[ \t]+{_WORD}){{1,3}})",
+    rf"(?<![\w])(?:{_ADDRESS_WORDS})[ \t:]+(?P<num>\d{{1,5}}[A-Za-z]?)"
+    rf"(?P<words>(?:[ \t]+{_WORD}){{1,3}})",
     re.IGNORECASE,
 )
 # Between the cue and the street: "lives at", "address is", "woont op", "mieszka na".
@@ -202,7 +203,7 @@ _LINK_BEFORE_STREET = re.compile(
 )
 # The word "address" itself: after it a street in lower case is one ("address was 't oude
 # land 14"); after "lives at" the words must look like a name.
-_ADDRESS_WORD = re.compile(r"(?:adres|address|adresi|dirección|direccion|адреса)", re.IGNORECASE)
+_ADDRESS_WORD = re.compile(_ADDRESS_WORDS, re.IGNORECASE)
 _STREET_ARTICLES = frozenset({"'t", "t", "de", "het", "den", "la", "el"})
 _CUE_ADDRESS = re.compile(
     rf"(?<![\w])(?:{alternation(ADDRESS_CUES)})[ \t:]*(?P<addr>(?:(?:'t|{_WORD})[ \t]+){{0,5}}?"
