@@ -378,7 +378,8 @@ _CYRILLIC_TO_DUTCH = str.maketrans(
 _CYRILLIC_DUTCH_SOUNDS = {"г": ("g", "h"), "х": ("ch", "g", "h"), "у": ("u", "oe", "ou")}
 
 
-def _dutch_spellings(word: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _dutch_spellings(word: str) -> frozenset[str]:
     """How a Dutch name written in Cyrillic may be spelt in Dutch: "овервехт" is
     "overvecht", "гауда" "gouda" ("г" and "х" are g, ch or h; "у" u or oe)."""
     spellings = {""}
@@ -386,8 +387,8 @@ def _dutch_spellings(word: str) -> set[str]:
         options = _CYRILLIC_DUTCH_SOUNDS.get(ch) or (ch.translate(_CYRILLIC_TO_DUTCH),)
         spellings = {s + o for s in spellings for o in options}
         if len(spellings) > 64:
-            return set()
-    return spellings
+            return frozenset()
+    return frozenset(spellings)
 
 
 def _place_stems(word: str) -> list[str]:

@@ -669,7 +669,7 @@ class _Scan:
     def town_said(self, i: int) -> bool:
         """A town that is also a name, where the words before say a place follows: "vive
         en Lima", "llegó de Cali", "de vuelta a Rosario"; not "la hija de Rosario"."""
-        if i < 1 or not self.joined(i) or unaccented(self.toks[i].low) not in TOWNS_ALSO_NAMES:
+        if i < 1 or unaccented(self.toks[i].low) not in TOWNS_ALSO_NAMES or not self.joined(i):
             return False
         before = self.toks[i - 1].low
         if before in IN_TOWN:
@@ -684,7 +684,7 @@ class _Scan:
     def meaning_said(self, i: int) -> bool:
         """A word given as what a name means is a word: "Gül, dat betekent roos", "Tsega
         (it means 'grace')"."""
-        return i > 0 and self.joined(i, _CUE_GAP) and self.toks[i - 1].low in _MEANS
+        return i > 0 and self.toks[i - 1].low in _MEANS and self.joined(i, _CUE_GAP)
 
     def origin_after_word(self, i: int) -> bool:
         """An Arabic word of origin after a common word says where someone is from:
@@ -858,8 +858,8 @@ class _Scan:
         frequent word: "u ani" is at Ania's, where "ani" is otherwise "nor"."""
         return (
             i > 0
-            and "pl" in self.langs
             and self.toks[i - 1].low == "u"
+            and "pl" in self.langs
             and self.joined(i)
             and judge.polish_name_form(self.toks[i].low)
         )
@@ -868,7 +868,9 @@ class _Scan:
         """After "van der", "van den" or a "Van" inside a sentence, which only a family
         name has, the next word is that name, also a word or a town: "(van der hoeven)",
         "met Van Bergen"."""
-        if i < 1 or not self.joined(i) or self.stop(self.toks[i]):
+        if i < 1 or self.toks[i - 1].low not in PARTICLES or not self.joined(i):
+            return False
+        if self.stop(self.toks[i]):
             return False
         first = i
         while first > 0 and first > i - 3 and self.toks[first - 1].low in PARTICLES:
