@@ -211,6 +211,8 @@ _CUES = _cue_table()
 _MONTH_WORDS = frozenset(m for m in MONTHS if " " not in m)
 _WORD_AS_MUCH = 4.0  # zipf from which a lower-case name without a cue is asked about
 _FEASTS_NAMED = frozenset({"ramazan", "bayram"})  # Turkish men are named after the feasts
+# Words of a month or a feast that still name a person beside kin or a title ("zus april")
+_CALENDAR_NAMES = _MONTH_WORDS | _FEASTS_NAMED
 _SLOT_BEFORE: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in NAME_SLOT_BEFORE:
     _SLOT_BEFORE.setdefault(_phrase[-1], []).append(_phrase)
@@ -538,7 +540,7 @@ class _Scan:
         ):
             return True  # a name said twice is a nickname: "her husband jun-jun"
         # "opa jan", "zus april": no month's grandfather; "babası ramazan": no feast's father
-        month = _base(tok.low) in _MONTH_WORDS | _FEASTS_NAMED  # also "kocası Ramazan'dan"
+        month = _base(tok.low) in _CALENDAR_NAMES  # also "kocası Ramazan'dan"
         if self.stop(tok) or (self.not_name(tok) and not month) or tok.low in KIN:
             return False
         if self.joined(i + 1) and judge.used_as_word(tok.low, self.toks[i + 1].low):
@@ -1269,8 +1271,7 @@ class _Scan:
                 break  # "annem ve teyze", "de jumbo abi": no name before the title
             if tok.cased:
                 named = (
-                    tok.low in _MONTH_WORDS
-                    or tok.low in _FEASTS_NAMED
+                    tok.low in _CALENDAR_NAMES
                     # "die zich Rico noemt", where "rico" is also a word
                     or (
                         kind == BEFORE
