@@ -95,10 +95,14 @@ async def test_inbox_keeps_an_update_once_and_forgets_its_content(db: Database, 
 
 async def test_inbox_hands_out_one_update_per_person_at_a_time(db: Database, clock):
     async with db.unit_of_work() as uow:
-        await uow.inbox.add([incoming(1, 30), incoming(2, 30), incoming(3, 31)], now=clock.now())
+        await uow.inbox.add(
+            [incoming(1, 30), incoming(2, 30), incoming(3, 31), incoming(4, None), incoming(5, None)],
+            now=clock.now(),
+        )
     async with db.unit_of_work() as uow:
         first = await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)
-    assert [u.update_id for u in first] == [1, 3]  # 2 waits behind 1, same person
+    # 2 waits behind 1, same person; updates without a chat wait for no other
+    assert [u.update_id for u in first] == [1, 3, 4, 5]
     async with db.unit_of_work() as uow:  # a second worker gets nothing meanwhile
         assert await uow.inbox.claim_heads(now=clock.now(), skip_locked=False) == []
         await uow.inbox.mark_handled([1], now=clock.now())
