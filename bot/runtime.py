@@ -110,6 +110,7 @@ class Runtime:
             # A lexicon that failed to load is reported by every redaction (it fails closed).
             with contextlib.suppress(Exception):
                 await self._lexicons
+            gc.unfreeze()  # a process that starts again (the tests) must not pile them up
         await self.application.shutdown()
         await self.db.dispose()
 
