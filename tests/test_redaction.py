@@ -2727,3 +2727,38 @@ def test_medicine_towns_and_a_car_in_ukrainian_an_ice_cream_van_and_a_deacon_sta
     text: str, stays: str
 ) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("de vriend die ze Boy noemen haalt haar op", "Boy", "de vriend"),
+        ("ze werkt daar, numer pracowniczy 55120, in de nachtdienst", "55120", "nachtdienst"),
+        ("ቶኒ ዝብልዎ ወዲ ኣብ ገዛ ይመጽእ", "ቶኒ", "ኣብ ገዛ"),
+        ("ولد الجيران كيعيطو ليه الصحراوي ضرب اختو", "الصحراوي", "ولد الجيران"),
+        ("he live at zonnebloem 12, 3011 pt with his mum", "zonnebloem 12", "his mum"),
+        ("in the game chat (xXnoorXx) he said his dad hits him", "xXnoorXx", "his dad"),
+        ("amcasi yilmaz usta diye biliniyo, isyeri 'Yılmaz Usta Döner'", "Yılmaz", "isyeri"),
+        ("хлопець льоха забрав у неї телефон", "льоха", "хлопець"),
+        ("مادرش گلرخسار جان خیلی ترسیده بود", "گلرخسار", "مادرش"),
+        ("دختر خانواده‌ی کرمانیپور گفت پدرش او را میزند", "کرمانیپور", "دختر"),
+    ],
+)
+def test_a_nickname_said_by_calling_a_staff_number_a_typed_address_and_farsi_families_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("خواهرزاده ام گفت که پدرش او را میزند", "خواهرزاده"),
+        ("گفت الپاسپور ديالها عند راجلها", "الپاسپور"),
+        ("we live at home with four kids", "at home"),
+        ("بالكاسة بالLidl جان رجلها واكف وراها", "بالLidl"),
+        ("در سالن اپیلاسیون خانم پروین دیدمش", "سالن اپیلاسیون"),
+    ],
+)
+def test_a_nephew_a_passport_a_home_and_a_shop_before_a_title_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)

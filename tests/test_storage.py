@@ -95,9 +95,9 @@ async def test_inbox_keeps_an_update_once_and_forgets_its_content(db: Database, 
 
 async def test_inbox_hands_out_one_update_per_person_at_a_time(db: Database, clock):
     async with db.unit_of_work() as uow:
+        chatless = [incoming(4, None), incoming(5, None)]
         await uow.inbox.add(
-            [incoming(1, 30), incoming(2, 30), incoming(3, 31), incoming(4, None), incoming(5, None)],
-            now=clock.now(),
+            [incoming(1, 30), incoming(2, 30), incoming(3, 31), *chatless], now=clock.now()
         )
     async with db.unit_of_work() as uow:
         first = await uow.inbox.claim_heads(now=clock.now(), skip_locked=False)

@@ -89,6 +89,7 @@ NICKNAME_CUES = _phrases(
     "se hace llamar|se hacía llamar|se hace llamar el|se hace llamar la",
     "lakabı|lakabı da|diye çağırıyorlar",
     "بهش میگن|بهش میگفتن|صداش میکنن|صداش میزنن|لقبش",
+    "كيعيطو ليه|كيعيطو ليها|كيعيطو عليه|كيعيطو عليها|كيعيطولو|كيعيطوليه|كيعيطولها",
 )
 
 # The next word is a name only if capitalised (scripts with case): "heet" is also "hot",
@@ -100,11 +101,11 @@ NAME_CUES_WEAK = _phrases(
 # A name comes *before* these: "Ayşe adında bir kadın", "ሳራ ትበሃል", "مریم نام دارد".
 NAME_CUES_BEFORE = _phrases(
     "adında|adlı|isimli|isminde|adındaki|ትበሃል|ይበሃል|ትብሃል|ይብሃል|ዝተባህለት|ዝተባህለ|ዝበሃል|እትበሃል|ዝብሃል",
-    "ኢሎም ዝጽውዕዋ|ኢሎም ዝጽውዕዎ|ኢሎም ይጽውዕዋ|ኢሎም ይጽውዕዎ|ይብልዋ|ይብልዎ",
+    "ኢሎም ዝጽውዕዋ|ኢሎም ዝጽውዕዎ|ኢሎም ይጽውዕዋ|ኢሎም ይጽውዕዎ|ይብልዋ|ይብልዎ|ዝብልዋ|ዝብልዎ",
     "نام دارد|نام داره|اسم دارد",
     # "sky heet ze": Dutch puts the name first as often as after ("ze heet sky")
     "heet ze|heet hij|heette ze|heette hij",
-    "noemt|noemde",  # "een man die zich Rico noemt"
+    "noemt|noemde|noemen|noemden",  # "een man die zich Rico noemt", "die ze Boy noemen"
 )
 
 # Titles before a name: "mevrouw Jansen", "Mr. Smith", "meneer de Vries", "السيدة فاطمة".
@@ -619,6 +620,7 @@ ADDRESS_CUES = _items(
     "آدرس|cinwaanka|ኣድራሻ|they stay|she stays|he stays|they live|she lives|he lives|ze wonen",
     "viven en|viven en la|vivo en|vivimos en|vive en el|viven en el",
     "zij wonen|ze woont|zij woont|hij woont|wonen|woont",
+    "she live|he live|live at|living at|staying at",  # typed fast: "she live at kempering 88"
 )
 
 # Words that, with a house number after them, are not streets: "groep 7/8", "stap 2-3".
@@ -633,6 +635,7 @@ CASE_CUES = _items(
     "ref|ref.|registratienummer|cliëntnummer|clientnummer|klantnummer|case|case no",
     "bonnummer|bonnr|ordernummer|bestelnummer|pakketnummer|volgnummer",
     "personeelsnummer|werknemersnummer|employee number|staff number|numer pracownika",
+    "numer pracowniczy|nr pracownika|nr pracowniczy",
     "numerem pracownika|personel numarası|sicil numarası|табельний номер",
     "case no.|case number|file|file no|file number|reference|client number|patient number",
     "record|id|dosya|dosya no|dosya numarası|kimlik no|tc kimlik|tc kimlik no|numer sprawy",

@@ -928,6 +928,8 @@ class _Scan:
             return True
         if not tok.cased and "fa" in self.langs and self.persian_ending(word, context):
             return True
+        if not tok.cased and _persian_family_name(word, self.langs):
+            return True
         if self.joined(i + 1) and judge.used_as_word(word, self.toks[i + 1].low):
             return False  # "deniz kenarında"
         # typed on a phone a sentence starts without its capital: "gloria zegt", "tyrone says"
@@ -1290,7 +1292,19 @@ class _Scan:
                     break
             elif taken and not self.listed(tok):
                 break
-            elif kind == TITLE_AFTER and not (self.listed(tok) or judge.known_name(tok.low)):
+            elif kind == TITLE_AFTER and not (
+                self.listed(tok)
+                or judge.known_name(tok.low)
+                # "گل‌افروز جان" (dear Golafruz): in Farsi a word that is no word is a name
+                # before "jan", which only ever follows a name ("خانم" also comes before one)
+                or (
+                    self.toks[i].text in _PERSIAN_ENDEARMENTS
+                    and "fa" in self.langs
+                    and tok.text.isalpha()
+                    and {_script(c) for c in tok.text} == {"ARABIC"}  # not "بالLidl"
+                    and not (self.stop(tok) or judge.ordinary(tok.low, self.langs))
+                )
+            ):
                 break  # "بهار خانم", "فرشته جان": a name of the lexicon before the title
             self.names.add(k)
             k, taken = k - 1, taken + 1
@@ -1505,6 +1519,9 @@ class _Scan:
         # and in its other grammatical forms: "pawłem ... paweł", "anią ... ania"
         found |= {stem for w in found for stem in judge.name_stems(w)}
         found |= {form for w in found for form in _polish_dative(w)}  # "ewa ... ewie"
+        # the same name typed once with its letters and once without: "yilmaz usta ...
+        # 'Yılmaz Usta Döner'"
+        plain = {unaccented(w) for w in found if len(w) >= 4}
         # a writer who gave every name found a capital
         capitalises = all(self.toks[k].cap for k in self.names if self.toks[k].cased)
         for i, tok in enumerate(self.toks):
@@ -1516,6 +1533,7 @@ class _Scan:
                 forms += [stem for stems in _persian_stems(base) for stem in stems]
             if (
                 any(f in found for f in forms)
+                or (tok.cased and len(base) >= 4 and unaccented(base) in plain)
                 or any(stem in found for stem in judge.name_stems(base))
                 or (tok.cased and _inflected(base, found))
                 or _ethiopic_nickname(base, found)
@@ -1739,6 +1757,22 @@ _PERSIAN_ENDINGS = (
     *("هایشان", "هاشون", "هایش", "هاش", "های", "ها", "شون", "شان", "مون", "تون"),
     *("اش", "ش", "ه", "ی", "م"),
 )
+
+
+_PERSIAN_ENDEARMENTS = frozenset({"جان", "جون"})
+# Persian family names end in these, written onto a name or a place's adjective
+# ("تهرانی‌پور", "حسین‌زاده", "احمدی‌نژاد"); not "خواهرزاده" (a nephew), "پاسپور".
+_PERSIAN_FAMILY_ENDINGS = ("پور", "زاده", "نژاد")
+
+
+def _persian_family_name(word: str, langs: tuple[str, ...]) -> bool:
+    ending = next((e for e in _PERSIAN_FAMILY_ENDINGS if word.endswith(e)), None)
+    if ending is None or word.startswith("ال") or judge.ordinary(word, langs):
+        return False
+    stem = word[: -len(ending)]
+    return len(stem) >= 3 and (
+        stem.endswith("ی") or (stem in UNCASED_NAMES and not judge.ordinary(stem, langs))
+    )
 
 
 def _persian_stems(word: str) -> tuple[list[str], list[str]]:

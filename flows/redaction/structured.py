@@ -150,7 +150,8 @@ def find_social(text: str, claims: Claims) -> None:
 _HANDLE_SHAPE = re.compile(
     r"(?<![\w@./-])(?:[A-Za-z0-9][\w.]*_(?:[\w.]*[A-Za-z0-9])?"
     r"|[A-Za-z]{2,}\.[A-Za-z]+\d+|[a-z]{3,}\d{2,4}"
-    r"|[a-z]{3,}(?:\.[a-z0-9]+)*\.[a-z]*\d+|[a-z]{3}\.[a-z]{3,})(?![\w@])"
+    r"|[a-z]{3,}(?:\.[a-z0-9]+)*\.[a-z]*\d+|[a-z]{3}\.[a-z]{3,}"
+    r"|xX[\w.]+Xx)(?![\w@])"  # a gamer's tag: "xXdeeqXx"
 )
 # Schools, mosques, churches, hospitals, community and care centres, named after a
 # person or a thing: "het Calvijn College", "basisschool De Klimop", "مدرسه Het Palet",
