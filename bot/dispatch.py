@@ -62,23 +62,22 @@ class Dispatch:
 
     async def process_pending(self) -> int:
         """Handle stored updates until none is waiting, a round at a time. The updates a
-        round answered are marked done in the transaction that claims the next round.
+        round answered are marked done by the statement that claims the next round.
         A round in which one failed (the database went away) ends the call; that update
         is tried again next time, and after a few tries set aside."""
         done = 0
         answered: list[int] = []
         complete = True
         while True:
-            async with self.db.unit_of_work() as uow:
-                if answered:  # answered: their senders' next updates may go
-                    await uow.inbox.mark_done(answered)
-                claimed = []
-                if complete:
-                    claimed = await uow.inbox.claim_heads(
-                        now=self.clock.now(),
-                        limit=BATCH,
-                        skip_locked=self.db.dialect == "postgresql",
+            claimed = []
+            if complete:  # answered: their senders' next updates may go
+                async with self.db.one_statement() as uow:
+                    claimed = await uow.inbox.answer_and_claim(
+                        answered, now=self.clock.now(), limit=BATCH
                     )
+            elif answered:
+                async with self.db.unit_of_work() as uow:
+                    await uow.inbox.mark_done(answered)
             done += len(answered)
             if not claimed:
                 return done

@@ -115,6 +115,25 @@ async def test_inbox_hands_out_one_update_per_person_at_a_time(db: Database, clo
         ] == [2]
 
 
+async def test_answering_a_round_and_claiming_the_next_is_one_step(db: Database, clock):
+    """The last round's updates marked answered and the next heads claimed together (on
+    PostgreSQL one statement of its own): nothing else changes, none is claimed twice."""
+    async with db.unit_of_work() as uow:
+        await uow.inbox.add([incoming(n, 30 + n % 3) for n in range(1, 7)], now=clock.now())
+    async with db.one_statement() as uow:  # nothing answered yet: only a claim
+        first = await uow.inbox.answer_and_claim([], now=clock.now(), limit=2)
+    assert [u.update_id for u in first] == [1, 2]
+    async with db.unit_of_work() as uow:
+        await uow.inbox.mark_handled([1, 2], now=clock.now())
+        assert await uow.inbox.count_unanswered() == 6
+    async with db.one_statement() as uow:  # 1 and 2 answered: 4 and 5 are heads now
+        second = await uow.inbox.answer_and_claim([1, 2], now=clock.now(), limit=5)
+    assert [u.update_id for u in second] == [3, 4, 5]
+    async with db.unit_of_work() as uow:
+        assert await uow.inbox.count_unanswered() == 4
+        assert await uow.inbox.count_pending() == 4
+
+
 async def test_a_worker_that_died_before_replying_holds_up_the_next_update_only_briefly(db, clock):
     """Handled, then the worker died before its replies went out: the sender's next
     update goes once REPLY_LEASE has passed, not after the whole claim's lease."""
