@@ -81,7 +81,8 @@ UNTUNED = (
     ("round42.jsonl", "Round 42, scored at 96.5 % (96.7 % after round 40) before it was read"),
     ("round43.jsonl", "Round 43, scored at 97.9 % (98.1 % after round 42) before it was read"),
     ("round44.jsonl", "Round 44, scored at 96.8 % (96.8 % after round 37) before it was read"),
-    ("round45.jsonl", "Round 45, not read: 97.8 % (97.8 % after round 37) on text not seen"),
+    ("round45.jsonl", "Round 45, scored at 97.8 % (97.8 % after round 37) before it was read"),
+    ("round46.jsonl", "Round 46, not read: 97.7 % (97.7 % after round 37) on text not seen"),
 )
 SPEED_TEXTS = 500
 
