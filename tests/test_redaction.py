@@ -2762,3 +2762,31 @@ def test_a_nickname_said_by_calling_a_staff_number_a_typed_address_and_farsi_fam
 )
 def test_a_nephew_a_passport_a_home_and_a_shop_before_a_title_stay(text: str, stays: str) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("رقم الموظف تبعها 3371-902 على البطاقة", "3371-902", "البطاقة"),
+        ("ብሕሹኽታ ሚሊና እየ ስመይ ኢላትኒ", "ሚሊና", "ብሕሹኽታ"),
+        ("عروسی دختر خانواده بهمنیاری در Almere بود", "بهمنیاری", "عروسی دختر"),
+        ("ze wonen op een boerderij aan de tsjerkedyk 12", "tsjerkedyk 12", "boerderij"),
+        ("dun gulten in kocasi onu yine dovmus", "gulten", "kocasi"),
+        ("parkta cennet ile kocasi kavga ediyordu", "cennet", "parkta"),
+    ],
+)
+def test_an_arabic_staff_number_a_name_said_before_the_word_and_frisian_streets_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("عروسی یک خانواده ایرانی در Almere بود", "خانواده ایرانی"),
+        ("eve ev ile kocasi geldi", "ev ile kocasi"),
+    ],
+)
+def test_an_iranian_family_and_a_house_with_her_husband_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)

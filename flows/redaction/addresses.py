@@ -224,6 +224,8 @@ _LOWER_OK = (
     "weg",
     "plein",
     "dijk",
+    "dyk",  # Frisian
+    "strjitte",
     "baan",
     "straatweg",
     "oord",  # "gooioord 214", but not "antwoord 2" (below)

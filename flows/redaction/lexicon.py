@@ -102,6 +102,7 @@ NAME_CUES_WEAK = _phrases(
 NAME_CUES_BEFORE = _phrases(
     "adında|adlı|isimli|isminde|adındaki|ትበሃል|ይበሃል|ትብሃል|ይብሃል|ዝተባህለት|ዝተባህለ|ዝበሃል|እትበሃል|ዝብሃል",
     "ኢሎም ዝጽውዕዋ|ኢሎም ዝጽውዕዎ|ኢሎም ይጽውዕዋ|ኢሎም ይጽውዕዎ|ይብልዋ|ይብልዎ|ዝብልዋ|ዝብልዎ",
+    "እየ ስመይ|እዩ ስሙ|እያ ስማ|እዩ ሽሙ|እያ ሽማ",  # "ሚና እየ ስመይ": Mina is my name
     "نام دارد|نام داره|اسم دارد",
     # "sky heet ze": Dutch puts the name first as often as after ("ze heet sky")
     "heet ze|heet hij|heette ze|heette hij",
@@ -598,6 +599,7 @@ STREET_SUFFIXES = _items(
     "markt|baan|burgwal|wal|haven|veld|erf|poort|allee|boulevard|dam|plaats|zijde|kwartier",
     "straatweg|oord|hoeve|gaarde|stede|weide|akker|str",
     "straße|strasse|gasse",  # German addresses of family across the border
+    "dyk|wei|strjitte|leane|paed|buorren",  # Frisian: "hegedyk 3", "Tsjerkestrjitte 8"
 )
 STREET_WORDS = _words(
     "street st road rd avenue ave lane drive close way court place square crescent terrace",
@@ -635,6 +637,7 @@ CASE_CUES = _items(
     "ref|ref.|registratienummer|cliëntnummer|clientnummer|klantnummer|case|case no",
     "bonnummer|bonnr|ordernummer|bestelnummer|pakketnummer|volgnummer",
     "personeelsnummer|werknemersnummer|employee number|staff number|numer pracownika",
+    "رقم الموظف|رقم الموظفة|الرقم الوظيفي|رقم العامل|رقم العاملة",
     "numer pracowniczy|nr pracownika|nr pracowniczy",
     "numerem pracownika|personel numarası|sicil numarası|табельний номер",
     "case no.|case number|file|file no|file number|reference|client number|patient number",

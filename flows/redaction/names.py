@@ -303,6 +303,9 @@ _ARABIC_BARE_WEEKDAYS = frozenset(
 _SPANISH_TITLES = frozenset({"señor", "señora", "senor", "senora", "sr", "sra", "don", "doña"})
 # Arabic words before a family's name: "عائلة الحلبي", "آل المصري", "دار السوسي".
 _FAMILY_WORDS_AR = frozenset({"عائلة", "العائلة", "عيلة", "العيلة", "عايلة", "آل"})
+# Turkish typed plain: the genitive written apart ("gulsen in"), or "with" ("ile").
+_APART_GENITIVE_OR_WITH = frozenset({"in", "ın", "nin", "nın", "un", "ün", "nun", "nün", "ile"})
+_FAMILY_WORDS_FA = frozenset({"خانواده", "خانوادهی", "خانوادهٔ", "فامیل"})
 _FAMILY_OF = _FAMILY_WORDS_AR | {"ال", "دار", "بيت"}
 # The Turkish cases of where: in, from ("arabada", "arabadan")
 _TR_PLACE_CASES = frozenset({"da", "de", "ta", "te", "dan", "den", "tan", "ten"})
@@ -595,6 +598,20 @@ class _Scan:
         return any(
             judge.kin_name(stem, self.langs) and not judge.not_person(stem) for stem in stems
         )
+
+    def with_own_kin(self, i: int) -> bool:
+        """Turkish typed plain: a name more often than a word, with her own relative after
+        it, the genitive typed apart or "with" between: "gulsen in kocasi" (Gülşen's
+        husband), "sevgi ile kocasi" (Sevgi and her husband); not "araba ile kocasi"."""
+        tok = self.toks[i]
+        if "tr" not in self.langs or not tok.cased or i + 2 >= len(self.toks):
+            return False
+        link, kin = self.toks[i + 1], self.toks[i + 2]
+        if link.low not in _APART_GENITIVE_OR_WITH or kin.low not in KIN:
+            return False
+        if not (self.joined(i + 1) and self.joined(i + 2)) or self.stop(tok):
+            return False
+        return judge.name_over_word(tok.low, self.langs) and not judge.not_person(tok.low)
 
     def after_name(self, i: int) -> bool:
         """Token i follows a name found, and may be more of it: not after a Turkish name
@@ -1372,6 +1389,7 @@ class _Scan:
                 or self.before_uncased_kin(i)
                 or self.after_kin(i)
                 or self.genitive_before_kin(i)
+                or self.with_own_kin(i)
                 or self.set_off(i)
                 or self.uncased_subject(i)
                 or self.aged(i)
@@ -1399,11 +1417,20 @@ class _Scan:
     def after_family_word(self, i: int) -> bool:
         """After "family" an Arabic word with the article is the family's name, also one
         that is a word (not a common one): "عائلة الدباغ" (the Dabbagh family, or tanner),
-        but "عائلة الجيران" (the neighbours' family)."""
+        but "عائلة الجيران" (the neighbours' family). In Farsi a family name in "-i" that
+        is no word: "خانواده اردشیری", but "خانواده ایرانی" (an Iranian family)."""
         tok = self.toks[i]
-        if tok.cased or not (i and self.joined(i)) or not tok.text.startswith("ال"):
+        if tok.cased or not (i and self.joined(i)) or self.stop(tok):
             return False
-        if self.toks[i - 1].text not in _FAMILY_WORDS_AR or self.stop(tok):
+        family = self.toks[i - 1].text
+        if family in _FAMILY_WORDS_FA:
+            return (
+                tok.text.endswith("ی")
+                and not judge.ordinary(tok.low, self.langs)
+                and not judge.not_person(tok.low)
+                and not is_place(tok.low)
+            )
+        if family not in _FAMILY_WORDS_AR or not tok.text.startswith("ال"):
             return False
         return lexicon().zipf(tok.low, ("ar",)) < 4.0 and not judge.not_person(tok.low)
 

@@ -387,7 +387,7 @@ _BSN_CUES = ("bsn", "burgerservicenummer", "sofinummer", "sofi-nummer")
 _CASE = re.compile(
     rf"(?<![\w])(?P<cue>{alternation(CASE_CUES + _BSN_CUES)})(?![^\W\d_])[ \t]*"
     r"(?:(?:nummer|number|numarası|numer|номер|número|nr\.?|no\.?|is|was|es|waa|jest|є"
-    r"|:|#|№|-)[ \t]*)*"
+    r"|تبعها|تبعه|ديالها|ديالو|:|#|№|-)[ \t]*)*"
     rf"(?P<code>{_CODE})",
     re.IGNORECASE,
 )
