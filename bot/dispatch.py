@@ -6,7 +6,8 @@ person's updates strictly in order), turns them into `Event`s and hands the
 round to the engine, which handles it in one transaction (one commit for the
 round; a failing update is handled again on its own, so it holds up no one) and
 marks each row handled in it, so an update is acted on once even across a
-crash. `bot.replies` then sends what was decided, to everyone side by side.
+crash. `bot.replies` then sends what was decided, to everyone side by side,
+while the next round is claimed and read (it is handled once they are out).
 The round is handled here rather than through PTB's `Application.process_update`,
 which takes one update at a time: a commit per update was the most an update
 cost. The `Application` still gives the bot, its requests, the rate limiter and
@@ -27,7 +28,7 @@ from bot.metrics import Metrics
 from bot.replies import Replies
 from bot.updates import to_event
 from flows.core.clock import Clock
-from flows.core.engine import Engine
+from flows.core.engine import Engine, Outcome
 from flows.core.events import Event
 from flows.core.messages import _
 from storage.database import UNAVAILABLE_ERRORS, Database
@@ -39,6 +40,27 @@ BATCH = 16  # people whose updates are handled in one round
 NOT_READ = _(
     "Sorry, I could not read your last message. Please send it again in a few plain words."
 )
+
+
+class _Sending:
+    """A round's replies on their way, to everyone side by side."""
+
+    def __init__(self, replies: Replies, answers: list[tuple[Update, Event, Outcome]]) -> None:
+        self.update_ids = [update.update_id for update, _event, _outcome in answers]
+        self._task = asyncio.ensure_future(
+            asyncio.gather(
+                *(replies.answer(update, event, outcome) for update, event, outcome in answers),
+                return_exceptions=True,
+            )
+        )
+
+    async def out(self) -> list[int]:
+        """Wait until they are out (or failed: handled and kept, only the replies lost);
+        the updates they answered."""
+        for outcome in await self._task:
+            if isinstance(outcome, Exception):
+                log.error("replies not sent", exc_info=outcome)
+        return self.update_ids
 
 
 class Dispatch:
@@ -61,49 +83,74 @@ class Dispatch:
         self.wake = wake  # set by the intake when it stored something
 
     async def process_pending(self) -> int:
-        """Handle stored updates until none is waiting, a round at a time. The updates a
-        round answered are marked done by the statement that claims the next round.
-        A round in which one failed (the database went away) ends the call; that update
-        is tried again next time, and after a few tries set aside."""
+        """Handle stored updates until none is waiting, a round at a time.
+
+        A round's replies go out while the next round is claimed and read (its senders'
+        next updates among it); that round is handled, in its transaction, only once
+        they are out, so a crash loses at most the replies of the last round handled, as
+        before, and everyone's replies go in order. The updates a round answered are
+        marked done by the statement that claims a later round. A round in which one
+        failed (the database went away) ends the call; that update is tried again next
+        time, and after a few tries set aside."""
         done = 0
         answered: list[int] = []
+        sending: _Sending | None = None
         complete = True
-        while True:
-            claimed = []
-            if complete:  # answered: their senders' next updates may go
-                async with self.db.one_statement() as uow:
-                    claimed = await uow.inbox.answer_and_claim(
-                        answered, now=self.clock.now(), limit=BATCH
-                    )
-            elif answered:
-                async with self.db.unit_of_work() as uow:
-                    await uow.inbox.mark_done(answered)
-            done += len(answered)
-            if not claimed:
-                return done
-            answered, complete = await self._round(claimed)
+        try:
+            while True:
+                claimed = []
+                if complete:  # answered: their senders' next updates may go
+                    async with self.db.one_statement() as uow:
+                        claimed = await uow.inbox.answer_and_claim(
+                            answered,
+                            now=self.clock.now(),
+                            limit=BATCH,
+                            sending=sending.update_ids if sending else (),
+                        )
+                elif answered:
+                    async with self.db.unit_of_work() as uow:
+                        await uow.inbox.mark_done(answered)
+                done += len(answered)
+                answered = []
+                if not claimed and sending is None:
+                    return done
+                skipped, handled = await self._read_all(claimed)
+                answered += skipped
+                if sending is not None:
+                    answered += await sending.out()
+                    sending = None
+                if handled:
+                    sending, complete = await self._handle(handled)
+        finally:
+            if sending is not None:  # the database went away: the replies still go
+                await sending.out()
 
-    async def _round(self, claimed: list[ClaimedUpdate]) -> tuple[list[int], bool]:
-        """Handle one round and send its replies; the ids answered, and whether all were."""
-        answered: list[int] = []
+    async def _read_all(
+        self, claimed: list[ClaimedUpdate]
+    ) -> tuple[list[int], list[tuple[Update, Event]]]:
+        """The round's updates read: those set aside or with nothing for the flows (done
+        as they are), and those to handle."""
+        skipped: list[int] = []
         handled: list[tuple[Update, Event]] = []
         for update in claimed:
             read = await self._read(update)
             event = None if read is None else to_event(read)
-            if event is None:  # set aside, or nothing for the flows
-                answered.append(update.update_id)
+            if event is None:
+                skipped.append(update.update_id)
             else:
                 handled.append((read, event))
-        if not handled:
-            return answered, True
+        return skipped, handled
+
+    async def _handle(self, handled: list[tuple[Update, Event]]) -> tuple[_Sending | None, bool]:
+        """Handle one round; its replies start to go out. Whether every update was handled."""
         try:
             results = await self.engine.handle_all([event for _update, event in handled])
         except UNAVAILABLE_ERRORS:
             log.warning("database unavailable; the round is tried again")
             await self._try_again([update.update_id for update, _event in handled])
-            return answered, False
+            return None, False
         failed = []
-        sent = []
+        replies = []
         for (update, event), result in zip(handled, results, strict=True):
             if isinstance(result, Exception):
                 log.error(
@@ -111,16 +158,14 @@ class Dispatch:
                 )
                 failed.append(update.update_id)
             else:
-                sent.append(self.replies.answer(update, event, result))
-                answered.append(update.update_id)
-        self.metrics.updates_processed.inc(len(sent))
-        for outcome in await asyncio.gather(*sent, return_exceptions=True):
-            if isinstance(outcome, Exception):  # handled and kept: only the replies failed
-                log.error("replies not sent", exc_info=outcome)
+                replies.append((update, event, result))
+        self.metrics.updates_processed.inc(len(replies))
         # What the flows queued for others wakes the dispatcher when it is committed
         # (`Database.outbox_queued`); a round that queued nothing costs it nothing.
         await self._try_again(failed)
-        return answered, not failed
+        if not replies:
+            return None, not failed
+        return _Sending(self.replies, replies), not failed
 
     async def _try_again(self, update_ids: list[int]) -> None:
         """These may be claimed again at once (their attempts count towards setting them

@@ -9,6 +9,7 @@ a reason only, so it never blocks anyone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -54,25 +55,26 @@ _MARK_HANDLED = (
 )
 
 
-def _heads(*, answered_now: bool = False) -> Select:
+def _heads() -> Select:
     """The oldest pending update of each chat whose earlier updates are finished.
 
     Each chat's oldest unfinished update, found by one aggregate over the unfinished
     rows, and then only those still pending: a probe per pending row for an earlier
     unfinished one cost PostgreSQL 2.5 ms with 500 waiting (a burst), the aggregate
-    under 1 ms. Updates without a chat wait for no other. `answered_now`: the updates
-    of the bound list `answered_too` count as finished (the statement marks them so; a
-    parameter of its own, since SQLAlchemy renders one empty list used by both "IN" and
-    "NOT IN" as the "NOT IN" form in both places, which matches every row).
+    under 1 ms. Updates without a chat wait for no other. The updates of the bound list
+    `finished` count as finished: answered by this very statement, or handled by this
+    worker, whose replies it sends before any later reply (`bot.dispatch`). (A list of
+    its own, not `answered`: SQLAlchemy renders one empty list bound to both "IN" and
+    "NOT IN" in the "NOT IN" form in both places, which matches every row.)
     """
     earlier = aliased(InboxUpdate)
-    unfinished = or_(
-        earlier.status == "pending",
-        and_(earlier.status == "handled", earlier.claimed_until > bindparam("now")),
+    unfinished = and_(
+        or_(
+            earlier.status == "pending",
+            and_(earlier.status == "handled", earlier.claimed_until > bindparam("now")),
+        ),
+        earlier.update_id.not_in(bindparam("finished", expanding=True)),
     )
-    if answered_now:
-        answered = bindparam("answered_too", expanding=True)
-        unfinished = and_(unfinished, earlier.update_id.not_in(answered))
     oldest_of_each_chat = (
         select(func.min(earlier.update_id)).where(unfinished).group_by(earlier.chat_id)
     )
@@ -105,13 +107,7 @@ _DONE = {"status": "done", "payload": None, "chat_id": None}
 # PostgreSQL: the last round's updates marked answered and the next round claimed in one
 # statement, its own transaction (`Database.one_statement`): one round trip a round
 # where BEGIN, two statements and COMMIT were four.
-_ANSWER_AND_CLAIM_PG = claim_statement(
-    _heads(answered_now=True),
-    table=InboxUpdate,
-    key=InboxUpdate.update_id,
-    skip_locked=True,
-    returning=_CLAIMED,
-).add_cte(
+_ANSWER_AND_CLAIM_PG = _CLAIM_HEADS[True].add_cte(
     update(_INBOX)
     .where(
         _INBOX.c.update_id.in_(bindparam("answered", expanding=True)), _INBOX.c.status != "failed"
@@ -214,7 +210,12 @@ class InboxRepository:
         )
 
     async def claim_heads(
-        self, *, now: datetime, limit: int = 20, skip_locked: bool
+        self,
+        *,
+        now: datetime,
+        limit: int = 20,
+        skip_locked: bool,
+        sending: Sequence[int] = (),
     ) -> list[ClaimedUpdate]:
         """Claim the oldest pending update of up to `limit` chats, oldest first.
 
@@ -222,14 +223,17 @@ class InboxRepository:
         and waits its turn: still pending (being handled, or waiting to be tried again),
         or handled but its replies not yet sent (until its lease runs out, should the
         worker that sends them have died). So even two workers answer a person in order.
+        `sending`: handled updates whose replies this worker is sending, and sends before
+        the replies of what it claims now; their senders' next updates may go.
         """
         result = await self._s.execute(
-            _CLAIM_HEADS[skip_locked], {"now": now, "until": now + LEASE, "limit": limit}
+            _CLAIM_HEADS[skip_locked],
+            {"now": now, "until": now + LEASE, "limit": limit, "finished": list(sending)},
         )
         return self._claimed(result)
 
     async def answer_and_claim(
-        self, answered: list[int], *, now: datetime, limit: int
+        self, answered: list[int], *, now: datetime, limit: int, sending: Sequence[int] = ()
     ) -> list[ClaimedUpdate]:
         """Mark these updates answered (`mark_done`: their senders' next updates may go)
         and claim the next heads (`claim_heads`). On PostgreSQL in one statement, for
@@ -237,12 +241,12 @@ class InboxRepository:
         if self._dialect != "postgresql":
             if answered:
                 await self.mark_done(answered)
-            return await self.claim_heads(now=now, limit=limit, skip_locked=False)
+            return await self.claim_heads(now=now, limit=limit, skip_locked=False, sending=sending)
         result = await self._s.execute(
             _ANSWER_AND_CLAIM_PG,
             {
                 "answered": answered,
-                "answered_too": answered,
+                "finished": [*answered, *sending],
                 "now": now,
                 "until": now + LEASE,
                 "limit": limit,
