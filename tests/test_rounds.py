@@ -11,7 +11,10 @@ and it is tried again later, still before that person's next update.
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
+import sqlalchemy
 from people import add_organisation, enrol
 from sqlalchemy import event
 
@@ -114,3 +117,50 @@ async def test_a_failing_update_is_handled_again_alone_and_holds_up_no_one(
     help_reply, *privacy = second.texts()[seen[second.user_id] :]
     assert help_reply.startswith("Hello Persoon")
     assert privacy and not any(text.startswith("Hello Persoon") for text in privacy)
+
+
+async def test_the_next_round_is_claimed_while_replies_go_out_and_handled_after(
+    runtime, fake_api, monkeypatch
+):
+    """While a round's replies go out, its senders' next updates are claimed and read, but
+    handled only once the replies are out: a crash then loses at most the last round's
+    replies, and each person's replies come in order."""
+    first, second = await team(runtime, fake_api, 2)
+    seen = {chat.user_id: len(chat.texts()) for chat in (first, second)}
+    for command in ("/help", "/privacy"):
+        for chat in (first, second):
+            fake_api.push_text(chat.user_id, command, language_code="en")
+    await store(runtime)
+    out = asyncio.Event()
+    sending = asyncio.Event()
+    answer = runtime.replies.answer
+
+    async def held_back(update, event, outcome):
+        sending.set()
+        await out.wait()  # the first round's replies are on their way a long time
+        await answer(update, event, outcome)
+
+    monkeypatch.setattr(runtime.replies, "answer", held_back)
+    processing = asyncio.create_task(runtime.process_inbox())
+    await sending.wait()
+    for _ in range(50):  # the next round is claimed meanwhile
+        await asyncio.sleep(0.01)
+        statuses = await inbox_statuses(runtime)
+        if statuses.count(("pending", 1)) == 2:
+            break
+    assert sorted(statuses) == [("handled", 1), ("handled", 1), ("pending", 1), ("pending", 1)]
+    monkeypatch.setattr(runtime.replies, "answer", answer)
+    out.set()
+    assert await processing == 4
+    for chat in (first, second):
+        help_reply, *privacy = chat.texts()[seen[chat.user_id] :]
+        assert help_reply.startswith("Hello Persoon") and privacy
+
+
+async def inbox_statuses(runtime) -> list[tuple[str, int]]:
+    """(status, attempts) of every stored update not yet answered."""
+    async with runtime.db.engine.connect() as conn:
+        rows = await conn.execute(
+            sqlalchemy.text("SELECT status, attempts FROM inbox_update WHERE status != 'done'")
+        )
+        return [(status, attempts) for status, attempts in rows]
