@@ -85,19 +85,25 @@ class Dispatch:
     async def process_pending(self) -> int:
         """Handle stored updates until none is waiting, a round at a time.
 
-        A round's replies go out while the next round is claimed and read (its senders'
-        next updates among it); that round is handled, in its transaction, only once
-        they are out, so a crash loses at most the replies of the last round handled, as
-        before, and everyone's replies go in order. The updates a round answered are
-        marked done by the statement that claims a later round. A round in which one
-        failed (the database went away) ends the call; that update is tried again next
-        time, and after a few tries set aside."""
+        From the second round of a call on, a round's replies go out while the next
+        round is claimed and read (its senders' next updates among it); that round is
+        handled, in its transaction, only once they are out, so a crash loses at most
+        the replies of the last round handled, as before, and everyone's replies go in
+        order. The updates a round answered are marked done by the statement that claims
+        a later round. A round in which one failed (the database went away) ends the
+        call; that update is tried again next time, and after a few tries set aside."""
         done = 0
         answered: list[int] = []
         sending: _Sending | None = None
         complete = True
+        rounds = 0
         try:
             while True:
+                if sending is not None and rounds == 1:
+                    # Most calls are one round (a message now and then): a claim while its
+                    # replies go out would find nothing. From a second round on, it does.
+                    answered += await sending.out()
+                    sending = None
                 claimed = []
                 if complete:  # answered: their senders' next updates may go
                     async with self.db.one_statement() as uow:
@@ -121,6 +127,7 @@ class Dispatch:
                     sending = None
                 if handled:
                     sending, complete = await self._handle(handled)
+                    rounds += 1
         finally:
             if sending is not None:  # the database went away: the replies still go
                 await sending.out()
