@@ -2790,3 +2790,26 @@ def test_an_arabic_staff_number_a_name_said_before_the_word_and_frisian_streets_
 )
 def test_an_iranian_family_and_a_house_with_her_husband_stay(text: str, stays: str) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("بالمطعم في بنت صغيرة، بينادوها الشقرا، بتجلي الصحون", "الشقرا", "الصحون"),
+        (
+            "Numer ciężarówki, tablica rejestracyjna: KR 55310, stał przy rampie",
+            "KR 55310",
+            "przy rampie",
+        ),
+        ("kiracinin adi mehmet can yildiz, 3 cocugu var", "can", "3 cocugu"),
+        ("Прийшла з донькою Мартою та сином", "Мартою", "з донькою"),
+    ],
+)
+def test_a_levantine_nickname_a_plate_after_a_colon_a_middle_name_and_marta_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+def test_a_relative_between_two_names_in_ge_ez_stays():
+    assert_kept("ሳባ ሓዋ ዳዊት ኣብ ገዛ ኣሎ", "ሓዋ")

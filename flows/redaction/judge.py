@@ -327,7 +327,10 @@ def not_person(word: str) -> bool:
         return False  # "siostry Zosi" is Zosia's, not a form of some "zosa"
     if word.endswith(("ę", "ą")) and lex.name_bucket(word[:-1] + "a") <= 3:
         return False  # "Kingę" is Kinga, not a form of "king"
-    if any(listed(stem) for stem in _stems(word)):
+    stems = _stems(word)
+    if any(stem in NAMES_NOT_PLACES for stem in stems):
+        return False  # "з донькою Мартою" is Marta's, not a form of "март" (March)
+    if any(listed(stem) for stem in stems):
         return True
     if any(is_place(stem) for stem in _place_stems(word)):  # "z Wałbrzycha", "w Krakowie"
         return True

@@ -90,6 +90,7 @@ NICKNAME_CUES = _phrases(
     "lakabı|lakabı da|diye çağırıyorlar",
     "بهش میگن|بهش میگفتن|صداش میکنن|صداش میزنن|لقبش",
     "كيعيطو ليه|كيعيطو ليها|كيعيطو عليه|كيعيطو عليها|كيعيطولو|كيعيطوليه|كيعيطولها",
+    "بينادوها|بينادوه|ينادونها|ينادونه|بيناديها|بيناديه|بينادولها|بينادوله",
 )
 
 # The next word is a name only if capitalised (scripts with case): "heet" is also "hot",
@@ -923,7 +924,10 @@ NAMED_PLACES = _words(
 )
 # Common given names that the built lexicon also lists as a language or a small place
 # ("Sena", a language of Mozambique; Saba, an island): a name, unless a word says a place.
-NAMES_NOT_PLACES = _words("sena saba naama mila leona lucía tristan cristóbal")
+NAMES_NOT_PLACES = _words(
+    "sena saba naama mila leona lucía tristan cristóbal",
+    "марта",  # Marta, in Ukrainian notes; "of March" only in Russian ("8 марта")
+)
 WHERE = _words("in from to naar uit near en desde em в у في از در f fi mn joogaa joogta magaalada")
 # Arabic "at", "to", "from", "with", "on": "عند الحلاق" (at the barber's)
 ARABIC_PREPOSITIONS = _words("عند لعند ع على عل في من مع الى إلى")

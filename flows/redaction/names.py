@@ -1623,6 +1623,23 @@ class _Scan:
             and not self.not_name(tok)
         )
 
+    def middle_name(self, k: int) -> bool:
+        """A common given name between two names found is a middle name, also one that is
+        a word: "ahmet can tekin"."""
+        if k in self.names or k + 1 not in self.names or k - 1 not in self.names:
+            return False
+        if not (self.joined(k) and self.joined(k + 1)):
+            return False
+        tok = self.toks[k]
+        word = _base(tok.low)
+        return (
+            tok.cased  # not "X ሓዋ Y" (X's brother Y) in a script without case
+            and not self.stop(tok)
+            and word not in KIN
+            and judge.known_name(word, common=True)
+            and not judge.not_person(word)
+        )
+
     def chains(self) -> None:
         """Words next to a found name that are names in that context: the surname after a
         given name, the given name before it, Somali chains of name, father's name and
@@ -1632,6 +1649,8 @@ class _Scan:
             for i in self.names:
                 if self.official_surname(i - 1):
                     found.add(i - 1)
+                if self.middle_name(i + 1):
+                    found.add(i + 1)
                 if self.joined_before(i):
                     found.add(i - 2)
                 for k in (i - 1, i + 1):

@@ -417,10 +417,11 @@ def find_postcodes(text: str, claims: Claims) -> None:
             claims.add(m.start(), m.end(), "postcode")
 
 
-# After a word for a plate, a plate of any country typed any way, a word or two between:
-# "رقمها xk 482 t", "lambarkiisu waa g 748 kx", "na polskich blachach WGM 48213".
+# After a word for a plate, a plate of any country typed any way, a word or two between,
+# a colon too: "رقمها xk 482 t", "lambarkiisu waa g 748 kx", "na polskich blachach WGM
+# 48213", "Tablica ciężarówki: WGM 48217".
 _PLATE_CUE = re.compile(rf"(?<!\w)(?:{alternation(PLATE_CUES)})(?!\w)", re.IGNORECASE)
-_PLATE_PART = re.compile(r"[A-Za-z0-9]+|[^\w\s-]|\n")
+_PLATE_PART = re.compile(r"\w+|[^\w\s-]|\n")
 
 
 def _plate_after(text: str, cue_end: int) -> tuple[int, int] | None:
@@ -428,6 +429,8 @@ def _plate_after(text: str, cue_end: int) -> tuple[int, int] | None:
     the three words after a plate's word; parts joined by one space or a dash."""
     parts = []
     for m in _PLATE_PART.finditer(text, cue_end, cue_end + 60):
+        if m.group() == ":":
+            continue
         if not m.group().isalnum():
             break  # a comma, a full stop or a line ends the search
         parts.append(m)
