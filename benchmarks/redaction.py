@@ -82,7 +82,8 @@ UNTUNED = (
     ("round43.jsonl", "Round 43, scored at 97.9 % (98.1 % after round 42) before it was read"),
     ("round44.jsonl", "Round 44, scored at 96.8 % (96.8 % after round 37) before it was read"),
     ("round45.jsonl", "Round 45, scored at 97.8 % (97.8 % after round 37) before it was read"),
-    ("round46.jsonl", "Round 46, not read: 97.7 % (97.7 % after round 37) on text not seen"),
+    ("round46.jsonl", "Round 46, scored at 97.7 % (97.7 % after round 37) before it was read"),
+    ("round47.jsonl", "Round 47, not read: 98.6 % (98.6 % after round 37) on text not seen"),
 )
 SPEED_TEXTS = 500
 
