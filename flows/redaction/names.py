@@ -304,7 +304,7 @@ _SPANISH_TITLES = frozenset({"señor", "señora", "senor", "senora", "sr", "sra"
 # Arabic words before a family's name: "عائلة الحلبي", "آل المصري", "دار السوسي".
 _FAMILY_WORDS_AR = frozenset({"عائلة", "العائلة", "عيلة", "العيلة", "عايلة", "آل"})
 # Turkish typed plain: the genitive written apart ("gulsen in"), or "with" ("ile").
-_APART_GENITIVE_OR_WITH = frozenset({"in", "ın", "nin", "nın", "un", "ün", "nun", "nün", "ile"})
+_APART_GENITIVE_OR_WITH = _GENITIVE | {"ile"}
 _FAMILY_WORDS_FA = frozenset({"خانواده", "خانوادهی", "خانوادهٔ", "فامیل"})
 _FAMILY_OF = _FAMILY_WORDS_AR | {"ال", "دار", "بيت"}
 # The Turkish cases of where: in, from ("arabada", "arabadan")
@@ -1420,17 +1420,17 @@ class _Scan:
         but "عائلة الجيران" (the neighbours' family). In Farsi a family name in "-i" that
         is no word: "خانواده اردشیری", but "خانواده ایرانی" (an Iranian family)."""
         tok = self.toks[i]
-        if tok.cased or not (i and self.joined(i)) or self.stop(tok):
+        if tok.cased or not (i and self.joined(i)):
             return False
         family = self.toks[i - 1].text
         if family in _FAMILY_WORDS_FA:
             return (
                 tok.text.endswith("ی")
+                and not self.stop(tok)
                 and not judge.ordinary(tok.low, self.langs)
-                and not judge.not_person(tok.low)
-                and not is_place(tok.low)
+                and not judge.not_person(tok.low)  # nor a place, a language, a country
             )
-        if family not in _FAMILY_WORDS_AR or not tok.text.startswith("ال"):
+        if family not in _FAMILY_WORDS_AR or not tok.text.startswith("ال") or self.stop(tok):
             return False
         return lexicon().zipf(tok.low, ("ar",)) < 4.0 and not judge.not_person(tok.low)
 
