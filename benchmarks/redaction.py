@@ -83,7 +83,7 @@ UNTUNED = (
     ("round44.jsonl", "Round 44, scored at 96.8 % (96.8 % after round 37) before it was read"),
     ("round45.jsonl", "Round 45, scored at 97.8 % (97.8 % after round 37) before it was read"),
     ("round46.jsonl", "Round 46, scored at 97.7 % (97.7 % after round 37) before it was read"),
-    ("round47.jsonl", "Round 47, not read: 98.6 % (98.6 % after round 37) on text not seen"),
+    ("round47.jsonl", "Round 47, scored at 98.6 % (98.6 % after round 37) before it was read"),
 )
 SPEED_TEXTS = 500
 

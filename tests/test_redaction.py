@@ -2813,3 +2813,34 @@ def test_a_levantine_nickname_a_plate_after_a_colon_a_middle_name_and_marta_go(
 
 def test_a_relative_between_two_names_in_ge_ez_stays():
     assert_kept("ሳባ ሓዋ ዳዊት ኣብ ገዛ ኣሎ", "ሓዋ")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("De verkoopster, lalla Fadma, huilde bij de kraam", "Fadma", "lalla"),
+        ("in de toko zei misi wilhelmina dat ze niet gegeten had", "wilhelmina", "misi"),
+        ("رباب‌سازی به نام استاد غلام سخی گفت شاگردش نمی‌خوابد", "غلام", "استاد"),
+    ],
+)
+def test_a_title_before_a_name_stays_and_the_name_goes(text: str, gone: str, stays: str) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("At the lechon roast for the Santo Niño fiesta I saw bruises", "Santo Niño"),
+        ("After mass at St. Agnes last night she cried", "St. Agnes"),
+        ("Por Sant Jordi vendíamos libros en el centro", "Sant Jordi"),
+        ("خونه نسرین خانم بودیم سبزی پاک میکردیم برای آش", "سبزی"),
+        ("ولی نسرین خانم جلوش گفت حقش بود", "جلوش"),
+        ("وهو يكول ولزينب بنت صغيرة مريضة هم", "بنت صغيرة"),
+        ("кур'єр сказав, що працює на дядю і гроші віддає йому", "на дядю"),
+        ("استاد نی من میگه یکی از شاگرداش زخمی میاد", "استاد نی"),
+    ],
+)
+def test_saints_a_word_after_a_title_said_after_a_name_and_a_little_daughter_stay(
+    text: str, stays: str
+) -> None:
+    assert_kept(text, stays)

@@ -123,6 +123,8 @@ TITLES = KUNYA_LATIN | _words(
     "bay bayan",
     "mbah mbak pak ibu bapak xaaji xaajiyo",
     "marwo mudane aabbe",
+    "misi masra",  # Sranan: Mrs, Mr
+    "lalla sidi",  # Darija: Mrs, Mr ("lalla Fadma")
     "السيد السيدة الأستاذ الأستاذة الاستاذ الاستاذة الحاج الحاجة",
     "آقای خانم",
     "ወይዘሮ ኣቶ ወይዘሪት ወ/ሮ ወ/ት ወ/ሪት ዲያቆን ቀሺ",  # deacon, priest
@@ -249,6 +251,7 @@ KIN = (
         "сусідка сусідки сусідку сусід сусіда чоловік чоловіка дружина дружину син сина донька",
         "доньку доньки дочка дочку мати матір мама мами батько батька тато сестра сестру брат",
         "брата бабуся дідусь тітка дядько подруга подругу друг друга вчителька племінниця",
+        "дядя дядю дяді дядька дядькові дядьком тітку тітки тітці тіткою",  # "працює на дядю"
         "синок донечка онука онук онуку невістка невістку невістки свекруха свекруху",
         "племінницю племінниці племінник племінника татом тата татові татко татка",
         # so
@@ -379,7 +382,10 @@ COLOURS = _words(
 # After these the next word is a thing, not a person: a car make before its model
 # ("Volkswagen Caddy", "Fiat Doblo"), a car before its make ("baabuur mercedes"), a
 # club's letters before its name ("VV Zwaluwen").
-THING_BEFORE = _words(
+# A saint, whose name a church, a feast or a town bears: "St. Agnes", "Santo Niño", "Sant
+# Jordi" (the words themselves are no names either).
+SAINTS = _words("st sint saint sankt santo santa sant san são")
+THING_BEFORE = SAINTS | _words(
     "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi mercedes",
     "mercedes-benz lexus porsche jeep chevrolet lada daewoo chrysler dodge cupra",

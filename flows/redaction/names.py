@@ -55,6 +55,7 @@ from .lexicon import (
     NOT_NAMES,
     NOT_PERSON,
     PARTICLES,
+    SAINTS,
     STOP,
     THING_BEFORE,
     TITLES,
@@ -229,6 +230,10 @@ _SOMALI_SUBJECT = frozenset({"waxay", "wuxuu", "ayay", "ayuu"})
 _KUNYA = frozenset({"ام", "أم", "ابو", "أبو", "ود"})
 # Inside an Arabic name: son of, daughter of, father of, servant of.
 _UNCASED_PARTICLES = frozenset({"بن", "ابن", "بنت", "بت", "ود", "ابو", "أبو", "عبد"})
+_CHILD_OF = frozenset({"بن", "ابن", "بنت", "بت"})
+# Titles in Arabic script skipped after "named": "به نام استاد غلام" (master, also
+# "teacher", so no cue itself: "استاد نی من", my ney teacher).
+_TITLES_NAMED = frozenset({"استاد", "آقای", "خانم", "السيد", "السيدة", "الحاج", "الحاجة"})
 # The first half of a compound Arabic name before a word with the article: "عبد الرحمن",
 # "نور الهدى", "سيف الدين", "فاطمة الزهراء" is caught by its listed first half.
 _COMPOUND_HEADS = frozenset(
@@ -388,6 +393,7 @@ class _Scan:
             or judge.not_person(base)
             or low in _MONTH_WORDS
             or low in TITLES
+            or low in SAINTS
             or low in KIN
             or low in TITLES_AFTER
             or low.replace("'", "") in TITLES_AFTER  # "Bey'in"
@@ -658,8 +664,8 @@ class _Scan:
         """After a colour or a thing's word: "een grijze Volkswagen Caddy", "VV Zwaluwen",
         also with an article between: "beyaz bir Mercedes"."""
         before = self.toks[i - 1].low if i > 0 else ""
-        # "św. Jakuba": the saint's abbreviation with its dot
-        if not (self.joined(i) or (before in ("św", "sw") and self.joined(i, _TITLE_GAP))):
+        # "św. Jakuba", "St. Agnes": the saint's abbreviation with its dot
+        if not (self.joined(i) or (before in ("św", "sw", "st") and self.joined(i, _TITLE_GAP))):
             return False
         if before in _ARTICLES and self.joined(i - 1):
             before = self.toks[i - 2].low
@@ -1134,7 +1140,16 @@ class _Scan:
             if not tok.cased:
                 if self.age_word(k):
                     return
-                if tok.text in _UNCASED_PARTICLES and self.joined(k + 1):
+                if (
+                    tok.text in _UNCASED_PARTICLES
+                    and self.joined(k + 1)
+                    # "زينب بنت صغيرة": Zainab has a little daughter, no "bint Saghira"
+                    and not (
+                        tok.text in _CHILD_OF
+                        and not judge.known_name(self.toks[k + 1].low, common=True)
+                        and judge.ordinary(self.toks[k + 1].low, self.langs)
+                    )
+                ):
                     self.names.update((k, k + 1))  # "محمد بن علي", "عبد الرحيم"
                     taken, k = taken + 1, k + 2
                     continue
@@ -1175,10 +1190,13 @@ class _Scan:
         named = kind in (STRONG, NICKNAME)
         while named and self.joined(j, _CUE_GAP) and self.toks[j].low in _FILLERS:
             j += 1
+        # "اسم زوجها أحمد": the name of her husband is Ahmed; "اسم دختر مهسا"
         while self.joined(j, _CUE_GAP) and (
-            self.toks[j].text in UNCASED_KIN or self.toks[j].text in _BARE_KIN
+            self.toks[j].text in UNCASED_KIN
+            or self.toks[j].text in _BARE_KIN
+            or (named and self.toks[j].text in _TITLES_NAMED)
         ):
-            j += 1  # "اسم زوجها أحمد": the name of her husband is Ahmed; "اسم دختر مهسا"
+            j += 1
         if not self.joined(j, _TITLE_GAP if kind == TITLE else _CUE_GAP):
             return
         tok = self.toks[j]
@@ -1326,6 +1344,15 @@ class _Scan:
             self.names.add(k)
             k, taken = k - 1, taken + 1
 
+    def named_next(self, j: int) -> bool:
+        """Token j is a name of the lexicon that stands next to a title: a title said
+        after one name ("نسرین خانم") takes the next word only if it is one too."""
+        return (
+            j < len(self.toks)
+            and self.joined(j)
+            and (self.toks[j].cased or judge.known_name(self.toks[j].low, common=True))
+        )
+
     def cue_at(self, i: int) -> tuple[int, int] | None:
         """(kind, index after the cue) for the longest cue starting at token i; a title
         after a name also with its case ending set off ("Ümit Bey'in annesi")."""
@@ -1352,6 +1379,8 @@ class _Scan:
                 self.take_before(i, kind)
             elif tok.low in TITLES_AFTER:
                 self.take_before(i, TITLE_AFTER)  # "hüseyin amca" as well as "amca hüseyin"
+                if i - 1 in self.names and not self.named_next(after):
+                    continue  # "نسرین خانم سبزی پاک میکردیم": after her name, no other
             if kind in (STRONG, WEAK, TITLE, KINSHIP, NICKNAME):
                 if kind == WEAK and tok.cased and not self.joined(after, _COLON_GAP):
                     kind = KINSHIP  # weak cue: the name must be capitalised
