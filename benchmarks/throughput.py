@@ -213,6 +213,7 @@ def summarise(runs: dict[str, list[Figures]]) -> dict[str, dict[str, float]]:
 
         out[name] = {
             "burst_replies_s": m(lambda f: f.burst_rate),
+            "burst_first": m(lambda f: min(f.burst, default=float("nan"))),
             "burst_p50": m(lambda f: pct(f.burst, 50)),
             "burst_p95": m(lambda f: pct(f.burst, 95)),
             "burst_p99": m(lambda f: pct(f.burst, 99)),
@@ -234,6 +235,7 @@ def report(summary: dict[str, dict[str, float]], args) -> None:
     names = list(summary)
     rows = [
         ("burst 500/10: replies/s", "burst_replies_s", "{:.1f}"),
+        ("burst: first reply after (s)", "burst_first", "{:.3f}"),
         ("burst latency p50 (s)", "burst_p50", "{:.3f}"),
         ("burst latency p95 (s)", "burst_p95", "{:.3f}"),
         ("burst latency p99 (s)", "burst_p99", "{:.3f}"),

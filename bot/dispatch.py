@@ -21,12 +21,12 @@ import asyncio
 import contextlib
 import logging
 
-from telegram import Bot, Update
+from telegram import Bot
 
 from bot.intake import notice
 from bot.metrics import Metrics
 from bot.replies import Replies
-from bot.updates import to_event
+from bot.updates import Unreadable, to_event
 from flows.core.clock import Clock
 from flows.core.engine import Engine, Outcome
 from flows.core.events import Event
@@ -35,6 +35,9 @@ from storage.database import UNAVAILABLE_ERRORS, Database
 from storage.inbox import ClaimedUpdate
 
 log = logging.getLogger(__name__)
+
+# An update read: its event, and the callback query to answer (a button was tapped).
+Read = tuple[Event, str | None]
 
 BATCH = 16  # people whose updates are handled in one round
 NOT_READ = _(
@@ -45,11 +48,11 @@ NOT_READ = _(
 class _Sending:
     """A round's replies on their way, to everyone side by side."""
 
-    def __init__(self, replies: Replies, answers: list[tuple[Update, Event, Outcome]]) -> None:
-        self.update_ids = [update.update_id for update, _event, _outcome in answers]
+    def __init__(self, replies: Replies, answers: list[tuple[Read, Outcome]]) -> None:
+        self.update_ids = [event.update_id for (event, _query), _outcome in answers]
         self._task = asyncio.ensure_future(
             asyncio.gather(
-                *(replies.answer(update, event, outcome) for update, event, outcome in answers),
+                *(replies.answer(event, query, outcome) for (event, query), outcome in answers),
                 return_exceptions=True,
             )
         )
@@ -85,13 +88,15 @@ class Dispatch:
     async def process_pending(self) -> int:
         """Handle stored updates until none is waiting, a round at a time.
 
-        From the second round of a call on, a round's replies go out while the next
-        round is claimed and read (its senders' next updates among it); that round is
-        handled, in its transaction, only once they are out, so a crash loses at most
-        the replies of the last round handled, as before, and everyone's replies go in
-        order. The updates a round answered are marked done by the statement that claims
-        a later round. A round in which one failed (the database went away) ends the
-        call; that update is tried again next time, and after a few tries set aside."""
+        From the second round of a call on (from the first when more was stored since
+        the call began), a round's replies go out while the next round is claimed and
+        read (its senders' next updates among it); that round is handled, in its
+        transaction, only once they are out, so a crash loses at most the replies of the
+        last round handled, as before, and everyone's replies go in order. The updates a
+        round answered are marked done by the statement that claims a later round. A
+        round in which one failed (the database went away) ends the call; that update is
+        tried again next time, and after a few tries set aside."""
+        self.wake.clear()  # from here on set only by what is stored during this call
         done = 0
         answered: list[int] = []
         sending: _Sending | None = None
@@ -99,9 +104,10 @@ class Dispatch:
         rounds = 0
         try:
             while True:
-                if sending is not None and rounds == 1:
+                if sending is not None and rounds == 1 and not self.wake.is_set():
                     # Most calls are one round (a message now and then): a claim while its
-                    # replies go out would find nothing. From a second round on, it does.
+                    # replies go out would find nothing. From a second round on, or once
+                    # more was stored (a burst), it does.
                     answered += await sending.out()
                     sending = None
                 claimed = []
@@ -132,40 +138,36 @@ class Dispatch:
             if sending is not None:  # the database went away: the replies still go
                 await sending.out()
 
-    async def _read_all(
-        self, claimed: list[ClaimedUpdate]
-    ) -> tuple[list[int], list[tuple[Update, Event]]]:
+    async def _read_all(self, claimed: list[ClaimedUpdate]) -> tuple[list[int], list[Read]]:
         """The round's updates read: those set aside or with nothing for the flows (done
         as they are), and those to handle."""
         skipped: list[int] = []
-        handled: list[tuple[Update, Event]] = []
+        handled: list[Read] = []
         for update in claimed:
             read = await self._read(update)
-            event = None if read is None else to_event(read)
-            if event is None:
+            if read is None or read[0] is None:
                 skipped.append(update.update_id)
             else:
-                handled.append((read, event))
+                handled.append(read)
         return skipped, handled
 
-    async def _handle(self, handled: list[tuple[Update, Event]]) -> tuple[_Sending | None, bool]:
+    async def _handle(self, handled: list[Read]) -> tuple[_Sending | None, bool]:
         """Handle one round; its replies start to go out. Whether every update was handled."""
         try:
-            results = await self.engine.handle_all([event for _update, event in handled])
+            results = await self.engine.handle_all([event for event, _query in handled])
         except UNAVAILABLE_ERRORS:
             log.warning("database unavailable; the round is tried again")
-            await self._try_again([update.update_id for update, _event in handled])
+            await self._try_again([event.update_id for event, _query in handled])
             return None, False
         failed = []
         replies = []
-        for (update, event), result in zip(handled, results, strict=True):
+        for read, result in zip(handled, results, strict=True):
+            update_id = read[0].update_id
             if isinstance(result, Exception):
-                log.error(
-                    "update not processed", extra={"update_id": update.update_id}, exc_info=result
-                )
-                failed.append(update.update_id)
+                log.error("update not processed", extra={"update_id": update_id}, exc_info=result)
+                failed.append(update_id)
             else:
-                replies.append((update, event, result))
+                replies.append((read, result))
         self.metrics.updates_processed.inc(len(replies))
         # What the flows queued for others wakes the dispatcher when it is committed
         # (`Database.outbox_queued`); a round that queued nothing costs it nothing.
@@ -183,16 +185,17 @@ class Dispatch:
             for update_id in update_ids:
                 await uow.inbox.try_again(update_id, at=self.clock.now())
 
-    async def _read(self, claimed: ClaimedUpdate) -> Update | None:
-        """The update as PTB reads it; None when it is set aside instead (tried too
-        often, or a shape PTB cannot read: it would fail every time)."""
+    async def _read(self, claimed: ClaimedUpdate) -> tuple[Event | None, str | None] | None:
+        """The update's event and callback query (`to_event`); None when it is set aside
+        instead (tried too often, or of a shape nobody can read: it would fail every
+        time)."""
         if claimed.exhausted:
             log.error("update failed too often; set aside", extra={"update_id": claimed.update_id})
             await self._set_aside(claimed, "failed")
             return None
         try:
-            return Update.de_json(claimed.payload, self.bot)
-        except Exception:
+            return to_event(claimed.payload)
+        except Unreadable:
             log.error("update not understood; set aside", extra={"update_id": claimed.update_id})
             await self._set_aside(claimed, "unreadable")
             return None
@@ -208,7 +211,6 @@ class Dispatch:
 
     async def run(self, stop: asyncio.Event, interval: float = 2.0) -> None:
         while not stop.is_set():
-            self.wake.clear()
             try:
                 await self.process_pending()
             except UNAVAILABLE_ERRORS:

@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import logging
 
-from telegram import Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.commands import publish_personal_commands
@@ -36,15 +35,16 @@ class Replies:
         self.engine = engine
         self.outbox_wake = outbox_wake  # the outbox dispatcher's: something new to send
 
-    async def answer(self, update: Update, event: Event, outcome: Outcome) -> None:
-        """Send the replies. A tapped question loses its buttons unless a reply replaces it;
-        a late button answer or a refused edit never stops the replies; replies that meet a
-        network failure go to the outbox, which retries them."""
+    async def answer(self, event: Event, query_id: str | None, outcome: Outcome) -> None:
+        """Send the replies, and answer the tapped button's callback query (`query_id`). A
+        tapped question loses its buttons unless a reply replaces it; a late button answer
+        or a refused edit never stops the replies; replies that meet a network failure go
+        to the outbox, which retries them."""
         chat_id = event.telegram_id
-        if update.callback_query is not None:
+        if query_id is not None:
             toast = outcome.toast and self.sender.renderer.render(outcome.toast, outcome.locale)
             with contextlib.suppress(TelegramError):  # too late to answer: Telegram moved on
-                await update.callback_query.answer(toast or None)
+                await self.sender.bot.answer_callback_query(query_id, text=toast or None)
             if event.message_id and not any(r.edit for r in outcome.replies):
                 await self.sender.clear_buttons(chat_id, event.message_id)
         shown = []

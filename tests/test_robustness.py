@@ -4,11 +4,13 @@ that only show something leave an open question as it is."""
 
 from __future__ import annotations
 
+import pytest
 from people import enrol
 from sqlalchemy import text
 
 from bot.polling import poll_once
-from bot.updates import clean
+from bot.updates import Unreadable, clean, to_event
+from flows.core.events import Kind
 from flows.core.roles import KEY_PERSON
 
 WARNING = "You are sending messages faster than I can read them"
@@ -26,6 +28,50 @@ def test_text_is_cleaned_at_the_door():
     dirty = {"text": "hi \ud800 there\x00\x07\x1b[31m\u0085\r\n\tok", "n": [1, "\udfff"]}
     assert clean(dirty) == {"text": "hi \ufffd there[31m\n\tok", "n": [1, "\ufffd"]}
     assert clean("\ud83d\ude00") == "\U0001f600"  # a pair that belongs together stays
+
+
+def _message(**fields) -> dict:
+    body = {"message_id": 7, "from": {"id": 30, "language_code": "ar"}, "chat": {"type": "private"}}
+    return {"update_id": 1, "message": {**body, **fields}}
+
+
+def test_an_update_is_read_from_its_json_field_by_field():
+    event, query = to_event(_message(text="/Concern@SleutelBot now"))
+    assert (event.kind, event.command, event.text, event.language_code) == (
+        Kind.COMMAND,
+        "concern",
+        "now",
+        "ar",
+    )
+    assert query is None
+    assert to_event(_message(photo=[{"file_id": "x"}]))[0].media == "photo"
+    assert to_event(_message(photo=[]))[0].media == "other"  # nothing in it
+    assert to_event(_message(chat={"type": "group"})) == (None, None)  # groups are not read
+    tap = {"id": "q1", "from": {"id": 30}, "data": "a:b", "message": {"message_id": 9}}
+    event, query = to_event({"update_id": 2, "callback_query": tap})
+    assert (event.kind, event.data, event.message_id, query) == (Kind.BUTTON, "a:b", 9, "q1")
+    blocked = {
+        "from": {"id": 30},
+        "chat": {"type": "private"},
+        "new_chat_member": {"status": "kicked"},
+    }
+    assert to_event({"update_id": 3, "my_chat_member": blocked})[0].kind == Kind.BLOCKED
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        _message(message_id="7"),  # a number written as text
+        _message(chat="nope"),
+        _message(**{"from": {"id": True}}),  # a bool is no id
+        _message(text=["not", "text"]),
+        {"update_id": 2, "callback_query": {"from": {"id": 30}, "data": "a"}},  # no query id
+        {"update_id": "1", "message": {}},
+    ],
+)
+def test_an_update_of_another_shape_is_unreadable(update: dict):
+    with pytest.raises(Unreadable):
+        to_event(update)
 
 
 async def test_a_lone_surrogate_does_not_stop_the_bot_for_anyone(runtime, fake_api):

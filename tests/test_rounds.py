@@ -160,6 +160,45 @@ async def test_the_next_round_is_claimed_while_replies_go_out_and_handled_after(
         assert help_again.startswith("Hello Persoon")
 
 
+@pytest.mark.parametrize("more_arrives", [False, True])
+async def test_a_first_round_claims_the_next_while_its_replies_go_out_only_in_a_burst(
+    runtime, fake_api, monkeypatch, more_arrives
+):
+    """A call's first round waits for its replies before it claims again: a message now
+    and then would find nothing more. Once more was stored since the call began (a
+    burst), the next round is claimed and read while they go out."""
+    first, second = await team(runtime, fake_api, 2)
+    for command in ("/help", "/privacy"):
+        for chat in (first, second):
+            fake_api.push_text(chat.user_id, command, language_code="en")
+    await store(runtime)
+    handle_all, answer = runtime.engine.handle_all, runtime.replies.answer
+    arrived, out, sending = [], asyncio.Event(), asyncio.Event()
+
+    async def meanwhile(events):
+        if more_arrives and not arrived:  # the intake stores more during the first round
+            arrived.append(fake_api.push_text(first.user_id, "/help", language_code="en"))
+            await store(runtime)
+        return await handle_all(events)
+
+    async def held_back(*args):
+        sending.set()
+        await out.wait()
+        await answer(*args)
+
+    monkeypatch.setattr(runtime.engine, "handle_all", meanwhile)
+    monkeypatch.setattr(runtime.replies, "answer", held_back)
+    processing = asyncio.create_task(runtime.process_inbox())
+    await sending.wait()
+    for _ in range(20):  # time for a claim, where one comes
+        await asyncio.sleep(0.01)
+    claimed_meanwhile = (await inbox_statuses(runtime)).count(("pending", 1))
+    assert claimed_meanwhile == (2 if more_arrives else 0)
+    monkeypatch.setattr(runtime.replies, "answer", answer)
+    out.set()
+    assert await processing == (5 if more_arrives else 4)
+
+
 async def inbox_statuses(runtime) -> list[tuple[str, int]]:
     """(status, attempts) of every stored update not yet answered."""
     async with runtime.db.engine.connect() as conn:
