@@ -2844,3 +2844,32 @@ def test_saints_a_word_after_a_title_said_after_a_name_and_a_little_daughter_sta
     text: str, stays: str
 ) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("ze is 14 en heeft een schram op haar wang", "schram op haar wang"),
+        ("later i saw belt marks and burns on the back of her legs", "belt marks and burns"),
+        ("tiene cortes en la mano y no tiene papeles", "cortes en la mano"),
+        ("ellerinde yanık izleri vardı ve ağlıyordu", "yanık izleri"),
+        ("przyszla z limem pod okiem i plakala", "z limem pod okiem"),
+        ("zijn vriendin komt elke vrijdag zijn loon ophalen", "zijn loon"),
+    ],
+)
+def test_injuries_and_a_wage_the_name_lists_hold_stay_in_lower_case(text: str, stays: str) -> None:
+    assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("ze werkt met chen wang in de keuken", "wang", "in de keuken"),
+        ("Mevrouw Wang zei dat haar man haar slaat", "Wang", "haar man"),
+        ("su numero de empleada es 48117 y trabaja de noche", "48117", "de noche"),
+    ],
+)
+def test_such_a_word_after_a_name_or_with_a_capital_and_a_spanish_staff_number_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)

@@ -513,6 +513,12 @@ NOT_NAMES = _words(
     "mr mrs ms dr covid corona whatsapp telegram facebook instagram tiktok snapchat",
 )
 
+# Words a note is about that the name lists also hold: injuries, the marks they leave,
+# a wage ("een schram op haar wang", "belt marks", "cortes en la mano", "yanık izleri",
+# "z limem pod okiem", "zijn loon ophalen"). Standing alone in lower case they are these
+# words; after a name ("li wang") or with a capital ("Cortés") still a person's.
+WORDS_IN_LOWER_CASE = _words("wang schram loon belt burns cortes yanık yanik limem")
+
 # Towns that are also common names, so not on the places list: kept only where the
 # words before say a place follows ("vive en Lima", "llegó de Cali", "in Pereira").
 TOWNS_ALSO_NAMES = _words(
@@ -644,6 +650,7 @@ CASE_CUES = _items(
     "ref|ref.|registratienummer|cliëntnummer|clientnummer|klantnummer|case|case no",
     "bonnummer|bonnr|ordernummer|bestelnummer|pakketnummer|volgnummer",
     "personeelsnummer|werknemersnummer|employee number|staff number|numer pracownika",
+    "número de empleado|número de empleada|numero de empleado|numero de empleada",
     "رقم الموظف|رقم الموظفة|الرقم الوظيفي|رقم العامل|رقم العاملة",
     "numer pracowniczy|nr pracownika|nr pracowniczy",
     "numerem pracownika|personel numarası|sicil numarası|табельний номер",

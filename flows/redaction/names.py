@@ -65,6 +65,7 @@ from .lexicon import (
     VENUE_AFTER,
     VENUE_ARTICLES,
     VENUE_BEFORE,
+    WORDS_IN_LOWER_CASE,
 )
 from .normalise import unaccented
 from .places import is_named_thing, is_place
@@ -819,6 +820,12 @@ class _Scan:
         article = before in _ARTICLES and not (before == "a" and "es" in self.langs)
         return self.after_thing(i) or after or article
 
+    def lower_case_word(self, i: int) -> bool:
+        """A word a note is about that the name lists also hold, alone in lower case:
+        "een schram op haar wang" (`WORDS_IN_LOWER_CASE`); after a name a name's."""
+        tok = self.toks[i]
+        return not tok.cap and tok.low in WORDS_IN_LOWER_CASE and i - 1 not in self.names
+
     def doubtful(self, i: int) -> bool:
         """A word that may be a name or an ordinary word: a name that is also a word
         ("bahar", "umut", "ሰላም"), or a common name of the lexicon that is rare as a word
@@ -828,6 +835,8 @@ class _Scan:
             return False
         if tok.cased and (self.not_name(tok) or tok.text[1:2].isupper()):
             return False  # "GGD"
+        if self.lower_case_word(i):
+            return False
         if self.shown_no_name(i):
             return False  # "boven de bakker", "heladería Florencia"
         word = _base(tok.low) if tok.cased else tok.low
@@ -1393,6 +1402,7 @@ class _Scan:
                 or self.after_thing(i)
                 or self.venue_after_article(i)
                 or self.shown_no_name(i)
+                or self.lower_case_word(i)
             ):
                 continue
             if self.age_word(i):
