@@ -2873,3 +2873,24 @@ def test_such_a_word_after_a_name_or_with_a_capital_and_a_spanish_staff_number_g
     text: str, gone: str, stays: str
 ) -> None:
     assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("kasia od nowakow przyszla z limem pod okiem", "nowakow", "pod okiem"),
+        (
+            "Dairede bir oğlan beş gündür yalnız ve buzdolabı boş. Kapı zilinde 'S. Güneş' yazıyor",
+            "Güneş",
+            "buzdolabı boş",
+        ),
+    ],
+)
+def test_a_polish_family_typed_plain_and_a_name_after_an_initial_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+def test_a_word_after_a_sentence_ending_in_a_letter_stays():
+    assert_kept("Ze zit in groep A. Daarna gaat ze naar huis.", "Daarna gaat ze")

@@ -820,6 +820,18 @@ class _Scan:
         article = before in _ARTICLES and not (before == "a" and "es" in self.langs)
         return self.after_thing(i) or after or article
 
+    def after_initial(self, i: int) -> bool:
+        """A capitalised name of the lexicon right after an initial and its dot, also one
+        that is a word: "S. Güneş" on a doorbell (also "sun"). Not a word that is no name
+        after a sentence ending in a letter ("groep A. Daarna")."""
+        tok = self.toks[i]
+        if not (tok.cased and tok.cap and i and self.joined(i, _TITLE_GAP)):
+            return False
+        initial = self.toks[i - 1]
+        if len(initial.text) != 1 or not initial.text.isupper() or self.gap(i)[:1] != ".":
+            return False
+        return not self.stop(tok) and not self.not_name(tok) and judge.known_name(_base(tok.low))
+
     def lower_case_word(self, i: int) -> bool:
         """A word a note is about that the name lists also hold, alone in lower case:
         "een schram op haar wang" (`WORDS_IN_LOWER_CASE`); after a name a name's."""
@@ -1436,9 +1448,10 @@ class _Scan:
                 or self.at_home_of(i)
                 or self.after_dutch_particles(i)
                 or self.foreign_month(i)
-                or _family_plural(tok)
+                or _family_plural(tok, self.langs)
                 or self.family_in_plural(i)
                 or self.after_family_word(i)
+                or self.after_initial(i)
             ):
                 self.extend(i)
             elif self.lexicon_name(i, context := self.context(i)):
@@ -1770,12 +1783,14 @@ def _venue(low: str) -> bool:
     )
 
 
-def _family_plural(tok: _Tok) -> bool:
+def _family_plural(tok: _Tok, langs: tuple[str, ...]) -> bool:
     """A family name in the plural: not a word itself, and a family name of the lexicon
     in the singular ("kowalskich": Kowalski, "حسینی‌ها": Hosseini); with the plain ending
-    of any noun a common one ("nowaków": Nowak, "кравчуків": Кравчук)."""
+    of any noun a common one ("nowaków": Nowak, "кравчуків": Кравчук), in a Polish note
+    also typed without its accent ("od nowakow")."""
     low = tok.low
-    for ending, singulars in _FAMILY_PLURALS:
+    plurals = _FAMILY_PLURALS + ((("ow", ("",)),) if "pl" in langs else ())
+    for ending, singulars in plurals:
         if not low.endswith(ending) or len(low) < len(ending) + 3:
             continue
         stem = low[: -len(ending)]
