@@ -2894,3 +2894,29 @@ def test_a_polish_family_typed_plain_and_a_name_after_an_initial_go(
 
 def test_a_word_after_a_sentence_ending_in_a_letter_stays():
     assert_kept("Ze zit in groep A. Daarna gaat ze naar huis.", "Daarna gaat ze")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("spotkalem pawla z synem, pawel go szarpnal za ucho", "pawla", "z synem"),
+        ("he lives in tilburg he says, real name maybe timo. i have screenshot", "timo", "tilburg"),
+    ],
+)
+def test_a_polish_name_without_its_fleeting_e_and_a_spoken_word_after_name_is_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("حسابش دست شوهرشه هیچ پولی بهش نمیده", "دست شوهرشه"),
+        ("En la romería en honor a la Virgen del Rocío llegó con el brazo vendado", "Virgen"),
+        ("22 січня, на День Соборності, ми робили живий ланцюг", "День Соборності"),
+        ("Waxaan xalwo ku karinaynay guriga, gabadheeda ayaa ooysay", "xalwo"),
+    ],
+)
+def test_her_husband_said_is_the_virgin_a_holiday_and_halwa_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)

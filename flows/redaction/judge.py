@@ -274,6 +274,14 @@ def spoken_word(word: str) -> bool:
     )
 
 
+def listed_spoken(word: str) -> bool:
+    """Only on the longer lists of spoken words (typed_words.txt), not among the most
+    frequent nor a word that says a name is not known."""
+    return word in typed_words() and not (
+        word in _SOMALI or word in _TIGRINYA or word in _SPOKEN or word in _NAME_UNKNOWN
+    )
+
+
 # Somali pronouns written together ("wuu iga ooyay": he cried to me), which are names in
 # other languages (the Polish Iga): function words only in a Somali note.
 _SOMALI_PRONOUNS = frozenset(

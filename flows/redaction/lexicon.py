@@ -194,7 +194,7 @@ _TURKISH_KIN |= {unaccented(word) for word in _TURKISH_KIN} - {"karim", "esi"}
 _PERSIAN_KIN = _possessed(
     "خواهر برادر مادر پدر دختر پسر شوهر همسر زن دوست همسایه همسای خاله عمه عمو دایی"
     " مامان بابا داداش آبجی نوه همکار معلم نامزد خشو",
-    "م ش مون شون مان شان ت تون",
+    "م ش مون شون مان شان ت تون شه مه",  # spoken "is": "دست شوهرشه", with her husband
     "م ش مون شون ام اش",
     "هی",
 )
@@ -384,7 +384,7 @@ COLOURS = _words(
 # club's letters before its name ("VV Zwaluwen").
 # A saint, whose name a church, a feast or a town bears: "St. Agnes", "Santo Niño", "Sant
 # Jordi" (the words themselves are no names either).
-SAINTS = _words("st sint saint sankt santo santa sant san são")
+SAINTS = _words("st sint saint sankt santo santa sant san são virgen")  # "la Virgen del Rocío"
 THING_BEFORE = SAINTS | _words(
     "opel volkswagen vw toyota ford renault peugeot citroën citroen fiat kia hyundai bmw",
     "audi skoda škoda seat volvo nissan mazda honda suzuki tesla dacia mitsubishi mercedes",
@@ -394,6 +394,7 @@ THING_BEFORE = SAINTS | _words(
     "ቅዱስ ቅድስት ቅድስቲ św sw świętego swietego świętej swietej",  # "św Józefa"
     "kidus kudus qidus святого святої святий свята",  # "Kudus Mikael", "святого Миколая"
     "шкода шкоду шкоди",  # the car: "сіра Шкода Октавія"
+    "день дня",  # a holiday: "на День Соборності"
     # a car, before its make: "baabuur mercedes", "araba mercedes", "een auto Mercedes"
     "auto coche carro araba arabası samochód samochodem машина машиною baabuur baabuurka",
     "طوموبيل طونوبيل سيارة سيارته سيارتها ماشین",

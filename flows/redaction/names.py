@@ -1299,7 +1299,9 @@ class _Scan:
             or (
                 named
                 and first == j
-                and not self.stop(lead)
+                # "her name is timo": a word of the longer lists of spoken words ("timo",
+                # Somali hair) is a name after a strong cue, in another language's note
+                and (not self.stop(lead) or (kind == STRONG and judge.listed_spoken(lead.low)))
                 and (
                     kind == NICKNAME  # any word: "le dicen el gato", "Sebą" (not Seba town)
                     or (
@@ -1836,13 +1838,17 @@ _SOFT_ENDINGS = tuple("aeiouyаяоеєіийь")
 
 def _inflected(word: str, found: set[str]) -> bool:
     """A word that is a name already found in this note with a grammatical ending: the
-    name itself, or the name without its last vowel (or soft sign), then the ending."""
+    name itself, or the name without its last vowel (or soft sign), or without the "e"
+    Polish drops before its last consonant ("marek ... od Marka", "paweł ... pawła"), then
+    the ending."""
     for cut in range(1, 4):
         stem, ending = word[:-cut], word[-cut:]
         if ending not in NAME_ENDINGS or len(stem) < 2:
             continue
         if (len(stem) >= 3 and stem in found) or any(
-            name[:-1] == stem and name.endswith(_SOFT_ENDINGS) and len(name) >= 3 for name in found
+            (name[:-1] == stem and name.endswith(_SOFT_ENDINGS) and len(name) >= 3)
+            or (len(name) >= 4 and name[-2] == "e" and name[:-2] + name[-1] == stem)
+            for name in found
         ):
             return True
     return False
