@@ -2920,3 +2920,32 @@ def test_a_polish_name_without_its_fleeting_e_and_a_spoken_word_after_name_is_go
 )
 def test_her_husband_said_is_the_virgin_a_holiday_and_halwa_stay(text: str, stays: str) -> None:
     assert_kept(text, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        (
+            "telefonunu elinden aldi. kadinin adini duydum melek, turkce ve hollandaca konustu",
+            "melek",
+            "turkce ve hollandaca",
+        ),
+        ("miała identyfikator z numerem 55781 na kamizelce", "55781", "na kamizelce"),
+        ("گفت شوهرش اجازه نمی‌دهد. اسم خودش را گفت: گل‌بی‌بی.", "گل", "شوهرش"),
+    ],
+)
+def test_a_name_heard_a_badge_number_and_a_name_she_said_herself_go(
+    text: str, gone: str, stays: str
+) -> None:
+    assert_gone_and_kept(text, gone, stays)
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        ("haciendo alfajores con la Flor y su hija, la nena de 12 le tiene pánico", "la nena"),
+        ("نامش را نپرسیدم ولی شوهرش همیشه با اوست", "نامش را نپرسیدم"),
+    ],
+)
+def test_the_little_girl_and_a_name_not_asked_stay(text: str, stays: str) -> None:
+    assert_kept(text, stays)

@@ -45,6 +45,7 @@ NAME_CUES_STRONG = _phrases(
     "in the name of|on the name of|in name of",  # "a card in the name of d. van houten"
     # tr
     "adı|adi|ismi|isimi|soyadı|adı da|ismi de",
+    "adını duydum|adini duydum|adını söyledi|adini soyledi",  # "I heard her name: melek"
     # pl
     "ma na imię|na imię|nazywa się|o imieniu|imieniem|o nazwisku|nazwisko|nazwiskiem",
     # uk
@@ -66,6 +67,7 @@ NAME_CUES_STRONG = _phrases(
     "esmha|esmaha|ismha|ismaha|esmo|esmou|ismo|ismu|smitha|smito|smitou|smiytha",
     # fa
     "اسم او|اسمش|نام او|نامش|به نام|بنام|نام|اسم|اسمم|نامم",
+    "اسمش را گفت|اسمش رو گفت|نامش را گفت|اسم خودش را گفت|اسم خودش رو گفت",  # she said
     "فامیلیش|فامیلیشون|فامیلیشان|فامیلش|نام خانوادگی|نام خانوادگیش",  # family name
     # the same in Latin letters ("esmesh fereshteh-e": her name is Fereshteh)
     "esmesh|esmash|esmeshun|esmeshoon|namesh",
@@ -269,6 +271,7 @@ KIN = (
         "vizinha vizinho irmã irmão filha filho fidju",
         # es
         "vecina vecino marido esposo esposa mujer hijo hija hijos hijas madre padre mamá papá",
+        "nena nene",  # the little girl, boy: "la nena de 12"
         "hermana hermano tía tío abuela abuelo prima primo amiga amigo novio novia pareja",
         "suegra nieta nieto sobrina sobrino maestra maestro compañera",
         # Farsi and Dari in Latin letters, Kurmanji: husband, her husband, my husband
@@ -653,7 +656,7 @@ CASE_CUES = _items(
     "personeelsnummer|werknemersnummer|employee number|staff number|numer pracownika",
     "número de empleado|número de empleada|numero de empleado|numero de empleada",
     "رقم الموظف|رقم الموظفة|الرقم الوظيفي|رقم العامل|رقم العاملة",
-    "numer pracowniczy|nr pracownika|nr pracowniczy",
+    "numer pracowniczy|nr pracownika|nr pracowniczy|identyfikator z numerem",
     "numerem pracownika|personel numarası|sicil numarası|табельний номер",
     "case no.|case number|file|file no|file number|reference|client number|patient number",
     "record|id|dosya|dosya no|dosya numarası|kimlik no|tc kimlik|tc kimlik no|numer sprawy",
