@@ -86,7 +86,8 @@ UNTUNED = (
     ("round47.jsonl", "Round 47, scored at 98.6 % (98.6 % after round 37) before it was read"),
     ("round48.jsonl", "Round 48, scored at 98.2 % (98.2 % after round 37) before it was read"),
     ("round49.jsonl", "Round 49, scored at 97.1 % (97.1 % after round 37) before it was read"),
-    ("round50.jsonl", "Round 50, not read: 98.9 % (98.7 % after round 37) on text not seen"),
+    ("round50.jsonl", "Round 50, scored at 98.9 % (98.7 % after round 37) before it was read"),
+    ("round51.jsonl", "Round 51, not read: 98.9 % (98.9 % after round 37) on text not seen"),
 )
 SPEED_TEXTS = 500
 
