@@ -21,8 +21,6 @@ import asyncio
 import contextlib
 import logging
 
-from telegram import Bot
-
 from bot.intake import notice
 from bot.metrics import Metrics
 from bot.replies import Replies
@@ -71,7 +69,6 @@ class Dispatch:
         self,
         db: Database,
         clock: Clock,
-        bot: Bot,
         engine: Engine,
         replies: Replies,
         metrics: Metrics,
@@ -79,7 +76,6 @@ class Dispatch:
     ) -> None:
         self.db = db
         self.clock = clock
-        self.bot = bot
         self.engine = engine
         self.replies = replies
         self.metrics = metrics
@@ -145,7 +141,7 @@ class Dispatch:
         handled: list[Read] = []
         for update in claimed:
             read = await self._read(update)
-            if read is None or read[0] is None:
+            if read is None:
                 skipped.append(update.update_id)
             else:
                 handled.append(read)
@@ -185,20 +181,21 @@ class Dispatch:
             for update_id in update_ids:
                 await uow.inbox.try_again(update_id, at=self.clock.now())
 
-    async def _read(self, claimed: ClaimedUpdate) -> tuple[Event | None, str | None] | None:
-        """The update's event and callback query (`to_event`); None when it is set aside
-        instead (tried too often, or of a shape nobody can read: it would fail every
-        time)."""
+    async def _read(self, claimed: ClaimedUpdate) -> Read | None:
+        """The update's event and callback query (`to_event`); None when it has nothing
+        for the flows, or is set aside instead (tried too often, or of a shape nobody can
+        read: it would fail every time)."""
         if claimed.exhausted:
             log.error("update failed too often; set aside", extra={"update_id": claimed.update_id})
             await self._set_aside(claimed, "failed")
             return None
         try:
-            return to_event(claimed.payload)
+            event, query_id = to_event(claimed.payload)
         except Unreadable:
             log.error("update not understood; set aside", extra={"update_id": claimed.update_id})
             await self._set_aside(claimed, "unreadable")
             return None
+        return None if event is None else (event, query_id)
 
     async def _set_aside(self, claimed: ClaimedUpdate, reason: str) -> None:
         self.metrics.updates_set_aside.labels(reason).inc()

@@ -92,7 +92,6 @@ class Runtime:
         self.dispatch = Dispatch(
             self.db,
             self.clock,
-            bot,
             self.engine,
             self.replies,
             self.metrics,

@@ -1368,8 +1368,9 @@ class _Scan:
             k, taken = k - 1, taken + 1
 
     def named_next(self, j: int) -> bool:
-        """Token j is a name of the lexicon that stands next to a title: a title said
-        after one name ("نسرین خانم") takes the next word only if it is one too."""
+        """A title said after one name ("نسرین خانم") takes the next word only if that
+        may be a name too: in a script with case, where the cue's rules judge it as ever;
+        in Arabic script, a common name of the lexicon ("سبزی", herbs, is not)."""
         return (
             j < len(self.toks)
             and self.joined(j)
@@ -1839,7 +1840,7 @@ _SOFT_ENDINGS = tuple("aeiouyаяоеєіийь")
 def _inflected(word: str, found: set[str]) -> bool:
     """A word that is a name already found in this note with a grammatical ending: the
     name itself, or the name without its last vowel (or soft sign), or without the "e"
-    Polish drops before its last consonant ("marek ... od Marka", "paweł ... pawła"), then
+    Polish drops before its last consonant ("paweł ... pawła", "jacek ... jacka"), then
     the ending."""
     for cut in range(1, 4):
         stem, ending = word[:-cut], word[-cut:]
